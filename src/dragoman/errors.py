@@ -1,0 +1,44 @@
+"""Errors raised by Dragoman.
+
+Every error the package raises on purpose derives from :class:`DragomanError`, so callers
+(and the CLI) can catch one class::
+
+    DragomanError
+    ├── InputError        a document or input file cannot be read or parsed
+    ├── DictionaryError   a dictionary file (actors, verbs) is malformed
+    ├── OntologyError     an unknown CAMEO/PLOVER code (also a KeyError)
+    └── ModelError        the spaCy pipeline cannot be loaded
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DictionaryError",
+    "DragomanError",
+    "InputError",
+    "ModelError",
+    "OntologyError",
+]
+
+
+class DragomanError(Exception):
+    """Base class of all errors raised by Dragoman."""
+
+
+class InputError(DragomanError, ValueError):
+    """A document or input file cannot be read or parsed."""
+
+
+class DictionaryError(DragomanError, ValueError):
+    """A dictionary file (actors, verbs) is malformed; the message names file and line."""
+
+
+class OntologyError(DragomanError, KeyError):
+    """An unknown CAMEO or PLOVER code was asked for."""
+
+    def __str__(self) -> str:  # KeyError quotes its argument; keep messages readable
+        return str(self.args[0]) if self.args else ""
+
+
+class ModelError(DragomanError, RuntimeError):
+    """The spaCy pipeline cannot be loaded."""
