@@ -1,0 +1,39 @@
+"""Dragoman: political event data (CAMEO/PLOVER) from English news text, offline.
+
+Example:
+    >>> import dragoman                                            # doctest: +SKIP
+    >>> coder = dragoman.Coder()                                   # doctest: +SKIP
+    >>> events = coder.code("Russia criticized NATO.", date="2025-06-01")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from dragoman._coder import Coder, normalize_date
+from dragoman.errors import (
+    DictionaryError,
+    DragomanError,
+    InputError,
+    ModelError,
+    OntologyError,
+)
+from dragoman.records import Actor, CameoRef, Document, Event, Evidence, PloverRef, TextSpan
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Actor",
+    "CameoRef",
+    "Coder",
+    "DictionaryError",
+    "Document",
+    "DragomanError",
+    "Event",
+    "Evidence",
+    "InputError",
+    "ModelError",
+    "OntologyError",
+    "PloverRef",
+    "TextSpan",
+    "__version__",
+    "normalize_date",
+]

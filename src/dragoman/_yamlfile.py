@@ -1,0 +1,102 @@
+"""Reading YAML dictionary files as lists of entries that remember their line numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dragoman.errors import DictionaryError
+
+try:  # the C loader is much faster; fall back to pure Python where it is missing
+    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _BaseLoader = yaml.SafeLoader
+
+__all__ = ["RawEntry", "read_entries"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawEntry:
+    """One mapping of a dictionary file, with where it stands."""
+
+    data: dict[str, Any]
+    file: str
+    line: int
+
+    def where(self) -> str:
+        """Return ``FILE line N`` for messages."""
+        return f"{self.file} line {self.line}"
+
+    def error(self, message: str) -> DictionaryError:
+        """Return a DictionaryError that names this entry's file and line."""
+        return DictionaryError(f"{self.where()}: {message}")
+
+
+class _LineLoader(_BaseLoader):
+    """A safe loader that records the line of every mapping under the key ``__line__``."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
+
+
+def read_entries(source: Path | Traversable | str, *, name: str | None = None) -> Iterator[RawEntry]:
+    """Read a YAML file whose top level is a list of mappings.
+
+    Args:
+        source: A path, an importlib resource, or the YAML text itself (with ``name``).
+        name: Name to use in messages; defaults to the file name.
+
+    Yields:
+        Each mapping with its file name and line number.
+
+    Raises:
+        DictionaryError: The file cannot be read, is not valid YAML, or is not a list of
+            mappings.
+    """
+    if isinstance(source, str):
+        text, label = source, name or "<string>"
+    else:
+        label = name or str(source)
+        try:
+            text = source.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DictionaryError(f"{label}: cannot read dictionary file: {exc}") from exc
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise DictionaryError(f"{label}{line}: not valid YAML: {problem}") from exc
+    if data is None:
+        return
+    if not isinstance(data, list):
+        raise DictionaryError(f"{label} line 1: expected a list of entries ('- {{...}}')")
+    for index, item in enumerate(data):
+        if not isinstance(item, dict):
+            raise DictionaryError(
+                f"{label}: entry {index + 1} is not a mapping; each entry looks like "
+                "'- {key: value, ...}'"
+            )
+        line = int(item.pop("__line__", 0))
+        for value in item.values():
+            _strip_lines(value)
+        yield RawEntry(item, label, line)
+
+
+def _strip_lines(value: Any) -> None:
+    """Remove ``__line__`` keys from nested mappings (they are only for top-level entries)."""
+    if isinstance(value, dict):
+        value.pop("__line__", None)
+        for inner in value.values():
+            _strip_lines(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            _strip_lines(inner)

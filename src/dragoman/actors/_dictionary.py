@@ -1,0 +1,229 @@
+"""The actor dictionary: states, international organizations and agents (role nouns).
+
+The file formats are documented in ``docs/dictionaries.md``. Shipped files are read from the
+package's ``data`` folder; users add or override entries with their own files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from dragoman._yamlfile import RawEntry, read_entries
+from dragoman.errors import DictionaryError
+
+__all__ = [
+    "SECTOR_NAMES",
+    "ActorDictionary",
+    "AgentEntry",
+    "NamedEntry",
+    "Phrase",
+    "load_actor_dictionary",
+]
+
+#: Readable names of CAMEO sector (agent) codes; unknown codes are shown as the code itself.
+SECTOR_NAMES: dict[str, str] = {
+    "GOV": "government",
+    "MIL": "military",
+    "COP": "police",
+    "JUD": "judiciary",
+    "LEG": "legislature",
+    "OPP": "opposition",
+    "REB": "rebels",
+    "INS": "insurgents",
+    "CVL": "civilians",
+    "BUS": "business",
+    "MED": "media",
+    "EDU": "education",
+    "HLH": "health",
+    "REF": "refugees",
+    "LAB": "labor",
+    "AGR": "agriculture",
+    "CRM": "criminals",
+    "SPY": "intelligence",
+    "ELI": "elites",
+    "REL": "religious",
+    "HRI": "human rights",
+    "ENV": "environmental",
+    "MOD": "moderates",
+    "RAD": "radicals",
+    "UAF": "unidentified armed forces",
+    "PTY": "political party",
+    "NGO": "non-governmental organization",
+}
+
+SHIPPED_FILES = ("states.yaml", "igos.yaml", "agents.yaml")
+
+_STATE_CODE = re.compile(r"^[A-Z]{3}$")
+_ORG_CODE = re.compile(r"^[A-Z]{3}[A-Z0-9]{0,12}$")
+_AGENT_CODE = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class NamedEntry:
+    """A state or an organization: something the text can name.
+
+    Attributes:
+        code: The actor code (``KAZ``, ``IGOEUROSC``).
+        name: Readable name.
+        kind: ``state`` or ``org``.
+        entry: Where it comes from, as ``file:code`` (for explanations).
+        nouns: Generic nouns by which the text may refer back to it ("the organization").
+    """
+
+    code: str
+    name: str
+    kind: str
+    entry: str
+    nouns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A surface form that names an entry, and how (``name``, ``adjective``, ``capital``...)."""
+
+    entry: NamedEntry
+    form: str
+
+
+@dataclass(frozen=True, slots=True)
+class AgentEntry:
+    """A role noun and the sector code it gives."""
+
+    code: str
+    noun: str
+    entry: str
+
+
+@dataclass
+class ActorDictionary:
+    """All actor entries, indexed for matching.
+
+    Attributes:
+        phrases: Exact surface form (as written, case-sensitive) -> how it names an entry.
+        agents: Role noun as a tuple of lower-case words -> agent entry.
+        entries: Actor code -> named entry.
+    """
+
+    phrases: dict[str, Phrase] = field(default_factory=dict)
+    agents: dict[tuple[str, ...], AgentEntry] = field(default_factory=dict)
+    entries: dict[str, NamedEntry] = field(default_factory=dict)
+
+    @property
+    def max_agent_words(self) -> int:
+        """Return the length in words of the longest role noun."""
+        return max((len(key) for key in self.agents), default=1)
+
+    def add_file(self, source: Path | Traversable | str, *, name: str | None = None) -> None:
+        """Add (or override) the entries of one dictionary file.
+
+        Args:
+            source: Path or resource of a YAML actor file, or the YAML text with ``name``.
+            name: Label for messages and for the ``entry`` field of coded actors.
+
+        Raises:
+            DictionaryError: The file is malformed; the message names file and line.
+        """
+        label = name or (source.name if not isinstance(source, str) else "<string>")
+        for raw in read_entries(source, name=label):
+            self._add_entry(raw, label)
+
+    def _add_entry(self, raw: RawEntry, label: str) -> None:
+        data = raw.data
+        unknown = set(data) - {
+            "code", "name", "aliases", "adjectives", "demonyms", "capitals", "nouns", "note",
+            "kind",
+        }
+        if unknown:
+            raise raw.error(f"unknown key(s) {sorted(unknown)}; see docs/dictionaries.md")
+        code = data.get("code")
+        if not isinstance(code, str) or not code:
+            raise raw.error("'code' is missing or not a string (quote it: code: \"KAZ\")")
+        code = code.strip().upper()
+        if "name" not in data:
+            self._add_agent(raw, code, label)
+            return
+        name = _text(raw, data, "name")
+        kind = "state" if _STATE_CODE.match(code) and not code.startswith(("IGO", "NGO")) else "org"
+        if kind == "org" and not _ORG_CODE.match(code):
+            raise raw.error(f"code {code!r} is not a CAMEO-style code (letters and digits)")
+        nouns = tuple(n.lower() for n in _text_list(raw, data, "nouns"))
+        entry = NamedEntry(code, name, kind, f"{label.removesuffix('.yaml')}:{code}", nouns)
+        self.entries[code] = entry
+        self._add_phrase(raw, name, Phrase(entry, "name"))
+        for alias in _text_list(raw, data, "aliases"):
+            self._add_phrase(raw, alias, Phrase(entry, "name"))
+        for adjective in _text_list(raw, data, "adjectives"):
+            self._add_phrase(raw, adjective, Phrase(entry, "adjective"))
+        for demonym in _text_list(raw, data, "demonyms"):
+            self._add_phrase(raw, demonym, Phrase(entry, "demonym"))
+        for capital in _text_list(raw, data, "capitals"):
+            self._add_phrase(raw, capital, Phrase(entry, "capital"))
+
+    def _add_phrase(self, raw: RawEntry, text: str, phrase: Phrase) -> None:
+        text = " ".join(text.split())
+        if not text:
+            raise raw.error("empty name")
+        self.phrases[text] = phrase
+
+    def _add_agent(self, raw: RawEntry, code: str, label: str) -> None:
+        if not _AGENT_CODE.match(code):
+            raise raw.error(f"agent code {code!r} must be three capital letters (GOV, MIL...)")
+        nouns = _text_list(raw, raw.data, "nouns")
+        if not nouns:
+            raise raw.error("an entry without 'name' is an agent and needs 'nouns'")
+        for noun in nouns:
+            key = tuple(noun.lower().split())
+            self.agents[key] = AgentEntry(code, noun, f"{label.removesuffix('.yaml')}:{code}")
+
+
+def _text(raw: RawEntry, data: dict[str, Any], key: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise raw.error(f"'{key}' must be a non-empty string")
+    return value.strip()
+
+
+def _text_list(raw: RawEntry, data: dict[str, Any], key: str) -> list[str]:
+    value = data.get(key)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise raw.error(f"'{key}' must be a list of non-empty strings")
+    return [v.strip() for v in value]
+
+
+def shipped_files() -> list[Traversable]:
+    """Return the dictionary files shipped in the package, in load order."""
+    folder = files("dragoman.actors") / "data"
+    return [folder / name for name in SHIPPED_FILES if (folder / name).is_file()]
+
+
+def load_actor_dictionary(extra: Sequence[Path | str] | Iterable[Path | str] = ()) -> ActorDictionary:
+    """Load the shipped actor dictionaries, then the user's files on top.
+
+    Args:
+        extra: Paths of user dictionary files; their entries add to or replace shipped ones.
+
+    Returns:
+        The loaded dictionary.
+
+    Raises:
+        DictionaryError: A file is missing or malformed.
+    """
+    dictionary = ActorDictionary()
+    for resource in shipped_files():
+        dictionary.add_file(resource, name=resource.name)
+    for path in extra:
+        path = Path(path)
+        if not path.is_file():
+            raise DictionaryError(f"{path}: actor dictionary file not found")
+        dictionary.add_file(path, name=str(path))
+    return dictionary

@@ -1,0 +1,320 @@
+"""Resolving the noun phrase in a clause slot to coded actors.
+
+The statistical NER label is not trusted: the dictionary and the parse decide. A slot's noun
+phrase is first cut into conjuncts ("Kazakh and Finnish officials", "the U.S. and Britain"),
+then each conjunct is read flat, which is robust to the small model's frequent misparses of
+long titles ("Finland's Minister of Foreign Affairs, Elina Valtonen").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dragoman.actors._dictionary import SECTOR_NAMES, ActorDictionary, AgentEntry, NamedEntry
+from dragoman.actors._mentions import Mention
+from dragoman.records import Actor
+
+__all__ = ["DocumentActors", "UNKNOWN_COUNTRY"]
+
+#: Prefix of an agent whose country is not known (PETRARCH's convention).
+UNKNOWN_COUNTRY = "---"
+
+# Dependents that stay inside a noun phrase; everything else (relative clauses, other
+# prepositional phrases, clausal modifiers) is cut off.
+_NP_DEPS = frozenset(
+    {"compound", "amod", "poss", "nmod", "appos", "flat", "det", "case", "nummod", "cc",
+     "conj", "punct", "quantmod", "predet", "prep", "pobj"}
+)
+_NP_PREPS = frozenset({"of"})
+_NAME_POS = frozenset({"PROPN"})
+_SKIP_EDGE = frozenset({"DET", "PUNCT", "CCONJ", "PART"})
+_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "case", "det", "nummod"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What a conjunct contains."""
+
+    state: Mention | None
+    org: Mention | None
+    agent: tuple[AgentEntry, int] | None  # entry and token index
+    name: tuple[int, int] | None  # token range of a person name
+
+
+class DocumentActors:
+    """Resolves clause slots to actors within one document, remembering names it has seen."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], dictionary: ActorDictionary) -> None:
+        """Prepare resolution for one document.
+
+        Args:
+            doc: The parsed document.
+            mentions: Dictionary mentions found in it.
+            dictionary: The actor dictionary (for role nouns).
+        """
+        self.doc = doc
+        self._dictionary = dictionary
+        self._agents = dictionary.agents
+        self._max_agent = dictionary.max_agent_words
+        self._by_token: dict[int, Mention] = {}
+        for mention in mentions:
+            for i in range(mention.start, mention.end):
+                self._by_token[i] = mention
+        # person name (full or last word) -> actor resolved earlier in the document
+        self.memory: dict[str, Actor] = {}
+
+    def resolve(self, head: Token) -> list[Actor]:
+        """Return the actors named by the noun phrase headed by ``head`` (one per conjunct).
+
+        Args:
+            head: The head token of a subject, object or prepositional object.
+
+        Returns:
+            The coded actors; empty when the phrase names no known actor.
+        """
+        if head.pos_ == "PRON":
+            return []
+        tokens = sorted(self._phrase_tokens(head), key=lambda t: t.i)
+        segments = _split_conjuncts(tokens, head)
+        actors: list[Actor] = []
+        pending: list[list[Token]] = []  # bare adjectives waiting for a shared head noun
+        for segment in segments:
+            found = self._scan(segment)
+            if _is_bare_modifier(segment, found):
+                pending.append(segment)
+                continue
+            actor = self._decide(segment, found, head)
+            if actor is None:
+                pending.clear()
+                continue
+            for waiting in pending:
+                borrowed = self._decide(waiting, self._scan(waiting), head, agent=found.agent)
+                if borrowed is not None:
+                    actors.append(borrowed)
+            pending.clear()
+            actors.append(actor)
+        for waiting in pending:  # "the U.S. and British" - no shared noun: read them alone
+            actor = self._decide(waiting, self._scan(waiting), head)
+            if actor is not None:
+                actors.append(actor)
+        return actors
+
+    def resolve_possessor(self, head: Token) -> list[Actor]:
+        """Return the actors of the possessor of ``head`` ("Kazakhstan's status" -> KAZ)."""
+        for child in head.children:
+            if child.dep_ == "poss":
+                return self.resolve(child)
+        return []
+
+    # -- phrase and conjunct analysis -------------------------------------------------
+
+    def _phrase_tokens(self, head: Token) -> list[Token]:
+        out = [head]
+        stack = [head]
+        while stack:
+            token = stack.pop()
+            for child in token.children:
+                dep = child.dep_
+                if dep not in _NP_DEPS:
+                    continue
+                if dep == "prep" and child.lower_ not in _NP_PREPS:
+                    continue
+                if dep == "conj" and child.pos_ in ("VERB", "AUX"):
+                    continue
+                out.append(child)
+                stack.append(child)
+        return out
+
+    def _scan(self, segment: list[Token]) -> _Found:
+        state: Mention | None = None
+        org: Mention | None = None
+        agent: tuple[AgentEntry, int] | None = None
+        name_start = name_end = -1
+        best_name: tuple[int, int] | None = None
+        words = [t.lower_ for t in segment]
+        i = 0
+        while i < len(segment):
+            token = segment[i]
+            mention = self._by_token.get(token.i)
+            if mention is not None:
+                kind = mention.phrase.entry.kind
+                if kind == "org" and org is None:
+                    org = mention
+                elif kind == "state" and state is None:
+                    state = mention
+                i += 1
+                continue
+            matched = self._agent_at(segment, words, i)
+            if matched is not None:
+                entry, length = matched
+                agent = (entry, segment[i + length - 1].i)
+                i += length
+                continue
+            if token.pos_ in _NAME_POS and token.is_alpha and token.is_title:
+                if name_end == token.i:
+                    name_end = token.i + 1
+                else:
+                    name_start, name_end = token.i, token.i + 1
+                best_name = (name_start, name_end)
+            elif token.text == "-" and name_end == token.i:
+                name_end = token.i + 1  # Kassym-Jomart
+            i += 1
+        return _Found(state, org, agent, best_name)
+
+    def _agent_at(self, segment: list[Token], words: list[str],
+                  i: int) -> tuple[AgentEntry, int] | None:
+        for length in range(min(self._max_agent, len(segment) - i), 0, -1):
+            last = segment[i + length - 1]
+            key = (*words[i : i + length - 1], last.lower_)
+            entry = self._agents.get(key)
+            if entry is None:
+                key = (*words[i : i + length - 1], last.lemma_.lower())
+                entry = self._agents.get(key)
+            if entry is not None:
+                return entry, length
+        return None
+
+    # -- decisions ----------------------------------------------------------------------
+
+    def _decide(self, segment: list[Token], found: _Found, head: Token,
+                agent: tuple[AgentEntry, int] | None = None) -> Actor | None:
+        actor = self._decide_code(segment, found, agent)
+        if actor is not None and found.name is not None and actor.rule != "earlier-mention" \
+                and not actor.code.startswith(UNKNOWN_COUNTRY):
+            start, end = found.name
+            self.memory[self.doc[start:end].text] = actor
+            self.memory[self.doc[end - 1].text] = actor
+        return actor
+
+    def _decide_code(self, segment: list[Token], found: _Found,
+                     agent: tuple[AgentEntry, int] | None) -> Actor | None:
+        agent = found.agent or agent
+        top = _segment_head(segment)
+        mention = self._by_token.get(top.i)
+        named = found.org or found.state
+        if mention is not None and mention.phrase.form != "adjective":
+            return self._named(segment, mention, found.agent, rule=mention.phrase.form)
+        if found.name is not None and found.name[0] <= top.i < found.name[1]:
+            return self._person(segment, found, agent)
+        if agent is not None and (agent[1] == top.i or mention is not None):
+            if named is not None:
+                return self._named(segment, named, agent, rule="agent")
+            return self._actor(segment, f"{UNKNOWN_COUNTRY}{agent[0].code}",
+                               SECTOR_NAMES.get(agent[0].code, agent[0].code),
+                               agent[0].entry, "agent-only")
+        if mention is not None:  # a bare adjective used as a noun: "the Kazakh said"
+            return self._named(segment, mention, None, rule="adjective")
+        return None
+
+    def _person(self, segment: list[Token], found: _Found,
+                agent: tuple[AgentEntry, int] | None) -> Actor | None:
+        assert found.name is not None
+        start, end = found.name
+        full = self.doc[start:end].text
+        last = self.doc[end - 1].text
+        named = found.org or found.state
+        if named is not None:
+            return self._named(segment, named, agent, rule="person+" + _rule_part(agent))
+        remembered = self.memory.get(full) or self.memory.get(last)
+        if remembered is not None:
+            return self._actor(segment, remembered.code, remembered.name, remembered.entry,
+                               "earlier-mention")
+        if agent is not None:
+            return self._actor(segment, f"{UNKNOWN_COUNTRY}{agent[0].code}",
+                               SECTOR_NAMES.get(agent[0].code, agent[0].code),
+                               agent[0].entry, "person+title")
+        return None
+
+    def _named(self, segment: list[Token], mention: Mention,
+               agent: tuple[AgentEntry, int] | None, rule: str) -> Actor:
+        entry: NamedEntry = mention.phrase.entry
+        if entry.kind == "org":
+            return self._actor(segment, entry.code, entry.name, entry.entry, rule)
+        sector = agent[0].code if agent is not None else None
+        source = entry.entry
+        if sector is None and mention.phrase.form == "capital":
+            sector = "GOV"
+        if agent is not None:
+            source = f"{source}+{agent[0].entry}"
+        if sector is None:
+            return self._actor(segment, entry.code, entry.name, source, rule)
+        return self._actor(segment, entry.code + sector,
+                           f"{entry.name} {SECTOR_NAMES.get(sector, sector)}", source, rule)
+
+    def _actor(self, segment: list[Token], code: str, name: str, entry: str, rule: str) -> Actor:
+        first, last = _trim(segment)
+        return Actor(code=code, name=name, text=self.doc.text[first.idx : last.idx + len(last)],
+                     start=first.idx, end=last.idx + len(last), entry=entry, rule=rule)
+
+
+def _rule_part(agent: tuple[AgentEntry, int] | None) -> str:
+    return "title+country" if agent is not None else "country"
+
+
+def _split_conjuncts(tokens: list[Token], head: Token) -> list[list[Token]]:
+    """Cut an ordered noun phrase at coordinating conjunctions and list commas."""
+    inside = {t.i for t in tokens}
+    segments: list[list[Token]] = [[]]
+    for index, token in enumerate(tokens):
+        if token.dep_ == "cc" or (
+            token.text in {",", ";"}
+            and index + 1 < len(tokens)
+            and _starts_conjunct(tokens[index + 1], inside, head)
+        ):
+            if segments[-1]:
+                segments.append([])
+            continue
+        segments[-1].append(token)
+    return [s for s in segments if s]
+
+
+def _starts_conjunct(token: Token, inside: set[int], head: Token) -> bool:
+    """Return whether ``token`` opens a new conjunct (its phrase attaches as ``conj``)."""
+    current = token
+    while current.i != head.i and current.head.i in inside:
+        if current.dep_ == "conj":
+            return True
+        if current.dep_ == "appos":
+            return False
+        current = current.head
+    return False
+
+
+def _segment_head(segment: list[Token]) -> Token:
+    """Return the head of a conjunct: the last content token whose syntactic head lies
+    outside it, preferring real heads over possessors and modifiers (misparsed titles
+    often attach "Finland's" to the wrong word)."""
+    inside = {t.i for t in segment}
+    candidates = [
+        t for t in segment
+        if (t.head.i not in inside or t.head.i == t.i) and t.pos_ not in _SKIP_EDGE
+    ]
+    if not candidates:
+        return segment[-1]
+    heads = [t for t in candidates if t.dep_ not in _MODIFIER_DEPS]
+    return (heads or candidates)[-1]
+
+
+def _is_bare_modifier(segment: list[Token], found: _Found) -> bool:
+    """Return whether a conjunct is only an adjective waiting for a shared noun."""
+    return (
+        found.agent is None
+        and found.name is None
+        and all(t.pos_ in ("ADJ", "PROPN", "DET") or t.dep_ in ("amod", "compound")
+                for t in segment)
+        and _segment_head(segment).dep_ in ("amod", "compound", "conj")
+        and (found.state is not None or found.org is not None)
+        and all(m.phrase.form == "adjective" for m in (found.state, found.org) if m is not None)
+    )
+
+
+def _trim(segment: list[Token]) -> tuple[Token, Token]:
+    first = 0
+    last = len(segment) - 1
+    while first < last and segment[first].pos_ in _SKIP_EDGE:
+        first += 1
+    while last > first and segment[last].pos_ in _SKIP_EDGE:
+        last -= 1
+    return segment[first], segment[last]

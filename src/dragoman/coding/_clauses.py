@@ -1,0 +1,177 @@
+"""Clause extraction: a predicate with its subject, objects, prepositional objects and
+complements, read from spaCy's dependency parse (ClearNLP labels, as en_core_web_* use).
+
+Handles active and passive voice ("was criticized by X"), controlled and shared subjects
+("agreed to cooperate", "met X and praised Y"), relative clauses ("X, who attacked Y"),
+particles ("crack down"), negation ("did not criticize") and complements.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+__all__ = ["Clause", "clause_for"]
+
+_SUBJ = frozenset({"nsubj", "csubj", "expl"})
+_PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
+_OBJ = frozenset({"dobj", "obj"})
+_COMP = frozenset({"xcomp", "ccomp"})
+_NEGATORS = frozenset({"not", "n't", "never", "no", "n’t"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# A verb heading one of these borrows its subject from the verb it attaches to.
+_INHERITS_SUBJECT = frozenset({"xcomp", "conj", "advcl"})
+
+
+@dataclass(slots=True)
+class Clause:
+    """A predicate and the heads of its argument slots.
+
+    Attributes:
+        verb: The predicate token.
+        particle: The verb particle ("down" in "crack down"), lower case, or None.
+        negated: True when the predicate is negated.
+        passive: True for passive voice.
+        subjects: Heads of the phrases in the subject role (the logical subject: the
+            ``by`` phrase of a passive).
+        objects: Heads of the direct objects (the grammatical subject of a passive).
+        datives: Heads of indirect objects.
+        preps: Preposition (lower case) -> heads of its objects, attached to the verb.
+        object_preps: The same, attached to the direct object ("sanctions on Iran").
+        comps: Heads of complement clauses (``xcomp``, ``ccomp``).
+    """
+
+    verb: Token
+    particle: str | None = None
+    negated: bool = False
+    passive: bool = False
+    subjects: list[Token] = field(default_factory=list)
+    objects: list[Token] = field(default_factory=list)
+    datives: list[Token] = field(default_factory=list)
+    preps: dict[str, list[Token]] = field(default_factory=dict)
+    object_preps: dict[str, list[Token]] = field(default_factory=dict)
+    comps: list[Token] = field(default_factory=list)
+
+    @property
+    def object_lemmas(self) -> list[str]:
+        """Lemmas of the direct objects (lower case)."""
+        return [t.lemma_.lower() for t in self.objects]
+
+    @property
+    def comp_lemmas(self) -> list[str]:
+        """Lemmas of the complement heads (lower case)."""
+        return [t.lemma_.lower() for t in self.comps]
+
+    def verb_span(self) -> tuple[int, int]:
+        """Character offsets of the predicate with its particle."""
+        start = self.verb.idx
+        end = start + len(self.verb)
+        for child in self.verb.children:
+            if child.dep_ == "prt":
+                start = min(start, child.idx)
+                end = max(end, child.idx + len(child))
+        return start, end
+
+
+def clause_for(verb: Token, sentence: Span) -> Clause:
+    """Read the clause headed by a predicate.
+
+    Args:
+        verb: The predicate token.
+        sentence: The sentence it belongs to (subjects are not looked for outside it).
+
+    Returns:
+        The clause; slots may be empty.
+    """
+    clause = Clause(verb)
+    for child in verb.children:
+        dep = child.dep_
+        if dep in _SUBJ:
+            clause.subjects.append(child)
+        elif dep in _PASSIVE_SUBJ:
+            clause.passive = True
+            clause.objects.append(child)
+        elif dep == "auxpass":
+            clause.passive = True
+        elif dep == "agent":
+            clause.subjects.extend(c for c in child.children if c.dep_ == "pobj")
+        elif dep in _OBJ:
+            clause.objects.append(child)
+        elif dep == "dative":
+            if child.pos_ == "ADP":  # "gave aid to X" parsed as dative "to"
+                clause.datives.extend(c for c in child.children if c.dep_ == "pobj")
+            else:
+                clause.datives.append(child)
+        elif dep == "prep":
+            pobjs = [c for c in child.children if c.dep_ == "pobj"]
+            if pobjs:
+                clause.preps.setdefault(child.lower_, []).extend(pobjs)
+        elif dep == "prt":
+            clause.particle = child.lower_
+        elif dep == "neg" or (dep == "advmod" and child.lower_ == "never"):
+            clause.negated = True
+        elif dep in _COMP and child.pos_ in ("VERB", "AUX"):
+            clause.comps.append(child)
+    for obj in clause.objects:
+        for child in obj.children:
+            if child.dep_ == "prep":
+                pobjs = [c for c in child.children if c.dep_ == "pobj"]
+                if pobjs:
+                    clause.object_preps.setdefault(child.lower_, []).extend(pobjs)
+    if clause.passive:
+        # "X was criticized": the by-phrase is the actor; without it there is no source
+        clause.subjects = [s for s in clause.subjects if s.dep_ not in _PASSIVE_SUBJ]
+    if not clause.subjects and not clause.passive:
+        clause.subjects = _inherited_subjects(verb, sentence)
+    elif clause.subjects and clause.subjects[0].lower_ in _RELATIVE_PRONOUNS \
+            and verb.dep_ == "relcl":
+        clause.subjects = [verb.head]
+    return clause
+
+
+def _inherited_subjects(verb: Token, sentence: Span) -> list[Token]:
+    """Find the subject of a verb that has none of its own.
+
+    "Russia agreed to withdraw" (xcomp), "Russia met Iran and praised it" (conj), and
+    "the envoy, who met X" (relcl) all take the subject from the governing phrase.
+    """
+    current = verb
+    for _ in range(4):  # bounded: chains longer than this are parse noise
+        dep = current.dep_
+        head = current.head
+        if head.i == current.i or not (sentence.start <= head.i < sentence.end):
+            return []
+        if dep == "relcl":
+            return [head]
+        if dep not in _INHERITS_SUBJECT or head.pos_ not in ("VERB", "AUX"):
+            return []
+        if dep == "advcl" and not _is_participle(current):
+            return []
+        subjects = [c for c in head.children if c.dep_ in _SUBJ]
+        if subjects:
+            return subjects
+        agents = [p for c in head.children if c.dep_ == "agent"
+                  for p in c.children if p.dep_ == "pobj"]
+        if agents:
+            return agents
+        current = head
+    return []
+
+
+def _is_participle(token: Token) -> bool:
+    """Return whether a verb is a participle ("..., accusing X of ...")."""
+    return token.tag_ in ("VBG", "VBN")
+
+
+def is_negated(clause: Clause) -> bool:
+    """Return whether the clause or the clause governing it is negated.
+
+    "refused to", "did not agree to" negate the complement too.
+    """
+    if clause.negated:
+        return True
+    head = clause.verb.head
+    if clause.verb.dep_ == "xcomp":
+        return any(c.dep_ == "neg" or c.lower_ in _NEGATORS for c in head.children)
+    return False

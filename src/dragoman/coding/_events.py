@@ -1,0 +1,246 @@
+"""From clauses to events: match verb patterns, pick source and target actors, build records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from dragoman.actors import ActorDictionary, DocumentActors, MentionFinder
+from dragoman.coding._clauses import Clause, clause_for, is_negated
+from dragoman.coding._verbs import VerbDictionary, VerbEntry
+from dragoman.ontology import cameo, plover_for
+from dragoman.records import (
+    Actor,
+    CameoRef,
+    Event,
+    Evidence,
+    PloverRef,
+    TextSpan,
+    make_event_id,
+)
+
+__all__ = ["EventExtractor"]
+
+# Prepositions whose object is read as the target when the pattern names none, in order of
+# preference ("sanctions against X", "talks with X", "aid to X").
+_TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "for", "upon",
+                 "from", "into", "over")
+# CAMEO roots where co-subjects with no target act on each other ("X and Y met"): PLOVER
+# manual, "Compound and Reciprocal Actors".
+_RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+_RECIPROCAL_VERBS = frozenset({"clash", "fight", "skirmish", "battle"})
+_STATEMENT_ROOT = "01"
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    clause: Clause
+    entry: VerbEntry
+
+
+class EventExtractor:
+    """Codes the events of parsed documents (the coding stage, after spaCy)."""
+
+    def __init__(self, verbs: VerbDictionary, actors: ActorDictionary,
+                 finder: MentionFinder) -> None:
+        """Set up the coding stage.
+
+        Args:
+            verbs: The verb dictionary.
+            actors: The actor dictionary.
+            finder: Finds dictionary names in Docs (built from ``actors``).
+        """
+        self._verbs = verbs
+        self._lemmas = verbs.lemmas
+        self._actors = actors
+        self._finder = finder
+        self._ontology: dict[str, tuple[CameoRef, str, int, float, PloverRef]] = {}
+
+    def extract(self, doc: Doc, *, doc_id: str, date: str | None) -> list[Event]:
+        """Return the events of one parsed document.
+
+        Args:
+            doc: A Doc parsed by the pipeline (needs tags, lemmas and dependencies).
+            doc_id: Identifier of the document, used in event ids.
+            date: Story date (``YYYY-MM-DD``) or None.
+
+        Returns:
+            Events in text order.
+        """
+        resolver = DocumentActors(doc, self._finder.find(doc), self._actors)
+        events: list[Event] = []
+        for index, sentence in enumerate(doc.sents):
+            events.extend(self._sentence_events(sentence, index, resolver, doc_id, date))
+        return events
+
+    def _sentence_events(self, sentence: Span, index: int, resolver: DocumentActors,
+                         doc_id: str, date: str | None) -> list[Event]:
+        lemmas = self._lemmas
+        matches: list[_Match] = []
+        for token in sentence:
+            if token.pos_ != "VERB":
+                continue
+            lemma = token.lemma_.lower()
+            if lemma not in lemmas:
+                continue
+            clause = clause_for(token, sentence)
+            entry = self._verbs.match(
+                lemma,
+                particle=clause.particle,
+                preps=clause.preps.keys() | clause.object_preps.keys(),
+                objects=clause.object_lemmas,
+                comps=clause.comp_lemmas,
+            )
+            if entry is not None:
+                matches.append(_Match(clause, entry))
+        if not matches:
+            # still read the names, so later mentions can be resolved ("Tokayev" after
+            # "President Kassym-Jomart Tokayev")
+            _remember_names(sentence, resolver)
+            return []
+        # A matched verb's to-complement is the content of what it expresses ("agreed to
+        # cooperate", "threatened to invade"): code the governing verb only.
+        consumed = {c.i for m in matches for c in m.clause.comps if c.dep_ == "xcomp"}
+        events: list[Event] = []
+        coded_verbs: list[Token] = []
+        for match in matches:
+            if match.clause.verb.i in consumed:
+                continue
+            new = self._clause_events(match, sentence, index, resolver, doc_id, date)
+            if new:
+                events.extend(new)
+                coded_verbs.append(match.clause.verb)
+        _remember_names(sentence, resolver)
+        return _drop_reporting_statements(events, coded_verbs, sentence)
+
+    def _clause_events(self, match: _Match, sentence: Span, index: int,
+                       resolver: DocumentActors, doc_id: str, date: str | None) -> list[Event]:
+        clause, entry = match.clause, match.entry
+        sources: list[Actor] = []
+        for head in clause.subjects:
+            sources.extend(resolver.resolve(head))
+        if not sources:
+            return []
+        targets = _targets(clause, entry, resolver)
+        pairs: list[tuple[Actor, Actor | None]]
+        if targets:
+            pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
+        elif len({s.code for s in sources}) > 1 and (
+            entry.code[:2] in _RECIPROCAL_ROOTS or entry.verb in _RECIPROCAL_VERBS
+        ):
+            pairs = [(s, t) for s in sources for t in sources if s.code != t.code]
+        else:
+            pairs = [(s, None) for s in sources]
+        cameo_ref, root, quad, goldstein, plover = self._describe(entry.code)
+        negated = is_negated(clause)
+        verb_start, verb_end = clause.verb_span()
+        evidence = Evidence(
+            sentence=TextSpan(sentence.text, sentence.start_char, sentence.end_char),
+            verb=TextSpan(sentence.doc.text[verb_start:verb_end], verb_start, verb_end),
+            pattern=f"{entry.describe()} ({entry.where})",
+        )
+        return [
+            Event(
+                doc_id=doc_id,
+                sentence_index=index,
+                event_id=make_event_id(doc_id, verb_start, source, target, entry.code),
+                date=date,
+                source=source,
+                target=target,
+                cameo=cameo_ref,
+                root_code=root,
+                quad_class=quad,
+                goldstein=goldstein,
+                plover=plover,
+                negated=negated,
+                evidence=evidence,
+            )
+            for source, target in pairs
+        ]
+
+    def _describe(self, code: str) -> tuple[CameoRef, str, int, float, PloverRef]:
+        known = self._ontology.get(code)
+        if known is None:
+            info = cameo(code)
+            mapping = plover_for(code)
+            known = (
+                CameoRef(info.code, info.name),
+                info.root_code,
+                int(info.quad_class),
+                info.goldstein,
+                PloverRef(mapping.type, mapping.mode),
+            )
+            self._ontology[code] = known
+        return known
+
+
+def _targets(clause: Clause, entry: VerbEntry, resolver: DocumentActors) -> list[Actor]:
+    """Pick the target actors of a matched clause.
+
+    A pattern with a preposition takes that preposition's object; a pattern with an object
+    constraint ("impose sanctions") takes the target from a prepositional phrase or from the
+    object's possessor; otherwise the direct object, then the indirect object, then the
+    possessor of the object ("praised Kazakhstan's role"), then a prepositional phrase.
+    """
+    if entry.prep is not None:
+        heads = clause.preps.get(entry.prep, []) + clause.object_preps.get(entry.prep, [])
+        return _first_actors(heads, resolver)
+    if not entry.objects:
+        for head in clause.objects:
+            actors = resolver.resolve(head)
+            if actors:
+                return actors
+    actors = _first_actors(clause.datives, resolver)
+    if actors:
+        return actors
+    for head in clause.objects:
+        actors = resolver.resolve_possessor(head)
+        if actors:
+            return actors
+    for prep in _TARGET_PREPS:
+        actors = _first_actors(clause.preps.get(prep, []) + clause.object_preps.get(prep, []),
+                               resolver)
+        if actors:
+            return actors
+    return []
+
+
+def _first_actors(heads: list[Token], resolver: DocumentActors) -> list[Actor]:
+    out: list[Actor] = []
+    for head in heads:
+        out.extend(resolver.resolve(head))
+    return out
+
+
+def _remember_names(sentence: Span, resolver: DocumentActors) -> None:
+    """Resolve the subject phrases of a sentence so person names enter the document memory.
+
+    Cheap: only nominal subjects and appositions that contain a proper noun are read.
+    """
+    for token in sentence:
+        if token.dep_ in ("nsubj", "nsubjpass", "appos", "pobj") and token.pos_ == "PROPN":
+            resolver.resolve(token)
+
+
+def _drop_reporting_statements(events: list[Event], coded_verbs: list[Token],
+                               sentence: Span) -> list[Event]:
+    """Drop a statement ("X said ...") when what was said is itself a coded event.
+
+    CAMEO codebook, 010: statements are coded only when they imply no other event.
+    """
+    if len(coded_verbs) < 2:
+        return events
+    doc = sentence.doc
+    reported: set[int] = set()
+    for verb in coded_verbs:
+        for other in coded_verbs:
+            if other.i != verb.i and verb.is_ancestor(other):
+                reported.add(verb.idx)
+    if not reported:
+        return events
+    return [
+        e for e in events
+        if not (e.root_code == _STATEMENT_ROOT and e.evidence.verb.start in reported
+                and doc is not None)
+    ]

@@ -1,0 +1,236 @@
+"""The verb dictionary: which predicate, with which particle, preposition, object or
+complement, expresses which CAMEO event. The format is documented in docs/dictionaries.md."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from dragoman._yamlfile import RawEntry, read_entries
+from dragoman.errors import DictionaryError
+from dragoman.ontology import is_cameo_code
+
+__all__ = ["VerbDictionary", "VerbEntry", "load_verb_dictionary"]
+
+_KEYS = frozenset({"verb", "code", "particle", "prep", "object", "comp", "note"})
+
+
+@dataclass(frozen=True, slots=True)
+class VerbEntry:
+    """One verb pattern.
+
+    Attributes:
+        verb: Lemma of the predicate.
+        code: CAMEO event code.
+        particle: Required verb particle, or None.
+        prep: Required preposition whose object is the target, or None.
+        objects: Lemmas one of which must head the direct object (empty: no constraint).
+        comps: Lemmas one of which must head the complement clause (empty: no constraint).
+        where: ``FILE line N`` of the entry, for explanations.
+        order: Load order; later entries win ties.
+    """
+
+    verb: str
+    code: str
+    particle: str | None
+    prep: str | None
+    objects: frozenset[str]
+    comps: frozenset[str]
+    where: str
+    order: int
+
+    @property
+    def specificity(self) -> int:
+        """Return how many constraints the entry has (more specific entries win)."""
+        return (
+            (self.particle is not None)
+            + (self.prep is not None)
+            + bool(self.objects)
+            + bool(self.comps)
+        )
+
+    def describe(self) -> str:
+        """Return the pattern as a short readable string: ``impose +obj(sanction) -> 163``."""
+        parts = [self.verb]
+        if self.particle:
+            parts.append(self.particle)
+        if self.prep:
+            parts.append(f"+{self.prep}")
+        if self.objects:
+            parts.append(f"obj({'|'.join(sorted(self.objects))})")
+        if self.comps:
+            parts.append(f"comp({'|'.join(sorted(self.comps))})")
+        return f"{' '.join(parts)} -> {self.code}"
+
+
+class VerbDictionary:
+    """Verb patterns indexed by lemma."""
+
+    def __init__(self) -> None:
+        """Create an empty dictionary; fill it with :meth:`add_file`."""
+        self.by_verb: dict[str, list[VerbEntry]] = {}
+        self._count = 0
+
+    def __len__(self) -> int:
+        return sum(len(entries) for entries in self.by_verb.values())
+
+    @property
+    def lemmas(self) -> frozenset[str]:
+        """Return every verb lemma with at least one pattern."""
+        return frozenset(self.by_verb)
+
+    def add_file(self, source: Path | Traversable | str, *, name: str | None = None) -> None:
+        """Add the entries of one file; an entry with the same pattern replaces the old one.
+
+        Args:
+            source: Path or resource of a YAML verb file, or the YAML text with ``name``.
+            name: Label for messages.
+
+        Raises:
+            DictionaryError: The file is malformed; the message names file and line.
+        """
+        label = name or (source.name if not isinstance(source, str) else "<string>")
+        for raw in read_entries(source, name=label):
+            self.add(_parse_entry(raw, self._count))
+            self._count += 1
+
+    def add(self, entry: VerbEntry) -> None:
+        """Add one entry, replacing any entry with exactly the same pattern."""
+        entries = self.by_verb.setdefault(entry.verb, [])
+        key = _pattern_key(entry)
+        entries[:] = [e for e in entries if _pattern_key(e) != key]
+        entries.append(entry)
+
+    def match(
+        self,
+        lemma: str,
+        *,
+        particle: str | None,
+        preps: Iterable[str],
+        objects: Iterable[str],
+        comps: Iterable[str],
+    ) -> VerbEntry | None:
+        """Return the most specific entry matching a clause, or None.
+
+        Args:
+            lemma: The predicate's lemma.
+            particle: The predicate's particle, if any.
+            preps: Prepositions attached to the predicate that have an object.
+            objects: Lemmas of the direct object heads.
+            comps: Lemmas of complement clause heads.
+
+        Returns:
+            The winning entry: most constraints, then latest loaded.
+        """
+        entries = self.by_verb.get(lemma)
+        if not entries:
+            return None
+        prep_set = set(preps)
+        object_set = set(objects)
+        comp_set = set(comps)
+        best: VerbEntry | None = None
+        for entry in entries:
+            if entry.particle is not None and entry.particle != particle:
+                continue
+            if entry.particle is None and particle is not None and _needs_particle(entries,
+                                                                                  particle):
+                continue
+            if entry.prep is not None and entry.prep not in prep_set:
+                continue
+            if entry.objects and not entry.objects & object_set:
+                continue
+            if entry.comps and not entry.comps & comp_set:
+                continue
+            if best is None or (entry.specificity, entry.order) > (best.specificity, best.order):
+                best = entry
+        return best
+
+
+def _needs_particle(entries: list[VerbEntry], particle: str) -> bool:
+    """A particle changes the verb ("call off" is not "call"): plain entries do not apply
+    when the dictionary knows the verb with that particle."""
+    return any(e.particle == particle for e in entries)
+
+
+def _pattern_key(entry: VerbEntry) -> tuple[object, ...]:
+    return (entry.verb, entry.particle, entry.prep, entry.objects, entry.comps)
+
+
+def _parse_entry(raw: RawEntry, order: int) -> VerbEntry:
+    data = raw.data
+    unknown = set(data) - _KEYS
+    if unknown:
+        raise raw.error(f"unknown key(s) {sorted(unknown)}; allowed: {sorted(_KEYS)}")
+    verb = data.get("verb")
+    if not isinstance(verb, str) or not verb.strip():
+        raise raw.error("'verb' is missing; each entry needs {verb: LEMMA, code: \"CODE\"}")
+    code = data.get("code")
+    if not isinstance(code, str):
+        raise raw.error(
+            f"'code' must be a quoted string such as \"111\" (got {code!r}; "
+            "unquoted numbers lose their leading zero)"
+        )
+    if not is_cameo_code(code):
+        raise raw.error(f"unknown CAMEO code {code!r}")
+    return VerbEntry(
+        verb=verb.strip().lower(),
+        code=code,
+        particle=_optional_word(raw, "particle"),
+        prep=_optional_word(raw, "prep"),
+        objects=_word_set(raw, "object"),
+        comps=_word_set(raw, "comp"),
+        where=raw.where(),
+        order=order,
+    )
+
+
+def _optional_word(raw: RawEntry, key: str) -> str | None:
+    value = raw.data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise raw.error(f"'{key}' must be a word")
+    return value.strip().lower()
+
+
+def _word_set(raw: RawEntry, key: str) -> frozenset[str]:
+    value = raw.data.get(key)
+    if value is None:
+        return frozenset()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not value or not all(
+        isinstance(v, str) and v.strip() for v in value
+    ):
+        raise raw.error(f"'{key}' must be a word or a list of words")
+    return frozenset(v.strip().lower() for v in value)
+
+
+def shipped_verb_file() -> Traversable:
+    """Return the verb dictionary shipped with the package."""
+    return files("dragoman.coding") / "data" / "verbs.yaml"
+
+
+def load_verb_dictionary(extra: Iterable[Path | str] = ()) -> VerbDictionary:
+    """Load the shipped verb dictionary, then the user's files on top.
+
+    Args:
+        extra: Paths of user verb files; their entries add to or replace shipped ones.
+
+    Returns:
+        The loaded dictionary.
+
+    Raises:
+        DictionaryError: A file is missing or malformed.
+    """
+    dictionary = VerbDictionary()
+    dictionary.add_file(shipped_verb_file(), name="verbs.yaml")
+    for path in extra:
+        path = Path(path)
+        if not path.is_file():
+            raise DictionaryError(f"{path}: verb dictionary file not found")
+        dictionary.add_file(path, name=str(path))
+    return dictionary

