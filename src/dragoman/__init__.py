@@ -8,7 +8,7 @@ Example:
 
 from __future__ import annotations
 
-from dragoman._coder import Coder, normalize_date
+from dragoman._coder import Coder
 from dragoman.errors import (
     DictionaryError,
     DragomanError,
@@ -16,7 +16,16 @@ from dragoman.errors import (
     ModelError,
     OntologyError,
 )
-from dragoman.records import Actor, CameoRef, Document, Event, Evidence, PloverRef, TextSpan
+from dragoman.records import (
+    Actor,
+    CameoRef,
+    Document,
+    Event,
+    Evidence,
+    PloverRef,
+    TextSpan,
+    normalize_date,
+)
 
 __version__ = "0.1.0"
 

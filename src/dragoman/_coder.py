@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -14,43 +13,9 @@ from dragoman.actors import ActorDictionary, MentionFinder, load_actor_dictionar
 from dragoman.coding import EventExtractor, VerbDictionary, load_verb_dictionary
 from dragoman.errors import InputError
 from dragoman.pipeline import load_model
-from dragoman.records import Document, Event
+from dragoman.records import MAX_CHARS, Document, Event, normalize_date
 
-__all__ = ["MAX_CHARS", "Coder", "normalize_date"]
-
-#: Longest document text accepted, in characters (spaCy's own default limit).
-MAX_CHARS = 1_000_000
-
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def normalize_date(value: str | dt.date | None) -> str | None:
-    """Return a story date as ``YYYY-MM-DD``.
-
-    Args:
-        value: A ``date``/``datetime``, an ISO date string (a time part is ignored:
-            ``2025-03-14 20:30:26Z`` gives ``2025-03-14``), or None.
-
-    Returns:
-        The ISO date, or None.
-
-    Raises:
-        InputError: The value is not a valid date.
-    """
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value).strip()
-    head = text[:10]
-    if not _ISO_DATE.match(head) or (len(text) > 10 and text[10] not in "T "):
-        raise InputError(f"date {text!r} is not an ISO date; write it as YYYY-MM-DD")
-    try:
-        return dt.date.fromisoformat(head).isoformat()
-    except ValueError as exc:
-        raise InputError(f"date {text!r} is not a valid calendar date") from exc
+__all__ = ["Coder"]
 
 
 class Coder:
@@ -88,11 +53,13 @@ class Coder:
         self.nlp: Language = nlp if nlp is not None else load_model(model)
         self.verbs: VerbDictionary = load_verb_dictionary(verbs)
         self.actors: ActorDictionary = load_actor_dictionary(actors)
-        self._extractor = EventExtractor(self.verbs, self.actors,
-                                         MentionFinder(self.nlp, self.actors))
+        self._extractor = EventExtractor(
+            self.verbs, self.actors, MentionFinder(self.nlp, self.actors)
+        )
 
-    def code(self, text: str, *, date: str | dt.date | None = None,
-             doc_id: str = "doc") -> list[Event]:
+    def code(
+        self, text: str, *, date: str | dt.date | None = None, doc_id: str = "doc"
+    ) -> list[Event]:
         """Code one text.
 
         Args:
@@ -111,8 +78,9 @@ class Coder:
     def code_document(self, document: Document) -> list[Event]:
         """Code one :class:`Document`."""
         _check_length(document)
-        return self.code_doc(self.nlp(document.text), doc_id=document.id,
-                             date=normalize_date(document.date))
+        return self.code_doc(
+            self.nlp(document.text), doc_id=document.id, date=normalize_date(document.date)
+        )
 
     def code_doc(self, doc: Doc, *, doc_id: str, date: str | None) -> list[Event]:
         """Run only the coding stage on a Doc the pipeline has already parsed.
@@ -143,14 +111,17 @@ class Coder:
         Yields:
             Each document with its events, in input order.
         """
+
         def texts() -> Iterator[tuple[str, Document]]:
             for document in documents:
                 _check_length(document)
                 yield document.text, document
 
         for doc, document in self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
-            yield document, self.code_doc(doc, doc_id=document.id,
-                                          date=normalize_date(document.date))
+            yield (
+                document,
+                self.code_doc(doc, doc_id=document.id, date=normalize_date(document.date)),
+            )
 
 
 def _check_length(document: Document) -> None:

@@ -12,10 +12,8 @@ import yaml
 
 from dragoman.errors import DictionaryError
 
-try:  # the C loader is much faster; fall back to pure Python where it is missing
-    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _BaseLoader = yaml.SafeLoader
+# The C loader is much faster; PyYAML ships it in its wheels.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 __all__ = ["RawEntry", "read_entries"]
 
@@ -37,16 +35,18 @@ class RawEntry:
         return DictionaryError(f"{self.where()}: {message}")
 
 
-class _LineLoader(_BaseLoader):
+class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     """A safe loader that records the line of every mapping under the key ``__line__``."""
 
     def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         mapping["__line__"] = node.start_mark.line + 1
         return mapping
 
 
-def read_entries(source: Path | Traversable | str, *, name: str | None = None) -> Iterator[RawEntry]:
+def read_entries(
+    source: Path | Traversable | str, *, name: str | None = None
+) -> Iterator[RawEntry]:
     """Read a YAML file whose top level is a list of mappings.
 
     Args:
@@ -69,7 +69,7 @@ def read_entries(source: Path | Traversable | str, *, name: str | None = None) -
         except (OSError, UnicodeDecodeError) as exc:
             raise DictionaryError(f"{label}: cannot read dictionary file: {exc}") from exc
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark is not None else ""
@@ -85,10 +85,10 @@ def read_entries(source: Path | Traversable | str, *, name: str | None = None) -
                 f"{label}: entry {index + 1} is not a mapping; each entry looks like "
                 "'- {key: value, ...}'"
             )
-        line = int(item.pop("__line__", 0))
+        number = int(item.pop("__line__", 0))
         for value in item.values():
             _strip_lines(value)
-        yield RawEntry(item, label, line)
+        yield RawEntry(item, label, number)
 
 
 def _strip_lines(value: Any) -> None:

@@ -6,11 +6,60 @@ in the README. Character offsets (``start``, ``end``) always index into the docu
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Actor", "CameoRef", "Document", "Event", "Evidence", "PloverRef", "TextSpan"]
+from dragoman.errors import InputError
+
+__all__ = [
+    "MAX_CHARS",
+    "Actor",
+    "CameoRef",
+    "Document",
+    "Event",
+    "Evidence",
+    "PloverRef",
+    "TextSpan",
+    "normalize_date",
+]
+
+
+#: Longest document text accepted, in characters (spaCy's own default limit).
+MAX_CHARS = 1_000_000
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def normalize_date(value: str | dt.date | None) -> str | None:
+    """Return a story date as ``YYYY-MM-DD``.
+
+    Args:
+        value: A ``date``/``datetime``, an ISO date string (a time part is ignored:
+            ``2025-03-14 20:30:26Z`` gives ``2025-03-14``), or None.
+
+    Returns:
+        The ISO date, or None.
+
+    Raises:
+        InputError: The value is not a valid date.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    head = text[:10]
+    if not _ISO_DATE.match(head) or (len(text) > 10 and text[10] not in "T "):
+        raise InputError(f"date {text!r} is not an ISO date; write it as YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(head).isoformat()
+    except ValueError as exc:
+        raise InputError(f"date {text!r} is not a valid calendar date") from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,8 +222,9 @@ class Event:
         }
 
 
-def make_event_id(doc_id: str, verb_start: int, source: Actor, target: Actor | None,
-                  code: str) -> str:
+def make_event_id(
+    doc_id: str, verb_start: int, source: Actor, target: Actor | None, code: str
+) -> str:
     """Return a stable event identifier.
 
     The id depends only on what identifies the event in its document, so the same input

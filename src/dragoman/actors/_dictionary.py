@@ -7,7 +7,7 @@ package's ``data`` folder; users add or override entries with their own files.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -136,7 +136,14 @@ class ActorDictionary:
     def _add_entry(self, raw: RawEntry, label: str) -> None:
         data = raw.data
         unknown = set(data) - {
-            "code", "name", "aliases", "adjectives", "demonyms", "capitals", "nouns", "note",
+            "code",
+            "name",
+            "aliases",
+            "adjectives",
+            "demonyms",
+            "capitals",
+            "nouns",
+            "note",
             "kind",
         }
         if unknown:
@@ -206,7 +213,7 @@ def shipped_files() -> list[Traversable]:
     return [folder / name for name in SHIPPED_FILES if (folder / name).is_file()]
 
 
-def load_actor_dictionary(extra: Sequence[Path | str] | Iterable[Path | str] = ()) -> ActorDictionary:
+def load_actor_dictionary(extra: Iterable[Path | str] = ()) -> ActorDictionary:
     """Load the shipped actor dictionaries, then the user's files on top.
 
     Args:

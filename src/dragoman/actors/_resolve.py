@@ -16,7 +16,7 @@ from dragoman.actors._dictionary import SECTOR_NAMES, ActorDictionary, AgentEntr
 from dragoman.actors._mentions import Mention
 from dragoman.records import Actor
 
-__all__ = ["DocumentActors", "UNKNOWN_COUNTRY"]
+__all__ = ["UNKNOWN_COUNTRY", "DocumentActors"]
 
 #: Prefix of an agent whose country is not known (PETRARCH's convention).
 UNKNOWN_COUNTRY = "---"
@@ -24,8 +24,24 @@ UNKNOWN_COUNTRY = "---"
 # Dependents that stay inside a noun phrase; everything else (relative clauses, other
 # prepositional phrases, clausal modifiers) is cut off.
 _NP_DEPS = frozenset(
-    {"compound", "amod", "poss", "nmod", "appos", "flat", "det", "case", "nummod", "cc",
-     "conj", "punct", "quantmod", "predet", "prep", "pobj"}
+    {
+        "compound",
+        "amod",
+        "poss",
+        "nmod",
+        "appos",
+        "flat",
+        "det",
+        "case",
+        "nummod",
+        "cc",
+        "conj",
+        "punct",
+        "quantmod",
+        "predet",
+        "prep",
+        "pobj",
+    }
 )
 _NP_PREPS = frozenset({"of"})
 _NAME_POS = frozenset({"PROPN"})
@@ -163,8 +179,9 @@ class DocumentActors:
             i += 1
         return _Found(state, org, agent, best_name)
 
-    def _agent_at(self, segment: list[Token], words: list[str],
-                  i: int) -> tuple[AgentEntry, int] | None:
+    def _agent_at(
+        self, segment: list[Token], words: list[str], i: int
+    ) -> tuple[AgentEntry, int] | None:
         for length in range(min(self._max_agent, len(segment) - i), 0, -1):
             last = segment[i + length - 1]
             key = (*words[i : i + length - 1], last.lower_)
@@ -178,18 +195,28 @@ class DocumentActors:
 
     # -- decisions ----------------------------------------------------------------------
 
-    def _decide(self, segment: list[Token], found: _Found, head: Token,
-                agent: tuple[AgentEntry, int] | None = None) -> Actor | None:
+    def _decide(
+        self,
+        segment: list[Token],
+        found: _Found,
+        head: Token,
+        agent: tuple[AgentEntry, int] | None = None,
+    ) -> Actor | None:
         actor = self._decide_code(segment, found, agent)
-        if actor is not None and found.name is not None and actor.rule != "earlier-mention" \
-                and not actor.code.startswith(UNKNOWN_COUNTRY):
+        if (
+            actor is not None
+            and found.name is not None
+            and actor.rule != "earlier-mention"
+            and not actor.code.startswith(UNKNOWN_COUNTRY)
+        ):
             start, end = found.name
             self.memory[self.doc[start:end].text] = actor
             self.memory[self.doc[end - 1].text] = actor
         return actor
 
-    def _decide_code(self, segment: list[Token], found: _Found,
-                     agent: tuple[AgentEntry, int] | None) -> Actor | None:
+    def _decide_code(
+        self, segment: list[Token], found: _Found, agent: tuple[AgentEntry, int] | None
+    ) -> Actor | None:
         agent = found.agent or agent
         top = _segment_head(segment)
         mention = self._by_token.get(top.i)
@@ -201,15 +228,20 @@ class DocumentActors:
         if agent is not None and (agent[1] == top.i or mention is not None):
             if named is not None:
                 return self._named(segment, named, agent, rule="agent")
-            return self._actor(segment, f"{UNKNOWN_COUNTRY}{agent[0].code}",
-                               SECTOR_NAMES.get(agent[0].code, agent[0].code),
-                               agent[0].entry, "agent-only")
+            return self._actor(
+                segment,
+                f"{UNKNOWN_COUNTRY}{agent[0].code}",
+                SECTOR_NAMES.get(agent[0].code, agent[0].code),
+                agent[0].entry,
+                "agent-only",
+            )
         if mention is not None:  # a bare adjective used as a noun: "the Kazakh said"
             return self._named(segment, mention, None, rule="adjective")
         return None
 
-    def _person(self, segment: list[Token], found: _Found,
-                agent: tuple[AgentEntry, int] | None) -> Actor | None:
+    def _person(
+        self, segment: list[Token], found: _Found, agent: tuple[AgentEntry, int] | None
+    ) -> Actor | None:
         assert found.name is not None
         start, end = found.name
         full = self.doc[start:end].text
@@ -219,16 +251,26 @@ class DocumentActors:
             return self._named(segment, named, agent, rule="person+" + _rule_part(agent))
         remembered = self.memory.get(full) or self.memory.get(last)
         if remembered is not None:
-            return self._actor(segment, remembered.code, remembered.name, remembered.entry,
-                               "earlier-mention")
+            return self._actor(
+                segment, remembered.code, remembered.name, remembered.entry, "earlier-mention"
+            )
         if agent is not None:
-            return self._actor(segment, f"{UNKNOWN_COUNTRY}{agent[0].code}",
-                               SECTOR_NAMES.get(agent[0].code, agent[0].code),
-                               agent[0].entry, "person+title")
+            return self._actor(
+                segment,
+                f"{UNKNOWN_COUNTRY}{agent[0].code}",
+                SECTOR_NAMES.get(agent[0].code, agent[0].code),
+                agent[0].entry,
+                "person+title",
+            )
         return None
 
-    def _named(self, segment: list[Token], mention: Mention,
-               agent: tuple[AgentEntry, int] | None, rule: str) -> Actor:
+    def _named(
+        self,
+        segment: list[Token],
+        mention: Mention,
+        agent: tuple[AgentEntry, int] | None,
+        rule: str,
+    ) -> Actor:
         entry: NamedEntry = mention.phrase.entry
         if entry.kind == "org":
             return self._actor(segment, entry.code, entry.name, entry.entry, rule)
@@ -240,13 +282,25 @@ class DocumentActors:
             source = f"{source}+{agent[0].entry}"
         if sector is None:
             return self._actor(segment, entry.code, entry.name, source, rule)
-        return self._actor(segment, entry.code + sector,
-                           f"{entry.name} {SECTOR_NAMES.get(sector, sector)}", source, rule)
+        return self._actor(
+            segment,
+            entry.code + sector,
+            f"{entry.name} {SECTOR_NAMES.get(sector, sector)}",
+            source,
+            rule,
+        )
 
     def _actor(self, segment: list[Token], code: str, name: str, entry: str, rule: str) -> Actor:
         first, last = _trim(segment)
-        return Actor(code=code, name=name, text=self.doc.text[first.idx : last.idx + len(last)],
-                     start=first.idx, end=last.idx + len(last), entry=entry, rule=rule)
+        return Actor(
+            code=code,
+            name=name,
+            text=self.doc.text[first.idx : last.idx + len(last)],
+            start=first.idx,
+            end=last.idx + len(last),
+            entry=entry,
+            rule=rule,
+        )
 
 
 def _rule_part(agent: tuple[AgentEntry, int] | None) -> str:
@@ -288,7 +342,8 @@ def _segment_head(segment: list[Token]) -> Token:
     often attach "Finland's" to the wrong word)."""
     inside = {t.i for t in segment}
     candidates = [
-        t for t in segment
+        t
+        for t in segment
         if (t.head.i not in inside or t.head.i == t.i) and t.pos_ not in _SKIP_EDGE
     ]
     if not candidates:
@@ -302,8 +357,9 @@ def _is_bare_modifier(segment: list[Token], found: _Found) -> bool:
     return (
         found.agent is None
         and found.name is None
-        and all(t.pos_ in ("ADJ", "PROPN", "DET") or t.dep_ in ("amod", "compound")
-                for t in segment)
+        and all(
+            t.pos_ in ("ADJ", "PROPN", "DET") or t.dep_ in ("amod", "compound") for t in segment
+        )
         and _segment_head(segment).dep_ in ("amod", "compound", "conj")
         and (found.state is not None or found.org is not None)
         and all(m.phrase.form == "adjective" for m in (found.state, found.org) if m is not None)

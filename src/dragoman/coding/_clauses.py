@@ -124,8 +124,9 @@ def clause_for(verb: Token, sentence: Span) -> Clause:
         clause.subjects = [s for s in clause.subjects if s.dep_ not in _PASSIVE_SUBJ]
     if not clause.subjects and not clause.passive:
         clause.subjects = _inherited_subjects(verb, sentence)
-    elif clause.subjects and clause.subjects[0].lower_ in _RELATIVE_PRONOUNS \
-            and verb.dep_ == "relcl":
+    elif (
+        clause.subjects and clause.subjects[0].lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl"
+    ):
         clause.subjects = [verb.head]
     return clause
 
@@ -151,8 +152,9 @@ def _inherited_subjects(verb: Token, sentence: Span) -> list[Token]:
         subjects = [c for c in head.children if c.dep_ in _SUBJ]
         if subjects:
             return subjects
-        agents = [p for c in head.children if c.dep_ == "agent"
-                  for p in c.children if p.dep_ == "pobj"]
+        agents = [
+            p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+        ]
         if agents:
             return agents
         current = head

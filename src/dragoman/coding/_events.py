@@ -24,8 +24,20 @@ __all__ = ["EventExtractor"]
 
 # Prepositions whose object is read as the target when the pattern names none, in order of
 # preference ("sanctions against X", "talks with X", "aid to X").
-_TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "for", "upon",
-                 "from", "into", "over")
+_TARGET_PREPS = (
+    "against",
+    "on",
+    "with",
+    "to",
+    "toward",
+    "towards",
+    "at",
+    "for",
+    "upon",
+    "from",
+    "into",
+    "over",
+)
 # CAMEO roots where co-subjects with no target act on each other ("X and Y met"): PLOVER
 # manual, "Compound and Reciprocal Actors".
 _RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -42,8 +54,9 @@ class _Match:
 class EventExtractor:
     """Codes the events of parsed documents (the coding stage, after spaCy)."""
 
-    def __init__(self, verbs: VerbDictionary, actors: ActorDictionary,
-                 finder: MentionFinder) -> None:
+    def __init__(
+        self, verbs: VerbDictionary, actors: ActorDictionary, finder: MentionFinder
+    ) -> None:
         """Set up the coding stage.
 
         Args:
@@ -74,8 +87,9 @@ class EventExtractor:
             events.extend(self._sentence_events(sentence, index, resolver, doc_id, date))
         return events
 
-    def _sentence_events(self, sentence: Span, index: int, resolver: DocumentActors,
-                         doc_id: str, date: str | None) -> list[Event]:
+    def _sentence_events(
+        self, sentence: Span, index: int, resolver: DocumentActors, doc_id: str, date: str | None
+    ) -> list[Event]:
         lemmas = self._lemmas
         matches: list[_Match] = []
         for token in sentence:
@@ -114,8 +128,15 @@ class EventExtractor:
         _remember_names(sentence, resolver)
         return _drop_reporting_statements(events, coded_verbs, sentence)
 
-    def _clause_events(self, match: _Match, sentence: Span, index: int,
-                       resolver: DocumentActors, doc_id: str, date: str | None) -> list[Event]:
+    def _clause_events(
+        self,
+        match: _Match,
+        sentence: Span,
+        index: int,
+        resolver: DocumentActors,
+        doc_id: str,
+        date: str | None,
+    ) -> list[Event]:
         clause, entry = match.clause, match.entry
         sources: list[Actor] = []
         for head in clause.subjects:
@@ -199,8 +220,9 @@ def _targets(clause: Clause, entry: VerbEntry, resolver: DocumentActors) -> list
         if actors:
             return actors
     for prep in _TARGET_PREPS:
-        actors = _first_actors(clause.preps.get(prep, []) + clause.object_preps.get(prep, []),
-                               resolver)
+        actors = _first_actors(
+            clause.preps.get(prep, []) + clause.object_preps.get(prep, []), resolver
+        )
         if actors:
             return actors
     return []
@@ -223,8 +245,9 @@ def _remember_names(sentence: Span, resolver: DocumentActors) -> None:
             resolver.resolve(token)
 
 
-def _drop_reporting_statements(events: list[Event], coded_verbs: list[Token],
-                               sentence: Span) -> list[Event]:
+def _drop_reporting_statements(
+    events: list[Event], coded_verbs: list[Token], sentence: Span
+) -> list[Event]:
     """Drop a statement ("X said ...") when what was said is itself a coded event.
 
     CAMEO codebook, 010: statements are coded only when they imply no other event.
@@ -240,7 +263,9 @@ def _drop_reporting_statements(events: list[Event], coded_verbs: list[Token],
     if not reported:
         return events
     return [
-        e for e in events
-        if not (e.root_code == _STATEMENT_ROOT and e.evidence.verb.start in reported
-                and doc is not None)
+        e
+        for e in events
+        if not (
+            e.root_code == _STATEMENT_ROOT and e.evidence.verb.start in reported and doc is not None
+        )
     ]

@@ -135,8 +135,11 @@ class VerbDictionary:
         for entry in entries:
             if entry.particle is not None and entry.particle != particle:
                 continue
-            if entry.particle is None and particle is not None and _needs_particle(entries,
-                                                                                  particle):
+            if (
+                entry.particle is None
+                and particle is not None
+                and _needs_particle(entries, particle)
+            ):
                 continue
             if entry.prep is not None and entry.prep not in prep_set:
                 continue
@@ -202,8 +205,10 @@ def _word_set(raw: RawEntry, key: str) -> frozenset[str]:
         return frozenset()
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not value or not all(
-        isinstance(v, str) and v.strip() for v in value
+    if (
+        not isinstance(value, list)
+        or not value
+        or not all(isinstance(v, str) and v.strip() for v in value)
     ):
         raise raw.error(f"'{key}' must be a word or a list of words")
     return frozenset(v.strip().lower() for v in value)

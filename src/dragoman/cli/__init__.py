@@ -1,0 +1,45 @@
+"""The ``dragoman`` command line. Each command is a thin wrapper over a public function."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from dragoman import __version__
+from dragoman.cli._code import code_command
+from dragoman.errors import DragomanError
+
+__all__ = ["cli", "main"]
+
+
+class _Group(click.Group):
+    """Turns DragomanError into one clear line on stderr and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DragomanError as exc:
+            click.echo(f"dragoman: error: {exc}", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dragoman")
+def cli() -> None:
+    """Dragoman: political event data (who did what to whom) from English news text.
+
+    \b
+    Examples:
+      dragoman code examples/kazakhstan_osce.txt --date 2025-06-01
+      dragoman code stories.jsonl --format jsonl > events.jsonl
+    """
+
+
+cli.add_command(code_command)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the command line (the ``dragoman`` console script)."""
+    cli.main(args=argv if argv is not None else sys.argv[1:], prog_name="dragoman")
