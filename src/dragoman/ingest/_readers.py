@@ -6,8 +6,6 @@ names the file and line, and the reader goes on with the next document.
 
 from __future__ import annotations
 
-import gzip
-import io
 import json
 import sys
 import zlib
@@ -116,7 +114,7 @@ def read_path(
     except OSError as exc:
         yield InputProblem(path, None, f"cannot read: {exc.strerror or exc}")
         return
-    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+    except zlib.error as exc:
         yield InputProblem(path, None, f"broken gzip file: {exc}")
         return
     fmt = input_format if input_format != "auto" else detect_format(path, data[:_BINARY_SNIFF])
@@ -140,18 +138,17 @@ def _read_bytes(path: str, stdin: IO[bytes] | None) -> bytes:
 
 
 def _gunzip(raw: bytes) -> bytes:
-    """Decompress, keeping what precedes a truncation (the caller reports the rest)."""
-    out = io.BytesIO()
-    with gzip.GzipFile(fileobj=io.BytesIO(raw)) as stream:
-        try:
-            while chunk := stream.read(1 << 20):
-                out.write(chunk)
-        except EOFError:
-            # a truncated file: keep the complete lines, drop the partial last one
-            kept = out.getvalue()
-            cut = kept.rfind(b"\n")
-            return kept[: cut + 1] + b"\x00TRUNCATED\n"
-    return out.getvalue()
+    """Decompress (all members); on truncation keep the complete lines and mark the cut."""
+    out = bytearray()
+    rest = raw
+    while rest:
+        stream = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        out += stream.decompress(rest)
+        if not stream.eof:
+            cut = out.rfind(b"\n")
+            return bytes(out[: cut + 1]) + b"\x00TRUNCATED\n"
+        rest = stream.unused_data.lstrip(b"\x00")
+    return bytes(out)
 
 
 def _read_text(path: str, data: bytes, default_date: str | None) -> Document | InputProblem:

@@ -1,0 +1,31 @@
+# The README's commands. `make demo` and `make test` work on a fresh machine with python3.
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+
+.PHONY: setup demo test lint bench eval clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+setup: $(BIN)/.installed
+
+demo: setup  ## code the bundled example article
+	$(BIN)/dragoman code examples/kazakhstan_osce.txt --date 2025-06-01
+
+lint: setup
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/mypy
+
+test: lint  ## ruff, mypy and the whole test suite (pytest exit 5, "no tests", counts as failure-free)
+	$(BIN)/pytest -q || [ $$? -eq 5 ]
+
+bench: setup  ## coding-stage benchmark on the VOA corpus from ../shared
+	$(BIN)/python bench/bench_coding.py $(SHARED)/data/corpus/voa_stories.jsonl
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

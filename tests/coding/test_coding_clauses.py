@@ -1,0 +1,141 @@
+"""Clause extraction on hand-built parses: no model needed."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from dragoman.coding import clause_for
+from dragoman.coding._clauses import is_negated
+
+VOCAB = spacy.blank("en").vocab
+
+
+def build(
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    pos: list[str],
+    lemmas: list[str] | None = None,
+    tags: list[str] | None = None,
+) -> Doc:
+    return Doc(
+        VOCAB,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        lemmas=lemmas or [w.lower() for w in words],
+        tags=tags or ["" for _ in words],
+        sent_starts=[True] + [False] * (len(words) - 1),
+    )
+
+
+def test_active_clause_has_subject_object_and_preps() -> None:
+    # Russia criticized NATO for its expansion .
+    doc = build(
+        ["Russia", "criticized", "NATO", "for", "its", "expansion", "."],
+        [1, 1, 1, 1, 5, 3, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "poss", "pobj", "punct"],
+        ["PROPN", "VERB", "PROPN", "ADP", "PRON", "NOUN", "PUNCT"],
+        ["Russia", "criticize", "NATO", "for", "its", "expansion", "."],
+    )
+    clause = clause_for(doc[1], doc[:])
+    assert [t.text for t in clause.subjects] == ["Russia"]
+    assert [t.text for t in clause.objects] == ["NATO"]
+    assert [t.text for t in clause.preps["for"]] == ["expansion"]
+    assert not clause.passive and not clause.negated
+
+
+def test_passive_by_phrase_is_the_subject() -> None:
+    # NATO was criticized by Russia .
+    doc = build(
+        ["NATO", "was", "criticized", "by", "Russia", "."],
+        [2, 2, 2, 2, 3, 2],
+        ["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct"],
+        ["PROPN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+    )
+    clause = clause_for(doc[2], doc[:])
+    assert clause.passive
+    assert [t.text for t in clause.subjects] == ["Russia"]
+    assert [t.text for t in clause.objects] == ["NATO"]
+
+
+def test_passive_without_agent_has_no_subject() -> None:
+    doc = build(
+        ["NATO", "was", "criticized", "."],
+        [2, 2, 2, 2],
+        ["nsubjpass", "auxpass", "ROOT", "punct"],
+        ["PROPN", "AUX", "VERB", "PUNCT"],
+    )
+    clause = clause_for(doc[2], doc[:])
+    assert clause.subjects == []
+    assert [t.text for t in clause.objects] == ["NATO"]
+
+
+def test_negation_and_particle() -> None:
+    # Police did not crack down .
+    doc = build(
+        ["Police", "did", "not", "crack", "down", "."],
+        [3, 3, 3, 3, 3, 3],
+        ["nsubj", "aux", "neg", "ROOT", "prt", "punct"],
+        ["NOUN", "AUX", "PART", "VERB", "ADP", "PUNCT"],
+    )
+    clause = clause_for(doc[3], doc[:])
+    assert clause.negated and clause.particle == "down"
+    assert clause.verb_span() == (doc[3].idx, doc[4].idx + len("down"))
+
+
+def test_complement_inherits_subject_and_negation() -> None:
+    # Iran refused to negotiate / Iran did not agree to negotiate
+    doc = build(
+        ["Iran", "did", "not", "agree", "to", "negotiate", "."],
+        [3, 3, 3, 3, 5, 3, 3],
+        ["nsubj", "aux", "neg", "ROOT", "aux", "xcomp", "punct"],
+        ["PROPN", "AUX", "PART", "VERB", "PART", "VERB", "PUNCT"],
+    )
+    matrix = clause_for(doc[3], doc[:])
+    assert [t.text for t in matrix.comps] == ["negotiate"]
+    comp = clause_for(doc[5], doc[:])
+    assert [t.text for t in comp.subjects] == ["Iran"]
+    assert is_negated(comp)
+
+
+def test_coordinated_verbs_share_the_subject() -> None:
+    # Russia met Iran and praised Turkey .
+    doc = build(
+        ["Russia", "met", "Iran", "and", "praised", "Turkey", "."],
+        [1, 1, 1, 1, 1, 4, 1],
+        ["nsubj", "ROOT", "dobj", "cc", "conj", "dobj", "punct"],
+        ["PROPN", "VERB", "PROPN", "CCONJ", "VERB", "PROPN", "PUNCT"],
+    )
+    clause = clause_for(doc[4], doc[:])
+    assert [t.text for t in clause.subjects] == ["Russia"]
+    assert [t.text for t in clause.objects] == ["Turkey"]
+
+
+def test_relative_clause_subject_is_the_modified_noun() -> None:
+    # Rebels , who attacked Kabul , fled .
+    doc = build(
+        ["Rebels", ",", "who", "attacked", "Kabul", ",", "fled", "."],
+        [6, 0, 3, 0, 3, 0, 6, 6],
+        ["nsubj", "punct", "nsubj", "relcl", "dobj", "punct", "ROOT", "punct"],
+        ["NOUN", "PUNCT", "PRON", "VERB", "PROPN", "PUNCT", "VERB", "PUNCT"],
+    )
+    clause = clause_for(doc[3], doc[:])
+    assert [t.text for t in clause.subjects] == ["Rebels"]
+
+
+def test_object_prepositions_are_kept_apart() -> None:
+    # EU imposed sanctions on Russia .
+    doc = build(
+        ["EU", "imposed", "sanctions", "on", "Russia", "."],
+        [1, 1, 1, 2, 3, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+        ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["EU", "impose", "sanction", "on", "Russia", "."],
+    )
+    clause = clause_for(doc[1], doc[:])
+    assert clause.object_lemmas == ["sanction"]
+    assert [t.text for t in clause.object_preps["on"]] == ["Russia"]
+    assert "on" not in clause.preps
