@@ -44,6 +44,14 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
         return mapping
 
 
+# YAML 1.1 reads on/off/yes/no as booleans, but "prep: on" and "particle: off" are words
+# here, and no dictionary field is a boolean: resolve no scalar to bool.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+
+
 def read_entries(
     source: Path | Traversable | str, *, name: str | None = None
 ) -> Iterator[RawEntry]:
