@@ -176,6 +176,9 @@ class ActorDictionary:
         text = " ".join(text.split())
         if not text:
             raise raw.error("empty name")
+        old = self.phrases.get(text)
+        if old is not None and old.entry.code == phrase.entry.code and old.form == "name":
+            return  # "U.S." is both a name and an adjective: as a name it can head a phrase
         self.phrases[text] = phrase
 
     def _add_agent(self, raw: RawEntry, code: str, label: str) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from dragoman.actors._dictionary import ActorDictionary, Phrase
@@ -38,6 +38,7 @@ class MentionFinder:
             dictionary: The actor dictionary to match.
         """
         self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._role_words = {key[-1] for key in dictionary.agents}
         self._phrases: dict[int, Phrase] = {}
         strings = nlp.vocab.strings
         for text, phrase in dictionary.phrases.items():
@@ -59,7 +60,38 @@ class MentionFinder:
             return []
         spans = [doc[start:end] for _key, start, end in matches]
         keys = {(start, end): key for key, start, end in matches}
-        return [
-            Mention(span.start, span.end, self._phrases[keys[(span.start, span.end)]])
-            for span in filter_spans(spans)
-        ]
+        mentions = []
+        for span in filter_spans(spans):
+            phrase = self._phrases[keys[(span.start, span.end)]]
+            if phrase.form in ("name", "capital") and self._inside_longer_name(doc, span):
+                continue
+            mentions.append(Mention(span.start, span.end, phrase))
+        return mentions
+
+    def _inside_longer_name(self, doc: Doc, span: Span) -> bool:
+        """Return whether a matched name is only part of a longer proper name.
+
+        "New Mexico", "Latin America", "the Washington Post", "National Security Council":
+        a capitalized proper noun glued to the match by a compound relation makes a different
+        name. Titles ("President", "Foreign Minister") do not count.
+        """
+        inside = range(span.start, span.end)
+        if span.start > 0:
+            before = doc[span.start - 1]
+            if _is_name_word(before, self._role_words) and before.head.i in inside:
+                return True
+        last = doc[span.end - 1]
+        if span.end < len(doc) and last.dep_ == "compound" and last.head.i == span.end:
+            after = doc[span.end]
+            if _is_name_word(after, self._role_words):
+                return True
+        return False
+
+
+def _is_name_word(token: Token, role_words: set[str]) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.lower_ not in role_words
+        and token.lemma_.lower() not in role_words
+    )
