@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from dragoman.actors import ActorDictionary, MentionFinder, load_actor_dictionary
 from dragoman.coding import EventExtractor, VerbDictionary, load_verb_dictionary
 from dragoman.errors import InputError
-from dragoman.pipeline import load_model
+from dragoman.pipeline import add_paragraph_breaks, load_model
 from dragoman.records import MAX_CHARS, Document, Event, normalize_date
 
 __all__ = ["Coder"]
@@ -51,6 +51,7 @@ class Coder:
             DictionaryError: A dictionary file is malformed.
         """
         self.nlp: Language = nlp if nlp is not None else load_model(model)
+        add_paragraph_breaks(self.nlp)
         self.verbs: VerbDictionary = load_verb_dictionary(verbs)
         self.actors: ActorDictionary = load_actor_dictionary(actors)
         self._extractor = EventExtractor(

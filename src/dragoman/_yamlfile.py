@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
@@ -55,7 +56,7 @@ _LineLoader.yaml_implicit_resolvers = {
 def read_entries(
     source: Path | Traversable | str, *, name: str | None = None
 ) -> Iterator[RawEntry]:
-    """Read a YAML file whose top level is a list of mappings.
+    """Read a YAML file whose top level is a list of mappings (or a ``.jsonl`` file).
 
     Args:
         source: A path, an importlib resource, or the YAML text itself (with ``name``).
@@ -76,6 +77,9 @@ def read_entries(
             text = source.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise DictionaryError(f"{label}: cannot read dictionary file: {exc}") from exc
+    if label.endswith(".jsonl"):
+        yield from _json_lines(text, label)
+        return
     try:
         data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
@@ -96,6 +100,20 @@ def read_entries(
         number = int(item.pop("__line__", 0))
         for value in item.values():
             _strip_lines(value)
+        yield RawEntry(item, label, number)
+
+
+def _json_lines(text: str, label: str) -> Iterator[RawEntry]:
+    """Read a JSON-lines dictionary: one entry object per line (for large generated files)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            item = json.loads(line)
+        except ValueError as exc:
+            raise DictionaryError(f"{label} line {number}: not valid JSON: {exc}") from exc
+        if not isinstance(item, dict):
+            raise DictionaryError(f"{label} line {number}: each line must be a JSON object")
         yield RawEntry(item, label, number)
 
 

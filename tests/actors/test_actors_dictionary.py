@@ -80,7 +80,7 @@ def test_user_file_adds_and_overrides(tmp_path: Path) -> None:
         ('- {code: "GOVERN", nouns: [x]}', "must be three capital letters"),
         ('- {code: "KAZ", name: K, aliases: [1, 2]}', "'aliases' must be a list"),
         ('- {code: "KAZ", name: K, flag: blue}', "unknown key(s) ['flag']"),
-        ('- {code: "IGO-X", name: K}', "not a CAMEO-style code"),
+        ('- {code: "IGO X!", name: K}', "not a CAMEO-style code"),
     ],
 )
 def test_bad_entries(text: str, message: str) -> None:

@@ -23,6 +23,7 @@ __all__ = [
     "AgentEntry",
     "NamedEntry",
     "Phrase",
+    "Role",
     "load_actor_dictionary",
 ]
 
@@ -57,11 +58,40 @@ SECTOR_NAMES: dict[str, str] = {
     "NGO": "non-governmental organization",
 }
 
-SHIPPED_FILES = ("states.yaml", "igos.yaml", "agents.yaml")
+#: Shipped files in load order (later entries override earlier ones with the same name).
+SHIPPED_FILES = (
+    "states.yaml",
+    "igos.yaml",
+    "agents.yaml",
+    "people_historical.jsonl",
+    "people.yaml",
+)
 
 _STATE_CODE = re.compile(r"^[A-Z]{3}$")
-_ORG_CODE = re.compile(r"^[A-Z]{3}[A-Z0-9]{0,12}$")
+_ACTOR_CODE = re.compile(r"^[A-Z0-9-]{3,24}$")
 _AGENT_CODE = re.compile(r"^[A-Z]{3}$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A code a person holds between two dates (inclusive; None means open-ended).
+
+    Attributes:
+        code: Actor code while in the role (``KAZGOV``).
+        start: First day, ``YYYY-MM-DD``, or None.
+        end: Last day, ``YYYY-MM-DD``, or None (still in office).
+        title: Readable title ("President"), if known.
+    """
+
+    code: str
+    start: str | None = None
+    end: str | None = None
+    title: str | None = None
+
+    def valid_on(self, date: str) -> bool:
+        """Return whether the role holds on an ISO date."""
+        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +101,11 @@ class NamedEntry:
     Attributes:
         code: The actor code (``KAZ``, ``IGOEUROSC``).
         name: Readable name.
-        kind: ``state`` or ``org``.
+        kind: ``state``, ``org`` or ``person``.
         entry: Where it comes from, as ``file:code`` (for explanations).
         nouns: Generic nouns by which the text may refer back to it ("the organization").
+        roles: A person's dated roles, latest start first.
+        country: A person's country code, used when no role holds on the date.
     """
 
     code: str
@@ -81,6 +113,19 @@ class NamedEntry:
     kind: str
     entry: str
     nouns: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    country: str | None = None
+
+    def role_on(self, date: str | None) -> Role | None:
+        """Return the role valid on ``date`` (the latest-starting one), or None.
+
+        Without a date, the current (open-ended) role, else the latest one.
+        """
+        if not self.roles:
+            return None
+        if date is None:
+            return next((r for r in self.roles if r.end is None), self.roles[0])
+        return next((r for r in self.roles if r.valid_on(date)), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,19 +193,17 @@ class ActorDictionary:
         }
         if unknown:
             raise raw.error(f"unknown key(s) {sorted(unknown)}; see docs/dictionaries.md")
-        code = data.get("code")
-        if not isinstance(code, str) or not code:
-            raise raw.error("'code' is missing or not a string (quote it: code: \"KAZ\")")
-        code = code.strip().upper()
+        if "roles" in data:
+            self._add_person(raw, label)
+            return
+        code = _code(raw, data.get("code"))
         if "name" not in data:
             self._add_agent(raw, code, label)
             return
         name = _text(raw, data, "name")
         kind = "state" if _STATE_CODE.match(code) and not code.startswith(("IGO", "NGO")) else "org"
-        if kind == "org" and not _ORG_CODE.match(code):
-            raise raw.error(f"code {code!r} is not a CAMEO-style code (letters and digits)")
         nouns = tuple(n.lower() for n in _text_list(raw, data, "nouns"))
-        entry = NamedEntry(code, name, kind, f"{label.removesuffix('.yaml')}:{code}", nouns)
+        entry = NamedEntry(code, name, kind, f"{_stem(label)}:{code}", nouns)
         self.entries[code] = entry
         self._add_phrase(raw, name, Phrase(entry, "name"))
         for alias in _text_list(raw, data, "aliases"):
@@ -171,6 +214,48 @@ class ActorDictionary:
             self._add_phrase(raw, demonym, Phrase(entry, "demonym"))
         for capital in _text_list(raw, data, "capitals"):
             self._add_phrase(raw, capital, Phrase(entry, "capital"))
+
+    def _add_person(self, raw: RawEntry, label: str) -> None:
+        data = raw.data
+        name = _text(raw, data, "name")
+        roles_data = data["roles"]
+        if not isinstance(roles_data, list) or not roles_data:
+            raise raw.error("'roles' must be a list of {code, start, end, title}")
+        roles = []
+        for item in roles_data:
+            if not isinstance(item, dict):
+                raise raw.error("each role is a mapping {code, start, end, title}")
+            extra = set(item) - {"code", "start", "end", "title"}
+            if extra:
+                raise raw.error(f"unknown role key(s) {sorted(extra)}")
+            start = _date(raw, item.get("start"), "start")
+            end = _date(raw, item.get("end"), "end")
+            if start and end and end < start:
+                raise raw.error(f"role {item.get('code')} ends ({end}) before it starts ({start})")
+            title = item.get("title")
+            roles.append(
+                Role(
+                    _code(raw, item.get("code")),
+                    start,
+                    end,
+                    str(title) if title is not None else None,
+                )
+            )
+        roles.sort(key=lambda r: r.start or "", reverse=True)
+        country = data.get("country")
+        country = _code(raw, country) if country is not None else _common_country(roles)
+        key = data.get("code") or name
+        entry = NamedEntry(
+            code=roles[0].code,
+            name=name,
+            kind="person",
+            entry=f"{_stem(label)}:{key}",
+            roles=tuple(roles),
+            country=country,
+        )
+        self._add_phrase(raw, name, Phrase(entry, "name"))
+        for alias in _text_list(raw, data, "aliases"):
+            self._add_phrase(raw, alias, Phrase(entry, "name"))
 
     def _add_phrase(self, raw: RawEntry, text: str, phrase: Phrase) -> None:
         text = " ".join(text.split())
@@ -189,7 +274,38 @@ class ActorDictionary:
             raise raw.error("an entry without 'name' is an agent and needs 'nouns'")
         for noun in nouns:
             key = tuple(noun.lower().split())
-            self.agents[key] = AgentEntry(code, noun, f"{label.removesuffix('.yaml')}:{code}")
+            self.agents[key] = AgentEntry(code, noun, f"{_stem(label)}:{code}")
+
+
+def _stem(label: str) -> str:
+    return Path(label).name.removesuffix(".yaml").removesuffix(".jsonl")
+
+
+def _code(raw: RawEntry, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise raw.error("'code' is missing or not a string (quote it: code: \"KAZ\")")
+    code = value.strip().upper()
+    if not _ACTOR_CODE.match(code):
+        raise raw.error(f"code {code!r} is not a CAMEO-style code (3-24 letters and digits)")
+    return code
+
+
+def _date(raw: RawEntry, value: Any, key: str) -> str | None:
+    if value is None or value == "":
+        return None
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    if not _ISO_DATE.match(text):
+        raise raw.error(f"role {key} {text!r} is not a date; write YYYY-MM-DD")
+    return text
+
+
+def _common_country(roles: list[Role]) -> str | None:
+    prefixes = {r.code[:3] for r in roles}
+    if len(prefixes) == 1:
+        prefix = prefixes.pop()
+        if prefix.isalpha() and prefix not in ("IGO", "NGO"):
+            return prefix
+    return None
 
 
 def _text(raw: RawEntry, data: dict[str, Any], key: str) -> str:

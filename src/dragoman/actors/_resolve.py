@@ -56,21 +56,30 @@ class _Found:
     state: Mention | None
     org: Mention | None
     agent: tuple[AgentEntry, int] | None  # entry and token index
-    name: tuple[int, int] | None  # token range of a person name
+    name: tuple[int, int] | None  # token range of a person name not in the dictionary
+    person: Mention | None = None  # a person in the dictionary
 
 
 class DocumentActors:
     """Resolves clause slots to actors within one document, remembering names it has seen."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention], dictionary: ActorDictionary) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: list[Mention],
+        dictionary: ActorDictionary,
+        date: str | None = None,
+    ) -> None:
         """Prepare resolution for one document.
 
         Args:
             doc: The parsed document.
             mentions: Dictionary mentions found in it.
             dictionary: The actor dictionary (for role nouns).
+            date: The date roles are resolved for (``YYYY-MM-DD``); None: current roles.
         """
         self.doc = doc
+        self.date = date
         self._dictionary = dictionary
         self._agents = dictionary.agents
         self._max_agent = dictionary.max_agent_words
@@ -135,8 +144,8 @@ class DocumentActors:
                 dep = child.dep_
                 if dep not in _NP_DEPS:
                     continue
-                if dep == "prep" and child.lower_ not in _NP_PREPS:
-                    continue
+                if dep == "prep" and (child.lower_ not in _NP_PREPS or token.i in self._by_token):
+                    continue  # "the President of Kazakhstan", not "the OSCE of bias"
                 if dep == "conj" and child.pos_ in ("VERB", "AUX"):
                     continue
                 out.append(child)
@@ -146,6 +155,7 @@ class DocumentActors:
     def _scan(self, segment: list[Token]) -> _Found:
         state: Mention | None = None
         org: Mention | None = None
+        person: Mention | None = None
         agent: tuple[AgentEntry, int] | None = None
         name_start = name_end = -1
         best_name: tuple[int, int] | None = None
@@ -156,7 +166,9 @@ class DocumentActors:
             mention = self._by_token.get(token.i)
             if mention is not None:
                 kind = mention.phrase.entry.kind
-                if kind == "org" and org is None:
+                if kind == "person" and person is None:
+                    person = mention
+                elif kind == "org" and org is None:
                     org = mention
                 elif kind == "state" and state is None:
                     state = mention
@@ -177,7 +189,7 @@ class DocumentActors:
             elif token.text == "-" and name_end == token.i:
                 name_end = token.i + 1  # Kassym-Jomart
             i += 1
-        return _Found(state, org, agent, best_name)
+        return _Found(state, org, agent, best_name, person)
 
     def _agent_at(
         self, segment: list[Token], words: list[str], i: int
@@ -221,6 +233,8 @@ class DocumentActors:
         top = _segment_head(segment)
         mention = self._by_token.get(top.i)
         named = found.org or found.state
+        if mention is not None and mention.phrase.entry.kind == "person":
+            return self._known_person(segment, mention, found, agent)
         if mention is not None and mention.phrase.form != "adjective":
             return self._named(segment, mention, found.agent, rule=mention.phrase.form)
         if found.name is not None and found.name[0] <= top.i < found.name[1]:
@@ -237,6 +251,39 @@ class DocumentActors:
             )
         if mention is not None:  # a bare adjective used as a noun: "the Kazakh said"
             return self._named(segment, mention, None, rule="adjective")
+        return None
+
+    def _known_person(
+        self,
+        segment: list[Token],
+        mention: Mention,
+        found: _Found,
+        agent: tuple[AgentEntry, int] | None,
+    ) -> Actor | None:
+        """A person in the dictionary: the role valid on the date decides.
+
+        With no valid role, the text's own country and title ("Kazakh President X") decide;
+        failing that the person's country; never a government the person no longer leads.
+        """
+        entry = mention.phrase.entry
+        role = entry.role_on(self.date)
+        if role is not None:
+            title = f" ({role.title})" if role.title else ""
+            return self._actor(
+                segment, role.code, f"{entry.name}{title}", entry.entry, "person-role"
+            )
+        named = found.org or found.state
+        if named is not None:
+            return self._named(segment, named, agent, rule="person-no-role+text")
+        if entry.country:
+            country = self._dictionary.entries.get(entry.country)
+            return self._actor(
+                segment,
+                entry.country,
+                country.name if country else entry.name,
+                entry.entry,
+                "person-no-role",
+            )
         return None
 
     def _person(
@@ -366,9 +413,17 @@ def _is_bare_modifier(segment: list[Token], found: _Found) -> bool:
     )
 
 
+_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+
+
 def _trim(segment: list[Token]) -> tuple[Token, Token]:
     first = 0
     last = len(segment) - 1
+    # a dateline glued to the phrase: "ASTANA - Kazakh President ..." or "ASTANA (AP) -"
+    for index, token in enumerate(segment[:-1]):
+        if token.text in _DASHES and token.whitespace_ and index > 0 and segment[0].is_upper:
+            first = index + 1
+            break
     while first < last and segment[first].pos_ in _SKIP_EDGE:
         first += 1
     while last > first and segment[last].pos_ in _SKIP_EDGE:

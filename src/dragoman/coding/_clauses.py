@@ -19,6 +19,8 @@ _PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 _OBJ = frozenset({"dobj", "obj"})
 _COMP = frozenset({"xcomp", "ccomp"})
 _NEGATORS = frozenset({"not", "n't", "never", "no", "n’t"})
+# Words that act as verb particles when the parser labels them advmod or prep.
+_PARTICLES = frozenset({"down", "up", "out", "off", "back", "away", "over", "in", "on"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # A verb heading one of these borrows its subject from the verb it attaches to.
 _INHERITS_SUBJECT = frozenset({"xcomp", "conj", "advcl"})
@@ -107,7 +109,17 @@ def clause_for(verb: Token, sentence: Span) -> Clause:
             pobjs = [c for c in child.children if c.dep_ == "pobj"]
             if pobjs:
                 clause.preps.setdefault(child.lower_, []).extend(pobjs)
+            elif child.lower_ in _PARTICLES and clause.particle is None:
+                # "pulled out of X": "out" heads "of X"; the parse calls it a preposition
+                clause.particle = child.lower_
+                for inner in child.children:
+                    if inner.dep_ == "prep":
+                        objs = [c for c in inner.children if c.dep_ == "pobj"]
+                        clause.preps.setdefault(inner.lower_, []).extend(objs)
         elif dep == "prt":
+            clause.particle = child.lower_
+        elif dep == "advmod" and child.lower_ in _PARTICLES and clause.particle is None:
+            # "stepped down", "walked out": without an object the parser often says advmod
             clause.particle = child.lower_
         elif dep == "neg" or (dep == "advmod" and child.lower_ == "never"):
             clause.negated = True

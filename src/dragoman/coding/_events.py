@@ -81,7 +81,7 @@ class EventExtractor:
         Returns:
             Events in text order.
         """
-        resolver = DocumentActors(doc, self._finder.find(doc), self._actors)
+        resolver = DocumentActors(doc, self._finder.find(doc), self._actors, date)
         events: list[Event] = []
         for index, sentence in enumerate(doc.sents):
             events.extend(self._sentence_events(sentence, index, resolver, doc_id, date))

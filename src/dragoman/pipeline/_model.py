@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 
 from dragoman.errors import ModelError
+from dragoman.pipeline._paragraphs import add_paragraph_breaks
 
 __all__ = ["DEFAULT_MODELS", "load_model"]
 
@@ -46,6 +47,7 @@ def load_model(name: str | None = None) -> Language:
                 f"spaCy pipeline {candidate!r} lacks {', '.join(missing)}; "
                 "use an English pipeline such as en_core_web_sm"
             )
+        add_paragraph_breaks(nlp)
         log.debug("loaded spaCy pipeline %s", candidate)
         return nlp
     raise ModelError(
