@@ -127,10 +127,23 @@ class DocumentActors:
         return actors
 
     def resolve_possessor(self, head: Token) -> list[Actor]:
-        """Return the actors of the possessor of ``head`` ("Kazakhstan's status" -> KAZ)."""
+        """Return the actor a non-actor phrase belongs to, for targets.
+
+        "Kazakhstan's status" and "Russian positions" stand for Kazakhstan and Russia when
+        the thing itself is not an actor: the possessor first, then a state or organization
+        named in a modifier.
+        """
         for child in head.children:
             if child.dep_ == "poss":
-                return self.resolve(child)
+                actors = self.resolve(child)
+                if actors:
+                    return actors
+        for child in head.children:
+            if child.dep_ in ("amod", "compound", "nmod"):
+                mention = self._by_token.get(child.i)
+                if mention is not None and mention.phrase.entry.kind in ("state", "org"):
+                    segment = self.doc[mention.start : mention.end]
+                    return [self._named(list(segment), mention, None, rule="modifier")]
         return []
 
     # -- phrase and conjunct analysis -------------------------------------------------

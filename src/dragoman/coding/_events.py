@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from dragoman.actors import ActorDictionary, DocumentActors, MentionFinder
+from dragoman.actors import UNKNOWN_COUNTRY, ActorDictionary, DocumentActors, MentionFinder
 from dragoman.coding._clauses import Clause, clause_for, is_negated
 from dragoman.coding._verbs import VerbDictionary, VerbEntry
 from dragoman.ontology import cameo, plover_for
@@ -37,6 +37,8 @@ _TARGET_PREPS = (
     "from",
     "into",
     "over",
+    "between",
+    "among",
 )
 # CAMEO roots where co-subjects with no target act on each other ("X and Y met"): PLOVER
 # manual, "Compound and Reciprocal Actors".
@@ -143,7 +145,16 @@ class EventExtractor:
             sources.extend(resolver.resolve(head))
         if not sources:
             return []
-        targets = _targets(clause, entry, resolver)
+        targets = _targets(clause, entry.prep, bool(entry.objects), resolver)
+        if not targets:
+            # "threatened to attack X", "refused to negotiate with X": the complement
+            # carries the target of the intent, threat or refusal
+            for comp in clause.comps:
+                if comp.dep_ == "xcomp":
+                    inner = clause_for(comp, sentence)
+                    targets = _targets(inner, None, False, resolver)
+                    if targets:
+                        break
         pairs: list[tuple[Actor, Actor | None]]
         if targets:
             pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
@@ -196,18 +207,31 @@ class EventExtractor:
         return known
 
 
-def _targets(clause: Clause, entry: VerbEntry, resolver: DocumentActors) -> list[Actor]:
+def _targets(
+    clause: Clause, prep: str | None, constrained: bool, resolver: DocumentActors
+) -> list[Actor]:
     """Pick the target actors of a matched clause.
 
-    A pattern with a preposition takes that preposition's object; a pattern with an object
-    constraint ("impose sanctions") takes the target from a prepositional phrase or from the
-    object's possessor; otherwise the direct object, then the indirect object, then the
-    possessor of the object ("praised Kazakhstan's role"), then a prepositional phrase.
+    Args:
+        clause: The clause.
+        prep: The preposition the pattern names ("call on X"), if any: its object is the
+            target.
+        constrained: Whether the pattern constrains the direct object ("impose
+            sanctions"): the object is then usually an instrument, and the target comes
+            from a prepositional phrase ("on X") first; an object that is itself an actor
+            of a known country ("expelled Indian diplomats") is the target after that.
+        resolver: Resolves phrases to actors.
+
+    Returns:
+        The targets, empty if none is found. Without a pattern preposition, the order is:
+        direct object, indirect object, prepositional objects (``_TARGET_PREPS``), then
+        the possessor or a state modifier of the object ("praised Kazakhstan's role",
+        "attacked Russian positions").
     """
-    if entry.prep is not None:
-        heads = clause.preps.get(entry.prep, []) + clause.object_preps.get(entry.prep, [])
+    if prep is not None:
+        heads = clause.preps.get(prep, []) + clause.object_preps.get(prep, [])
         return _first_actors(heads, resolver)
-    if not entry.objects:
+    if not constrained:
         for head in clause.objects:
             actors = resolver.resolve(head)
             if actors:
@@ -215,14 +239,18 @@ def _targets(clause: Clause, entry: VerbEntry, resolver: DocumentActors) -> list
     actors = _first_actors(clause.datives, resolver)
     if actors:
         return actors
-    for head in clause.objects:
-        actors = resolver.resolve_possessor(head)
+    for name in _TARGET_PREPS:
+        heads = clause.preps.get(name, []) + clause.object_preps.get(name, [])
+        actors = _first_actors(heads, resolver)
         if actors:
             return actors
-    for prep in _TARGET_PREPS:
-        actors = _first_actors(
-            clause.preps.get(prep, []) + clause.object_preps.get(prep, []), resolver
-        )
+    if constrained:
+        for head in clause.objects:
+            actors = [a for a in resolver.resolve(head) if not a.code.startswith(UNKNOWN_COUNTRY)]
+            if actors:
+                return actors
+    for head in clause.objects:
+        actors = resolver.resolve_possessor(head)
         if actors:
             return actors
     return []

@@ -1,0 +1,124 @@
+"""Sentence -> expected events, written by the Dragoman team (not from any gold set).
+
+Each row: a sentence and the events it must give as (source, CAMEO code, target, negated).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman import Coder
+
+Row = tuple[str, str, str | None, bool]
+
+ROOTS: list[tuple[str, list[Row]]] = [
+    ("The Kazakh government announced new border rules.", [("KAZGOV", "010", None, False)]),
+    ("Iran urged Iraq to release the detained fishermen.", [("IRN", "0253", "IRQ", False)]),
+    ("Japan promised to provide aid to the Philippines.", [("JPN", "033", "PHL", False)]),
+    ("Indian officials met with Pakistani diplomats in Geneva.",
+     [("INDGOV", "040", "PAKGOV", False)]),
+    ("Germany praised Poland for its handling of the crisis.", [("DEU", "051", "POL", False)]),
+    ("The United States sent humanitarian aid to Haiti.", [("USA", "070", "HTI", False)]),
+    ("Serbia released five Kosovar prisoners.", [("SRB", "0841", "XKX", False)]),
+    ("The European Union investigated Hungary over corruption.",
+     [("IGOEUREEC", "090", "HUN", False)]),
+    ("Ukraine demanded compensation from Russia.", [("UKR", "103", "RUS", False)]),
+    ("China condemned the Japanese government.", [("CHN", "111", "JPNGOV", False)]),
+    ("Venezuela rejected the proposal from Colombia.", [("VEN", "120", "COL", False)]),
+    ("North Korea threatened to attack South Korea.", [("PRK", "138", "KOR", False)]),
+    ("Protesters demonstrated against the French government in Paris.",
+     [("---OPP", "141", "FRAGOV", False)]),
+    ("Canada expelled Indian diplomats.", [("CAN", "161", "INDGOV", False)]),
+    ("Egyptian police arrested two Sudanese journalists.",
+     [("EGYCOP", "173", "SDNMED", False)]),
+    ("Gunmen kidnapped two Nigerian journalists.", [("---UAF", "181", "NGAMED", False)]),
+    ("Israeli forces attacked Lebanese positions.", [("ISRMIL", "190", "LBN", False)]),
+    ("Sudanese militias massacred Chadian villagers.", [("SDNUAF", "202", "TCDCVL", False)]),
+]
+
+STRUCTURES: list[tuple[str, list[Row]]] = [
+    # passive voice with a coordinated by-phrase
+    ("Russia was criticized by Britain and France.",
+     [("GBR", "111", "RUS", False), ("FRA", "111", "RUS", False)]),
+    # passive without a by-phrase has no source: no event
+    ("Russia was criticized.", []),
+    # coordinated subjects, reciprocal when the verb is a meeting or agreement
+    ("Hungarian and Romanian officials agreed to cooperate.",
+     [("HUNGOV", "030", "ROUGOV", False), ("ROUGOV", "030", "HUNGOV", False)]),
+    ("Brazil and Argentina signed a trade agreement.",
+     [("BRA", "057", "ARG", False), ("ARG", "057", "BRA", False)]),
+    # coordinated objects
+    ("Poland condemned Russia and Belarus.",
+     [("POL", "111", "RUS", False), ("POL", "111", "BLR", False)]),
+    # negation, also carried into a complement
+    ("Chile did not criticize Peru.", [("CHL", "111", "PER", True)]),
+    ("Ethiopia refused to negotiate with Eritrea.", [("ETH", "125", "ERI", False)]),
+    # complements: the governing verb codes the event, the complement gives the target
+    ("Beijing called on Washington to show restraint.", [("CHNGOV", "020", "USAGOV", False)]),
+    # object-sensitive patterns
+    ("The EU imposed sanctions on Belarus.", [("IGOEUREEC", "163", "BLR", False)]),
+    ("The EU lifted sanctions on Belarus.", [("IGOEUREEC", "085", "BLR", False)]),
+    # reported speech codes what was reported, not the statement
+    ("Moscow said Ukrainian troops attacked Russian positions.",
+     [("UKRMIL", "190", "RUS", False)]),
+    # metonymy: capitals are governments
+    ("Ankara criticized Athens.", [("TURGOV", "111", "GRCGOV", False)]),
+    # relative clause subject
+    ("Egypt, which mediated between Israel and Hamas, praised Qatar.",
+     [("EGY", "045", "ISR", False), ("EGY", "051", "QAT", False)]),
+    # no actor, no event: experts and analysts are not actors
+    ("Experts criticized the Kazakh government.", []),
+    ("Analysts said the talks were useful.", []),
+]
+
+
+def coded(coder: Coder, sentence: str) -> list[Row]:
+    return [
+        (e.source.code, e.cameo.code, e.target.code if e.target else None, e.negated)
+        for e in coder.code(sentence, date="2025-06-01")
+    ]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ROOTS, ids=[r[0][:40] for r in ROOTS])
+def test_every_cameo_root(coder: Coder, sentence: str, expected: list[Row]) -> None:
+    assert coded(coder, sentence) == expected
+
+
+def test_table_covers_all_twenty_roots() -> None:
+    roots = {code[:2] for _s, rows in ROOTS for _src, code, _t, _n in rows}
+    assert roots >= {f"{r:02d}" for r in range(1, 21)} - {"06", "15"}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), STRUCTURES,
+                         ids=[r[0][:40] for r in STRUCTURES])
+def test_clause_structures(coder: Coder, sentence: str, expected: list[Row]) -> None:
+    assert coded(coder, sentence) == expected
+
+
+def test_event_record_fields(coder: Coder) -> None:
+    text = "Tension rose.\n\nChina condemned the Japanese government on Monday."
+    (event,) = coder.code(text, date="2025-06-01", doc_id="d1")
+    assert event.doc_id == "d1" and event.sentence_index == 1 and event.date == "2025-06-01"
+    assert text[event.source.start : event.source.end] == "China" == event.source.text
+    assert event.target is not None
+    assert text[event.target.start : event.target.end] == event.target.text
+    assert event.target.text == "Japanese government"
+    assert (event.cameo.code, event.root_code, event.quad_class) == ("111", "11", 3)
+    assert event.goldstein == -2.0 and event.plover.type == "ACCUSE"
+    assert event.evidence.verb.text == "condemned"
+    assert text[event.evidence.verb.start : event.evidence.verb.end] == "condemned"
+    assert event.evidence.sentence.text.startswith("China condemned")
+    assert "verbs.yaml line" in event.evidence.pattern
+    assert event.source.entry == "states:CHN" and event.source.rule == "name"
+    again = coder.code(text, date="2025-06-01", doc_id="d1")
+    assert again[0].event_id == event.event_id
+    as_dict = event.to_dict()
+    assert as_dict["cameo"] == {"code": "111", "name": event.cameo.name}
+    assert as_dict["plover"]["type"] == "ACCUSE"
+
+
+def test_surname_after_titled_first_mention(coder: Coder) -> None:
+    text = ("Chilean Foreign Minister Ana Torres met Peruvian officials. "
+            "Later, Torres criticized Bolivia.")
+    rows = coded(coder, text)
+    assert ("CHLGOV", "111", "BOL", False) in rows

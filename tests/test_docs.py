@@ -1,0 +1,37 @@
+"""Every CLI command has help text and is shown in the README."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import pytest
+
+from dragoman.cli import cli
+
+README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def _commands(group: click.Group, prefix: str = "dragoman") -> list[tuple[str, click.Command]]:
+    out: list[tuple[str, click.Command]] = []
+    for name, command in sorted(group.commands.items()):
+        out.append((f"{prefix} {name}", command))
+        if isinstance(command, click.Group):
+            out.extend(_commands(command, f"{prefix} {name}"))
+    return out
+
+
+COMMANDS = _commands(cli)
+
+
+def test_there_are_commands() -> None:
+    assert any(name == "dragoman code" for name, _ in COMMANDS)
+
+
+@pytest.mark.parametrize(("name", "command"), COMMANDS, ids=[n for n, _ in COMMANDS])
+def test_command_has_help_and_readme_example(name: str, command: click.Command) -> None:
+    assert command.help and len(command.help.strip()) > 20, f"{name} has no help text"
+    assert name in README, f"README has no example of `{name}`"
+    for param in command.params:
+        if isinstance(param, click.Option) and not param.hidden:
+            assert param.help, f"{name} {param.opts[0]} has no help text"
