@@ -7,7 +7,8 @@ Every error the package raises on purpose derives from :class:`DragomanError`, s
     ├── InputError        a document or input file cannot be read or parsed
     ├── DictionaryError   a dictionary file (actors, verbs) is malformed
     ├── OntologyError     an unknown CAMEO/PLOVER code (also a KeyError)
-    └── ModelError        the spaCy pipeline cannot be loaded
+    ├── ModelError        the spaCy pipeline cannot be loaded
+    └── StoreError        an event database cannot be opened, read or written
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ __all__ = [
     "InputError",
     "ModelError",
     "OntologyError",
+    "StoreError",
 ]
 
 
@@ -42,3 +44,7 @@ class OntologyError(DragomanError, KeyError):
 
 class ModelError(DragomanError, RuntimeError):
     """The spaCy pipeline cannot be loaded."""
+
+
+class StoreError(DragomanError, RuntimeError):
+    """An event database cannot be opened, read or written (wrong schema, locked, corrupt)."""
