@@ -1,29 +1,53 @@
-"""Reading documents from plain text and JSON-lines files (optionally gzip-compressed).
+"""Reading documents from text, HTML, JSON-lines and WARC files (optionally gzip-compressed).
 
 Bad input never stops the reading: each problem is yielded as an :class:`InputProblem` that
-names the file and line, and the reader goes on with the next document.
+names the file and line, and the reader goes on with the next document. Files are streamed:
+a JSON-lines file of any size is read a line at a time, and no single document bigger than
+the limits below is ever held in memory.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
-import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from dragoman.errors import InputError
+from dragoman.ingest._html import MAX_HTML_BYTES, document_from_html
+from dragoman.ingest._lines import ByteStream, CountingStream, LineIssue, iter_lines, read_limited
+from dragoman.ingest._walk import expand_paths
+from dragoman.ingest._warc import WARC_SUFFIXES, read_warc
 from dragoman.records import MAX_CHARS, Document, normalize_date
 
-__all__ = ["STDIN", "InputProblem", "detect_format", "read_documents", "read_path"]
+__all__ = [
+    "INPUT_FORMATS",
+    "STDIN",
+    "InputProblem",
+    "SourcedDocument",
+    "detect_format",
+    "read_documents",
+    "read_path",
+    "scan_inputs",
+]
 
 #: The path that means standard input.
 STDIN = "-"
 
+#: Values of ``input_format``.
+INPUT_FORMATS = ("auto", "text", "jsonl", "html", "warc")
+
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
+_TEXT_SUFFIXES = (".txt", ".text", ".txt.gz")
 _BINARY_SNIFF = 8192
+#: A UTF-8 text of MAX_CHARS characters has at most 4 bytes per character.
+_MAX_TEXT_BYTES = 4 * MAX_CHARS
+#: A JSON line may escape every character as \uXXXX (6 bytes), plus the other fields.
+_MAX_LINE_BYTES = 6 * MAX_CHARS + 65_536
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,37 +56,62 @@ class InputProblem:
 
     Attributes:
         source: The file (``-`` for standard input).
-        line: The line number in the file, when it is known.
+        line: The line number in the file (the record number in a WARC file), when known.
         message: What is wrong and what to do.
+        doc_id: The document's id, when the bad record has one.
     """
 
     source: str
     line: int | None
     message: str
+    doc_id: str | None = None
 
     def __str__(self) -> str:
         where = f"{self.source} line {self.line}" if self.line else self.source
         return f"{where}: {self.message}"
 
 
+@dataclass(frozen=True, slots=True)
+class SourcedDocument:
+    """A document with the place it was read from.
+
+    Attributes:
+        document: The document.
+        source: The file it came from (``-`` for standard input).
+        line: Its line (JSON lines) or record (WARC) number, or None for one-document files.
+    """
+
+    document: Document
+    source: str
+    line: int | None
+
+
 def detect_format(path: str, head: bytes = b"") -> str:
-    """Return ``jsonl`` or ``text`` for an input, by its name or, for stdin, its content.
+    """Return ``jsonl``, ``html``, ``warc`` or ``text`` for an input, by name or content.
 
     Args:
         path: The file path, or ``-``.
         head: The first bytes of the content (used for stdin and unknown suffixes).
 
     Returns:
-        ``jsonl`` or ``text``.
+        ``jsonl``, ``html``, ``warc`` or ``text``.
     """
     name = path.lower()
     if name.endswith(_JSONL_SUFFIXES):
         return "jsonl"
-    if name.endswith((".txt", ".text", ".txt.gz")):
+    if name.endswith(_TEXT_SUFFIXES):
         return "text"
-    first = head.lstrip()[:1]
-    if first == b"{":
-        line = head.lstrip().split(b"\n", 1)[0]
+    if name.endswith(_HTML_SUFFIXES):
+        return "html"
+    if name.endswith(WARC_SUFFIXES):
+        return "warc"
+    start = head.lstrip()
+    if start.startswith(b"WARC/"):
+        return "warc"
+    if start[:15].lower().startswith((b"<!doctype html", b"<html")):
+        return "html"
+    if start[:1] == b"{":
+        line = start.split(b"\n", 1)[0]
         try:
             return "jsonl" if isinstance(json.loads(line), dict) else "text"
         except ValueError:
@@ -80,10 +129,13 @@ def read_documents(
     """Read documents from files, in order.
 
     Args:
-        paths: Plain-text files (one document each), JSON-lines files (one document per line:
-            ``{"id", "text", "date", "title", "url"}``; ``.gz`` allowed), or ``-`` for stdin.
+        paths: Plain-text files (one document each), HTML pages (one article each), JSON-lines
+            files (one document per line: ``{"id", "text", "date", "title", "url"}``), WARC
+            archives (``.gz`` allowed for all), or ``-`` for stdin. A directory is reported as
+            a problem; :func:`scan_inputs` walks directories.
         default_date: Story date for documents that carry none (``YYYY-MM-DD``).
-        input_format: ``auto`` (by suffix, or by content for stdin), ``text`` or ``jsonl``.
+        input_format: ``auto`` (by suffix, or by content), ``text``, ``jsonl``, ``html`` or
+            ``warc``.
         stdin: Stream to read for ``-`` (default: the process's standard input).
 
     Yields:
@@ -92,12 +144,52 @@ def read_documents(
     Raises:
         InputError: ``default_date`` or ``input_format`` is invalid.
     """
+    for item in scan_inputs(
+        paths,
+        default_date=default_date,
+        input_format=input_format,
+        stdin=stdin,
+        directories=False,
+    ):
+        yield item.document if isinstance(item, SourcedDocument) else item
+
+
+def scan_inputs(
+    paths: Sequence[str | Path],
+    *,
+    default_date: str | None = None,
+    input_format: str = "auto",
+    stdin: IO[bytes] | None = None,
+    directories: bool = True,
+    on_bytes: Callable[[int], None] | None = None,
+) -> Iterator[SourcedDocument | InputProblem]:
+    """Read documents from files and directories, with where each came from.
+
+    Args:
+        paths: Files (as for :func:`read_documents`), directories (walked recursively for the
+            file types Dragoman reads), or ``-``.
+        default_date: Story date for documents that carry none (``YYYY-MM-DD``).
+        input_format: ``auto``, ``text``, ``jsonl``, ``html`` or ``warc``.
+        stdin: Stream to read for ``-``.
+        directories: Walk directories; if False, a directory is reported as a problem.
+        on_bytes: Called with the number of (compressed) bytes read, for progress reports.
+
+    Yields:
+        Documents with their file and line, and problems, in input order.
+
+    Raises:
+        InputError: ``default_date`` or ``input_format`` is invalid.
+    """
     default = normalize_date(default_date)
-    if input_format not in ("auto", "text", "jsonl"):
-        raise InputError(f"input format {input_format!r} is unknown; use auto, text or jsonl")
-    for path in paths:
-        yield from read_path(
-            str(path), default_date=default, input_format=input_format, stdin=stdin
+    if input_format not in INPUT_FORMATS:
+        raise InputError(
+            f"input format {input_format!r} is unknown; use {', '.join(INPUT_FORMATS)}"
+        )
+    files = expand_paths(paths) if directories else (str(p) for p in paths)
+    for item in files:
+        path = item if isinstance(item, str) else item.path
+        yield from _scan_path(
+            path, default_date=default, input_format=input_format, stdin=stdin, on_bytes=on_bytes
         )
 
 
@@ -109,46 +201,111 @@ def read_path(
     stdin: IO[bytes] | None = None,
 ) -> Iterator[Document | InputProblem]:
     """Read the documents of one file (see :func:`read_documents`)."""
+    for item in _scan_path(
+        path, default_date=default_date, input_format=input_format, stdin=stdin, on_bytes=None
+    ):
+        yield item.document if isinstance(item, SourcedDocument) else item
+
+
+def _scan_path(
+    path: str,
+    *,
+    default_date: str | None,
+    input_format: str,
+    stdin: IO[bytes] | None,
+    on_bytes: Callable[[int], None] | None,
+) -> Iterator[SourcedDocument | InputProblem]:
+    if path == STDIN:
+        raw: ByteStream = stdin if stdin is not None else sys.stdin.buffer
+        yield from _scan_stream(path, raw, None, default_date, input_format, on_bytes)
+        return
     try:
-        data = _read_bytes(path, stdin)
+        if os.path.isdir(path):
+            raise IsADirectoryError(21, "is a directory; give the files inside it")
+        size = os.stat(path).st_size
+        file = open(path, "rb")  # noqa: SIM115 - closed below; the generator streams from it
     except OSError as exc:
         yield InputProblem(path, None, f"cannot read: {exc.strerror or exc}")
         return
-    except zlib.error as exc:
-        yield InputProblem(path, None, f"broken gzip file: {exc}")
+    with file:
+        yield from _scan_stream(path, file, size, default_date, input_format, on_bytes)
+
+
+def _scan_stream(
+    path: str,
+    raw: ByteStream,
+    size: int | None,
+    default_date: str | None,
+    input_format: str,
+    on_bytes: Callable[[int], None] | None,
+) -> Iterator[SourcedDocument | InputProblem]:
+    try:
+        head = raw.read(_BINARY_SNIFF)
+    except OSError as exc:
+        yield InputProblem(path, None, f"cannot read: {exc.strerror or exc}")
         return
-    fmt = input_format if input_format != "auto" else detect_format(path, data[:_BINARY_SNIFF])
-    if fmt == "jsonl":
-        yield from _read_jsonl(path, data, default_date)
-    else:
-        yield _read_text(path, data, default_date)
+    stream = CountingStream(raw, on_bytes, head=head)
+    gzipped = path.lower().endswith(".gz") or (path == STDIN and head[:2] == b"\x1f\x8b")
+    fmt = input_format
+    if fmt == "auto":
+        fmt = detect_format(path, b"" if gzipped else head)
+    try:
+        if fmt == "jsonl":
+            yield from _read_jsonl(path, stream, gzipped, default_date)
+        elif fmt == "warc":
+            for number, item in read_warc(stream, source=path, default_date=default_date):
+                if isinstance(item, Document):
+                    yield SourcedDocument(item, path, number)
+                else:
+                    yield InputProblem(path, number, item)
+        else:
+            yield _read_whole(path, stream, size, gzipped, fmt, default_date)
+    except OSError as exc:
+        yield InputProblem(path, None, f"cannot read: {exc.strerror or exc}")
 
 
-def _read_bytes(path: str, stdin: IO[bytes] | None) -> bytes:
-    if path == STDIN:
-        stream = stdin if stdin is not None else sys.stdin.buffer
-        return stream.read()
-    file = Path(path)
-    if file.is_dir():
-        raise IsADirectoryError(21, "is a directory; give the files inside it")
-    raw = file.read_bytes()
-    if path.lower().endswith(".gz"):
-        return _gunzip(raw)
-    return raw
+def _read_whole(
+    path: str,
+    stream: ByteStream,
+    size: int | None,
+    gzipped: bool,
+    fmt: str,
+    default_date: str | None,
+) -> SourcedDocument | InputProblem:
+    limit = MAX_HTML_BYTES if fmt == "html" else _MAX_TEXT_BYTES
+    if size is not None and not gzipped and size > limit:
+        return InputProblem(
+            path,
+            None,
+            f"{size:,} bytes, more than {limit:,} for one document; split it into smaller "
+            "documents",
+        )
+    data = read_limited(stream, gzipped=gzipped, limit=limit)
+    if isinstance(data, LineIssue):
+        if data.kind == "too_long":
+            return InputProblem(
+                path,
+                None,
+                f"more than {limit:,} bytes for one document; split it into smaller documents",
+            )
+        return InputProblem(path, None, _gzip_message(data))
+    doc_id = path if path != STDIN else "stdin"
+    if fmt == "html":
+        if not data.strip():
+            return InputProblem(path, None, "empty document")
+        try:
+            document = document_from_html(data, doc_id=doc_id, default_date=default_date)
+        except InputError as exc:
+            return InputProblem(path, None, str(exc), doc_id)
+        return SourcedDocument(document, path, None)
+    item = _read_text(path, data, default_date)
+    return SourcedDocument(item, path, None) if isinstance(item, Document) else item
 
 
-def _gunzip(raw: bytes) -> bytes:
-    """Decompress (all members); on truncation keep the complete lines and mark the cut."""
-    out = bytearray()
-    rest = raw
-    while rest:
-        stream = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        out += stream.decompress(rest)
-        if not stream.eof:
-            cut = out.rfind(b"\n")
-            return bytes(out[: cut + 1]) + b"\x00TRUNCATED\n"
-        rest = stream.unused_data.lstrip(b"\x00")
-    return bytes(out)
+def _gzip_message(issue: LineIssue) -> str:
+    if issue.kind == "truncated":
+        return "the gzip file is truncated; nothing after the cut can be read"
+    return f"broken gzip file ({issue.detail}); check the download"
 
 
 def _read_text(path: str, data: bytes, default_date: str | None) -> Document | InputProblem:
@@ -173,20 +330,30 @@ def _read_text(path: str, data: bytes, default_date: str | None) -> Document | I
 
 
 def _read_jsonl(
-    path: str, data: bytes, default_date: str | None
-) -> Iterator[Document | InputProblem]:
-    if not data.strip():
-        yield InputProblem(path, None, "empty file")
-        return
-    lines = data.split(b"\n")
-    for number, raw in enumerate(lines, start=1):
-        if raw == b"\x00TRUNCATED":
-            yield InputProblem(
-                path, number, "the gzip file is truncated here; the lines before were read"
-            )
+    path: str, stream: ByteStream, gzipped: bool, default_date: str | None
+) -> Iterator[SourcedDocument | InputProblem]:
+    seen_any = False
+    for number, raw in iter_lines(stream, gzipped=gzipped, max_line_bytes=_MAX_LINE_BYTES):
+        if isinstance(raw, LineIssue):
+            seen_any = True
+            if raw.kind == "too_long":
+                yield InputProblem(
+                    path,
+                    number,
+                    f"line of {int(raw.detail):,} bytes, more than {_MAX_LINE_BYTES:,} (a "
+                    f"document over {MAX_CHARS:,} characters); split it into smaller documents",
+                )
+                continue
+            if raw.kind == "truncated":
+                yield InputProblem(
+                    path, number, "the gzip file is truncated here; the lines before were read"
+                )
+            else:
+                yield InputProblem(path, number, _gzip_message(raw))
             return
         if not raw.strip():
             continue
+        seen_any = True
         try:
             line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError as exc:
@@ -206,7 +373,10 @@ def _read_jsonl(
                 'each line needs {"id": ..., "text": ...}',
             )
             continue
-        yield _document_from_record(path, number, record, default_date)
+        item = _document_from_record(path, number, record, default_date)
+        yield SourcedDocument(item, path, number) if isinstance(item, Document) else item
+    if not seen_any:
+        yield InputProblem(path, None, "empty file")
 
 
 def _document_from_record(
@@ -214,28 +384,33 @@ def _document_from_record(
 ) -> Document | InputProblem:
     if not isinstance(record, dict):
         return InputProblem(path, number, 'not a JSON object; each line needs {"id", "text"}')
-    text = record.get("text")
-    if not isinstance(text, str):
-        what = "missing" if text is None else f"a {type(text).__name__}, not a string"
-        return InputProblem(path, number, f'"text" is {what}; each line needs {{"id", "text"}}')
-    if not text.strip():
-        return InputProblem(path, number, '"text" is empty')
-    if len(text) > MAX_CHARS:
-        return InputProblem(
-            path, number, f'"text" has {len(text):,} characters, more than {MAX_CHARS:,}; split it'
-        )
     raw_id = record.get("id")
     if raw_id is None or raw_id == "":
         doc_id = f"{Path(path).name}:{number}"
-    elif isinstance(raw_id, str | int):
+    elif isinstance(raw_id, str | int) and not isinstance(raw_id, bool):
         doc_id = str(raw_id)
     else:
         return InputProblem(path, number, '"id" must be a string or a number')
+    text = record.get("text")
+    if not isinstance(text, str):
+        what = "missing" if text is None else f"a {type(text).__name__}, not a string"
+        return InputProblem(
+            path, number, f'"text" is {what}; each line needs {{"id", "text"}}', doc_id
+        )
+    if not text.strip():
+        return InputProblem(path, number, '"text" is empty', doc_id)
+    if len(text) > MAX_CHARS:
+        return InputProblem(
+            path,
+            number,
+            f'"text" has {len(text):,} characters, more than {MAX_CHARS:,}; split it',
+            doc_id,
+        )
     raw_date = record.get("date", record.get("published"))
     try:
         date = normalize_date(raw_date) if raw_date not in (None, "") else default_date
     except InputError as exc:
-        return InputProblem(path, number, str(exc))
+        return InputProblem(path, number, str(exc), doc_id)
     title = record.get("title")
     url = record.get("url")
     return Document(
