@@ -126,6 +126,18 @@ class DocumentActors:
                 actors.append(actor)
         return actors
 
+    def char_span_text(self, start: int, end: int) -> str:
+        """Return the document text between two character offsets at token boundaries.
+
+        Cheaper than ``doc.text[start:end]``: ``Doc.text`` joins every token on each call.
+        """
+        span = self.doc.char_span(start, end)
+        return span.text if span is not None else self.doc.text[start:end]
+
+    def is_named(self, index: int) -> bool:
+        """Return whether token ``index`` is part of a dictionary name."""
+        return index in self._by_token
+
     def resolve_possessor(self, head: Token) -> list[Actor]:
         """Return the actor a non-actor phrase belongs to, for targets.
 
@@ -355,7 +367,7 @@ class DocumentActors:
         return Actor(
             code=code,
             name=name,
-            text=self.doc.text[first.idx : last.idx + len(last)],
+            text=self.doc[first.i : last.i + 1].text,
             start=first.idx,
             end=last.idx + len(last),
             entry=entry,

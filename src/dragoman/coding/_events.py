@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import DEP, LEMMA, POS
+from spacy.parts_of_speech import PROPN as _PROPN
+from spacy.parts_of_speech import VERB as _VERB
+from spacy.strings import StringStore
+from spacy.symbols import appos, dobj, nsubj, nsubjpass, pobj
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors import UNKNOWN_COUNTRY, ActorDictionary, DocumentActors, MentionFinder
@@ -45,6 +50,7 @@ _TARGET_PREPS = (
 _RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 _RECIPROCAL_VERBS = frozenset({"clash", "fight", "skirmish", "battle"})
 _STATEMENT_ROOT = "01"
+_NAME_DEP_IDS = frozenset({nsubj, nsubjpass, dobj, appos, pobj})
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +77,7 @@ class EventExtractor:
         self._actors = actors
         self._finder = finder
         self._ontology: dict[str, tuple[CameoRef, str, int, float, PloverRef]] = {}
+        self._hashes: frozenset[int] | None = None
 
     def extract(self, doc: Doc, *, doc_id: str, date: str | None) -> list[Event]:
         """Return the events of one parsed document.
@@ -84,22 +91,60 @@ class EventExtractor:
             Events in text order.
         """
         resolver = DocumentActors(doc, self._finder.find(doc), self._actors, date)
+        # Find candidate predicates and names from arrays: creating a Token object per
+        # word costs more than the rest of the coding stage.
+        table = doc.to_array([POS, LEMMA, DEP])
+        strings = doc.vocab.strings
+        verb_hashes = self._verb_hashes(strings)
+        verbs = [
+            i
+            for i, (pos, lemma, _dep) in enumerate(table.tolist())
+            if pos == _VERB and lemma in verb_hashes
+        ]
+        names = [
+            i
+            for i, (pos, _lemma, dep) in enumerate(table.tolist())
+            if pos == _PROPN and dep in _NAME_DEP_IDS
+        ]
         events: list[Event] = []
+        v = n = 0
         for index, sentence in enumerate(doc.sents):
-            events.extend(self._sentence_events(sentence, index, resolver, doc_id, date))
+            end = sentence.end
+            first_v = v
+            while v < len(verbs) and verbs[v] < end:
+                v += 1
+            first_n = n
+            while n < len(names) and names[n] < end:
+                n += 1
+            if first_v == v and first_n == n:
+                continue
+            events.extend(
+                self._sentence_events(
+                    sentence, index, resolver, doc_id, date, verbs[first_v:v], names[first_n:n]
+                )
+            )
         return events
 
+    def _verb_hashes(self, strings: StringStore) -> frozenset[int]:
+        if self._hashes is None:
+            self._hashes = frozenset(strings.add(lemma) for lemma in self._lemmas)
+        return self._hashes
+
     def _sentence_events(
-        self, sentence: Span, index: int, resolver: DocumentActors, doc_id: str, date: str | None
+        self,
+        sentence: Span,
+        index: int,
+        resolver: DocumentActors,
+        doc_id: str,
+        date: str | None,
+        verb_indices: list[int],
+        name_indices: list[int],
     ) -> list[Event]:
-        lemmas = self._lemmas
+        doc = sentence.doc
         matches: list[_Match] = []
-        for token in sentence:
-            if token.pos_ != "VERB":
-                continue
-            lemma = token.lemma_.lower()
-            if lemma not in lemmas:
-                continue
+        for i in verb_indices:
+            token = doc[i]
+            lemma = token.lemma_
             clause = clause_for(token, sentence)
             entry = self._verbs.match(
                 lemma,
@@ -113,7 +158,7 @@ class EventExtractor:
         if not matches:
             # still read the names, so later mentions can be resolved ("Tokayev" after
             # "President Kassym-Jomart Tokayev")
-            _remember_names(sentence, resolver)
+            _remember_names(doc, name_indices, resolver)
             return []
         # A matched verb's to-complement is the content of what it expresses ("agreed to
         # cooperate", "threatened to invade"): code the governing verb only.
@@ -127,7 +172,7 @@ class EventExtractor:
             if new:
                 events.extend(new)
                 coded_verbs.append(match.clause.verb)
-        _remember_names(sentence, resolver)
+        _remember_names(doc, name_indices, resolver)
         return _drop_reporting_statements(events, coded_verbs, sentence)
 
     def _clause_events(
@@ -169,7 +214,7 @@ class EventExtractor:
         verb_start, verb_end = clause.verb_span()
         evidence = Evidence(
             sentence=TextSpan(sentence.text, sentence.start_char, sentence.end_char),
-            verb=TextSpan(sentence.doc.text[verb_start:verb_end], verb_start, verb_end),
+            verb=TextSpan(resolver.char_span_text(verb_start, verb_end), verb_start, verb_end),
             pattern=f"{entry.describe()} ({entry.where})",
         )
         return [
@@ -263,13 +308,17 @@ def _first_actors(heads: list[Token], resolver: DocumentActors) -> list[Actor]:
     return out
 
 
-def _remember_names(sentence: Span, resolver: DocumentActors) -> None:
-    """Resolve the subject phrases of a sentence so person names enter the document memory.
+def _remember_names(doc: Doc, indices: list[int], resolver: DocumentActors) -> None:
+    """Resolve titled person names so they enter the document memory.
 
-    Cheap: only nominal subjects and appositions that contain a proper noun are read.
+    Cheap: only proper-noun heads of subjects, objects and appositions (``indices``) that
+    are not dictionary names themselves and carry modifiers (a title, a country) are read.
     """
-    for token in sentence:
-        if token.dep_ in ("nsubj", "nsubjpass", "appos", "pobj") and token.pos_ == "PROPN":
+    for i in indices:
+        if resolver.is_named(i):
+            continue
+        token = doc[i]
+        if token.n_lefts + token.n_rights > 0:
             resolver.resolve(token)
 
 
