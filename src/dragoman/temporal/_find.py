@@ -1,0 +1,345 @@
+"""Finding date expressions in a parsed document and resolving each in its context."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from dragoman.temporal._calendar import period_start, relation_to
+from dragoman.temporal._model import DateExpression, Kind, Precision, ResolvedDate
+from dragoman.temporal._resolve import (
+    dateparser_date,
+    parse_story_date,
+    resolve_rule,
+    worth_dateparser,
+)
+from dragoman.temporal._rules import FULL_RULES, RULES, SCANNER, Context
+
+__all__ = ["find_date_expressions", "governing_verb", "is_future"]
+
+# A leading preposition that only places the date ("in 2010", "on Tuesday") is not part of
+# the expression's text; "since", "until", "before", "after", "by" are (they bound a period).
+_LEAD = re.compile(r"^(?:in|on|at|during)\s+", re.IGNORECASE)
+_NAMES_WITH_DAYS = frozenset(
+    {"good", "black", "easter", "palm", "super", "ash", "cyber", "bloody", "holy", "maundy",
+     "shrove", "giving"}
+)  # fmt: skip
+# Named-entity types that make a month or weekday name part of a name ("May", "Sunday Times").
+_NAME_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "GPE", "NORP"})
+_DURATION_BEFORE = frozenset({"for", "within", "throughout", "spanning", "lasting", "over"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll"})
+_FUTURE_GOVERNORS = frozenset(
+    {"plan", "expect", "schedule", "set", "intend", "due", "go", "aim", "prepare", "hope"}
+)
+_VERBAL = frozenset({"VERB", "AUX"})
+_RULE_NAMES = [rule.name for rule in RULES]
+_BARE_NAMES = frozenset({"weekday", "month", "month-relative", "bare-month"})
+_ORDER = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2}
+# Anaphoric expressions count from the last time named within this many sentences.
+_NARRATIVE_WINDOW = 2
+
+
+@dataclass(slots=True)
+class _Candidate:
+    rule: int  # index into FULL_RULES, or -1 for dateparser
+    start: int
+    end: int
+    span: Span
+    source: str  # the text the rule reads (with its leading preposition)
+    sentence: int = 0
+    result: ResolvedDate | None = None
+    future: bool = False
+    governor: int | None = None
+    reference: Span | None = None
+    reference_index: int | None = None
+
+
+def find_date_expressions(
+    doc: Doc,
+    story_date: str | dt.date | None,
+    *,
+    use_entities: bool = True,
+    use_dateparser: bool = True,
+) -> list[DateExpression]:
+    """Find and resolve the date expressions of a parsed document.
+
+    Candidates come from one pass of the grammar over the text, plus spaCy ``DATE``
+    entities the grammar did not cover (a bare "2017", or forms only dateparser reads).
+    Each is resolved in its clause: the future hint comes from the verb it attaches to
+    ("will meet on Tuesday"); an anaphoric expression ("three days earlier", "the previous
+    day") counts from the date expression inside its own reference ("two days after March
+    3"), else from the last date named in the same or the two previous sentences, else from
+    the story date. "Two weeks prior to X's visit" with an undated visit counts from the
+    story date and keeps the visit as ``reference``, so the caller can count again from the
+    visit's date (:func:`anchor_relative`).
+
+    Args:
+        doc: A parsed Doc (dependencies, tags; entities are used when present).
+        story_date: The story date (``YYYY-MM-DD``), or None: then only expressions that
+            name their year, and those counted from them, are returned.
+        use_entities: Also read spaCy ``DATE`` entities the grammar did not match.
+        use_dateparser: Ask dateparser about ``DATE`` entities the grammar cannot read.
+
+    Returns:
+        The resolved expressions in text order.
+
+    Raises:
+        InputError: ``story_date`` is not a valid date.
+    """
+    story = parse_story_date(story_date)
+    candidates = _scan(doc)
+    if use_entities and doc.has_annotation("ENT_IOB"):
+        candidates = _add_entities(doc, candidates, story, use_dateparser)
+    if not candidates:
+        return []
+    sentence_of = _SentenceIndex(doc)
+    for cand in candidates:
+        cand.sentence = sentence_of(cand.span.start)
+        verb = governing_verb(cand.span.root)
+        cand.governor = verb.i if verb is not None else None
+        cand.future = verb is not None and is_future(verb)
+        if cand.rule < 0:
+            cand.result = dateparser_date(cand.source, story, cand.future)
+        else:
+            cand.result = resolve_rule(cand.rule, cand.source, Context(story, cand.future))
+    # Anaphoric expressions second, in text order: an anchor may come later in the sentence
+    # ("two days after March 10") or be an anaphoric expression itself.
+    for position, cand in enumerate(candidates):
+        if cand.result is not None and cand.result.kind is Kind.ANAPHORIC:
+            _anchor(cand, candidates, position, story)
+    return [_expression(c) for c in candidates if c.result is not None]
+
+
+def _scan(doc: Doc) -> list[_Candidate]:
+    text = doc.text
+    out: list[_Candidate] = []
+    for match in SCANNER.finditer(text):
+        group = match.lastgroup
+        if group is None:
+            continue
+        index = int(group[1:])
+        start, end = match.span()
+        source = match.group(0)
+        lead = _LEAD.match(source)
+        shown = start + lead.end() if lead else start
+        span = doc.char_span(shown, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        if not _plausible(_RULE_NAMES[index], span):
+            continue
+        out.append(_Candidate(index, span.start_char, span.end_char, span, source))
+    return out
+
+
+def _plausible(rule: str, span: Span) -> bool:
+    """Reject matches that are names or durations ("Good Friday", "for two years after")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if rule in _BARE_NAMES or rule == "weekday":
+        if before is not None and before.lower_ in _NAMES_WITH_DAYS:
+            return False
+        if any(t.ent_type_ in _NAME_ENTS for t in span if t.is_title):
+            return False
+    if (
+        rule in ("offset", "ago", "the-relative")
+        and before is not None
+        and before.lower_ in _DURATION_BEFORE
+    ):
+        return False
+    if rule in ("year", "bare-year"):
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.tag_ in ("NNS", "NNPS"):
+            return False  # "in 2000 cases"
+    return True
+
+
+def _add_entities(
+    doc: Doc, candidates: list[_Candidate], story: dt.date | None, use_dateparser: bool
+) -> list[_Candidate]:
+    taken = [(c.span.start, c.span.end) for c in candidates]
+    extra: list[_Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        if any(s < ent.end and ent.start < e for s, e in taken):
+            continue
+        text = " ".join(ent.text.split())
+        rule = _full_rule(text)
+        if rule is not None and _plausible(FULL_RULES[rule].name, ent):
+            extra.append(_Candidate(rule, ent.start_char, ent.end_char, ent, text))
+        elif use_dateparser and worth_dateparser(text):
+            extra.append(_Candidate(-1, ent.start_char, ent.end_char, ent, text))
+    if not extra:
+        return candidates
+    return sorted(candidates + extra, key=lambda c: c.start)
+
+
+def _full_rule(text: str) -> int | None:
+    for index, rule in enumerate(FULL_RULES):
+        if rule.pattern.fullmatch(text):
+            return index
+    return None
+
+
+class _SentenceIndex:
+    """Maps a token index to its sentence number (sentences are read lazily, once)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+
+    def __call__(self, token_index: int) -> int:
+        return bisect_right(self._starts, token_index) - 1
+
+
+def governing_verb(token: Token) -> Token | None:
+    """Return the verb a date expression's head attaches to ("met on Tuesday" -> met).
+
+    Args:
+        token: The head token of the expression.
+
+    Returns:
+        The nearest verbal ancestor (the token itself when it is a verb), or None.
+    """
+    current = token
+    for _ in range(8):  # bounded: deeper chains are parse noise
+        if current.pos_ in _VERBAL and current.i != token.i:
+            return current
+        if current.head.i == current.i:
+            return current if current.pos_ in _VERBAL else None
+        current = current.head
+    return None
+
+
+def is_future(verb: Token) -> bool:
+    """Return whether a verb speaks of the future.
+
+    "will meet", "'ll meet", "is going/expected/scheduled/due to meet", "plans to meet";
+    the future of a coordinated verb carries over ("will meet X and sign Y").
+
+    Args:
+        verb: The verb.
+
+    Returns:
+        True for a future clause.
+    """
+    current = verb
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in current.children):
+            return True
+        head = current.head
+        if current.dep_ == "xcomp" and head.lemma_.lower() in _FUTURE_GOVERNORS:
+            past = head.tag_ == "VBD" or any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children
+            )
+            return not past
+        if current.dep_ != "conj" or head.i == current.i:
+            return False
+        current = head
+    return False
+
+
+def _anchor(
+    cand: _Candidate, candidates: list[_Candidate], position: int, story: dt.date | None
+) -> None:
+    """Count an anaphoric expression from its reference or the last date named."""
+    reference = _reference(cand.span)
+    anchor: _Candidate | None = None
+    if reference is not None:
+        cand.reference = reference
+        cand.reference_index = reference.root.i
+        anchor = next(
+            (
+                c
+                for c in candidates
+                if c is not cand
+                and c.result is not None
+                and reference.start <= c.span.start < reference.end
+            ),
+            None,
+        )
+    else:
+        anchor = _narrative_anchor(cand, candidates[:position])
+    if anchor is None or anchor.result is None:
+        return
+    found = anchor.result
+    ctx = Context(story, cand.future, dt.date.fromisoformat(found.date), anchor.span.text)
+    result = resolve_rule(cand.rule, cand.source, ctx)
+    if result is None:
+        return
+    if _ORDER[found.precision] > _ORDER[result.precision]:
+        # "a week later" after "in March 2024": no finer than the anchor
+        start = period_start(dt.date.fromisoformat(result.date), found.precision)
+        result = replace(
+            result,
+            date=start.isoformat(),
+            precision=found.precision,
+            relation=relation_to(start, found.precision, story),
+            approximate=True,
+        )
+    elif found.approximate and not result.approximate:
+        result = replace(result, approximate=True)
+    cand.result = result
+
+
+_BOUNDS = frozenset({"since", "until", "by", "from"})
+
+
+def _narrative_anchor(cand: _Candidate, before: list[_Candidate]) -> _Candidate | None:
+    for previous in reversed(before):
+        if cand.sentence - previous.sentence > _NARRATIVE_WINDOW:
+            return None
+        result = previous.result
+        if result is not None and result.qualifier not in _BOUNDS:
+            return previous
+    return None
+
+
+def _reference(span: Span) -> Span | None:
+    """The phrase an anaphoric expression is relative to: "prior to [X's visit]"."""
+    last = span[-1]
+    doc = span.doc
+    heads: list[Token] = []
+    if last.lower_ in ("before", "after"):
+        heads = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
+    elif last.lower_ == "prior":
+        for prep in last.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                heads = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        if not heads and span.end < len(doc) and doc[span.end].lower_ == "to":
+            heads = [c for c in doc[span.end].children if c.dep_ in ("pobj", "pcomp")]
+    if not heads:
+        return None
+    head = heads[0]
+    return doc[head.left_edge.i : head.right_edge.i + 1]
+
+
+def _expression(cand: _Candidate) -> DateExpression:
+    result = cand.result
+    assert result is not None
+    span = cand.span
+    reference = cand.reference
+    return DateExpression(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        token_start=span.start,
+        token_end=span.end,
+        root=span.root.i,
+        date=result.date,
+        precision=result.precision,
+        relation=result.relation,
+        kind=result.kind,
+        anchor=result.anchor,
+        approximate=result.approximate,
+        qualifier=result.qualifier,
+        future=cand.future,
+        shift=result.shift,
+        reference=reference.text if reference is not None else None,
+        reference_index=cand.reference_index,
+        governor=cand.governor,
+        rule=result.rule,
+    )
