@@ -8,6 +8,7 @@ long titles ("Finland's Minister of Foreign Affairs, Elina Valtonen").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -89,6 +90,11 @@ class DocumentActors:
                 self._by_token[i] = mention
         # person name (full or last word) -> actor resolved earlier in the document
         self.memory: dict[str, Actor] = {}
+        # what the text has named so far, for pronouns and definite descriptions:
+        # (character offset, kind, actor); dictionary names are added lazily
+        self._history: list[tuple[int, str, Actor]] = []
+        self._named_mentions = [m for m in mentions if m.phrase.form in ("name", "capital")]
+        self._seeded = False
 
     def resolve(self, head: Token) -> list[Actor]:
         """Return the actors named by the noun phrase headed by ``head`` (one per conjunct).
@@ -100,7 +106,7 @@ class DocumentActors:
             The coded actors; empty when the phrase names no known actor.
         """
         if head.pos_ == "PRON":
-            return []
+            return self._pronoun(head)
         tokens = sorted(self._phrase_tokens(head), key=lambda t: t.i)
         segments = _split_conjuncts(tokens, head)
         actors: list[Actor] = []
@@ -124,7 +130,107 @@ class DocumentActors:
             actor = self._decide(waiting, self._scan(waiting), head)
             if actor is not None:
                 actors.append(actor)
+        for actor in actors:
+            if not actor.rule.startswith(("pronoun", "description")):
+                self._history.append((actor.start, _kind(actor), actor))
         return actors
+
+    # -- pronouns and definite descriptions ---------------------------------------------
+
+    def _antecedent(
+        self, before: int, kinds: tuple[str, ...], accept: Callable[[Actor], bool] | None = None
+    ) -> Actor | None:
+        """Return the most recent actor of one of ``kinds`` named before a character offset."""
+        if not self._seeded:
+            self._seed_history()
+        best: tuple[int, Actor] | None = None
+        for start, kind, actor in self._history:
+            if (
+                start < before
+                and kind in kinds
+                and (best is None or start > best[0])
+                and (accept is None or accept(actor))
+            ):
+                best = (start, actor)
+        return best[1] if best else None
+
+    def _seed_history(self) -> None:
+        """Add every dictionary name of the document to the history (once, on demand)."""
+        self._seeded = True
+        for mention in self._named_mentions:
+            segment = list(self.doc[mention.start : mention.end])
+            entry = mention.phrase.entry
+            if entry.kind == "person":
+                role = entry.role_on(self.date)
+                code = role.code if role else entry.country
+                if code is None:
+                    continue
+                actor = self._actor(segment, code, entry.name, entry.entry, "person-role")
+                self._history.append((actor.start, "person", actor))
+            else:
+                actor = self._named(segment, mention, None, rule=mention.phrase.form)
+                self._history.append((actor.start, _kind(actor), actor))
+
+    def _pronoun(self, head: Token) -> list[Actor]:
+        """Resolve "he", "she", "it" (and their possessives) to the latest fitting actor.
+
+        Rules over the text, not a coreference model: a personal pronoun takes the last
+        person named before it; "it"/"its" the last state or organization. "They" is left
+        unresolved: plural reference is too often to a group the dictionary does not know.
+        """
+        word = head.lower_
+        if word in _PERSON_PRONOUNS:
+            kinds: tuple[str, ...] = ("person",)
+        elif word in _THING_PRONOUNS:
+            kinds = ("state", "org")
+        else:
+            return []
+        antecedent = self._antecedent(head.idx, kinds)
+        if antecedent is None:
+            return []
+        return [_refer(antecedent, head.text, head.idx, f"pronoun:{antecedent.text}")]
+
+    def _description(
+        self, segment: list[Token], top: Token, agent: AgentEntry | None
+    ) -> Actor | None:
+        """Resolve "the organization", "the country", "the president" to an earlier actor.
+
+        A definite noun phrase with no name of its own refers back: to the last organization
+        whose dictionary entry lists that noun, to the last state for "the country", or, for
+        a role noun, to the last actor of that sector whose country is known.
+        """
+        if not any(t.lower_ in ("the", "this", "that") and t.i < top.i for t in segment):
+            return None
+        lemma = top.lemma_.lower()
+        antecedent: Actor | None = None
+        if lemma in _COUNTRY_NOUNS:
+            antecedent = self._antecedent(top.idx, ("state",))
+        elif agent is None:
+            nouns_of = self._dictionary.entries
+            antecedent = self._antecedent(
+                top.idx,
+                ("org",),
+                lambda a: lemma in getattr(nouns_of.get(a.code), "nouns", ()),
+            )
+        else:
+            sector = agent.code
+
+            def same_sector(actor: Actor) -> bool:
+                return actor.code.endswith(sector) and not actor.code.startswith(
+                    UNKNOWN_COUNTRY
+                )
+
+            # "the president" is a person: prefer the last person of that sector, then
+            # any group ("the government" after "Astana")
+            if top.tag_ == "NN":
+                antecedent = self._antecedent(top.idx, ("person",), same_sector)
+            if antecedent is None:
+                antecedent = self._antecedent(top.idx, ("person", "group"), same_sector)
+        if antecedent is None:
+            return None
+        first, last = _trim(segment)
+        text = self.doc[first.i : last.i + 1].text
+        return _refer(antecedent, text, first.idx, f"description:{antecedent.text}")
 
     def char_span_text(self, start: int, end: int) -> str:
         """Return the document text between two character offsets at token boundaries.
@@ -267,6 +373,9 @@ class DocumentActors:
         if agent is not None and (agent[1] == top.i or mention is not None):
             if named is not None:
                 return self._named(segment, named, agent, rule="agent")
+            described = self._description(segment, top, agent[0])
+            if described is not None:
+                return described
             return self._actor(
                 segment,
                 f"{UNKNOWN_COUNTRY}{agent[0].code}",
@@ -276,6 +385,8 @@ class DocumentActors:
             )
         if mention is not None:  # a bare adjective used as a noun: "the Kazakh said"
             return self._named(segment, mention, None, rule="adjective")
+        if top.pos_ == "NOUN":
+            return self._description(segment, top, None)
         return None
 
     def _known_person(
@@ -375,6 +486,31 @@ class DocumentActors:
         )
 
 
+def _kind(actor: Actor) -> str:
+    """Classify a coded actor for back-reference: person, state, org or group."""
+    if actor.rule.startswith(("person", "earlier-mention")):
+        return "person"
+    code = actor.code
+    if code.startswith(("IGO", "NGO")):
+        return "org"
+    if len(code) == 3 and code.isalpha():
+        return "state"
+    return "group"
+
+
+def _refer(antecedent: Actor, text: str, start: int, rule: str) -> Actor:
+    """Return the antecedent's coding for a referring expression at ``start``."""
+    return Actor(
+        code=antecedent.code,
+        name=antecedent.name,
+        text=text,
+        start=start,
+        end=start + len(text),
+        entry=antecedent.entry,
+        rule=rule,
+    )
+
+
 def _rule_part(agent: tuple[AgentEntry, int] | None) -> str:
     return "title+country" if agent is not None else "country"
 
@@ -438,6 +574,9 @@ def _is_bare_modifier(segment: list[Token], found: _Found) -> bool:
     )
 
 
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+_THING_PRONOUNS = frozenset({"it", "its"})
+_COUNTRY_NOUNS = frozenset({"country", "nation", "state", "republic"})
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 
 

@@ -1,0 +1,49 @@
+"""Actor resolution in context: titles, surnames, pronouns, descriptions, metonymy."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman import Coder
+
+Row = tuple[str, str, str | None]
+
+CASES: list[tuple[str, list[Row]]] = [
+    # a pronoun takes the last person named
+    ("Chilean President Ana Ruiz met Peruvian officials. She criticized Bolivia.",
+     [("CHLGOV", "040", "PERGOV"), ("CHLGOV", "111", "BOL")]),
+    # "it" takes the last state or organization
+    ("Ukraine said it attacked Russian positions.", [("UKR", "190", "RUS")]),
+    # definite descriptions refer back by the organization's own nouns
+    ("NATO held talks with Ukraine. The alliance praised Kyiv.",
+     [("IGOWSTNAT", "046", "UKR"), ("IGOWSTNAT", "051", "UKRGOV")]),
+    ("Germany hosted Polish officials. The country also criticized Russia.",
+     [("DEU", "043", "POLGOV"), ("DEU", "111", "RUS")]),
+    # "the president" is the last person of that sector, not the last capital
+    ("Chilean President Ana Ruiz arrived in Lima. The president praised Peru.",
+     [("CHLGOV", "042", "PERGOV"), ("CHLGOV", "051", "PER")]),
+    # capitals as metonyms; adjectives with agents; possessives with titles
+    ("Moscow condemned Kazakh police.", [("RUSGOV", "111", "KAZCOP")]),
+    ("Finland's foreign minister praised Estonian lawmakers.", [("FINGOV", "051", "ESTLEG")]),
+    # IGOs by full name and acronym
+    ("The North Atlantic Treaty Organization criticized Iran.", [("IGOWSTNAT", "111", "IRN")]),
+    # a name inside a longer proper name is not the state
+    ("The Washington Post criticized Iran.", []),
+    # "they" is deliberately not resolved
+    ("Polish officials arrived. They criticized Russia.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_resolution_in_context(coder: Coder, text: str, expected: list[Row]) -> None:
+    rows = [(e.source.code, e.cameo.code, e.target.code if e.target else None)
+            for e in coder.code(text, date="2025-06-01")]
+    assert rows == expected
+
+
+def test_every_actor_says_which_entry_and_rule(coder: Coder) -> None:
+    (event,) = coder.code("Finland's foreign minister praised Estonian lawmakers.")
+    assert event.source.entry == "states:FIN+agents:GOV" and event.source.rule == "agent"
+    assert event.target is not None and event.target.entry == "states:EST+agents:LEG"
+    (event,) = coder.code("Ukraine said it attacked Russian positions.")
+    assert event.source.rule == "pronoun:Ukraine" and event.source.text == "it"
