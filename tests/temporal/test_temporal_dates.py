@@ -64,6 +64,8 @@ RESOLVE_CASES = [
     ("in March", False, "2025-03-01", "month", "past"),
     ("in March", True, "2026-03-01", "month", "future"),
     ("in July", False, "2024-07-01", "month", "past"),
+    ("June 10", False, "2025-06-10", "day", "future"),  # upcoming within two weeks
+    ("June 20", False, "2024-06-20", "day", "past"),
     ("in June", False, "2025-06-01", "month", "present"),
     ("March 2024", False, "2024-03-01", "month", "past"),
     ("last August", False, "2024-08-01", "month", "past"),
@@ -211,6 +213,24 @@ def test_reference_with_its_own_date_is_the_anchor(nlp: Language) -> None:
     offset = next(e for e in found if e.kind is Kind.ANAPHORIC)
     assert by_text["March 10"].date == "2025-03-10"
     assert (offset.date, offset.anchor) == ("2025-03-12", "March 10")
+
+
+def test_reference_clause_is_recorded(nlp: Language) -> None:
+    doc, found = _find(nlp, "The envoy resigned two days before the rebels seized the port.")
+    (expression,) = found
+    assert expression.reference == "the rebels seized the port"
+    assert expression.reference_index is not None
+    assert doc[expression.reference_index].text == "seized"
+    assert expression.date == "2025-05-30"
+
+
+def test_comparisons_and_undated_forward_counts_are_left_out(nlp: Language) -> None:
+    _doc, found = _find(
+        nlp,
+        "The ship sailed a month later than planned. Decades after the war, a memorial "
+        "was built. A week later the ferry returned.",
+    )
+    assert found == []
 
 
 def test_anaphoric_expressions_follow_the_narrative(nlp: Language) -> None:

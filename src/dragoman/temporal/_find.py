@@ -75,7 +75,9 @@ def find_date_expressions(
     3"), else from the last date named in the same or the two previous sentences, else from
     the story date. "Two weeks prior to X's visit" with an undated visit counts from the
     story date and keeps the visit as ``reference``, so the caller can count again from the
-    visit's date (:func:`anchor_relative`).
+    visit's date (:func:`anchor_relative`). A forward count with nothing dated to count from
+    ("a week later", "three decades after the collapse") is left out unless its clause is
+    future: counted from the story date it would put a past event after the story.
 
     Args:
         doc: A parsed Doc (dependencies, tags; entities are used when present).
@@ -150,6 +152,8 @@ def _plausible(rule: str, span: Span) -> bool:
         and before.lower_ in _DURATION_BEFORE
     ):
         return False
+    if rule == "offset" and span.end < len(doc) and doc[span.end].lower_ == "than":
+        return False  # "a month later than planned" compares, it does not date
     if rule in ("year", "bare-year"):
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and after.tag_ in ("NNS", "NNPS"):
@@ -264,6 +268,11 @@ def _anchor(
     else:
         anchor = _narrative_anchor(cand, candidates[:position])
     if anchor is None or anchor.result is None:
+        shift = cand.result.shift if cand.result is not None else None
+        if shift is not None and shift.amount > 0 and not cand.future:
+            # "a week later" / "three decades after the collapse" with nothing dated to count
+            # from: the story date is no base for a forward count in a past clause
+            cand.result = None
         return
     found = anchor.result
     ctx = Context(story, cand.future, dt.date.fromisoformat(found.date), anchor.span.text)
@@ -303,6 +312,10 @@ def _reference(span: Span) -> Span | None:
     last = span[-1]
     doc = span.doc
     heads: list[Token] = []
+    if last.lower_ in ("before", "after") and last.dep_ == "mark" and last.head.i > last.i:
+        # "a day after the rebels withdrew": the reference is a clause; its verb heads it
+        verb = last.head
+        return doc[last.i + 1 : verb.right_edge.i + 1] if verb.right_edge.i > last.i else None
     if last.lower_ in ("before", "after"):
         heads = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
     elif last.lower_ == "prior":

@@ -238,6 +238,11 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+# A year-less date this many days after the story date is read as upcoming even when the
+# clause is not marked future ("an expected arrival of March 26" in a March 14 story).
+_UPCOMING_DAYS = 14
+
+
 def _year_less(month: int, day: int, ctx: Context) -> dt.date | None:
     """The month-day nearest the story date on the side the clause points to."""
     assert ctx.story is not None
@@ -246,7 +251,15 @@ def _year_less(month: int, day: int, ctx: Context) -> dt.date | None:
     if ctx.future:
         if candidate is None or candidate < ctx.story:
             candidate = _safe_date(year + 1, month, day)
-    elif candidate is None or candidate > ctx.story:
+        return candidate
+    ahead = (
+        _safe_date(year + 1, month, day)
+        if candidate is None or candidate < ctx.story
+        else candidate
+    )
+    if ahead is not None and (ahead - ctx.story).days <= _UPCOMING_DAYS:
+        return ahead
+    if candidate is None or candidate > ctx.story:
         candidate = _safe_date(year - 1, month, day)
     return candidate
 
