@@ -9,7 +9,13 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dragoman.actors import ActorDictionary, MentionFinder, load_actor_dictionary
+from dragoman.actors import (
+    ActorDictionary,
+    ActorLookup,
+    MentionFinder,
+    load_actor_dictionary,
+    lookup_actor,
+)
 from dragoman.coding import EventExtractor, VerbDictionary, load_verb_dictionary
 from dragoman.errors import InputError
 from dragoman.pipeline import add_paragraph_breaks, load_model
@@ -54,9 +60,8 @@ class Coder:
         add_paragraph_breaks(self.nlp)
         self.verbs: VerbDictionary = load_verb_dictionary(verbs)
         self.actors: ActorDictionary = load_actor_dictionary(actors)
-        self._extractor = EventExtractor(
-            self.verbs, self.actors, MentionFinder(self.nlp, self.actors)
-        )
+        self._finder = MentionFinder(self.nlp, self.actors)
+        self._extractor = EventExtractor(self.verbs, self.actors, self._finder)
 
     def code(
         self, text: str, *, date: str | dt.date | None = None, doc_id: str = "doc"
@@ -95,6 +100,24 @@ class Coder:
             The events, in text order.
         """
         return self._extractor.extract(doc, doc_id=doc_id, date=date)
+
+    def lookup_actor(self, text: str, *, date: str | dt.date | None = None) -> ActorLookup:
+        """Explain how a name or noun phrase resolves on a date (``dragoman actors lookup``).
+
+        Args:
+            text: A name or phrase ("Tokayev", "Finland's foreign minister").
+            date: The date roles are resolved for; None: current roles.
+
+        Returns:
+            The coded actors with the dictionary entries and rules behind them.
+        """
+        return lookup_actor(
+            text,
+            nlp=self.nlp,
+            finder=self._finder,
+            dictionary=self.actors,
+            date=normalize_date(date),
+        )
 
     def code_documents(
         self, documents: Iterable[Document], *, batch_size: int = 16

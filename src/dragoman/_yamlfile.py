@@ -46,9 +46,11 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
 
 
 # YAML 1.1 reads on/off/yes/no as booleans, but "prep: on" and "particle: off" are words
-# here, and no dictionary field is a boolean: resolve no scalar to bool.
+# here, and no dictionary field is a boolean: resolve no scalar to bool. Dates stay strings
+# too, so the loaders check them and report a bad one with its line.
+_PLAIN_TAGS = ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
 _LineLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _PLAIN_TAGS]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
 
@@ -87,6 +89,8 @@ def read_entries(
         line = f" line {mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise DictionaryError(f"{label}{line}: not valid YAML: {problem}") from exc
+    except ValueError as exc:  # a well-formed but impossible value, e.g. date 2001-13-01
+        raise DictionaryError(f"{label}: invalid value: {exc}") from exc
     if data is None:
         return
     if not isinstance(data, list):

@@ -6,6 +6,7 @@ package's ``data`` folder; users add or override entries with their own files.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -189,7 +190,8 @@ class ActorDictionary:
             "capitals",
             "nouns",
             "note",
-            "kind",
+            "roles",
+            "country",
         }
         if unknown:
             raise raw.error(f"unknown key(s) {sorted(unknown)}; see docs/dictionaries.md")
@@ -296,6 +298,10 @@ def _date(raw: RawEntry, value: Any, key: str) -> str | None:
     text = value.isoformat() if hasattr(value, "isoformat") else str(value)
     if not _ISO_DATE.match(text):
         raise raw.error(f"role {key} {text!r} is not a date; write YYYY-MM-DD")
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise raw.error(f"role {key} {text!r} is not a valid date ({exc})") from exc
     return text
 
 
