@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+from dragoman._petrarchfile import PetrarchImport
 from dragoman.coding._clauses import Clause, clause_for
 from dragoman.coding._events import EventExtractor
+from dragoman.coding._petrarch import (
+    Lemmatizer,
+    import_petrarch_verbs,
+    naive_lemma,
+    spacy_lemmatizer,
+)
 from dragoman.coding._verbs import VerbDictionary, VerbEntry, load_verb_dictionary
 
 __all__ = [
     "Clause",
     "EventExtractor",
+    "Lemmatizer",
+    "PetrarchImport",
     "VerbDictionary",
     "VerbEntry",
     "clause_for",
+    "import_petrarch_verbs",
     "load_verb_dictionary",
+    "naive_lemma",
+    "spacy_lemmatizer",
 ]
