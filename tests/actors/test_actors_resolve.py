@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dragoman import Coder
@@ -47,3 +49,33 @@ def test_every_actor_says_which_entry_and_rule(coder: Coder) -> None:
     assert event.target is not None and event.target.entry == "states:EST+agents:LEG"
     (event,) = coder.code("Ukraine said it attacked Russian positions.")
     assert event.source.rule == "pronoun:Ukraine" and event.source.text == "it"
+
+
+def test_roles_follow_the_event_date(coder: Coder, tmp_path: Path) -> None:
+    people = tmp_path / "people.yaml"
+    people.write_text(
+        "- name: Ana Ruiz\n"
+        "  aliases: [Ruiz]\n"
+        "  country: CHL\n"
+        "  roles:\n"
+        '    - {code: "CHLGOV", start: 2020-03-11, end: 2022-03-10, title: Foreign Minister}\n'
+        '    - {code: "IGOUNO", start: 2022-06-01, end: 2023-12-31, title: UN envoy}\n'
+        '    - {code: "CHLGOV", start: 2024-03-11, title: President}\n',
+        encoding="utf-8",
+    )
+    local = Coder(nlp=coder.nlp, actors=[people])
+    text = "Ruiz criticized Peru."
+
+    def source(date: str) -> tuple[str, str]:
+        (event,) = local.code(text, date=date)
+        return event.source.code, event.source.rule
+
+    assert source("2021-05-01") == ("CHLGOV", "person-role")
+    assert source("2023-01-01") == ("IGOUNO", "person-role")
+    assert source("2025-06-01") == ("CHLGOV", "person-role")
+    # between roles: her country, never a government she does not lead
+    assert source("2019-01-01") == ("CHL", "person-no-role")
+    assert source("2024-01-01") == ("CHL", "person-no-role")
+    (event,) = local.code("Ruiz criticized Peru.", date="2025-06-01")
+    assert event.source.name == "Ana Ruiz (President)"
+    assert event.source.entry.endswith("people:Ana Ruiz")
