@@ -9,6 +9,9 @@ import click
 
 from dragoman import __version__
 from dragoman.cli._code import code_command
+from dragoman.cli._export import export_command
+from dragoman.cli._ingest import ingest_command
+from dragoman.cli._stats import stats_command
 from dragoman.errors import DragomanError
 
 __all__ = ["cli", "main"]
@@ -38,6 +41,9 @@ def cli() -> None:
 
 
 cli.add_command(code_command)
+cli.add_command(ingest_command)
+cli.add_command(export_command)
+cli.add_command(stats_command)
 
 
 def main(argv: list[str] | None = None) -> None:

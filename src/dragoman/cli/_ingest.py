@@ -1,0 +1,271 @@
+"""``dragoman ingest``: code a corpus into an event database (DuckDB)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from dragoman.corpus import CoderOptions, IngestReport, ProgressCallback, ingest, load_parquet
+from dragoman.errors import InputError
+from dragoman.ingest import INPUT_FORMATS
+from dragoman.records import normalize_date
+
+__all__ = ["ingest_command"]
+
+_SHOWN_FAILURES = 10
+
+
+class _Bar:
+    """The rich progress bar: bytes read (for the ETA), documents/s, events/s, failures."""
+
+    def __init__(self, console: Console) -> None:
+        self.progress = Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            TaskProgressColumn(),
+            TextColumn("{task.fields[docs]:,} docs"),
+            TextColumn("{task.fields[docs_rate]:.1f} docs/s"),
+            TextColumn("{task.fields[events_rate]:.1f} events/s"),
+            TextColumn("{task.fields[failures]:,} failures"),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=console,
+            transient=False,
+        )
+        self.task: TaskID | None = None
+
+    def __enter__(self) -> _Bar:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+    def update(self, report: IngestReport) -> None:
+        seconds = max(report.seconds, 1e-6)
+        fields: dict[str, Any] = {
+            "docs": report.documents_stored + report.documents_skipped,
+            "docs_rate": report.documents_stored / seconds,
+            "events_rate": report.events / seconds,
+            "failures": report.failures,
+        }
+        total = report.bytes_total or None
+        if self.task is None:
+            self.task = self.progress.add_task("ingest", total=total, **fields)
+        self.progress.update(
+            self.task, total=total, completed=min(report.bytes_read, total or 0), **fields
+        )
+
+
+def _summary(report: IngestReport, db: str) -> list[str]:
+    rate = report.documents_stored / report.seconds if report.seconds else 0.0
+    what = "interrupted" if report.interrupted else "done"
+    lines = [
+        f"dragoman: {what}: {report.documents_read:,} document(s) read, "
+        f"{report.documents_stored:,} stored, {report.documents_skipped:,} already stored, "
+        f"{report.failures:,} failure(s); {report.events:,} event mention(s) in "
+        f"{report.seconds:.1f} s ({rate:.2f} docs/s) -> {db}"
+    ]
+    if report.failures:
+        stages = ", ".join(f"{s} {n}" for s, n in sorted(report.failures_by_stage.items()))
+        lines.append(f"dragoman: failures by stage: {stages}")
+        for message in report.failure_messages[:_SHOWN_FAILURES]:
+            lines.append(f"  {message}")
+        if report.failures > _SHOWN_FAILURES:
+            lines.append(
+                f"  ... and {report.failures - _SHOWN_FAILURES:,} more: "
+                f"dragoman stats --db {db} --failures 100"
+            )
+    if report.interrupted:
+        lines.append("dragoman: what was committed is kept; run the same command to resume")
+    return lines
+
+
+@click.command("ingest")
+@click.argument("inputs", nargs=-1, metavar="PATH...")
+@click.option("--db", required=True, metavar="FILE", help="DuckDB event database (created if new).")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=1,
+    show_default=True,
+    help="Worker processes, each with its own Coder (local engine).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Code in local worker processes or on a Dask distributed cluster.",
+)
+@click.option("--scheduler", metavar="ADDR", help="Dask scheduler address (tcp://host:8786).")
+@click.option(
+    "--parquet-dir",
+    metavar="DIR",
+    help="Where Dask workers write Parquet partitions (default: DB.parts/); must be "
+    "reachable by the workers and by this machine.",
+)
+@click.option(
+    "--from-parquet",
+    "from_parquet",
+    metavar="DIR",
+    help="Load the Parquet partitions a Dask run wrote into --db instead of reading PATHs.",
+)
+@click.option("--date", metavar="YYYY-MM-DD", help="Story date for documents that carry none.")
+@click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default="auto",
+    show_default=True,
+    help="How to read inputs (auto: by file name, else by content).",
+)
+@click.option("--model", metavar="NAME", help="spaCy pipeline to load in each worker.")
+@click.option(
+    "--verbs",
+    "verb_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Extra verb dictionary file (YAML); repeatable.",
+)
+@click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Extra actor dictionary file (YAML); repeatable.",
+)
+@click.option("--keep-text", is_flag=True, help="Store each document's full text too.")
+@click.option(
+    "--chunk-size",
+    type=click.IntRange(1, 1000),
+    default=8,
+    show_default=True,
+    help="Documents per task sent to a worker.",
+)
+@click.option(
+    "--commit-every",
+    type=click.IntRange(1, 1_000_000),
+    default=200,
+    show_default=True,
+    help="Documents per committed batch (also committed every 10 s).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+@click.option("--verbose", "-v", is_flag=True, help="Log each committed batch on stderr.")
+@click.option("--json", "as_json", is_flag=True, help="Print the run's report as JSON on stdout.")
+def ingest_command(
+    inputs: tuple[str, ...],
+    db: str,
+    workers: int,
+    engine: str,
+    scheduler: str | None,
+    parquet_dir: str | None,
+    from_parquet: str | None,
+    date: str | None,
+    input_format: str,
+    model: str | None,
+    verb_files: tuple[str, ...],
+    actor_files: tuple[str, ...],
+    keep_text: bool,
+    chunk_size: int,
+    commit_every: int,
+    quiet: bool,
+    verbose: bool,
+    as_json: bool,
+) -> None:
+    """Code a corpus into an event database: read, deduplicate, code, store.
+
+    PATH is a directory (walked recursively for .txt, .html, .jsonl, .jsonl.gz, .warc.gz,
+    ...), a file, or - for standard input. Documents already in the database are skipped,
+    so running the same command again adds nothing, and a run that was stopped (Ctrl-C,
+    kill -9) resumes where its last committed batch ended. Bad input is recorded in the
+    database's failures table and summarized at the end; the exit status is 1 only when
+    nothing could be read.
+
+    \b
+    Examples:
+      dragoman ingest articles/ stories.jsonl.gz --db events.duckdb --workers 2
+      dragoman ingest stories.jsonl --db events.duckdb --engine dask \\
+          --scheduler tcp://127.0.0.1:8786 --parquet-dir /shared/parts
+      dragoman ingest --from-parquet /shared/parts --db events.duckdb
+    """
+    console = Console(stderr=True)
+    if verbose:
+        handler: logging.Handler
+        if quiet or not console.is_terminal:
+            handler = logging.StreamHandler(sys.stderr)
+            handler.setFormatter(logging.Formatter("dragoman: %(message)s"))
+        else:
+            from rich.logging import RichHandler
+
+            handler = RichHandler(console=console, show_path=False)
+        logger = logging.getLogger("dragoman")
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+    if from_parquet:
+        if inputs:
+            raise InputError("give either PATHs to read or --from-parquet DIR, not both")
+        report = _with_bar(
+            quiet, console, lambda cb: load_parquet(from_parquet, db, on_progress=cb)
+        )
+    else:
+        if not inputs:
+            raise InputError("give at least one file or directory to ingest (or - for stdin)")
+        default_date = normalize_date(date)
+        options = CoderOptions(model=model, verbs=verb_files, actors=actor_files)
+        report = _with_bar(
+            quiet,
+            console,
+            lambda cb: ingest(
+                inputs,
+                db,
+                workers=workers,
+                coder_options=options,
+                engine=engine,
+                scheduler=scheduler,
+                parquet_dir=parquet_dir,
+                default_date=default_date,
+                input_format=input_format,
+                keep_text=keep_text,
+                chunk_size=chunk_size,
+                commit_every=commit_every,
+                on_progress=cb,
+            ),
+        )
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2))
+    if not quiet:
+        for line in _summary(report, db):
+            click.echo(line, err=True)
+    if report.interrupted:
+        sys.exit(130)
+    if report.documents_read == 0 and (report.failures or not report.files):
+        if not report.files and not quiet:
+            click.echo("dragoman: no input files found", err=True)
+        sys.exit(1)
+
+
+def _with_bar(
+    quiet: bool, console: Console, run: Callable[[ProgressCallback | None], IngestReport]
+) -> IngestReport:
+    if quiet:
+        return run(None)
+    with _Bar(console) as bar:
+        return run(bar.update)

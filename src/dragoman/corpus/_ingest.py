@@ -1,0 +1,262 @@
+"""Ingesting a corpus: read, deduplicate, code in parallel, store in batches.
+
+::
+
+    inputs ──> Feed (read, dedup) ──chunks──> workers (Coder) ──rows──> EventStore.write
+                                    (processes, or a Dask cluster via Parquet partitions)
+
+Every batch of documents is written in one transaction, together with its events, actors
+and failures, so a run stopped at any moment (Ctrl-C, ``kill -9``, a power cut) leaves only
+whole documents behind; running the same command again skips what is stored and codes the
+rest, ending with exactly the rows of an uninterrupted run.
+"""
+
+from __future__ import annotations
+
+import collections
+import logging
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from dragoman._coder import Coder
+from dragoman.corpus._feed import Feed
+from dragoman.corpus._pool import Outcome, ProcessPool
+from dragoman.corpus._work import ChunkResult, CoderOptions, WorkItem, code_chunk
+from dragoman.corpus._writer import BatchWriter, IngestReport, ProgressCallback
+from dragoman.errors import InputError
+from dragoman.store import EventStore, RowBatch, failure_row, iter_partition_tables
+
+__all__ = ["IngestReport", "ingest", "load_parquet"]
+
+_log = logging.getLogger("dragoman")
+
+
+def _init_coder(options: CoderOptions) -> Coder:
+    return options.build()
+
+
+def _code_payload(coder: Coder, payload: tuple[list[WorkItem], bool]) -> ChunkResult:
+    items, keep_text = payload
+    return code_chunk(coder, items, keep_text=keep_text)
+
+
+def _died_reason(code: Any) -> str:
+    hint = "; killed, perhaps out of memory" if code in (-9, 137) else ""
+    return f"the worker process died while coding this document (exit code {code}{hint})"
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    db: str | Path,
+    *,
+    workers: int = 1,
+    coder: Coder | None = None,
+    coder_options: CoderOptions | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    parquet_dir: str | Path | None = None,
+    default_date: str | None = None,
+    input_format: str = "auto",
+    keep_text: bool = False,
+    chunk_size: int = 8,
+    commit_every: int = 200,
+    commit_seconds: float = 10.0,
+    stdin: IO[bytes] | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Code documents from files and directories into an event store.
+
+    Args:
+        paths: Files (text, HTML, JSON lines, WARC; ``.gz`` allowed), directories (walked
+            recursively) or ``-``.
+        db: The DuckDB file (created if missing).
+        workers: Worker processes for the local engine, each loading its own Coder.
+        coder: Code in this process with this Coder instead of starting workers (for
+            notebooks and tests; ``workers`` is then ignored).
+        coder_options: Model and dictionaries for the workers' Coders.
+        engine: ``local`` (worker processes) or ``dask`` (a Dask distributed cluster).
+        scheduler: The Dask scheduler address (``tcp://host:8786``) for the dask engine.
+        parquet_dir: Where Dask workers write their Parquet partitions (default:
+            ``<db>.parts/`` beside the database); must be reachable by the workers and this
+            process, such as a shared file system.
+        default_date: Story date for documents that carry none.
+        input_format: ``auto``, ``text``, ``jsonl``, ``html`` or ``warc``.
+        keep_text: Store each document's full text.
+        chunk_size: Documents per task sent to a worker.
+        commit_every: Documents (and failures) per committed batch.
+        commit_seconds: Commit at least this often while documents are coming in.
+        stdin: Stream to read for ``-``.
+        on_progress: Called with the report as it changes.
+
+    Returns:
+        The report. Ctrl-C stops the run after committing what was coded, with
+        ``interrupted`` set.
+
+    Raises:
+        InputError: Invalid options (engine, workers, date, input format).
+        StoreError: The database cannot be opened or written.
+        ModelError: A worker cannot load the spaCy pipeline.
+    """
+    if engine not in ("local", "dask"):
+        raise InputError(f"engine {engine!r} is unknown; use local or dask")
+    if workers < 1:
+        raise InputError(f"--workers must be at least 1, not {workers}")
+    if engine == "dask" and not scheduler:
+        raise InputError("the dask engine needs a scheduler address: --scheduler tcp://HOST:8786")
+    options = coder_options or CoderOptions()
+    started = time.monotonic()
+    report = IngestReport(db=str(db), engine=engine, workers=workers if coder is None else 1)
+    with EventStore(db) as store:
+        feed = Feed(
+            store,
+            paths,
+            chunk_size=chunk_size,
+            default_date=default_date,
+            input_format=input_format,
+            stdin=stdin,
+        )
+        report.files = feed.files
+        report.bytes_total = feed.bytes_total
+        writer = BatchWriter(
+            store, feed, report, commit_every=commit_every, commit_seconds=commit_seconds
+        )
+
+        def progress() -> None:
+            report.bytes_read = feed.bytes_read
+            report.documents_read = feed.documents_read
+            report.seconds = time.monotonic() - started
+            if on_progress is not None:
+                on_progress(report)
+
+        try:
+            if engine == "dask":
+                from dragoman.corpus._dask import run_on_dask
+
+                run_on_dask(
+                    feed,
+                    writer,
+                    scheduler=str(scheduler),
+                    parquet_dir=Path(parquet_dir) if parquet_dir else Path(f"{db}.parts"),
+                    options=options,
+                    keep_text=keep_text,
+                    progress=progress,
+                )
+            elif coder is not None:
+                _run_here(coder, feed, writer, keep_text, progress)
+            else:
+                _run_pool(workers, options, feed, writer, keep_text, progress)
+            writer.commit()
+        except KeyboardInterrupt:
+            report.interrupted = True
+            writer.commit()
+        report.documents_skipped += feed.skipped
+        progress()
+    return report
+
+
+def _run_here(
+    coder: Coder, feed: Feed, writer: BatchWriter, keep_text: bool, progress: Callable[[], None]
+) -> None:
+    while (chunk := feed.next_chunk()) is not None:
+        writer.add(code_chunk(coder, chunk, keep_text=keep_text).rows)
+        writer.maybe_commit()
+        progress()
+
+
+def _run_pool(
+    workers: int,
+    options: CoderOptions,
+    feed: Feed,
+    writer: BatchWriter,
+    keep_text: bool,
+    progress: Callable[[], None],
+) -> None:
+    pool = ProcessPool(workers, _init_coder, (options,), _code_payload)
+    pool.start()
+    retry: collections.deque[list[WorkItem]] = collections.deque()
+    try:
+        while True:
+            while pool.free_slots() > 0:
+                chunk = retry.popleft() if retry else feed.next_chunk()
+                if chunk is None:
+                    break
+                pool.submit((chunk, keep_text))
+            if pool.outstanding == 0 and not retry:
+                break
+            for outcome in pool.poll(timeout=0.5):
+                _absorb(outcome, writer, retry)
+            writer.report.worker_restarts = pool.restarts
+            writer.maybe_commit()
+            progress()
+        pool.close()
+    finally:
+        pool.terminate()
+
+
+def _absorb(
+    outcome: Outcome, writer: BatchWriter, retry: collections.deque[list[WorkItem]]
+) -> None:
+    items: list[WorkItem] = outcome.payload[0]
+    if outcome.status == "ok":
+        writer.add(outcome.value.rows)
+        return
+    if outcome.status == "died" and len(items) > 1:
+        # Find the document that kills workers: code the chunk's documents one at a time.
+        retry.extend([item] for item in items)
+        return
+    reason = (
+        _died_reason(outcome.value)
+        if outcome.status == "died"
+        else f"coding failed: {outcome.value}"
+    )
+    stage = "worker" if outcome.status == "died" else "code"
+    writer.add(
+        RowBatch(
+            failures=[
+                failure_row(stage, reason, file=i.file, line=i.line, doc_id=i.document.id)
+                for i in items
+            ]
+        )
+    )
+
+
+def load_parquet(
+    directory: str | Path, db: str | Path, *, on_progress: ProgressCallback | None = None
+) -> IngestReport:
+    """Load the Parquet partitions of a Dask run into a store (each in one transaction).
+
+    Loading is idempotent: partitions already loaded, and documents already stored with the
+    same text, add nothing; a document whose id is stored with another text is recorded as a
+    ``duplicate`` failure.
+
+    Args:
+        directory: The partition directory (``--parquet-dir`` of the Dask run).
+        db: The DuckDB file (created if missing).
+        on_progress: Called with the report after each partition.
+
+    Returns:
+        The report.
+
+    Raises:
+        StoreError: The directory holds no partitions, a file is unreadable, or the database
+            cannot be written.
+    """
+    started = time.monotonic()
+    report = IngestReport(db=str(db), engine="parquet", workers=0)
+    with EventStore(db) as store:
+        writer = BatchWriter(store, None, report, commit_every=1, commit_seconds=0)
+        try:
+            for name, tables in iter_partition_tables(directory):
+                report.files += 1
+                report.documents_read += tables["documents"].num_rows
+                result = writer.write_tables(tables)
+                _log.info("loaded partition %s: %d new documents", name, result.documents)
+                report.seconds = time.monotonic() - started
+                if on_progress is not None:
+                    on_progress(report)
+        except KeyboardInterrupt:
+            report.interrupted = True
+    report.seconds = time.monotonic() - started
+    return report

@@ -1,0 +1,421 @@
+"""Exporting a store: GDELT 2.0 events, ICEWS-style TSV, PLOVER JSON lines, CSV, Parquet.
+
+Each format streams from DuckDB in Arrow batches, so exports of any size run in bounded
+memory. Levels: ``events`` are the deduplicated events (one per day, source, target and CAMEO
+code, with mention/source/article counts); ``mentions`` are the events as coded in each
+document, with their evidence. Negated mentions ("did not attack") are never exported as
+events; CSV and Parquet at the mentions level keep them, with ``negated`` true.
+
+What each format leaves empty is listed in ``docs/store.md``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import IO, Any
+
+from dragoman.actors import SECTOR_NAMES
+from dragoman.errors import StoreError
+from dragoman.store._rows import split_actor_code
+from dragoman.store._store import EventStore
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "EXPORT_LEVELS",
+    "GDELT_COLUMNS",
+    "GDELT_EMPTY_COLUMNS",
+    "ICEWS_COLUMNS",
+    "export_store",
+]
+
+#: Export formats.
+EXPORT_FORMATS = ("gdelt", "icews", "plover", "csv", "parquet")
+#: Levels of the csv and parquet formats (gdelt is always events; icews and plover mentions).
+EXPORT_LEVELS = ("events", "mentions")
+
+_ACTOR_FIELDS = (
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+)
+_GEO_FIELDS = (
+    "Type",
+    "FullName",
+    "CountryCode",
+    "ADM1Code",
+    "ADM2Code",
+    "Lat",
+    "Long",
+    "FeatureID",
+)
+
+#: The 61 columns of a GDELT 2.0 event record, in order.
+GDELT_COLUMNS: tuple[str, ...] = (
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(f"Actor1{f}" for f in _ACTOR_FIELDS),
+    *(f"Actor2{f}" for f in _ACTOR_FIELDS),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    *(f"Actor1Geo_{f}" for f in _GEO_FIELDS),
+    *(f"Actor2Geo_{f}" for f in _GEO_FIELDS),
+    *(f"ActionGeo_{f}" for f in _GEO_FIELDS),
+    "DATEADDED",
+    "SOURCEURL",
+)
+
+#: GDELT columns Dragoman leaves empty: no ethnicity, religion, tone or geography (yet).
+GDELT_EMPTY_COLUMNS: tuple[str, ...] = (
+    *(f"Actor{n}{f}" for n in (1, 2) for f in ("EthnicCode", "Religion1Code", "Religion2Code")),
+    "AvgTone",
+    *(f"{who}Geo_{f}" for who in ("Actor1", "Actor2", "Action") for f in _GEO_FIELDS),
+)
+
+#: Columns of the ICEWS-style TSV (ICEWS coded event data, Dataverse release layout).
+ICEWS_COLUMNS: tuple[str, ...] = (
+    "Event ID",
+    "Event Date",
+    "Source Name",
+    "Source Sectors",
+    "Source Country",
+    "Event Text",
+    "CAMEO Code",
+    "Intensity",
+    "Target Name",
+    "Target Sectors",
+    "Target Country",
+    "Story ID",
+    "Sentence Number",
+    "Publisher",
+    "City",
+    "District",
+    "Province",
+    "Country",
+    "Latitude",
+    "Longitude",
+)
+
+_EVENTS_QUERY = """
+SELECT * FROM events
+ORDER BY event_date NULLS LAST, global_event_id
+"""
+
+_MENTIONS_QUERY = """
+SELECT m.* EXCLUDE (data), d.url, d.title, d.outlet, d.story_date
+FROM mentions AS m JOIN documents AS d USING (doc_id)
+{where}
+ORDER BY m.doc_id, m.sentence_index, m.verb_start, m.event_id
+"""
+
+
+def export_store(
+    store: EventStore,
+    fmt: str,
+    *,
+    out: str | Path | IO[str] | None = None,
+    level: str | None = None,
+    header: bool = False,
+) -> int:
+    """Export the events of a store.
+
+    Args:
+        store: The store to read.
+        fmt: ``gdelt``, ``icews``, ``plover``, ``csv`` or ``parquet``.
+        out: A text stream or file path for the text formats (default: standard output); a
+            directory for ``parquet`` (required), written as ``year=YYYY/month=M/`` partitions.
+        level: ``events`` or ``mentions`` for csv and parquet (default ``events``); gdelt is
+            always events, icews and plover always mentions.
+        header: Give the GDELT file a header line (GDELT's own files have none).
+
+    Returns:
+        The number of records written.
+
+    Raises:
+        StoreError: Unknown format or level, a missing ``out`` for parquet, or an
+            unwritable destination.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise StoreError(f"unknown export format {fmt!r}; use {', '.join(EXPORT_FORMATS)}")
+    fixed = {"gdelt": "events", "icews": "mentions", "plover": "mentions"}
+    if level is not None and level not in EXPORT_LEVELS:
+        raise StoreError(f"unknown level {level!r}; use events or mentions")
+    if fmt in fixed and level not in (None, fixed[fmt]):
+        raise StoreError(f"the {fmt} format is at the {fixed[fmt]} level; drop --level")
+    chosen = fixed.get(fmt, level or "events")
+    if fmt == "parquet":
+        if out is None or not isinstance(out, str | Path):
+            raise StoreError("parquet export needs an output directory: --out DIR")
+        return _write_parquet(store, chosen, Path(out))
+    writers: dict[str, Callable[[EventStore, IO[str], str, bool], int]] = {
+        "gdelt": _write_gdelt,
+        "icews": _write_icews,
+        "plover": _write_plover,
+        "csv": _write_csv,
+    }
+    if out is None:
+        return writers[fmt](store, sys.stdout, chosen, header)
+    if isinstance(out, str | Path):
+        try:
+            with open(out, "w", encoding="utf-8", newline="") as stream:
+                return writers[fmt](store, stream, chosen, header)
+        except OSError as exc:
+            raise StoreError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    return writers[fmt](store, out, chosen, header)
+
+
+def _rows(store: EventStore, query: str) -> Iterator[dict[str, Any]]:
+    for batch in store.record_batches(query):
+        yield from batch.to_pylist()
+
+
+def _query(level: str, *, affirmed_only: bool) -> str:
+    if level == "events":
+        return _EVENTS_QUERY
+    return _MENTIONS_QUERY.format(where="WHERE NOT m.negated" if affirmed_only else "")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float):
+        return f"{value:g}"
+    text = str(value)
+    return text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
+
+
+def _gdelt_actor(code: str | None, name: str | None) -> list[str]:
+    if not code:
+        return [""] * len(_ACTOR_FIELDS)
+    country, group, types = split_actor_code(code)
+    padded = [*types[:3], "", "", ""][:3]
+    return [code, (name or "").upper(), country or "", group or "", "", "", "", *padded]
+
+
+def _gdelt_record(row: dict[str, Any]) -> list[str]:
+    date: dt.date | None = row["event_date"]
+    if date is not None:
+        day_of_year = date.timetuple().tm_yday
+        days = 366 if date.year % 4 == 0 and (date.year % 100 or date.year % 400 == 0) else 365
+        dates = [
+            date.strftime("%Y%m%d"),
+            date.strftime("%Y%m"),
+            str(date.year),
+            f"{date.year + day_of_year / days:.4f}",
+        ]
+    else:
+        dates = ["", "", "", ""]
+    code = str(row["cameo_code"])
+    added: dt.datetime | None = row["date_added"]
+    return [
+        str(row["global_event_id"]),
+        *dates,
+        *_gdelt_actor(row["source_code"], row["source_name"]),
+        *_gdelt_actor(row["target_code"], row["target_name"]),
+        "1" if row["is_root_event"] else "0",
+        code,
+        code[:3],
+        str(row["root_code"]),
+        str(row["quad_class"]),
+        f"{row['goldstein']:g}",
+        str(row["num_mentions"]),
+        str(row["num_sources"]),
+        str(row["num_articles"]),
+        "",
+        *([""] * (3 * len(_GEO_FIELDS))),
+        added.strftime("%Y%m%d%H%M%S") if added else "",
+        _cell(row["source_url"]),
+    ]
+
+
+def _write_gdelt(store: EventStore, out: IO[str], level: str, header: bool) -> int:
+    if header:
+        out.write("\t".join(GDELT_COLUMNS) + "\n")
+    count = 0
+    for row in _rows(store, _query("events", affirmed_only=True)):
+        out.write("\t".join(_gdelt_record(row)) + "\n")
+        count += 1
+    return count
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    from importlib.resources import files
+
+    from dragoman.actors import ActorDictionary
+
+    states = ActorDictionary()
+    states.add_file(files("dragoman.actors") / "data" / "states.yaml")
+    return {code: entry.name for code, entry in states.entries.items()}
+
+
+def _icews_actor(code: str | None, name: str | None) -> list[str]:
+    if not code:
+        return ["", "", ""]
+    country, group, types = split_actor_code(code)
+    sectors = ",".join(SECTOR_NAMES.get(t, t) for t in types if t not in ("IGO",))
+    if group:
+        sectors = ",".join(filter(None, ["international organization", sectors]))
+    return [name or code, sectors, _country_names().get(country or "", country or "")]
+
+
+def _write_icews(store: EventStore, out: IO[str], level: str, header: bool) -> int:
+    out.write("\t".join(ICEWS_COLUMNS) + "\n")
+    count = 0
+    for row in _rows(store, _query("mentions", affirmed_only=True)):
+        record = [
+            row["event_id"],
+            row["event_date"].isoformat() if row["event_date"] else "",
+            *_icews_actor(row["source_code"], row["source_name"]),
+            row["cameo_name"],
+            row["cameo_code"],
+            row["goldstein"],
+            *_icews_actor(row["target_code"], row["target_name"]),
+            row["doc_id"],
+            row["sentence_index"] + 1,
+            row["outlet"],
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ]
+        out.write("\t".join(_cell(v) for v in record) + "\n")
+        count += 1
+    return count
+
+
+def _plover_entity(code: str | None, name: str | None, text: str | None) -> dict[str, Any]:
+    country, group, types = split_actor_code(code or "")
+    entity: dict[str, Any] = {"code": country or (types[0] if group else "---")}
+    sector = "".join(t for t in types if t != "IGO") or group
+    if sector:
+        entity["sector"] = sector
+    entity["actor_code"] = code
+    if text:
+        entity["entity_text"] = text
+    if name:
+        entity["identifier_text"] = name
+    return entity
+
+
+def _write_plover(store: EventStore, out: IO[str], level: str, header: bool) -> int:
+    from dragoman import __version__
+
+    query = _MENTIONS_QUERY.format(where="WHERE NOT m.negated AND m.plover_type IS NOT NULL")
+    query = query.replace("m.* EXCLUDE (data)", "m.*")
+    count = 0
+    for row in _rows(store, query):
+        data = json.loads(row["data"])
+        target = data.get("target") or {}
+        source = data.get("source") or {}
+        record: dict[str, Any] = {
+            "id": row["event_id"],
+            "date": row["event_date"].isoformat() if row["event_date"] else None,
+            "actor": [_plover_entity(row["source_code"], row["source_name"], source.get("text"))],
+            "recipient": (
+                [_plover_entity(row["target_code"], row["target_name"], target.get("text"))]
+                if row["target_code"]
+                else []
+            ),
+            "event": [row["plover_type"]],
+            "mode": [row["plover_mode"]] if row["plover_mode"] else [],
+            "event_text": [row["verb"]] if row["verb"] else [],
+            "quad_code": row["quad_class"],
+            "text": row["sentence"],
+            "text_info": {
+                "sequence": row["sentence_index"],
+                "start": row["sentence_start"],
+                "end": row["sentence_end"],
+            },
+            "cite_info": {
+                "corpus": row["doc_id"],
+                "url": row["url"],
+                "title": row["title"],
+                "publication": row["outlet"],
+                "coder": f"dragoman {__version__}",
+                "codebook": "CAMEO via the CAMEO-to-PLOVER crosswalk",
+            },
+            "link": str(row["global_event_id"]),
+            "cameo": {"code": row["cameo_code"], "name": row["cameo_name"]},
+            "goldstein": row["goldstein"],
+        }
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def _write_csv(store: EventStore, out: IO[str], level: str, header: bool) -> int:
+    writer = csv.writer(out, lineterminator="\n")
+    count = 0
+    for batch in store.record_batches(_query(level, affirmed_only=False)):
+        if count == 0:
+            writer.writerow(batch.schema.names)
+        for row in batch.to_pylist():
+            writer.writerow(
+                [v.isoformat() if isinstance(v, dt.date | dt.datetime) else v for v in row.values()]
+            )
+            count += 1
+    if count == 0:
+        names = store.record_batches(_query(level, affirmed_only=False) + " LIMIT 0").schema.names
+        writer.writerow(names)
+    return count
+
+
+def _write_parquet(store: EventStore, level: str, out: Path) -> int:
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+
+    base = _query(level, affirmed_only=False)
+    date_column = "event_date"
+    query = f"SELECT *, year({date_column}) AS year, month({date_column}) AS month FROM ({base})"
+    reader = store.record_batches(query)
+    counted = 0
+
+    def counting() -> Iterator[pa.RecordBatch]:
+        nonlocal counted
+        for batch in reader:
+            counted += batch.num_rows
+            yield batch
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        ds.write_dataset(
+            counting(),
+            out,
+            schema=reader.schema,
+            format="parquet",
+            partitioning=["year", "month"],
+            partitioning_flavor="hive",
+            basename_template="part-{i}.parquet",
+            existing_data_behavior="delete_matching",
+        )
+    except (OSError, pa.ArrowException) as exc:
+        raise StoreError(f"cannot write Parquet files in {out}: {exc}") from exc
+    return counted
