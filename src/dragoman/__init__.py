@@ -15,6 +15,7 @@ from dragoman.errors import (
     InputError,
     ModelError,
     OntologyError,
+    StoreError,
 )
 from dragoman.records import (
     Actor,
@@ -42,6 +43,7 @@ __all__ = [
     "ModelError",
     "OntologyError",
     "PloverRef",
+    "StoreError",
     "TextSpan",
     "__version__",
     "normalize_date",
