@@ -18,6 +18,9 @@ __all__ = ["MAX_HTML_BYTES", "document_from_html"]
 #: Largest HTML page accepted, in bytes (markup included).
 MAX_HTML_BYTES = 50 * MAX_CHARS
 
+#: Fewest words of an extracted text taken as an article (menus and error pages have fewer).
+_MIN_WORDS = 5
+
 _log = logging.getLogger("dragoman")
 
 
@@ -70,7 +73,10 @@ def document_from_html(
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
         raise InputError(f"cannot parse the HTML ({type(exc).__name__}: {exc})") from exc
     text = (getattr(result, "text", None) or "").strip() if result is not None else ""
-    if not text:
+    title = getattr(result, "title", None)
+    if isinstance(title, str) and title and text.startswith(title + "\n"):
+        text = text[len(title) + 1 :].lstrip()  # the headline is kept in ``title``
+    if not _looks_like_prose(text):
         raise InputError("no article text found in the HTML (empty, broken or not an article)")
     if len(text) > MAX_CHARS:
         raise InputError(f"article text has {len(text):,} characters, more than {MAX_CHARS:,}")
@@ -80,7 +86,6 @@ def document_from_html(
     except InputError:
         _log.debug("%s: ignoring unreadable page date %r", doc_id, raw_date)
         date = default_date
-    title = getattr(result, "title", None)
     page_url = getattr(result, "url", None) or url
     return Document(
         id=doc_id,
@@ -89,6 +94,13 @@ def document_from_html(
         title=title if isinstance(title, str) and title else None,
         url=page_url if isinstance(page_url, str) and page_url else None,
     )
+
+
+def _looks_like_prose(text: str) -> bool:
+    """Return whether extracted text is worth coding: a few words, mostly letters."""
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    letters = sum(c.isalpha() for c in text)
+    return len(words) >= _MIN_WORDS and letters >= 0.5 * len(text.replace(" ", ""))
 
 
 def _decode_fallback(data: bytes) -> str:

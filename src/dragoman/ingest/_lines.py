@@ -16,6 +16,8 @@ from typing import Protocol
 __all__ = [
     "ByteStream",
     "CountingStream",
+    "DamagedStreamError",
+    "GunzipStream",
     "LineIssue",
     "iter_lines",
     "read_limited",
@@ -130,6 +132,45 @@ def _decompressed(stream: ByteStream, gzipped: bool) -> Iterator[bytes | LineIss
                 yield LineIssue("corrupt", str(exc))
                 return
             data = decompressor.unused_data if decompressor.eof else b""
+
+
+class DamagedStreamError(OSError):
+    """The gzip data ends early or is corrupt (raised by :class:`GunzipStream`)."""
+
+    def __init__(self, issue: LineIssue) -> None:
+        what = "truncated" if issue.kind == "truncated" else f"corrupt ({issue.detail})"
+        super().__init__(f"the gzip data is {what}")
+        self.issue = issue
+
+
+class GunzipStream:
+    """A readable stream of the decompressed content of a gzip stream (all members).
+
+    Unlike :mod:`gzip`, a truncated or corrupt stream raises :class:`DamagedStreamError`
+    after all the data before the damage was read, never earlier.
+    """
+
+    def __init__(self, stream: ByteStream) -> None:
+        self._chunks = _decompressed(stream, True)
+        self._buffer = bytearray()
+        self._issue: LineIssue | None = None
+
+    def read(self, size: int = -1, /) -> bytes:
+        """Read up to ``size`` decompressed bytes (all with -1)."""
+        while self._issue is None and (size < 0 or len(self._buffer) < size):
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                break
+            if isinstance(chunk, LineIssue):
+                self._issue = chunk
+                break
+            self._buffer += chunk
+        if not self._buffer and self._issue is not None:
+            raise DamagedStreamError(self._issue)
+        count = len(self._buffer) if size < 0 else min(size, len(self._buffer))
+        data = bytes(self._buffer[:count])
+        del self._buffer[:count]
+        return data
 
 
 def iter_lines(

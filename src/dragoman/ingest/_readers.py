@@ -253,7 +253,8 @@ def _scan_stream(
         if fmt == "jsonl":
             yield from _read_jsonl(path, stream, gzipped, default_date)
         elif fmt == "warc":
-            for number, item in read_warc(stream, source=path, default_date=default_date):
+            warc = read_warc(stream, source=path, default_date=default_date, gzipped=gzipped)
+            for number, item in warc:
                 if isinstance(item, Document):
                     yield SourcedDocument(item, path, number)
                 else:

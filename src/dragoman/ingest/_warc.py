@@ -14,7 +14,7 @@ from typing import Any
 
 from dragoman.errors import InputError
 from dragoman.ingest._html import MAX_HTML_BYTES, document_from_html
-from dragoman.ingest._lines import ByteStream
+from dragoman.ingest._lines import ByteStream, GunzipStream
 from dragoman.records import MAX_CHARS, Document
 
 __all__ = ["WARC_SUFFIXES", "read_warc"]
@@ -25,14 +25,16 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def read_warc(
-    stream: ByteStream, *, source: str, default_date: str | None
+    stream: ByteStream, *, source: str, default_date: str | None, gzipped: bool = False
 ) -> Iterator[tuple[int, Document | str]]:
     """Yield the documents of a WARC file, with record numbers.
 
     Args:
-        stream: The raw file (warcio detects and decompresses gzip itself).
+        stream: The raw file.
         source: The file name, for ids of records without a target URI.
         default_date: Story date for pages that carry none.
+        gzipped: The file is gzip-compressed (``.warc.gz``); it is decompressed here, so that
+            a truncated archive is reported (warcio alone stops silently).
 
     Yields:
         ``(record number, document)``, or ``(record number, message)`` for a record that
@@ -43,10 +45,16 @@ def read_warc(
 
     number = 0
     try:
-        records = ArchiveIterator(stream, arc2warc=True)
+        records = ArchiveIterator(GunzipStream(stream) if gzipped else stream, arc2warc=True)
         for record in records:
             number += 1
             item = _document(record, number, source, default_date)
+            # Drain the record to see whether it is complete (warcio does not say).
+            while record.raw_stream.read(1 << 16):
+                pass
+            if getattr(record.raw_stream, "limit", 0):
+                yield number, "the record is cut short: the archive is truncated here"
+                return
             if item is not None:
                 yield number, item
     except ArchiveLoadFailed as exc:
