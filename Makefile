@@ -27,5 +27,10 @@ test: lint  ## ruff, mypy and the whole test suite (pytest exit 5, "no tests", c
 bench: setup  ## coding-stage benchmark on the VOA corpus from ../shared
 	$(BIN)/python bench/bench_coding.py $(SHARED)/data/corpus/voa_stories.jsonl
 
+eval: setup  ## accuracy on the gold sets and PETRARCH's unit tests in ../shared
+	$(BIN)/dragoman eval $(SHARED)/data/gold/plover_gsr.jsonl
+	$(BIN)/dragoman eval $(SHARED)/data/gold/cameo_examples.jsonl
+	$(BIN)/dragoman eval $(SHARED)/data/petrarch2/PETR.UnitTest.records.xml --format petrarch-xml
+
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

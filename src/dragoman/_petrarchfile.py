@@ -196,7 +196,7 @@ class PetrarchImport:
         """Return a short human-readable summary: counts of converted and dropped items."""
         lines = [
             f"{len(self.files)} file(s), {self.records} PETRARCH record(s) read, "
-            f"{len(self.entries)} {self.kind} entr{'y' if len(self.entries) == 1 else 'ies'} "
+            f"{len(self.entries)} {self.kind[:-1]} entr{'y' if len(self.entries) == 1 else 'ies'} "
             f"written, {len(self.dropped)} item(s) dropped, {len(self.problems)} malformed "
             "line(s) skipped"
         ]

@@ -8,10 +8,13 @@ from typing import Any
 import click
 
 from dragoman import __version__
+from dragoman.cli._actors import actors_group
 from dragoman.cli._code import code_command
+from dragoman.cli._eval import eval_command
 from dragoman.cli._export import export_command
 from dragoman.cli._ingest import ingest_command
 from dragoman.cli._stats import stats_command
+from dragoman.cli._verbs import verbs_group
 from dragoman.errors import DragomanError
 
 __all__ = ["cli", "main"]
@@ -41,6 +44,9 @@ def cli() -> None:
 
 
 cli.add_command(code_command)
+cli.add_command(actors_group)
+cli.add_command(verbs_group)
+cli.add_command(eval_command)
 cli.add_command(ingest_command)
 cli.add_command(export_command)
 cli.add_command(stats_command)
