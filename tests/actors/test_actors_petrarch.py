@@ -101,15 +101,15 @@ def test_dated_codes_become_roles(files: list[Path]) -> None:
     people = {e["name"]: e for e in result.entries if "roles" in e}
     firefly = people["Rufus T. Firefly"]
     assert firefly["aliases"] == ["Rufus T. firefly", "Firefly"]
-    assert firefly["country"] == "FRD"
     assert firefly["roles"] == [
         {"code": "FRDELI", "start": "1991-01-01", "end": "2030-06-01"},
         {"code": "FRDGOV", "start": "1933-06-02", "end": "1945-01-01"},
         {"code": "FRDOPP", "start": "1945-01-02"},
+        {"code": "FRD"},  # the undated default, last
     ]
     trentino = people["Ambassador Trentino"]  # [--- <DATE] leaves a gap, not a role
     assert trentino["roles"] == [{"code": "SYLGOV", "start": "2030-01-02", "end": "2030-12-31"}]
-    assert "country" not in trentino
+    assert "country" not in trentino and "country" not in firefly
 
 
 def test_what_is_dropped_is_counted(files: list[Path]) -> None:
@@ -148,10 +148,11 @@ def test_output_loads_and_roles_follow_the_date(files: list[Path]) -> None:
     dictionary.add_file(result.to_yaml(include_dropped=True), name="imported.yaml")
     assert dictionary.phrases["Freedonian Republic"].entry.code == "FRD"
     firefly = dictionary.phrases["Firefly"].entry
-    assert firefly.kind == "person" and firefly.country == "FRD"
+    assert firefly.kind == "person" and firefly.country == "FRD"  # the roles' prefix
     role = firefly.role_on("1940-05-01")
     assert role is not None and role.code == "FRDGOV"
-    assert firefly.role_on("1920-01-01") is None  # before every role: the country applies
+    role = firefly.role_on("1920-01-01")  # before every dated role: the default applies
+    assert role is not None and role.code == "FRD"
     role = firefly.role_on("2001-01-01")  # FRDELI 1991-2030 starts after FRDOPP 1945
     assert role is not None and role.code == "FRDELI"
     assert dictionary.agents[("minister", "of", "snow")].code == "GOV"
@@ -166,7 +167,7 @@ def test_output_loads_and_roles_follow_the_date(files: list[Path]) -> None:
         ("\t[FRDGOV 20000101-19990101]", "the period ends before it starts"),
         ("\t[FRDGOV ~19990101]", "restriction '~19990101' is not <DATE, >DATE or DATE-DATE"),
         ("\t[FRDGOV", "line 2: unclosed code"),
-        ("\tstray words", "line 2: indented line 'stray words'"),
+        ("\t[]", "line 2: empty code []"),
     ],
 )
 def test_malformed_lines(tmp_path: Path, line: str, message: str) -> None:
@@ -205,3 +206,19 @@ def test_unreadable_files(tmp_path: Path) -> None:
     latin.write_bytes(b"FREEDONIA [FRD]\nS\xe9LVANIA [SYL]\n")
     with pytest.raises(DictionaryError, match=r"latin.actors line 2: not UTF-8"):
         import_petrarch_actors([latin])
+
+
+def test_indented_names_start_entries_as_in_petrarch(tmp_path: Path) -> None:
+    path = tmp_path / "indented.actors"
+    path.write_text(
+        "CHICOLINI_ [FRD]\n\tPINKY_ [SYLGOV 300101-301231] # a tab before the name\n"
+        "HARPO [SYL] [FRD] trailing words\n",
+        encoding="utf-8",
+    )
+    result = import_petrarch_actors([path])
+    names = [e["name"] for e in result.entries]
+    assert names == ["Chicolini", "Pinky", "Harpo"] and result.problems == []
+    assert result.simplified == {
+        "text after a code ignored": 1,
+        "a second undated code ignored (the first is the default)": 1,
+    }

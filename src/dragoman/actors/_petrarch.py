@@ -17,7 +17,10 @@ What is read, and how it maps to Dragoman's actor format (docs/dictionaries.md):
 - Dated codes become dated roles (``roles:``): ``[C YYMMDD-YYMMDD]`` start and end,
   ``[C <DATE]`` ends on DATE, ``[C >DATE]`` starts on DATE (PETRARCH's limits are inclusive,
   as Dragoman's are). Two-digit years up to 30 are 20xx, the others 19xx. The undated code
-  of a dated entry is the fallback when no role holds (``country:``).
+  of a dated entry (PETRARCH's default) becomes a role without dates, listed last: Dragoman
+  prefers a dated role that holds on the event date, as PETRARCH does.
+- As in PETRARCH, which strips every line, an indented line that is neither ``+SYNONYM``
+  nor ``[CODE]`` starts a new entry; text after a code on the same line is ignored.
 - Dropped, and counted: the null code ``---`` (PETRARCH: "not an actor"; as a dated code it
   leaves a gap in the roles), several codes in one (``[FRO/BIL/SAM]``, a compound actor),
   codes that are not CAMEO-style (``+++``, ``###``), records with no code.
@@ -199,12 +202,6 @@ def _read_actors(
             phrase = _read_phrase(stripped[1:], line, record, result, strict)
             if phrase:
                 record.phrases.append(phrase)
-        elif line.text[0].isspace():
-            result.problem(
-                line,
-                f"indented line {stripped!r} is neither '+SYNONYM' nor '[CODE]'",
-                strict=strict,
-            )
         else:
             if record is not None:
                 _finish_actor(record, result, entries)
@@ -237,7 +234,7 @@ def _read_codes(
     rest = text.strip()
     while rest:
         if not rest.startswith("["):
-            result.problem(line, f"unexpected text {rest!r} after a code", strict=strict)
+            result.simplified["text after a code ignored"] += 1
             return
         close = rest.find("]")
         if close < 0:
@@ -326,11 +323,11 @@ def _finish_actor(record: _Record, result: PetrarchImport, entries: _ActorEntrie
         if code.end:
             role["end"] = code.end
         roles.append(role)
+    if undated:
+        roles.append({"code": undated[0].code})
     person: dict[str, Any] = {"name": names[0]}
     if names[1:]:
         person["aliases"] = names[1:]
-    if undated:
-        person["country"] = undated[0].code
     person["roles"] = roles
     person["note"] = f"PETRARCH {where}"
     entries.add_person(person)
