@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -268,3 +270,15 @@ def test_mention_to_dict(nlp: Language) -> None:
     assert data["name"] == "Tashkent" and data["country"] == "UZB"
     assert data["kind"] == "name" and data["feature"] == "capital"
     assert (data["text"], data["start"], data["end"]) == ("Tashkent", 22, 30)
+
+
+def test_readme_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = Path(__file__).resolve().parents[2] / "README.md"
+    section = readme.read_text(encoding="utf-8").split("## Places", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    exec(compile(code, "README.md (Places)", "exec"), {})
+    printed = capsys.readouterr().out
+    assert "Kyiv Astana" in printed
+    assert "'near Kharkiv'" not in printed and "'Kharkiv'" in printed
+    assert "'the border with Poland'" in printed
+    assert "'country': 'UKR'" in printed

@@ -134,9 +134,11 @@ def place_for_clause(
         The mention with its place re-ranked for ``prefer_countries``, or None.
     """
     verb = verb_token.i
-    groups = [{verb}, _linked_verbs(verb_token)]
-    for group in groups:
-        attached = [m for m in mentions if m.governor is not None and m.governor in group]
+    if mentions:
+        attached = [m for m in mentions if m.governor == verb]
+        if not attached:
+            linked = _linked_verbs(verb_token)
+            attached = [m for m in mentions if m.governor is not None and m.governor in linked]
         if attached:
             best = min(attached, key=lambda m: (m.prep == "from", abs(m.token - verb)))
             return rerank(best, prefer_countries)
