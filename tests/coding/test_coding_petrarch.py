@@ -200,6 +200,7 @@ def test_lines_outside_blocks(tmp_path: Path) -> None:
         ("CALLED", "VERB", "called"),
         ("TALKS", "VERB", "talks"),
         ("BOXES", "NOUN", "box"),
+        ("TIES", "NOUN", "tie"),
     ],
 )
 def test_naive_lemma(word: str, pos: str, lemma: str) -> None:

@@ -82,8 +82,8 @@ def naive_lemma(word: str, pos: str) -> str:
     lower = word.lower()
     if pos != "NOUN" or len(lower) < 4 or not lower.isalpha():
         return lower
-    if lower.endswith("ies"):
-        return lower[:-3] + "y"
+    if lower.endswith("ies"):  # "parties" -> "party", but "ties" -> "tie"
+        return lower[:-3] + "y" if len(lower) > 4 else lower[:-1]
     if lower.endswith(("sses", "ches", "shes", "xes")):
         return lower[:-2]
     if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
