@@ -6,6 +6,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 
+import numpy
+from spacy.attrs import IDX, LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.quotes._marks import Marked, pair_quote_marks
@@ -21,7 +24,9 @@ _BEFORE_GAP = 8
 _VERBAL = frozenset({"VERB", "AUX"})
 
 
-def find_quotes(doc: Doc, *, cue_verbs: Iterable[str] | None = None) -> list[Quote]:
+def find_quotes(
+    doc: Doc, *, cue_verbs: Iterable[str] | None = None, text: str | None = None
+) -> list[Quote]:
     """Find the quotations of a parsed document.
 
     Direct quotations are the stretches between quotation marks (“ ” „ “ « » " " and ‘ ’)
@@ -37,6 +42,8 @@ def find_quotes(doc: Doc, *, cue_verbs: Iterable[str] | None = None) -> list[Quo
     Args:
         doc: A parsed Doc (tags, lemmas and dependencies).
         cue_verbs: Lemmas of the speech verbs; default :data:`DEFAULT_CUE_VERBS`.
+        text: ``doc.text``, when the caller has it (the document text the Doc was made
+            from): ``Doc.text`` joins every token.
 
     Returns:
         Quotes in text order. A quote with no identifiable speaker has ``speaker_text``
@@ -46,27 +53,34 @@ def find_quotes(doc: Doc, *, cue_verbs: Iterable[str] | None = None) -> list[Quo
     cues = DEFAULT_CUE_VERBS if cue_verbs is None else frozenset(v.lower() for v in cue_verbs)
     if len(doc) == 0:
         return []
-    starts = [t.idx for t in doc]
-    direct = _direct_quotes(doc, starts, cues)
+    # Doc.text and iterating a Doc create every token: read both once, as arrays
+    if text is None:
+        text = doc.text
+    lemmas = doc.to_array(LEMMA)
+    wanted = numpy.fromiter((get_string_id(c) for c in cues), dtype=lemmas.dtype)
+    candidates = [int(i) for i in numpy.flatnonzero(numpy.isin(lemmas, wanted))]
+    direct: list[Quote] = []
+    if any(ch in _QUOTE_CHARS for ch in text):
+        starts = [int(i) for i in doc.to_array(IDX)]
+        direct = _direct_quotes(doc, text, starts, cues)
     inside = [(q.content_start, q.content_end) for q in direct]
-    quotes = direct + _indirect_quotes(doc, cues, inside)
+    according_id = get_string_id("according")
+    according = [int(i) for i in numpy.flatnonzero(doc.to_array(LOWER) == according_id)]
+    quotes = direct + _indirect_quotes(doc, text, cues, candidates, according, inside)
     return sorted(quotes, key=lambda q: q.content_start)
 
 
 # -- direct -------------------------------------------------------------------------------
 
 
-def _direct_quotes(doc: Doc, starts: list[int], cues: frozenset[str]) -> list[Quote]:
-    text = doc.text
-    if not any(ch in _QUOTE_CHARS for ch in text):
-        return []
+def _direct_quotes(doc: Doc, text: str, starts: list[int], cues: frozenset[str]) -> list[Quote]:
     marked = pair_quote_marks(text)
     found: list[tuple[Marked, Span, Token | None]] = []
     for part in marked:
-        content = _content_span(doc, part)
+        content = _content_span(doc, text, part)
         if content is None:
             continue
-        cue = _cue_for(doc, starts, part, content, cues)
+        cue = _cue_for(doc, text, starts, part, content, cues)
         if cue is None and not (_is_clause(content) and _starts_clause(text, part.open)):
             continue  # scare quotes, titles, quoted names, words quoted inside a clause
         found.append((part, content, cue))
@@ -84,7 +98,7 @@ def _direct_quotes(doc: Doc, starts: list[int], cues: frozenset[str]) -> list[Qu
         )
         if not joined:
             group = content.start_char
-        quotes.append(_make_quote(content, cue, QuoteKind.DIRECT, group))
+        quotes.append(_make_quote(text, content, cue, QuoteKind.DIRECT, group))
         previous = (part, cue)
     return _share_speakers(quotes)
 
@@ -105,9 +119,8 @@ def _starts_clause(text: str, open_at: int) -> bool:
     return not before or before[-1] in "\n.!?:;,—–-(“”\"'’"
 
 
-def _content_span(doc: Doc, part: Marked) -> Span | None:
+def _content_span(doc: Doc, text: str, part: Marked) -> Span | None:
     start, end = part.content_start, part.close
-    text = doc.text
     while start < end and text[start].isspace():
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
@@ -127,7 +140,7 @@ def _token_at(starts: list[int], offset: int) -> int:
 
 
 def _cue_for(
-    doc: Doc, starts: list[int], part: Marked, content: Span, cues: frozenset[str]
+    doc: Doc, text: str, starts: list[int], part: Marked, content: Span, cues: frozenset[str]
 ) -> Token | None:
     # 1. the quoted words are a complement of a speech verb outside the marks, the whole
     # complement ("said “we will stay”", not "said the army “eliminated” them")
@@ -144,7 +157,6 @@ def _cue_for(
         return None  # a quoted phrase is attributed only through the parse
     # 2. a speech verb right after the closing mark: "...,” she said" / "...,” said X";
     # not after a full stop inside the marks, which ends the sentence
-    text = doc.text
     ends_clause = text[part.close - 1] in ",!?" or text[part.close + 1 : part.close + 2] == ","
     if ends_clause or part.continues:
         cue = _cue_after(doc, starts, part, cues)
@@ -231,17 +243,24 @@ def _share_speakers(quotes: list[Quote]) -> list[Quote]:
 # -- indirect -----------------------------------------------------------------------------
 
 
-def _indirect_quotes(doc: Doc, cues: frozenset[str], inside: list[tuple[int, int]]) -> list[Quote]:
+def _indirect_quotes(
+    doc: Doc,
+    text: str,
+    cues: frozenset[str],
+    candidates: list[int],
+    according: list[int],
+    inside: list[tuple[int, int]],
+) -> list[Quote]:
     quotes: list[Quote] = []
-    for token in doc:
-        if _within(token.idx, inside):
-            continue
-        if token.lower_ == "according" and token.dep_ in ("prep", "advcl", "advmod"):
-            quote = _according_to(token)
+    for index in according:
+        token = doc[index]
+        if token.dep_ in ("prep", "advcl", "advmod") and not _within(token.idx, inside):
+            quote = _according_to(token, text)
             if quote is not None:
                 quotes.append(quote)
-            continue
-        if not is_cue(token, cues):
+    for index in candidates:
+        token = doc[index]
+        if not is_cue(token, cues) or _within(token.idx, inside):
             continue
         for child in token.children:
             if child.dep_ != "ccomp" or child.pos_ not in _VERBAL:
@@ -249,7 +268,7 @@ def _indirect_quotes(doc: Doc, cues: frozenset[str], inside: list[tuple[int, int
             content = _clause_span(child)
             if content is None or _overlaps(content, inside):
                 continue
-            quotes.append(_make_quote(content, token, QuoteKind.INDIRECT, content.start_char))
+            quotes.append(_make_quote(text, content, token, QuoteKind.INDIRECT, content.start_char))
     return quotes
 
 
@@ -266,7 +285,7 @@ def _clause_span(verb: Token) -> Span | None:
     return doc[start:end]
 
 
-def _according_to(according: Token) -> Quote | None:
+def _according_to(according: Token, text: str) -> Quote | None:
     """ "According to X, ..." / "..., according to X": X is the speaker of the clause."""
     to = next((c for c in according.children if c.lower_ == "to"), None)
     if to is None:
@@ -291,7 +310,7 @@ def _according_to(according: Token) -> Quote | None:
         return None
     content = doc[start:end]
     cue = Cue(
-        text=doc.text[according.idx : to.idx + len(to)],
+        text=text[according.idx : to.idx + len(to)],
         lemma="according to",
         start=according.idx,
         end=to.idx + len(to),
@@ -300,12 +319,12 @@ def _according_to(according: Token) -> Quote | None:
     s_start, s_end = speaker_phrase(source)
     speaker = doc[s_start:s_end]
     return Quote(
-        speaker.text,
+        text[speaker.start_char : speaker.end_char],
         speaker.start_char,
         speaker.end_char,
         source.i,
         cue,
-        content.text,
+        text[content.start_char : content.end_char],
         content.start_char,
         content.end_char,
         QuoteKind.INDIRECT,
@@ -324,7 +343,7 @@ def _overlaps(span: Span, ranges: list[tuple[int, int]]) -> bool:
 # -- records ------------------------------------------------------------------------------
 
 
-def _make_quote(content: Span, verb: Token | None, kind: QuoteKind, group: int) -> Quote:
+def _make_quote(text: str, content: Span, verb: Token | None, kind: QuoteKind, group: int) -> Quote:
     cue: Cue | None = None
     speaker_text: str | None = None
     speaker_start: int | None = None
@@ -336,7 +355,7 @@ def _make_quote(content: Span, verb: Token | None, kind: QuoteKind, group: int) 
         if head is not None and not (content.start <= head.i < content.end):
             s_start, s_end = speaker_phrase(head)
             phrase = verb.doc[s_start:s_end]
-            speaker_text = phrase.text
+            speaker_text = text[phrase.start_char : phrase.end_char]
             speaker_start, speaker_end = phrase.start_char, phrase.end_char
             speaker_index = head.i
     return Quote(
@@ -345,7 +364,7 @@ def _make_quote(content: Span, verb: Token | None, kind: QuoteKind, group: int) 
         speaker_end,
         speaker_index,
         cue,
-        content.text,
+        text[content.start_char : content.end_char],
         content.start_char,
         content.end_char,
         kind,

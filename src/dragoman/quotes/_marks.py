@@ -8,10 +8,12 @@ quotation uses the other kind of mark (those inner marks are not quotations of t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 __all__ = ["Marked", "pair_quote_marks"]
 
+_MARKS = re.compile('[“”„«»"‘’]')
 _SINGLE_MAX = 400  # a ‘...’ pair longer than this is apostrophes, not a quotation
 
 
@@ -57,17 +59,12 @@ def pair_quote_marks(text: str) -> list[Marked]:
     out: list[Marked] = []
     opener: str | None = None
     open_at = -1
-    length = len(text)
-    i = 0
-    while i < length:
-        char = text[i]
-        if char not in '“”„«»"‘’':
-            i += 1
-            continue
+    for mark in _MARKS.finditer(text):
+        i = mark.start()
+        char = mark.group()
         if opener is None:
             if _can_open(text, i, char):
                 opener, open_at = char, i
-            i += 1
             continue
         closers = _CLOSERS[opener]
         brk = _paragraph_break(text, open_at, i)
@@ -80,7 +77,6 @@ def pair_quote_marks(text: str) -> list[Marked]:
                 opener, open_at = char, i
             else:
                 opener = None
-            i += 1
             continue
         if char in closers and (opener != "‘" or _can_close_single(text, i)):
             if opener != "‘" or i - open_at <= _SINGLE_MAX:
@@ -88,10 +84,9 @@ def pair_quote_marks(text: str) -> list[Marked]:
             opener = None
         elif opener == char == "“":
             open_at = i  # a closing mark went missing: start again here
-        i += 1
     if opener is not None and out and out[-1].continues and out[-1].close < open_at:
         # the last part of a run-on quotation lost its closing mark at the end of the text
-        out.append(Marked(open_at, _trim_end(text, length)))
+        out.append(Marked(open_at, _trim_end(text, len(text))))
     return out
 
 

@@ -7,6 +7,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
+import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE, SENT_START
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.temporal._calendar import period_start, relation_to
@@ -17,7 +20,7 @@ from dragoman.temporal._resolve import (
     resolve_rule,
     worth_dateparser,
 )
-from dragoman.temporal._rules import FULL_RULES, RULES, SCANNER, Context
+from dragoman.temporal._rules import FULL_RULES, RULES, Context, scan
 
 __all__ = ["find_date_expressions", "governing_verb", "is_future"]
 
@@ -64,6 +67,7 @@ def find_date_expressions(
     *,
     use_entities: bool = True,
     use_dateparser: bool = True,
+    text: str | None = None,
 ) -> list[DateExpression]:
     """Find and resolve the date expressions of a parsed document.
 
@@ -85,6 +89,8 @@ def find_date_expressions(
             name their year, and those counted from them, are returned.
         use_entities: Also read spaCy ``DATE`` entities the grammar did not match.
         use_dateparser: Ask dateparser about ``DATE`` entities the grammar cannot read.
+        text: ``doc.text``, when the caller has it (the document text the Doc was made
+            from): ``Doc.text`` joins every token, which costs more than the search.
 
     Returns:
         The resolved expressions in text order.
@@ -93,7 +99,7 @@ def find_date_expressions(
         InputError: ``story_date`` is not a valid date.
     """
     story = parse_story_date(story_date)
-    candidates = _scan(doc)
+    candidates = _scan(doc, doc.text if text is None else text)
     if use_entities and doc.has_annotation("ENT_IOB"):
         candidates = _add_entities(doc, candidates, story, use_dateparser)
     if not candidates:
@@ -116,10 +122,9 @@ def find_date_expressions(
     return [_expression(c) for c in candidates if c.result is not None]
 
 
-def _scan(doc: Doc) -> list[_Candidate]:
-    text = doc.text
+def _scan(doc: Doc, text: str) -> list[_Candidate]:
     out: list[_Candidate] = []
-    for match in SCANNER.finditer(text):
+    for match in scan(text):
         group = match.lastgroup
         if group is None:
             continue
@@ -166,9 +171,7 @@ def _add_entities(
 ) -> list[_Candidate]:
     taken = [(c.span.start, c.span.end) for c in candidates]
     extra: list[_Candidate] = []
-    for ent in doc.ents:
-        if ent.label_ != "DATE":
-            continue
+    for ent in _date_entities(doc):
         if any(s < ent.end and ent.start < e for s, e in taken):
             continue
         text = " ".join(ent.text.split())
@@ -182,6 +185,29 @@ def _add_entities(
     return sorted(candidates + extra, key=lambda c: c.start)
 
 
+def _date_entities(doc: Doc) -> list[Span]:
+    """The ``DATE`` entities, read from the entity arrays (``doc.ents`` builds every one)."""
+    tags = doc.to_array([ENT_IOB, ENT_TYPE])
+    rows = numpy.flatnonzero(tags[:, 1] == _DATE_ID)
+    spans: list[Span] = []
+    start = end = -1
+    for row in rows:
+        i = int(row)
+        if i == end and tags[i, 0] != _BEGIN:
+            end += 1
+            continue
+        if end > start >= 0:
+            spans.append(doc[start:end])
+        start, end = i, i + 1
+    if end > start >= 0:
+        spans.append(doc[start:end])
+    return spans
+
+
+_DATE_ID = get_string_id("DATE")
+_BEGIN = 3  # ENT_IOB: 3 begins an entity, 1 is inside, 2 outside
+
+
 def _full_rule(text: str) -> int | None:
     for index, rule in enumerate(FULL_RULES):
         if rule.pattern.fullmatch(text):
@@ -190,10 +216,15 @@ def _full_rule(text: str) -> int | None:
 
 
 class _SentenceIndex:
-    """Maps a token index to its sentence number (sentences are read lazily, once)."""
+    """Maps a token index to its sentence number, from the sentence-start array (iterating
+    ``doc.sents`` would create every token)."""
 
     def __init__(self, doc: Doc) -> None:
-        self._starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        if doc.has_annotation("SENT_START"):
+            starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1)
+            self._starts = [0, *(int(i) for i in starts if i > 0)]
+        else:
+            self._starts = [0]
 
     def __call__(self, token_index: int) -> int:
         return bisect_right(self._starts, token_index) - 1

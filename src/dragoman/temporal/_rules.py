@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from dragoman.temporal._calendar import (
@@ -25,7 +25,7 @@ from dragoman.temporal._calendar import (
 )
 from dragoman.temporal._model import Kind, Precision, Relation, ResolvedDate, Shift
 
-__all__ = ["FULL_RULES", "RULES", "SCANNER", "Context", "Rule", "number_value"]
+__all__ = ["FULL_RULES", "RULES", "SCANNER", "Context", "Rule", "number_value", "scan"]
 
 # -- vocabulary ---------------------------------------------------------------------------
 
@@ -651,3 +651,39 @@ def _scanner() -> re.Pattern[str]:
 #: One pass over a document finds every candidate; ``match.lastgroup`` is ``r<index>`` of
 #: the rule in :data:`RULES`.
 SCANNER: re.Pattern[str] = _scanner()
+
+
+# Every rule's text holds a digit, a month or weekday name, a day word or a unit word, so the
+# scanner runs only around those (the whole alternation at every position of a document costs
+# about 0.3 ms a sentence; around anchors, a tenth of that).
+_ANCHOR = re.compile(
+    r"\d+|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday"
+    r"|Thursday|Friday|Saturday|Sunday)"
+    r"|\b(?i:yesterday|today|tomorrow|tonight|night|morning|afternoon|evening"
+    r"|days?\b|weeks?|weekends?|fortnights?|months?\b|years?\b|decades?\b)"
+)
+_BEFORE_ANCHOR = 34  # "as early as the beginning of " before a month name
+_AFTER_ANCHOR = 24  # "weeks" + " afterwards", "March" + " 3rd, 2024"
+
+
+def scan(text: str) -> Iterator[re.Match[str]]:
+    """Find the candidate expressions of a text with :data:`SCANNER`, around anchor words.
+
+    Args:
+        text: The document text.
+
+    Yields:
+        Scanner matches in text order; ``match.lastgroup`` names the rule (``r<index>``).
+    """
+    region_start = region_end = -1
+    for anchor in _ANCHOR.finditer(text):
+        start = max(0, anchor.start() - _BEFORE_ANCHOR)
+        end = min(len(text), anchor.end() + _AFTER_ANCHOR)
+        if start <= region_end:
+            region_end = max(region_end, end)
+            continue
+        if region_end > 0:
+            yield from SCANNER.finditer(text, region_start, region_end)
+        region_start, region_end = start, end
+    if region_end > 0:
+        yield from SCANNER.finditer(text, region_start, region_end)
