@@ -202,6 +202,9 @@ def _absorb(
     if outcome.status == "ok":
         writer.add(outcome.value.rows)
         return
+    if outcome.status == "lost":
+        retry.appendleft(items)
+        return
     if outcome.status == "died" and len(items) > 1:
         # Find the document that kills workers: code the chunk's documents one at a time.
         retry.extend([item] for item in items)

@@ -42,8 +42,9 @@ class Outcome:
     Attributes:
         task_id: The id :meth:`ProcessPool.submit` returned.
         payload: The task's payload, as submitted.
-        status: ``ok``, ``error`` (the handler raised; ``value`` is the message) or ``died``
-            (the worker process ended; ``value`` is its exit code).
+        status: ``ok``, ``error`` (the handler raised; ``value`` is the message), ``died``
+            (the worker process ended while running it; ``value`` is its exit code) or
+            ``lost`` (queued on a worker that died before starting it: submit it again).
         value: The handler's result, the error message or the exit code.
     """
 
@@ -251,9 +252,11 @@ class ProcessPool:
         worker = self._workers[index]
         worker.process.join(timeout=1)
         code = worker.process.exitcode
+        # A worker serves its tasks in order: the first outstanding one was running when it
+        # died; the others never started and are handed back as "lost", to submit again.
         outcomes = [
-            Outcome(task_id, payload, "died", code)
-            for task_id, payload in worker.outstanding.items()
+            Outcome(task_id, payload, "died" if n == 0 else "lost", code)
+            for n, (task_id, payload) in enumerate(worker.outstanding.items())
         ]
         worker.outstanding.clear()
         for conn in (worker.tasks, worker.results):
