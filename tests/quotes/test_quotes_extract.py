@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -190,3 +191,13 @@ def test_public_names_are_listed() -> None:
     public = {n for n in vars(module) if not n.startswith("_") and n != "annotations"}
     public = {n for n in public if not isinstance(getattr(module, n), type(importlib))}
     assert public == set(module.__all__)
+
+
+def test_readme_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = Path(__file__).resolve().parents[2] / "README.md"
+    section = readme.read_text(encoding="utf-8").split("\n## Quotes\n", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    exec(compile(code, "README.md (Quotes)", "exec"), {})
+    printed = capsys.readouterr().out
+    assert "direct she say 'but much remains to be done.' 1" in printed
+    assert "indirect The defense minister tell 'troops would withdraw'" in printed

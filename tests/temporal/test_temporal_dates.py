@@ -6,6 +6,7 @@ The story date is Sunday 2025-06-01 throughout.
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -349,3 +350,13 @@ def test_public_names_are_listed() -> None:
     public = {n for n in vars(module) if not n.startswith("_") and n != "annotations"}
     public = {n for n in public if not isinstance(getattr(module, n), type(importlib))}
     assert public == set(module.__all__)
+
+
+def test_readme_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = Path(__file__).resolve().parents[2] / "README.md"
+    section = readme.read_text(encoding="utf-8").split("\n## Dates\n", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    exec(compile(code, "README.md (Dates)", "exec"), {})
+    printed = capsys.readouterr().out
+    assert "'Three days later' 2025-04-17 day past anaphoric from April 14" in printed
+    assert "the envoy's visit 2025-05-06" in printed
