@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from dragoman.errors import InputError
 from dragoman.quotes import (
     DEFAULT_CUE_VERBS,
     Quote,
@@ -162,6 +163,14 @@ def test_cue_verbs_are_configurable(nlp: Language) -> None:
         ("The crowd", "chant")
     ]
     assert "say" in DEFAULT_CUE_VERBS
+
+
+def test_text_must_be_the_documents(nlp: Language) -> None:
+    text = "“We will stay,” the mayor said."
+    doc = nlp(text)
+    assert find_quotes(doc, text=text) == find_quotes(doc)
+    with pytest.raises(InputError):
+        find_quotes(doc, text="short")
 
 
 def test_empty_and_quoteless_documents(nlp: Language) -> None:

@@ -293,6 +293,16 @@ def test_entities_add_bare_years(nlp: Language) -> None:
     assert find_date_expressions(doc, STORY, use_entities=False) == []
 
 
+def test_text_must_be_the_documents(nlp: Language) -> None:
+    text = "The ministers met yesterday."
+    doc = nlp(text)
+    assert find_date_expressions(doc, STORY, text=text) == find_date_expressions(doc, STORY)
+    with pytest.raises(InputError):
+        find_date_expressions(doc, STORY, text=text + " More.")
+    with pytest.raises(InputError):
+        find_date_expressions(doc, "yesterday")
+
+
 def test_no_story_date_keeps_only_dated_expressions(nlp: Language) -> None:
     doc = nlp("Troops withdrew on Tuesday, months after the March 3, 2024 accord.")
     found = find_date_expressions(doc, None)

@@ -11,6 +11,7 @@ from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from dragoman.errors import InputError
 from dragoman.quotes._marks import Marked, pair_quote_marks
 from dragoman.quotes._model import Cue, Quote, QuoteKind
 from dragoman.quotes._speaker import DEFAULT_CUE_VERBS, is_cue, speaker_of, speaker_phrase
@@ -49,13 +50,15 @@ def find_quotes(
         Quotes in text order. A quote with no identifiable speaker has ``speaker_text``
         None; a pronoun speaker ("she said") is reported as it is, with
         ``speaker_token_index`` for the caller to resolve.
+
+    Raises:
+        InputError: ``text`` is not the text the Doc was made from.
     """
     cues = DEFAULT_CUE_VERBS if cue_verbs is None else frozenset(v.lower() for v in cue_verbs)
     if len(doc) == 0:
         return []
     # Doc.text and iterating a Doc create every token: read both once, as arrays
-    if text is None:
-        text = doc.text
+    text = _document_text(doc, text)
     lemmas = doc.to_array(LEMMA)
     wanted = numpy.fromiter((get_string_id(c) for c in cues), dtype=lemmas.dtype)
     candidates = [int(i) for i in numpy.flatnonzero(numpy.isin(lemmas, wanted))]
@@ -370,3 +373,17 @@ def _make_quote(text: str, content: Span, verb: Token | None, kind: QuoteKind, g
         kind,
         group,
     )
+
+
+def _document_text(doc: Doc, text: str | None) -> str:
+    """``doc.text``, or the caller's copy of it after a cheap check of its length."""
+    if text is None:
+        return str(doc.text)
+    last = doc[-1] if len(doc) else None
+    expected = last.idx + len(last.text_with_ws) if last is not None else 0
+    if len(text) != expected:
+        raise InputError(
+            f"text= has {len(text)} characters but the Doc was made from {expected}; "
+            "pass the text the Doc was parsed from"
+        )
+    return text

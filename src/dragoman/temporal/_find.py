@@ -12,6 +12,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE, SENT_START
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from dragoman.errors import InputError
 from dragoman.temporal._calendar import period_start, relation_to
 from dragoman.temporal._model import DateExpression, Kind, Precision, ResolvedDate
 from dragoman.temporal._resolve import (
@@ -96,10 +97,11 @@ def find_date_expressions(
         The resolved expressions in text order.
 
     Raises:
-        InputError: ``story_date`` is not a valid date.
+        InputError: ``story_date`` is not a valid date, or ``text`` is not the text the Doc
+            was made from.
     """
     story = parse_story_date(story_date)
-    candidates = _scan(doc, doc.text if text is None else text)
+    candidates = _scan(doc, _document_text(doc, text))
     if use_entities and doc.has_annotation("ENT_IOB"):
         candidates = _add_entities(doc, candidates, story, use_dateparser)
     if not candidates:
@@ -387,3 +389,17 @@ def _expression(cand: _Candidate) -> DateExpression:
         governor=cand.governor,
         rule=result.rule,
     )
+
+
+def _document_text(doc: Doc, text: str | None) -> str:
+    """``doc.text``, or the caller's copy of it after a cheap check of its length."""
+    if text is None:
+        return str(doc.text)
+    last = doc[-1] if len(doc) else None
+    expected = last.idx + len(last.text_with_ws) if last is not None else 0
+    if len(text) != expected:
+        raise InputError(
+            f"text= has {len(text)} characters but the Doc was made from {expected}; "
+            "pass the text the Doc was parsed from"
+        )
+    return text
