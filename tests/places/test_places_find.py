@@ -93,6 +93,20 @@ def test_the_syrian_city_of(nlp: Language) -> None:
     assert (mention.place.name, mention.place.country) == ("Aleppo", "SYR")
 
 
+def test_district_of_a_city_is_placed_in_the_city(nlp: Language) -> None:
+    _, mentions = _find(nlp, "A missile hit a building in Kyiv's Shevchenko district.")
+    mention = _only(mentions)
+    assert mention.text == "Kyiv's Shevchenko district"
+    assert (mention.place.name, mention.kind) == ("Kyiv", MentionKind.PHRASE)
+
+
+def test_named_city_with_city_in_its_name(nlp: Language) -> None:
+    _, mentions = _find(nlp, "Protesters gathered in Guatemala City on Saturday.")
+    mention = _only(mentions)
+    assert mention.text == "Guatemala City"
+    assert (mention.place.name, mention.place.feature) == ("Guatemala City", Feature.CAPITAL)
+
+
 def test_adjective_restricts_an_ambiguous_city(nlp: Language) -> None:
     _, mentions = _find(nlp, "Protests spread in the Lebanese city of Tripoli.")
     mention = _only(mentions)

@@ -49,6 +49,11 @@ _PHRASE_NOUNS = frozenset(
     | {"area", "island", "crossing", "camp", "edge", "coast", "shores", "heart", "center"}
     | {"centre", "neighborhood", "neighbourhood", "municipality", "settlement", "regions"}
 )
+# Parts of a city: "Kyiv's Shevchenko district" is placed in the city the possessive names.
+_CITY_PARTS = frozenset(
+    {"district", "neighborhood", "neighbourhood", "suburb", "suburbs", "outskirts", "center"}
+    | {"centre", "heart", "quarter"}
+)
 _CAPITAL_NOUNS = frozenset({"capital", "capitals"})
 # Entity labels that are never places: "in May", "at 5 p.m.", "in 2010".
 _NOT_PLACE_LABELS = frozenset(
@@ -223,7 +228,7 @@ def _named(
         prefer = (qualifier, *prefer)
     # A word the parser does not call a place must match a real name of the place, not
     # one of geonames' alternate names ("Hamas" is not Hamm, "Google" not Topeka).
-    source = NameSource.VARIANT if target.ent_type_ in _PLACE_LABELS else NameSource.GEONAMES
+    source = _min_source(target)
     for start, end in _name_spans(target):
         name = target.doc[start:end].text
         candidates = gaz.candidates(name, prefer, min_source=source)
@@ -232,6 +237,11 @@ def _named(
                 candidates = [p for p in candidates if p.country == qualifier]
             return candidates, start, end, MentionKind.NAME
     return None
+
+
+def _min_source(token: Token) -> NameSource:
+    """Geonames alternate names count only for words the parser labels a place."""
+    return NameSource.VARIANT if token.ent_type_ in _PLACE_LABELS else NameSource.GEONAMES
 
 
 def _name_spans(target: Token) -> list[tuple[int, int]]:
@@ -254,7 +264,7 @@ def _name_spans(target: Token) -> list[tuple[int, int]]:
     compounds = [c for c in target.lefts if c.dep_ == "compound"]
     if compounds:
         spans.append((min(c.left_edge.i for c in compounds), target.i + 1))
-    elif not spans or spans[0] == (target.i, target.i + 1):
+    elif not spans or spans[0][0] == target.i:
         # The last word of a longer name is not a place: "Harvard University" is not the
         # town of University, "Guantanamo Bay" not the town of Bay.
         spans.append((target.i, target.i + 1))
@@ -299,13 +309,22 @@ def _phrase(
                     candidates = [p for p in candidates if p.country == country]
                 kind = kind if kind is MentionKind.CAPITAL else MentionKind.PHRASE
                 return candidates, left, end, kind
+    if noun.lower_ in _CITY_PARTS:
+        # "Kyiv's Shevchenko district" is in Kyiv, whatever else is called Shevchenko
+        for child in noun.lefts:
+            if child.dep_ == "poss":
+                inner = _named(child, gaz, prefer)
+                if inner is not None and inner[0][0].feature in (Feature.CITY, Feature.CAPITAL):
+                    return inner[0], left, noun.i + 1, MentionKind.PHRASE
     compounds = [c for c in noun.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
     if compounds:
         name_start = min(c.left_edge.i for c in compounds)
         name_end = max(c.i for c in compounds) + 1
         doc = noun.doc
         # "Guatemala City", "Ho Chi Minh City", "Gaza Strip": the whole is a name
-        whole = gaz.candidates(doc[name_start : noun.i + 1].text, prefer)
+        whole = gaz.candidates(
+            doc[name_start : noun.i + 1].text, prefer, min_source=_min_source(noun)
+        )
         if whole:
             return whole, name_start, noun.i + 1, MentionKind.NAME
         # "the Kharkiv region", "Ghazni province": the region is named after its city; only
@@ -315,6 +334,12 @@ def _phrase(
         )
         if candidates:
             return candidates, left, noun.i + 1, MentionKind.PHRASE
+    # "Kyiv's Shevchenko district": the district is unknown, the city it lies in is not
+    for child in noun.lefts:
+        if child.dep_ == "poss":
+            inner = _named(child, gaz, prefer)
+            if inner is not None:
+                return inner[0], left, noun.i + 1, MentionKind.PHRASE
     return None
 
 
