@@ -270,6 +270,15 @@ def test_locative_wins_over_from(nlp: Language) -> None:
     assert found is not None and found.place.name == "Vienna"
 
 
+def test_from_on_a_noun_is_an_origin_not_the_place(nlp: Language) -> None:
+    doc, mentions = _find(nlp, "Envoys from Germany criticized the plan.")
+    assert [m.text for m in mentions] == ["Germany"]
+    assert place_for_clause(mentions, doc[_verb(doc, "criticized")]) is None
+    doc, mentions = _find(nlp, "Russian troops withdrew from Kherson.")
+    found = place_for_clause(mentions, doc[_verb(doc, "withdrew")])
+    assert found is not None and found.place.name == "Kherson"
+
+
 def test_dateline_is_only_a_fallback_on_request(nlp: Language) -> None:
     doc, mentions = _find(nlp, "ASTANA - The president criticized the report.")
     verb = doc[_verb(doc, "criticized")]

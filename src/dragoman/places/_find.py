@@ -124,8 +124,9 @@ def place_for_clause(
     "shelled villages near Kharkiv", "protesters in Tbilisi clashed"); failing that, from a
     verb linked to it by ``xcomp`` or ``conj`` ("agreed to meet in Astana", "met X in Astana
     and praised Y"). A clause complement does not lend its place to the verb of saying
-    ("said that Russia attacked X in Y" gives Y to "attacked" only). Among several, a
-    locative preposition wins over "from", then the phrase nearest the verb.
+    ("said that Russia attacked X in Y" gives Y to "attacked" only). A "from" phrase counts
+    only on the verb itself ("withdrew from Kherson", not "envoys from Germany met"). Among
+    several, a locative preposition wins over "from", then the phrase nearest the verb.
 
     Args:
         mentions: What :func:`find_places` returned for the verb's document.
@@ -144,6 +145,8 @@ def place_for_clause(
         if not attached:
             linked = _linked_verbs(verb_token)
             attached = [m for m in mentions if m.governor is not None and m.governor in linked]
+        # "withdrew from Kherson" places the event; "envoys from Germany met" does not
+        attached = [m for m in attached if m.prep != "from" or _on_verb(m, verb_token.doc)]
         if attached:
             best = min(attached, key=lambda m: (m.prep == "from", abs(m.token - verb)))
             return rerank(best, prefer_countries)
@@ -435,6 +438,14 @@ def _governor(target: Token) -> int | None:
             return int(head.i)
         current = head
     return None
+
+
+def _on_verb(mention: PlaceMention, doc: Doc) -> bool:
+    """Whether the mention's preposition hangs from a verb, not from a noun."""
+    token = doc[mention.token]
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return bool(token.head.head.pos_ in _VERBAL)
 
 
 def _linked_verbs(verb: Token) -> set[int]:
