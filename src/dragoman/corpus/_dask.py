@@ -84,7 +84,7 @@ def run_on_dask(
     # distributed's own annotations are partial; treat it as untyped.
     distributed: Any = importlib.import_module("distributed")
     try:
-        client = distributed.Client(scheduler, timeout="20s", set_as_default=False)
+        client = distributed.Client(scheduler, timeout="10s", set_as_default=False)
     except (OSError, TimeoutError) as exc:
         raise DragomanError(
             f"cannot reach the Dask scheduler at {scheduler} ({exc}); start one with "
@@ -95,27 +95,29 @@ def run_on_dask(
     try:
         threads = sum(client.nthreads().values()) or 1
         limit = 2 * threads
-        futures = distributed.as_completed()
         in_flight: dict[Any, list[WorkItem]] = {}
 
-        def submit() -> bool:
+        def submit() -> Any:
             chunk = feed.next_chunk()
             if chunk is None:
-                return False
+                return None
             future = client.submit(code_partition, chunk, options, directory, keep_text, pure=False)
             in_flight[future] = chunk
-            futures.add(future)
-            return True
+            return future
 
-        while len(in_flight) < limit and submit():
-            pass
-        for future in futures:
-            chunk = in_flight.pop(future)
-            _collect(future, chunk, directory, writer)
+        first = []
+        while len(first) < limit and (future := submit()) is not None:
+            first.append(future)
+        if not first:
+            return
+        futures = distributed.as_completed(first, loop=client.loop)
+        for done in futures:
+            chunk = in_flight.pop(done)
+            _collect(done, chunk, directory, writer)
             writer.maybe_commit()
             progress()
-            while len(in_flight) < limit and submit():
-                pass
+            while len(in_flight) < limit and (future := submit()) is not None:
+                futures.add(future)
     finally:
         client.close()
 
