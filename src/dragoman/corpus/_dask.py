@@ -105,7 +105,7 @@ def run_on_dask(
             in_flight[future] = chunk
             return future
 
-        first = []
+        first: list[Any] = []
         while len(first) < limit and (future := submit()) is not None:
             first.append(future)
         if not first:
