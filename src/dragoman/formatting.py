@@ -23,7 +23,7 @@ TSV_COLUMNS = (
     "source_code", "source_name", "source_text", "source_start", "source_end",
     "target_code", "target_name", "target_text", "target_start", "target_end",
     "cameo_code", "cameo_name", "root_code", "quad_class", "goldstein",
-    "plover_type", "plover_mode", "negated",
+    "plover_type", "plover_mode", "negated", "modality",
     "verb_text", "verb_start", "verb_end", "sentence",
 )  # fmt: skip
 
@@ -54,6 +54,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "plover_type": event.plover.type or "",
         "plover_mode": event.plover.mode or "",
         "negated": "true" if event.negated else "false",
+        "modality": event.modality,
         "verb_text": event.evidence.verb.text,
         "verb_start": event.evidence.verb.start,
         "verb_end": event.evidence.verb.end,

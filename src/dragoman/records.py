@@ -187,6 +187,9 @@ class Event:
         plover: PLOVER 2.0 type and mode.
         negated: True when the text denies the event ("did not criticize").
         evidence: The sentence and predicate the event was read from.
+        modality: How the text presents the action: ``asserted``, ``future`` ("will
+            visit", coded as an intent or threat), ``hypothetical`` ("could impose") or
+            ``obligation`` ("must withdraw").
     """
 
     doc_id: str
@@ -202,6 +205,7 @@ class Event:
     plover: PloverRef
     negated: bool
     evidence: Evidence
+    modality: str = "asserted"
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form of the event (the README documents its fields)."""
@@ -218,6 +222,7 @@ class Event:
             "goldstein": self.goldstein,
             "plover": {"type": self.plover.type, "mode": self.plover.mode},
             "negated": self.negated,
+            "modality": self.modality,
             "evidence": self.evidence.to_dict(),
         }
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-__all__ = ["Clause", "clause_for"]
+__all__ = ["Clause", "clause_for", "is_negated", "modality"]
 
 _SUBJ = frozenset({"nsubj", "csubj", "expl"})
 _PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
@@ -143,6 +143,48 @@ def clause_for(verb: Token, sentence: Span) -> Clause:
     return clause
 
 
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "’ll"})
+_HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
+_OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+# heads whose to-complement is planned, not done: "plans to visit", "is ready to send"
+_PLANNING_HEADS = frozenset({
+    "plan", "intend", "aim", "prepare", "expect", "want", "wish", "seek", "hope", "go",
+    "ready", "willing", "prepared", "set", "poised", "likely", "eager", "determined",
+})
+
+
+def modality(verb: Token) -> str:
+    """Return how the text presents a predicate's action.
+
+    Returns:
+        ``future`` ("will visit", "plans to visit", "is ready to send"), ``hypothetical``
+        ("could impose"), ``obligation`` ("must withdraw", "has to withdraw") or
+        ``asserted``. PLOVER manual, "Auxiliary modes"; CAMEO codes announced future
+        actions as intents (03) or threats (13).
+    """
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
+            word = child.lower_
+            if word in _FUTURE_AUX:
+                return "future"
+            if word in _HYPOTHETICAL_AUX:
+                return "hypothetical"
+            if word in _OBLIGATION_AUX:
+                return "obligation"
+    if verb.dep_ == "xcomp":
+        head = verb.head
+        lemma = head.lemma_.lower()
+        if lemma == "have" and any(c.lower_ == "to" for c in verb.children):
+            return "obligation"
+        if lemma in _PLANNING_HEADS:
+            return "future"
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
+            inherited = modality(head)
+            if inherited in ("future", "hypothetical"):
+                return inherited
+    return "asserted"
+
+
 def _inherited_subjects(verb: Token, sentence: Span) -> list[Token]:
     """Find the subject of a verb that has none of its own.
 
@@ -157,8 +199,12 @@ def _inherited_subjects(verb: Token, sentence: Span) -> list[Token]:
             return []
         if dep == "relcl":
             return [head]
-        if dep not in _INHERITS_SUBJECT or head.pos_ not in ("VERB", "AUX"):
+        if dep not in _INHERITS_SUBJECT or head.pos_ not in ("VERB", "AUX", "ADJ"):
             return []
+        if head.pos_ == "ADJ":  # "Norway is ready to send": the subject of "is"
+            if head.dep_ not in ("acomp", "amod") or head.head.i == head.i:
+                return []
+            head = head.head
         if dep == "advcl" and not _is_participle(current):
             return []
         subjects = [c for c in head.children if c.dep_ in _SUBJ]

@@ -12,7 +12,8 @@ from spacy.symbols import appos, dobj, nsubj, nsubjpass, pobj
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors import UNKNOWN_COUNTRY, ActorDictionary, DocumentActors, MentionFinder
-from dragoman.coding._clauses import Clause, clause_for, is_negated
+from dragoman.coding._clauses import Clause, clause_for, is_negated, modality
+from dragoman.coding._frames import Frame, frame_code, frame_of
 from dragoman.coding._verbs import VerbDictionary, VerbEntry
 from dragoman.ontology import cameo, plover_for
 from dragoman.records import (
@@ -53,10 +54,16 @@ _STATEMENT_ROOT = "01"
 _NAME_DEP_IDS = frozenset({nsubj, nsubjpass, dobj, appos, pobj})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Match:
+    """A clause with the verb pattern it matched and the code it will be coded with."""
+
     clause: Clause
     entry: VerbEntry
+    code: str
+    modality: str
+    note: str = ""  # how ``code`` was derived from the pattern's, for the evidence
+    addressee: bool = False  # the complement's subject is the target ("demanded that X")
 
 
 class EventExtractor:
@@ -144,25 +151,22 @@ class EventExtractor:
         matches: list[_Match] = []
         for i in verb_indices:
             token = doc[i]
-            lemma = token.lemma_
             clause = clause_for(token, sentence)
             entry = self._verbs.match(
-                lemma,
+                token.lemma_,
                 particle=clause.particle,
                 preps=clause.preps.keys() | clause.object_preps.keys(),
                 objects=clause.object_lemmas,
                 comps=clause.comp_lemmas,
             )
             if entry is not None:
-                matches.append(_Match(clause, entry))
+                matches.append(_Match(clause, entry, entry.code, modality(token)))
         if not matches:
             # still read the names, so later mentions can be resolved ("Tokayev" after
             # "President Kassym-Jomart Tokayev")
             _remember_names(doc, name_indices, resolver)
             return []
-        # A matched verb's to-complement is the content of what it expresses ("agreed to
-        # cooperate", "threatened to invade"): code the governing verb only.
-        consumed = {c.i for m in matches for c in m.clause.comps if c.dep_ == "xcomp"}
+        consumed = _apply_frames(matches)
         events: list[Event] = []
         coded_verbs: list[Token] = []
         for match in matches:
@@ -184,13 +188,16 @@ class EventExtractor:
         doc_id: str,
         date: str | None,
     ) -> list[Event]:
-        clause, entry = match.clause, match.entry
+        clause, entry, code = match.clause, match.entry, match.code
         sources: list[Actor] = []
         for head in clause.subjects:
             sources.extend(resolver.resolve(head))
         if not sources:
             return []
         targets = _targets(clause, entry.prep, bool(entry.objects), resolver)
+        if not targets and match.addressee:
+            # "demanded that Iran stop", "said Sudan must return": the one asked to act
+            targets = _complement_subjects(clause, resolver)
         if not targets:
             # "threatened to attack X", "refused to negotiate with X": the complement
             # carries the target of the intent, threat or refusal
@@ -204,24 +211,27 @@ class EventExtractor:
         if targets:
             pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
         elif len({s.code for s in sources}) > 1 and (
-            entry.code[:2] in _RECIPROCAL_ROOTS or entry.verb in _RECIPROCAL_VERBS
+            code[:2] in _RECIPROCAL_ROOTS or entry.verb in _RECIPROCAL_VERBS
         ):
             pairs = [(s, t) for s in sources for t in sources if s.code != t.code]
         else:
             pairs = [(s, None) for s in sources]
-        cameo_ref, root, quad, goldstein, plover = self._describe(entry.code)
+        cameo_ref, root, quad, goldstein, plover = self._describe(code)
         negated = is_negated(clause)
         verb_start, verb_end = clause.verb_span()
+        pattern = f"{entry.describe()} ({entry.where})"
+        if match.note:
+            pattern = f"{pattern}; {match.note} -> {code}"
         evidence = Evidence(
             sentence=TextSpan(sentence.text, sentence.start_char, sentence.end_char),
             verb=TextSpan(resolver.char_span_text(verb_start, verb_end), verb_start, verb_end),
-            pattern=f"{entry.describe()} ({entry.where})",
+            pattern=pattern,
         )
         return [
             Event(
                 doc_id=doc_id,
                 sentence_index=index,
-                event_id=make_event_id(doc_id, verb_start, source, target, entry.code),
+                event_id=make_event_id(doc_id, verb_start, source, target, code),
                 date=date,
                 source=source,
                 target=target,
@@ -232,6 +242,7 @@ class EventExtractor:
                 plover=plover,
                 negated=negated,
                 evidence=evidence,
+                modality=match.modality,
             )
             for source, target in pairs
         ]
@@ -250,6 +261,82 @@ class EventExtractor:
             )
             self._ontology[code] = known
         return known
+
+
+# Roots whose verbs govern their complement: what is appealed for, intended, demanded,
+# refused or threatened is not a separate event ("demanded that X withdraw").
+_GOVERNING_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+_ACTION_ROOTS_INTENT = frozenset({"04", "05", "06", "07", "08"})
+_ACTION_ROOTS_THREAT = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+
+
+def _apply_frames(matches: list[_Match]) -> set[int]:
+    """Refine codes by what governs what, and return the verbs that are not events.
+
+    - A generic appeal, intent, demand, refusal or threat takes its family's code for the
+      action in its complement ("urged X to release" 0253, "refused to release" 1243).
+    - A statement whose complement is an obligation ("said Sudan must return") is a demand.
+    - A future or hypothetical action is an intent or a threat ("will send aid" 033, "could
+      impose sanctions" 1312).
+    - Complements of governing verbs, and every to-complement of a matched verb, are
+      consumed: they are the content, not separate events.
+    """
+    by_verb = {m.clause.verb.i: m for m in matches}
+    consumed: set[int] = set()
+    for match in matches:  # the actions themselves first: "said it will send aid"
+        _apply_modality(match)
+    for match in matches:
+        root = match.code[:2]
+        frame = frame_of(match.entry.code) if not match.entry.comps else None
+        for comp in match.clause.comps:
+            inner = by_verb.get(comp.i)
+            if comp.dep_ == "xcomp" or root in _GOVERNING_ROOTS:
+                consumed.add(comp.i)
+            if frame is not None and inner is not None and match.note == "":
+                refined = frame_code(frame, inner.entry.code)
+                if refined is not None:
+                    match.code = refined
+                    match.note = f"{frame.name.lower()} about {inner.entry.code} ({comp.text})"
+            elif (
+                root == _STATEMENT_ROOT
+                and comp.dep_ == "ccomp"
+                and modality(comp) == "obligation"
+            ):
+                action = inner.entry.code if inner is not None else None
+                match.code = (frame_code(Frame.DEMAND, action) if action else None) or "100"
+                match.note = f"obligation in complement ({comp.text})"
+                match.addressee = True
+                consumed.add(comp.i)
+        if frame in (Frame.APPEAL, Frame.DEMAND) or match.code[:2] in ("02", "10"):
+            match.addressee = True
+    return consumed
+
+
+def _apply_modality(match: _Match) -> None:
+    if match.modality not in ("future", "hypothetical"):
+        return
+    root = match.code[:2]
+    if root in _ACTION_ROOTS_INTENT:
+        frame = Frame.INTENT
+    elif root in _ACTION_ROOTS_THREAT:
+        frame = Frame.THREAT
+    else:
+        return
+    refined = frame_code(frame, match.code)
+    if refined is not None:
+        match.note = f"{match.modality} {match.code}"
+        match.code = refined
+
+
+def _complement_subjects(clause: Clause, resolver: DocumentActors) -> list[Actor]:
+    """Return the actors of the complement's subject: the addressee of a demand."""
+    for comp in clause.comps:
+        for child in comp.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                actors = resolver.resolve(child)
+                if actors:
+                    return actors
+    return []
 
 
 def _targets(
