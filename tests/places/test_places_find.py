@@ -76,6 +76,16 @@ def test_city_with_country_appositive(nlp: Language) -> None:
     assert [p.country for p in mention.candidates] == ["LBN"]
 
 
+def test_world_region(nlp: Language) -> None:
+    _, mentions = _find(nlp, "Drought has hit farmers across Central Asia this year.")
+    mention = _only(mentions)
+    assert (mention.text, mention.place.country, mention.place.feature) == (
+        "Central Asia",
+        None,
+        Feature.REGION,
+    )
+
+
 def test_sea_after_over(nlp: Language) -> None:
     _, mentions = _find(nlp, "Ukraine said it shot down drones over the Black Sea.")
     mention = _only(mentions)
@@ -217,6 +227,8 @@ def test_no_dateline(nlp: Language, text: str) -> None:
         "India and Pakistan argued over Kashmir.",
         "The president traveled to Moscow.",
         "He was interested in astana, a word he had made up.",
+        # a place at the end of an organization's name (from the actor dictionary)
+        "The Organization for Security and Co-operation in Europe issued a report.",
     ],
 )
 def test_no_place(nlp: Language, text: str) -> None:

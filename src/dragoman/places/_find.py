@@ -104,6 +104,10 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[PlaceMenti
             before = doc[target.i - 1] if target.i else None
             if target is not token and before is not None and before.lower_ in LOCATIVE_PREPS:
                 word = before.lower_  # "near Kharkiv and outside Kyiv"
+            if target is token and token.head.i > 0:
+                before = doc[token.head.i - 1]
+                if gaz.in_organization_name(before.text, prep, target.text):
+                    continue  # "the Organization for Security and Co-operation in Europe"
             mention = _mention(target, word, edge_only, gaz)
             if mention is None or (word == "over" and mention.place.feature is not Feature.SEA):
                 continue  # "over the Black Sea", but not "a dispute over Crimea"

@@ -72,6 +72,7 @@ class Gazetteer:
         self._countries: dict[str, Place] = {}
         self._capitals: dict[str, Place] = {}
         self._adjectives: dict[str, str] = {}
+        self._org_tails: set[tuple[str, str, str]] = set()
 
     # -- building ---------------------------------------------------------------------
 
@@ -138,6 +139,30 @@ class Gazetteer:
             country: ISO alpha-3 code.
         """
         self._adjectives.setdefault(adjective, country)
+
+    def add_organization(self, name: str) -> None:
+        """Remember an organization whose name ends in a place phrase.
+
+        "Organization for Security and Co-operation in Europe" makes "operation in Europe"
+        a piece of a name, not a location (the tokenizer splits "Co-operation" at the hyphen).
+
+        Args:
+            name: The organization's full name; names without "in/at/near/from X" are ignored.
+        """
+        words = name.split()
+        for i in range(1, len(words) - 1):
+            if words[i] in ("in", "at", "near", "from", "inside", "within", "across"):
+                self._org_tails.add((words[i - 1].split("-")[-1], words[i], words[-1]))
+
+    def in_organization_name(self, before: str, prep: str, last: str) -> bool:
+        """Whether "<before> <prep> ... <last>" ends a known organization's name.
+
+        Args:
+            before: The word before the preposition, as written.
+            prep: The preposition, lower case.
+            last: The last word of the place name.
+        """
+        return (before, prep, last) in self._org_tails
 
     # -- lookups ----------------------------------------------------------------------
 

