@@ -11,12 +11,13 @@ from dragoman.coding._petrarch import (
     naive_lemma,
     spacy_lemmatizer,
 )
-from dragoman.coding._verbs import VerbDictionary, VerbEntry, load_verb_dictionary
+from dragoman.coding._verbs import NounEntry, VerbDictionary, VerbEntry, load_verb_dictionary
 
 __all__ = [
     "Clause",
     "EventExtractor",
     "Lemmatizer",
+    "NounEntry",
     "PetrarchImport",
     "VerbDictionary",
     "VerbEntry",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.attrs import DEP, LEMMA, POS
+from spacy.parts_of_speech import NOUN as _NOUN
 from spacy.parts_of_speech import PROPN as _PROPN
 from spacy.parts_of_speech import VERB as _VERB
 from spacy.strings import StringStore
@@ -64,6 +65,7 @@ class _Match:
     modality: str
     note: str = ""  # how ``code`` was derived from the pattern's, for the evidence
     addressee: bool = False  # the complement's subject is the target ("demanded that X")
+    nominal: bool = False  # a noun names the event ("Russia's attack on Ukraine")
 
 
 class EventExtractor:
@@ -85,6 +87,7 @@ class EventExtractor:
         self._finder = finder
         self._ontology: dict[str, tuple[CameoRef, str, int, float, PloverRef]] = {}
         self._hashes: frozenset[int] | None = None
+        self._noun_hash_set: frozenset[int] | None = None
 
     def extract(self, doc: Doc, *, doc_id: str, date: str | None) -> list[Event]:
         """Return the events of one parsed document.
@@ -108,29 +111,45 @@ class EventExtractor:
             for i, (pos, lemma, _dep) in enumerate(table.tolist())
             if pos == _VERB and lemma in verb_hashes
         ]
+        rows = table.tolist()
         names = [
-            i
-            for i, (pos, _lemma, dep) in enumerate(table.tolist())
-            if pos == _PROPN and dep in _NAME_DEP_IDS
+            i for i, (pos, _lemma, dep) in enumerate(rows) if pos == _PROPN and dep in _NAME_DEP_IDS
+        ]
+        noun_hashes = self._noun_hashes(strings)
+        nouns = [
+            i for i, (pos, lemma, _dep) in enumerate(rows) if pos == _NOUN and lemma in noun_hashes
         ]
         events: list[Event] = []
-        v = n = 0
+        v = n = e = 0
         for index, sentence in enumerate(doc.sents):
             end = sentence.end
-            first_v = v
+            first_v, first_n, first_e = v, n, e
             while v < len(verbs) and verbs[v] < end:
                 v += 1
-            first_n = n
             while n < len(names) and names[n] < end:
                 n += 1
-            if first_v == v and first_n == n:
+            while e < len(nouns) and nouns[e] < end:
+                e += 1
+            if first_v == v and first_n == n and first_e == e:
                 continue
             events.extend(
                 self._sentence_events(
-                    sentence, index, resolver, doc_id, date, verbs[first_v:v], names[first_n:n]
+                    sentence,
+                    index,
+                    resolver,
+                    doc_id,
+                    date,
+                    verbs[first_v:v],
+                    names[first_n:n],
+                    nouns[first_e:e],
                 )
             )
         return events
+
+    def _noun_hashes(self, strings: StringStore) -> frozenset[int]:
+        if self._noun_hash_set is None:
+            self._noun_hash_set = frozenset(strings.add(noun) for noun in self._verbs.nouns)
+        return self._noun_hash_set
 
     def _verb_hashes(self, strings: StringStore) -> frozenset[int]:
         if self._hashes is None:
@@ -146,6 +165,7 @@ class EventExtractor:
         date: str | None,
         verb_indices: list[int],
         name_indices: list[int],
+        noun_indices: list[int],
     ) -> list[Event]:
         doc = sentence.doc
         matches: list[_Match] = []
@@ -161,12 +181,14 @@ class EventExtractor:
             )
             if entry is not None:
                 matches.append(_Match(clause, entry, entry.code, modality(token)))
+        consumed = _apply_frames(matches)
+        if noun_indices:
+            matches.extend(self._noun_matches(doc, sentence, noun_indices, matches, consumed))
         if not matches:
             # still read the names, so later mentions can be resolved ("Tokayev" after
             # "President Kassym-Jomart Tokayev")
             _remember_names(doc, name_indices, resolver)
             return []
-        consumed = _apply_frames(matches)
         events: list[Event] = []
         coded_verbs: list[Token] = []
         for match in matches:
@@ -178,6 +200,70 @@ class EventExtractor:
                 coded_verbs.append(match.clause.verb)
         _remember_names(doc, name_indices, resolver)
         return _drop_reporting_statements(events, coded_verbs, sentence)
+
+    def _noun_matches(
+        self,
+        doc: Doc,
+        sentence: Span,
+        noun_indices: list[int],
+        matches: list[_Match],
+        consumed: set[int],
+    ) -> list[_Match]:
+        """Events named by nouns: light verbs ("launched an offensive against X") and
+        nominal events ("Russia's attack on Ukraine", "talks between X and Y").
+
+        A verb with its own pattern decides for its object; a noun inside a governed
+        complement is part of that complement.
+        """
+        matched = {m.clause.verb.i for m in matches}
+        out: list[_Match] = []
+        for i in noun_indices:
+            token = doc[i]
+            head = token.head
+            if head.i in consumed or (head.i in matched and token.dep_ in _OBJECT_DEPS):
+                continue  # the verb's own pattern decides about its object
+            entry = self._verbs.match_noun(token.lemma_.lower(), _words_before(token))
+            if entry is None:
+                continue
+            if token.dep_ == "dobj" and head.pos_ == "VERB":
+                clause = clause_for(head, sentence)
+                pattern = VerbEntry(
+                    verb=head.lemma_.lower(),
+                    code=entry.code,
+                    particle=None,
+                    prep=None,
+                    objects=frozenset({entry.words[-1]}),
+                    comps=frozenset(),
+                    where=entry.where,
+                    order=-1,
+                )
+                note = f"light verb + {entry.describe()}"
+                out.append(_Match(clause, pattern, entry.code, modality(head), note))
+                continue
+            nominal = _nominal_clause(token)
+            if nominal is None:
+                continue
+            pattern = VerbEntry(
+                verb=entry.words[-1],
+                code=entry.code,
+                particle=None,
+                prep=None,
+                objects=frozenset(),
+                comps=frozenset(),
+                where=entry.where,
+                order=-1,
+            )
+            out.append(
+                _Match(
+                    nominal,
+                    pattern,
+                    entry.code,
+                    "asserted",
+                    f"nominal {entry.describe()}",
+                    nominal=True,
+                )
+            )
+        return out
 
     def _clause_events(
         self,
@@ -191,10 +277,21 @@ class EventExtractor:
         clause, entry, code = match.clause, match.entry, match.code
         sources: list[Actor] = []
         for head in clause.subjects:
-            sources.extend(resolver.resolve(head))
+            sources.extend(
+                resolver.resolve(head) if not match.nominal else _nominal_source(head, resolver)
+            )
+        if not sources and match.nominal and "between" in clause.preps:
+            sources = _first_actors(clause.preps["between"], resolver)  # reciprocal talks
         if not sources:
             return []
-        targets = _targets(clause, entry.prep, bool(entry.objects), resolver)
+        if match.nominal:
+            targets = _first_actors(
+                [h for p in _NOMINAL_TARGET_PREPS for h in clause.preps.get(p, [])], resolver
+            )
+            if not targets and len({s.code for s in sources}) < 2:
+                return []  # "Russian attack" alone names no one attacked: too vague
+        else:
+            targets = _targets(clause, entry.prep, bool(entry.objects), resolver)
         if not targets and match.addressee:
             # "demanded that Iran stop", "said Sudan must return": the one asked to act
             targets = _complement_subjects(clause, resolver)
@@ -298,9 +395,7 @@ def _apply_frames(matches: list[_Match]) -> set[int]:
                     match.code = refined
                     match.note = f"{frame.name.lower()} about {inner.entry.code} ({comp.text})"
             elif (
-                root == _STATEMENT_ROOT
-                and comp.dep_ == "ccomp"
-                and modality(comp) == "obligation"
+                root == _STATEMENT_ROOT and comp.dep_ == "ccomp" and modality(comp) == "obligation"
             ):
                 action = inner.entry.code if inner is not None else None
                 match.code = (frame_code(Frame.DEMAND, action) if action else None) or "100"
@@ -326,6 +421,60 @@ def _apply_modality(match: _Match) -> None:
     if refined is not None:
         match.note = f"{match.modality} {match.code}"
         match.code = refined
+
+
+_OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "pobj"})
+# Prepositions that give a nominal event's target: "attack on X", "talks with X".
+_NOMINAL_TARGET_PREPS = (
+    "on",
+    "against",
+    "with",
+    "between",
+    "to",
+    "into",
+    "toward",
+    "towards",
+    "upon",
+)
+
+
+def _words_before(token: Token) -> list[str]:
+    """Lower-case words of the token's left modifiers, without hyphens ("air", "suicide")."""
+    words: list[str] = []
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod", "nmod") or child.text == "-":
+            words.extend(child.lower_.replace("-", " ").split())
+    return words
+
+
+def _nominal_clause(noun: Token) -> Clause | None:
+    """Read a nominal event: who (possessor, by-phrase, state adjective) and preps."""
+    clause = Clause(noun)
+    for child in noun.children:
+        dep = child.dep_
+        if dep == "poss":
+            clause.subjects.append(child)
+        elif dep == "prep":
+            pobjs = [c for c in child.children if c.dep_ == "pobj"]
+            if not pobjs:
+                continue
+            if child.lower_ == "by":
+                clause.subjects.extend(pobjs)
+            else:
+                clause.preps.setdefault(child.lower_, []).extend(pobjs)
+        elif dep in ("amod", "compound", "nmod") and child.pos_ in ("ADJ", "PROPN"):
+            clause.subjects.append(child)
+    if not clause.subjects and "between" not in clause.preps:
+        return None
+    return clause
+
+
+def _nominal_source(head: Token, resolver: DocumentActors) -> list[Actor]:
+    """A nominal event's source: a possessor or by-phrase, or a state or organization
+    named by a modifier ("Russian attack"); other modifiers ("air", "surprise") are not."""
+    if head.dep_ in ("amod", "compound", "nmod") and not resolver.is_named(head.i):
+        return []
+    return resolver.resolve(head)
 
 
 def _complement_subjects(clause: Clause, resolver: DocumentActors) -> list[Actor]:

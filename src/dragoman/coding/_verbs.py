@@ -13,9 +13,10 @@ from dragoman._yamlfile import RawEntry, read_entries
 from dragoman.errors import DictionaryError
 from dragoman.ontology import is_cameo_code
 
-__all__ = ["VerbDictionary", "VerbEntry", "load_verb_dictionary"]
+__all__ = ["NounEntry", "VerbDictionary", "VerbEntry", "load_verb_dictionary"]
 
 _KEYS = frozenset({"verb", "code", "particle", "prep", "object", "comp", "note"})
+_NOUN_KEYS = frozenset({"noun", "code", "note"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,16 +67,42 @@ class VerbEntry:
         return f"{' '.join(parts)} -> {self.code}"
 
 
+@dataclass(frozen=True, slots=True)
+class NounEntry:
+    """An event noun ("attack", "talks", "air strike").
+
+    Attributes:
+        words: The noun as lower-case words; the last is matched against the lemma of the
+            phrase head, the others against the words before it.
+        code: CAMEO event code.
+        where: ``FILE line N`` of the entry.
+    """
+
+    words: tuple[str, ...]
+    code: str
+    where: str
+
+    def describe(self) -> str:
+        """Return the pattern as a short readable string: ``noun(air strike) -> 195``."""
+        return f"noun({' '.join(self.words)}) -> {self.code}"
+
+
 class VerbDictionary:
-    """Verb patterns indexed by lemma."""
+    """Verb patterns indexed by lemma, and event nouns indexed by head lemma."""
 
     def __init__(self) -> None:
         """Create an empty dictionary; fill it with :meth:`add_file`."""
         self.by_verb: dict[str, list[VerbEntry]] = {}
+        self.by_noun: dict[str, list[NounEntry]] = {}
         self._count = 0
 
     def __len__(self) -> int:
         return sum(len(entries) for entries in self.by_verb.values())
+
+    @property
+    def noun_count(self) -> int:
+        """Return the number of event-noun entries."""
+        return sum(len(entries) for entries in self.by_noun.values())
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -94,8 +121,40 @@ class VerbDictionary:
         """
         label = name or (source.name if not isinstance(source, str) else "<string>")
         for raw in read_entries(source, name=label):
-            self.add(_parse_entry(raw, self._count))
+            if "noun" in raw.data:
+                self.add_noun(_parse_noun(raw))
+            else:
+                self.add(_parse_entry(raw, self._count))
             self._count += 1
+
+    def add_noun(self, entry: NounEntry) -> None:
+        """Add one event noun, replacing an entry for the same words."""
+        entries = self.by_noun.setdefault(entry.words[-1], [])
+        entries[:] = [e for e in entries if e.words != entry.words]
+        entries.append(entry)
+        entries.sort(key=lambda e: -len(e.words))  # longest first: "air strike" before "strike"
+
+    @property
+    def nouns(self) -> frozenset[str]:
+        """Return every head lemma of an event noun."""
+        return frozenset(self.by_noun)
+
+    def match_noun(self, lemma: str, before: list[str]) -> NounEntry | None:
+        """Return the event noun for a head lemma and the lower-case words before it.
+
+        Args:
+            lemma: The lemma of the noun phrase head.
+            before: The words before the head in its phrase (compounds, adjectives), in
+                order, without hyphens.
+
+        Returns:
+            The longest matching entry, or None.
+        """
+        for entry in self.by_noun.get(lemma, ()):
+            need = entry.words[:-1]
+            if not need or tuple(before[-len(need) :]) == need:
+                return entry
+        return None
 
     def add(self, entry: VerbEntry) -> None:
         """Add one entry, replacing any entry with exactly the same pattern."""
@@ -190,6 +249,23 @@ def _parse_entry(raw: RawEntry, order: int) -> VerbEntry:
     )
 
 
+def _parse_noun(raw: RawEntry) -> NounEntry:
+    data = raw.data
+    unknown = set(data) - _NOUN_KEYS
+    if unknown:
+        raise raw.error(f"unknown key(s) {sorted(unknown)}; a noun entry has noun, code, note")
+    noun = data.get("noun")
+    if not isinstance(noun, str) or not noun.strip():
+        raise raw.error("'noun' must be a word or words")
+    code = data.get("code")
+    if not isinstance(code, str):
+        raise raw.error(f"'code' must be a quoted string such as \"190\" (got {code!r})")
+    if not is_cameo_code(code):
+        raise raw.error(f"unknown CAMEO code {code!r}")
+    words = tuple(noun.lower().replace("-", " ").split())
+    return NounEntry(words=words, code=code, where=raw.where())
+
+
 def _optional_word(raw: RawEntry, key: str) -> str | None:
     value = raw.data.get(key)
     if value is None:
@@ -215,8 +291,14 @@ def _word_set(raw: RawEntry, key: str) -> frozenset[str]:
 
 
 def shipped_verb_file() -> Traversable:
-    """Return the verb dictionary shipped with the package."""
+    """Return the verb dictionary shipped with the package (``verbs.yaml``)."""
     return files("dragoman.coding") / "data" / "verbs.yaml"
+
+
+def shipped_verb_files() -> list[Traversable]:
+    """Return the verb and event-noun dictionaries shipped with the package."""
+    folder = files("dragoman.coding") / "data"
+    return [folder / "verbs.yaml", folder / "nouns.yaml"]
 
 
 def load_verb_dictionary(extra: Iterable[Path | str] = ()) -> VerbDictionary:
@@ -232,7 +314,8 @@ def load_verb_dictionary(extra: Iterable[Path | str] = ()) -> VerbDictionary:
         DictionaryError: A file is missing or malformed.
     """
     dictionary = VerbDictionary()
-    dictionary.add_file(shipped_verb_file(), name="verbs.yaml")
+    for resource in shipped_verb_files():
+        dictionary.add_file(resource, name=resource.name)
     for path in extra:
         path = Path(path)
         if not path.is_file():
