@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: setup demo test lint bench eval clean
+.PHONY: setup demo test lint bench bench-ingest eval clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ test: lint  ## ruff, mypy and the whole test suite (pytest exit 5, "no tests", c
 
 bench: setup  ## coding-stage benchmark on the VOA corpus from ../shared
 	$(BIN)/python bench/bench_coding.py $(SHARED)/data/corpus/voa_stories.jsonl
+
+bench-ingest: setup  ## parse alone vs dragoman ingest --workers 1 and 2 on the VOA corpus
+	$(BIN)/python bench/bench_ingest.py $(SHARED)/data/corpus/voa_stories.jsonl
 
 eval: setup  ## accuracy on the gold sets and PETRARCH's unit tests in ../shared
 	$(BIN)/dragoman eval $(SHARED)/data/gold/plover_gsr.jsonl

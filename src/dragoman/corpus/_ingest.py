@@ -174,7 +174,9 @@ def _run_pool(
     progress: Callable[[], None],
 ) -> None:
     pool = ProcessPool(workers, _init_coder, (options,), _code_payload)
+    started = time.monotonic()
     pool.start()
+    writer.report.startup_seconds = time.monotonic() - started
     retry: collections.deque[list[WorkItem]] = collections.deque()
     try:
         while True:

@@ -45,6 +45,7 @@ class IngestReport:
         batches: Transactions committed.
         worker_restarts: Worker processes that died and were replaced.
         seconds: Wall-clock time so far.
+        startup_seconds: Of which starting up: until every worker had loaded its Coder.
         interrupted: True when the run was stopped by Ctrl-C (what was committed stays).
     """
 
@@ -64,6 +65,7 @@ class IngestReport:
     batches: int = 0
     worker_restarts: int = 0
     seconds: float = 0.0
+    startup_seconds: float = 0.0
     interrupted: bool = False
 
     def to_dict(self) -> dict[str, Any]:
