@@ -261,12 +261,14 @@ class EventStore:
                     [stored],
                 )
             con.execute("COMMIT")
-        except duckdb.Error as exc:
+        except BaseException as exc:  # Ctrl-C included: never leave a transaction open
             try:
                 con.execute("ROLLBACK")
             except duckdb.Error:
                 _log.debug("rollback after a failed write failed too", exc_info=True)
-            raise StoreError(f"{self.path}: writing a batch failed: {exc}") from exc
+            if isinstance(exc, duckdb.Error):
+                raise StoreError(f"{self.path}: writing a batch failed: {exc}") from exc
+            raise
         return WriteResult(
             documents=counts["documents"],
             mentions=counts["mentions"],
