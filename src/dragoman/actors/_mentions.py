@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.parts_of_speech import PROPN as _PROPN_ID
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -39,12 +41,22 @@ class MentionFinder:
         """
         self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._role_words = {key[-1] for key in dictionary.agents}
-        self._phrases: dict[int, Phrase] = {}
-        strings = nlp.vocab.strings
+        # People (tens of thousands of names) are looked up by the text of proper-noun runs
+        # at match time; tokenizing them all into the matcher would cost seconds per Coder.
+        self._people: dict[str, Phrase] = {}
+        # One matcher key for the rest (thousands of keys make the matcher slow to build);
+        # the matched token sequence finds the phrase again.
+        self._phrases: dict[tuple[int, ...], Phrase] = {}
+        texts = []
         for text, phrase in dictionary.phrases.items():
-            key = strings.add(text)
-            self._phrases[key] = phrase
-            self._matcher.add(text, [nlp.make_doc(text)])
+            if phrase.entry.kind == "person":
+                self._people[text] = phrase
+            else:
+                texts.append(text)
+        patterns = [nlp.make_doc(text) for text in texts]
+        for text, pattern in zip(texts, patterns, strict=True):
+            self._phrases[tuple(t.orth for t in pattern)] = dictionary.phrases[text]
+        self._matcher.add("DRAGOMAN_ACTOR", patterns)
 
     def find(self, doc: Doc) -> list[Mention]:
         """Return the non-overlapping dictionary mentions of a Doc, longest first wins.
@@ -55,18 +67,57 @@ class MentionFinder:
         Returns:
             Mentions sorted by position.
         """
-        matches = self._matcher(doc)
-        if not matches:
+        spans = [doc[start:end] for _key, start, end in self._matcher(doc)]
+        spans.extend(self._people_spans(doc))
+        if not spans:
             return []
-        spans = [doc[start:end] for _key, start, end in matches]
-        keys = {(start, end): key for key, start, end in matches}
         mentions = []
         for span in filter_spans(spans):
-            phrase = self._phrases[keys[(span.start, span.end)]]
+            phrase = self._phrases.get(tuple(t.orth for t in span))
+            if phrase is None:
+                phrase = self._people.get(span.text)
+            if phrase is None:  # pragma: no cover - every span comes from a pattern
+                continue
             if phrase.form in ("name", "capital") and self._inside_longer_name(doc, span):
                 continue
             mentions.append(Mention(span.start, span.end, phrase))
         return mentions
+
+    def _people_spans(self, doc: Doc) -> list[Span]:
+        """Spans of proper-noun runs (and their parts) that name a person in the dictionary.
+
+        "President Kassym-Jomart Tokayev" is one run: every sub-span is tried, longest
+        first, so the full name wins over the surname.
+        """
+        if not self._people:
+            return []
+        pos = doc.to_array([POS]).tolist()
+        found: list[Span] = []
+        i, n = 0, len(pos)
+        while i < n:
+            if pos[i] != _PROPN_ID:
+                i += 1
+                continue
+            j = i + 1
+            while j < n and (
+                pos[j] == _PROPN_ID
+                or (doc[j].text in "-." and j + 1 < n and pos[j + 1] == _PROPN_ID)
+            ):
+                j += 1
+            found.extend(self._longest_names(doc, i, j))
+            i = j
+        return found
+
+    def _longest_names(self, doc: Doc, start: int, end: int) -> list[Span]:
+        out: list[Span] = []
+        for length in range(min(end - start, 6), 0, -1):
+            for first in range(start, end - length + 1):
+                span = doc[first : first + length]
+                if span.text in self._people and not any(
+                    first < s.end and s.start < first + length for s in out
+                ):
+                    out.append(span)
+        return out
 
     def _inside_longer_name(self, doc: Doc, span: Span) -> bool:
         """Return whether a matched name is only part of a longer proper name.
