@@ -94,6 +94,7 @@ class VerbDictionary:
         """Create an empty dictionary; fill it with :meth:`add_file`."""
         self.by_verb: dict[str, list[VerbEntry]] = {}
         self.by_noun: dict[str, list[NounEntry]] = {}
+        self._index: dict[tuple[object, ...], int] = {}  # pattern -> position in its list
         self._count = 0
 
     def __len__(self) -> int:
@@ -160,7 +161,11 @@ class VerbDictionary:
         """Add one entry, replacing any entry with exactly the same pattern."""
         entries = self.by_verb.setdefault(entry.verb, [])
         key = _pattern_key(entry)
-        entries[:] = [e for e in entries if _pattern_key(e) != key]
+        index = self._index.get(key)
+        if index is not None and index < len(entries) and _pattern_key(entries[index]) == key:
+            entries[index] = entry
+            return
+        self._index[key] = len(entries)
         entries.append(entry)
 
     def match(
