@@ -293,3 +293,35 @@ def test_a_document_that_kills_workers_is_isolated(tmp_path: Path) -> None:
         failure = store.sql("SELECT stage, doc_id, line, reason FROM failures")
     assert failure[0][:3] == ("worker", "d2", 3)
     assert "died" in failure[0][3] and "-9" in failure[0][3]
+
+
+class QuotingCoder:
+    """A coder that reports one quotation per document, as ``Coder.analyze_documents`` does."""
+
+    def analyze_documents(self, documents: list[Document], batch_size: int = 16) -> Any:
+        from types import SimpleNamespace
+
+        for document in documents:
+            quote = {
+                "index": 0,
+                "speaker": {"code": "KAZGOV", "name": "Kazakhstan government", "text": "Tokayev"},
+                "speaker_text": "he",
+                "cue": {"text": "said", "start": 20, "end": 24},
+                "content": {"text": document.text[:10], "start": 0, "end": 10},
+                "kind": "direct",
+            }
+            yield SimpleNamespace(document=document, events=[], quotes=[quote])
+
+
+def test_quotes_reported_by_the_coder_are_stored(tmp_path: Path) -> None:
+    corpus = tmp_path / "quotes.jsonl"
+    write_jsonl(corpus, 3)
+    db = tmp_path / "e.duckdb"
+    ingest([corpus], db, coder=QuotingCoder())  # type: ignore[arg-type]
+    ingest([corpus], db, coder=QuotingCoder())  # type: ignore[arg-type]
+    with EventStore(db, read_only=True) as store:
+        rows = store.sql(
+            "SELECT doc_id, speaker_code, speaker_text, cue_text, content_start, kind "
+            "FROM quotes ORDER BY doc_id"
+        )
+    assert rows == [(f"s{i}", "KAZGOV", "he", "said", 0, "direct") for i in range(3)]

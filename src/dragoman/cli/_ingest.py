@@ -156,9 +156,9 @@ def _summary(report: IngestReport, db: str) -> list[str]:
 @click.option(
     "--chunk-size",
     type=click.IntRange(1, 1000),
-    default=8,
+    default=4,
     show_default=True,
-    help="Documents per task sent to a worker.",
+    help="Documents per task sent to a worker (small chunks balance the workers' load).",
 )
 @click.option(
     "--commit-every",

@@ -45,7 +45,7 @@ class Feed:
         store: EventStore,
         paths: Sequence[str | Path],
         *,
-        chunk_size: int = 8,
+        chunk_size: int = 4,
         default_date: str | None = None,
         input_format: str = "auto",
         stdin: IO[bytes] | None = None,

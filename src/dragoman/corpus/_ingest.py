@@ -60,7 +60,7 @@ def ingest(
     default_date: str | None = None,
     input_format: str = "auto",
     keep_text: bool = False,
-    chunk_size: int = 8,
+    chunk_size: int = 4,
     commit_every: int = 200,
     commit_seconds: float = 10.0,
     stdin: IO[bytes] | None = None,
@@ -124,8 +124,7 @@ def ingest(
         )
 
         def progress() -> None:
-            report.bytes_read = feed.bytes_read
-            report.documents_read = feed.documents_read
+            writer.refresh()
             report.seconds = time.monotonic() - started
             if on_progress is not None:
                 on_progress(report)
@@ -151,7 +150,6 @@ def ingest(
         except KeyboardInterrupt:
             report.interrupted = True
             writer.commit()
-        report.documents_skipped += feed.skipped
         progress()
     return report
 

@@ -10,6 +10,7 @@ import hashlib
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from dragoman._coder import Coder
 from dragoman.records import Document, Event
@@ -100,21 +101,35 @@ def code_chunk(
         The rows and counts.
     """
     result = ChunkResult()
+    documents = [i.document for i in items]
     try:
-        coded = list(coder.code_documents([i.document for i in items], batch_size=batch_size))
+        coded = _coded(coder, documents, batch_size)
     except Exception:  # one bad document spoils the batch: code them one by one
         _log.debug("a batch failed; coding its documents one by one", exc_info=True)
         for item in items:
             _code_one(coder, item, keep_text, result)
         return result
-    for item, (document, events) in zip(items, coded, strict=True):
-        _add(result, item, document, events, keep_text)
+    for item, (document, events, quotes) in zip(items, coded, strict=True):
+        _add(result, item, document, events, keep_text, quotes)
     return result
+
+
+def _coded(
+    coder: Coder, documents: list[Document], batch_size: int
+) -> list[tuple[Document, list[Event], list[Any]]]:
+    # A Coder that finds quotations too (``analyze_documents``) gives them to the store.
+    analyze = getattr(coder, "analyze_documents", None)
+    if analyze is not None:
+        return [
+            (c.document, c.events, list(getattr(c, "quotes", ())))
+            for c in analyze(documents, batch_size=batch_size)
+        ]
+    return [(d, e, []) for d, e in coder.code_documents(documents, batch_size=batch_size)]
 
 
 def _code_one(coder: Coder, item: WorkItem, keep_text: bool, result: ChunkResult) -> None:
     try:
-        events = coder.code_document(item.document)
+        ((_document, events, quotes),) = _coded(coder, [item.document], 1)
     except Exception as exc:  # any error of spaCy or the coder: record it, go on
         reason = f"coding failed: {type(exc).__name__}: {exc}"
         result.rows.failures.append(
@@ -122,7 +137,7 @@ def _code_one(coder: Coder, item: WorkItem, keep_text: bool, result: ChunkResult
         )
         result.failures += 1
         return
-    _add(result, item, item.document, events, keep_text)
+    _add(result, item, item.document, events, keep_text, quotes)
 
 
 def _add(
@@ -131,9 +146,12 @@ def _add(
     document: Document,
     events: list[Event],
     keep_text: bool,
+    quotes: list[Any],
 ) -> None:
     try:
-        rows = document_rows(document, events, file=item.file, line=item.line, keep_text=keep_text)
+        rows = document_rows(
+            document, events, file=item.file, line=item.line, keep_text=keep_text, quotes=quotes
+        )
     except Exception as exc:  # e.g. an invalid date given through the Python API
         reason = f"storing failed: {type(exc).__name__}: {exc}"
         result.rows.failures.append(

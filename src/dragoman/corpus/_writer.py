@@ -106,6 +106,18 @@ class BatchWriter:
         self.commit_seconds = commit_seconds
         self.pending = RowBatch()
         self._last = time.monotonic()
+        self.store_skipped = 0  # documents the store already had (same text)
+
+    def _refresh_skipped(self) -> None:
+        feed_skipped = self.feed.skipped if self.feed is not None else 0
+        self.report.documents_skipped = self.store_skipped + feed_skipped
+
+    def refresh(self) -> None:
+        """Bring the report's counts of read and skipped documents up to date."""
+        if self.feed is not None:
+            self.report.bytes_read = self.feed.bytes_read
+            self.report.documents_read = self.feed.documents_read
+        self._refresh_skipped()
 
     def add(self, rows: RowBatch) -> None:
         self.pending.extend(rows)
@@ -134,7 +146,8 @@ class BatchWriter:
         self.report.batches += 1
         self.report.documents_stored += result.documents
         self.report.events += result.mentions
-        self.report.documents_skipped += result.skipped
+        self.store_skipped += result.skipped
+        self._refresh_skipped()
         if self.feed is not None:
             self.feed.stored([row[0] for row in batch.documents])
         _log.info(
@@ -157,7 +170,8 @@ class BatchWriter:
         self.report.batches += 1
         self.report.documents_stored += result.documents
         self.report.events += result.mentions
-        self.report.documents_skipped += result.skipped
+        self.store_skipped += result.skipped
+        self._refresh_skipped()
         if result.duplicates:
             self.report.failures += result.duplicates
             self.report.failures_by_stage["duplicate"] += result.duplicates

@@ -146,9 +146,10 @@ def _actor_row(event_id: str, role: str, doc_id: str, actor: Actor) -> tuple[Any
 def quote_row(doc_id: str, quote: Any) -> tuple[Any, ...]:
     """Return a quotes row from a quote record (anything with ``to_dict()``, or a dict).
 
-    The dict may hold ``speaker`` ``{text, start, end, code, name}`` (or ``speaker`` as an
-    actor dict), ``cue`` ``{text, start, end}``, ``content`` ``{text, start, end}``, ``kind``,
-    ``sentence_index`` and ``quote_id``; everything is also kept in the ``data`` column.
+    The dict may hold ``speaker`` (an actor dict: ``{code, name, text, start, end}``),
+    ``speaker_text`` (the words naming the speaker, when they differ from the actor's),
+    ``cue`` and ``content`` (``{text, start, end}``), ``kind``, ``sentence_index`` and
+    ``quote_id``; everything is also kept in the ``data`` column.
     """
     data: dict[str, Any] = quote.to_dict() if hasattr(quote, "to_dict") else dict(quote)
     speaker = data.get("speaker") or {}
@@ -168,7 +169,7 @@ def quote_row(doc_id: str, quote: Any) -> tuple[Any, ...]:
         doc_id,
         data.get("sentence_index"),
         data.get("kind"),
-        speaker.get("text"),
+        data.get("speaker_text") or speaker.get("text"),
         speaker.get("start"),
         speaker.get("end"),
         speaker.get("code"),
