@@ -8,7 +8,7 @@ Example:
 
 from __future__ import annotations
 
-from dragoman._coder import Coder
+from dragoman._coder import CodedDocument, Coder
 from dragoman.errors import (
     DictionaryError,
     DragomanError,
@@ -22,8 +22,11 @@ from dragoman.records import (
     CameoRef,
     Document,
     Event,
+    EventDate,
     Evidence,
+    Location,
     PloverRef,
+    Quote,
     TextSpan,
     normalize_date,
 )
@@ -33,16 +36,20 @@ __version__ = "0.1.0"
 __all__ = [
     "Actor",
     "CameoRef",
+    "CodedDocument",
     "Coder",
     "DictionaryError",
     "Document",
     "DragomanError",
     "Event",
+    "EventDate",
     "Evidence",
     "InputError",
+    "Location",
     "ModelError",
     "OntologyError",
     "PloverRef",
+    "Quote",
     "StoreError",
     "TextSpan",
     "__version__",

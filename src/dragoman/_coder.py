@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
@@ -17,11 +18,27 @@ from dragoman.actors import (
     lookup_actor,
 )
 from dragoman.coding import EventExtractor, VerbDictionary, load_verb_dictionary
+from dragoman.coding._context import ContextOptions
 from dragoman.errors import InputError
 from dragoman.pipeline import add_paragraph_breaks, load_model
-from dragoman.records import MAX_CHARS, Document, Event, normalize_date
+from dragoman.records import MAX_CHARS, Document, Event, Quote, normalize_date
 
-__all__ = ["Coder"]
+__all__ = ["CodedDocument", "Coder"]
+
+
+@dataclass(frozen=True, slots=True)
+class CodedDocument:
+    """A coded document: the events and the quotations found in it.
+
+    Attributes:
+        document: The input document.
+        events: Its events, in text order.
+        quotes: Its quotations, in text order, with speakers resolved.
+    """
+
+    document: Document
+    events: list[Event]
+    quotes: list[Quote]
 
 
 class Coder:
@@ -42,6 +59,9 @@ class Coder:
         nlp: Language | None = None,
         verbs: Sequence[Path | str] = (),
         actors: Sequence[Path | str] = (),
+        dates: bool = True,
+        places: bool = True,
+        quotes: bool = True,
     ) -> None:
         """Load the pipeline and dictionaries.
 
@@ -51,6 +71,10 @@ class Coder:
             nlp: An already loaded pipeline (overrides ``model``).
             verbs: Extra verb dictionary files that add to or override the shipped one.
             actors: Extra actor dictionary files that add to or override the shipped ones.
+            dates: Date events from expressions in the text ("two weeks prior"); off, every
+                event gets the story date.
+            places: Locate events with the offline gazetteer ("in Astana").
+            quotes: Find quotations, attribute them to speakers, and code what they say.
 
         Raises:
             ModelError: The pipeline cannot be loaded.
@@ -61,7 +85,12 @@ class Coder:
         self.verbs: VerbDictionary = load_verb_dictionary(verbs)
         self.actors: ActorDictionary = load_actor_dictionary(actors)
         self._finder = MentionFinder(self.nlp, self.actors)
-        self._extractor = EventExtractor(self.verbs, self.actors, self._finder)
+        self._extractor = EventExtractor(
+            self.verbs,
+            self.actors,
+            self._finder,
+            ContextOptions(dates=dates, places=places, quotes=quotes),
+        )
 
     def code(
         self, text: str, *, date: str | dt.date | None = None, doc_id: str = "doc"
@@ -84,9 +113,54 @@ class Coder:
     def code_document(self, document: Document) -> list[Event]:
         """Code one :class:`Document`."""
         _check_length(document)
-        return self.code_doc(
-            self.nlp(document.text), doc_id=document.id, date=normalize_date(document.date)
+        return self.analyze_document(document).events
+
+    def analyze(
+        self, text: str, *, date: str | dt.date | None = None, doc_id: str = "doc"
+    ) -> CodedDocument:
+        """Code one text and return its events and quotations.
+
+        Args:
+            text: The news text.
+            date: Story date (``YYYY-MM-DD`` or a date), or None.
+            doc_id: Identifier used in the records.
+
+        Returns:
+            The document with its events and its quotations (speakers resolved).
+        """
+        return self.analyze_document(Document(id=doc_id, text=text, date=normalize_date(date)))
+
+    def analyze_document(self, document: Document) -> CodedDocument:
+        """Code one :class:`Document` and return its events and quotations."""
+        _check_length(document)
+        return self._analyze(self.nlp(document.text), document)
+
+    def _analyze(self, doc: Doc, document: Document) -> CodedDocument:
+        events, quotes = self._extractor.analyze(
+            doc, doc_id=document.id, date=normalize_date(document.date), text=document.text
         )
+        return CodedDocument(document, events, quotes)
+
+    def analyze_documents(
+        self, documents: Iterable[Document], *, batch_size: int = 16
+    ) -> Iterator[CodedDocument]:
+        """Code many documents, parsing them in batches; yield events and quotations.
+
+        Args:
+            documents: The documents.
+            batch_size: How many texts spaCy parses at once.
+
+        Yields:
+            Each document with its events and quotations, in input order.
+        """
+
+        def texts() -> Iterator[tuple[str, Document]]:
+            for document in documents:
+                _check_length(document)
+                yield document.text, document
+
+        for doc, document in self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
+            yield self._analyze(doc, document)
 
     def code_doc(self, doc: Doc, *, doc_id: str, date: str | None) -> list[Event]:
         """Run only the coding stage on a Doc the pipeline has already parsed.
@@ -136,16 +210,8 @@ class Coder:
             Each document with its events, in input order.
         """
 
-        def texts() -> Iterator[tuple[str, Document]]:
-            for document in documents:
-                _check_length(document)
-                yield document.text, document
-
-        for doc, document in self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
-            yield (
-                document,
-                self.code_doc(doc, doc_id=document.id, date=normalize_date(document.date)),
-            )
+        for coded in self.analyze_documents(documents, batch_size=batch_size):
+            yield coded.document, coded.events
 
 
 def _check_length(document: Document) -> None:

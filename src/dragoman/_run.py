@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from dragoman._coder import Coder
+from dragoman._coder import CodedDocument, Coder
 from dragoman.errors import InputError
 from dragoman.ingest import InputProblem, read_documents
-from dragoman.records import Document, Event
+from dragoman.records import Document
 
 __all__ = ["CodingRun", "code_files"]
 
@@ -21,6 +21,7 @@ class CodingRun:
 
     documents: int = 0
     events: int = 0
+    quotes: int = 0
     problems: list[InputProblem] = field(default_factory=list)
 
 
@@ -35,7 +36,7 @@ def code_files(
     on_problem: Callable[[InputProblem], None] | None = None,
     stdin: IO[bytes] | None = None,
     batch_size: int = 16,
-) -> Iterator[tuple[Document, list[Event]]]:
+) -> Iterator[CodedDocument]:
     """Read and code documents from files; bad documents are reported and skipped.
 
     Args:
@@ -50,7 +51,7 @@ def code_files(
         batch_size: Documents parsed together by spaCy.
 
     Yields:
-        Each readable document with its events, in input order.
+        Each readable document with its events and quotations, in input order.
 
     Raises:
         InputError: With ``strict``, the first problem; always, an invalid date or format.
@@ -70,7 +71,8 @@ def code_files(
                 continue
             yield item
 
-    for document, events in coder.code_documents(documents(), batch_size=batch_size):
+    for coded in coder.analyze_documents(documents(), batch_size=batch_size):
         stats.documents += 1
-        stats.events += len(events)
-        yield document, events
+        stats.events += len(coded.events)
+        stats.quotes += len(coded.quotes)
+        yield coded

@@ -20,8 +20,11 @@ __all__ = [
     "CameoRef",
     "Document",
     "Event",
+    "EventDate",
     "Evidence",
+    "Location",
     "PloverRef",
+    "Quote",
     "TextSpan",
     "normalize_date",
 ]
@@ -169,6 +172,111 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class EventDate:
+    """Where an event's date comes from.
+
+    Attributes:
+        source: ``text`` (an expression in the text dates the event) or ``story`` (the
+            story date, when the text gives none) or ``none`` (no date known).
+        text: The date expression ("two weeks prior"), for ``text``.
+        start: Its character offset, for ``text``.
+        end: Its end offset, for ``text``.
+        relation: ``past``, ``present`` or ``future`` relative to the story date, when
+            known.
+    """
+
+    source: str
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    relation: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form (``source`` and, for text dates, the expression)."""
+        data: dict[str, Any] = {"source": self.source}
+        if self.source == "text":
+            data.update(text=self.text, start=self.start, end=self.end,
+                        relation=self.relation)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where an event happened, from a place named in the text.
+
+    Attributes:
+        name: Gazetteer name of the place.
+        country: ISO 3166 alpha-3 code, or None (seas, world regions).
+        feature: ``country``, ``capital``, ``city``, ``region``, ``border``, ...
+        latitude: Decimal degrees.
+        longitude: Decimal degrees.
+        text: The words that name it in the document.
+        start: Character offset of ``text``.
+        end: End offset of ``text``.
+    """
+
+    name: str
+    country: str | None
+    feature: str
+    latitude: float | None
+    longitude: float | None
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {
+            "name": self.name,
+            "country": self.country,
+            "feature": self.feature,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: who said what.
+
+    Attributes:
+        doc_id: The document.
+        index: Position among the document's quotes (events refer to it).
+        speaker: The resolved speaker, or None when unknown.
+        speaker_text: The words naming the speaker ("she", "the minister"), or None.
+        cue: The speech verb or "according to", or None.
+        content: What was said, with its offsets.
+        kind: ``direct`` (quotation marks) or ``indirect`` ("said that ...").
+        group: Parts of one quotation (split by its cue) share a group.
+    """
+
+    doc_id: str
+    index: int
+    speaker: Actor | None
+    speaker_text: str | None
+    cue: TextSpan | None
+    content: TextSpan
+    kind: str
+    group: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {
+            "doc_id": self.doc_id,
+            "index": self.index,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "speaker_text": self.speaker_text,
+            "cue": self.cue.to_dict() if self.cue else None,
+            "content": self.content.to_dict(),
+            "kind": self.kind,
+            "group": self.group,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One coded political event: who did what to whom, when.
 
@@ -190,6 +298,10 @@ class Event:
         modality: How the text presents the action: ``asserted``, ``future`` ("will
             visit", coded as an intent or threat), ``hypothetical`` ("could impose") or
             ``obligation`` ("must withdraw").
+        date_precision: ``day``, ``month`` or ``year``: how precise ``date`` is.
+        date_source: Where the date comes from (an expression in the text, or the story).
+        location: Where it happened, when the text names a place for it.
+        quote: Index of the document quote the event was read from, or None.
     """
 
     doc_id: str
@@ -206,6 +318,10 @@ class Event:
     negated: bool
     evidence: Evidence
     modality: str = "asserted"
+    date_precision: str = "day"
+    date_source: EventDate = EventDate("story")
+    location: Location | None = None
+    quote: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form of the event (the README documents its fields)."""
@@ -214,6 +330,8 @@ class Event:
             "sentence_index": self.sentence_index,
             "event_id": self.event_id,
             "date": self.date,
+            "date_precision": self.date_precision,
+            "date_source": self.date_source.to_dict(),
             "source": self.source.to_dict(),
             "target": self.target.to_dict() if self.target else None,
             "cameo": {"code": self.cameo.code, "name": self.cameo.name},
@@ -223,6 +341,8 @@ class Event:
             "plover": {"type": self.plover.type, "mode": self.plover.mode},
             "negated": self.negated,
             "modality": self.modality,
+            "location": self.location.to_dict() if self.location else None,
+            "quote": self.quote,
             "evidence": self.evidence.to_dict(),
         }
 

@@ -23,8 +23,11 @@ def runner(coder: Coder, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     real = Coder
 
     def make(**kwargs: Any) -> Coder:
-        if kwargs.get("verbs") or kwargs.get("actors"):
-            return real(nlp=coder.nlp, verbs=kwargs["verbs"], actors=kwargs["actors"])
+        kwargs.pop("model", None)
+        if kwargs.get("verbs") or kwargs.get("actors") or not all(
+            kwargs.get(k, True) for k in ("dates", "places", "quotes")
+        ):
+            return real(nlp=coder.nlp, **kwargs)
         return coder
 
     monkeypatch.setattr("dragoman.cli._code.Coder", make)
@@ -37,7 +40,7 @@ def test_text_file_table(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["code", str(path), "--date", "2025-06-01"])
     assert result.exit_code == 0, result.output
     assert "POL" in result.stdout and "111" in result.stdout and "2 event(s)" in result.stdout
-    assert "1 document(s) coded, 2 event(s), 0 skipped" in result.stderr
+    assert "1 document(s) coded, 2 event(s), 0 quotation(s), 0 skipped" in result.stderr
 
 
 def test_jsonl_to_jsonl_with_dates(runner: CliRunner, tmp_path: Path) -> None:
@@ -84,7 +87,7 @@ def test_bad_documents_are_skipped_with_file_and_line(runner: CliRunner, tmp_pat
     assert f"{path} line 2: not valid JSON" in result.stderr
     assert f'{path} line 3: "text" is missing' in result.stderr
     assert f"{empty}: empty" in result.stderr
-    assert "1 document(s) coded, 1 event(s), 3 skipped" in result.stderr
+    assert "1 document(s) coded, 1 event(s), 0 quotation(s), 3 skipped" in result.stderr
     assert len(result.stdout.splitlines()) == 1
 
 
@@ -148,3 +151,40 @@ def test_version_and_help() -> None:
     assert runner.invoke(cli, ["--version"]).output.startswith("dragoman, version")
     result = runner.invoke(cli, ["code", "--help"])
     assert result.exit_code == 0 and "--format" in result.output
+
+
+QUOTED = (
+    "Polish Foreign Minister Anna Nowak arrived in Vilnius on Tuesday.\n\n"
+    '"Russia is irresponsible, and we will not accept its threats," she said.'
+)
+
+
+def test_quotes_listing_and_quote_events(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["code", "-", "--quotes", "--format", "jsonl",
+                                 "--date", "2025-06-01"], input=QUOTED)
+    assert result.exit_code == 0, result.output
+    (quote,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert quote["speaker"]["code"] == "POLGOV" and quote["speaker_text"] == "she"
+    assert quote["cue"]["text"] == "said" and quote["kind"] == "direct"
+    assert quote["content"]["text"].startswith("Russia is irresponsible")
+    result = runner.invoke(cli, ["code", "-", "--format", "jsonl", "--date", "2025-06-01"],
+                           input=QUOTED)
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    said = [e for e in events if e["quote"] == 0]
+    # "Russia is irresponsible" criticizes; "we will not accept its threats" refuses
+    assert [(e["source"]["code"], e["cameo"]["code"], e["target"]["code"]) for e in said] == [
+        ("POLGOV", "111", "RUS"), ("POLGOV", "120", "RUS")]
+    visit = [e for e in events if e["cameo"]["code"] == "042"]
+    assert visit and visit[0]["date"] == "2025-05-27" and visit[0]["location"]["country"] == "LTU"
+
+
+def test_context_layers_can_be_switched_off(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["code", "-", "--format", "jsonl", "--date", "2025-06-01",
+                                 "--no-dates", "--no-places"], input=QUOTED)
+    assert result.exit_code == 0, result.output
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert all(e["date"] == "2025-06-01" and e["date_source"] == {"source": "story"}
+               for e in events)
+    assert all(e["location"] is None for e in events)
+    result = runner.invoke(cli, ["code", "-", "--quotes", "--no-quotes"], input=QUOTED)
+    assert result.exit_code == 1 and "cannot be combined" in result.stderr

@@ -64,8 +64,8 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # metonymy: capitals are governments
     ("Ankara criticized Athens.", [("TURGOV", "111", "GRCGOV", False)]),
     # relative clause subject
-    ("Egypt, which mediated between Israel and Hamas, praised Qatar.",
-     [("EGY", "045", "ISR", False), ("EGY", "051", "QAT", False)]),
+    ("Egypt, which mediated between Israel and Jordan, praised Qatar.",
+     [("EGY", "045", "ISR", False), ("EGY", "045", "JOR", False), ("EGY", "051", "QAT", False)]),
     # no actor, no event: experts and analysts are not actors
     ("Experts criticized the Kazakh government.", []),
     ("Analysts said the talks were useful.", []),
@@ -98,7 +98,11 @@ def test_clause_structures(coder: Coder, sentence: str, expected: list[Row]) -> 
 def test_event_record_fields(coder: Coder) -> None:
     text = "Tension rose.\n\nChina condemned the Japanese government on Monday."
     (event,) = coder.code(text, date="2025-06-01", doc_id="d1")
-    assert event.doc_id == "d1" and event.sentence_index == 1 and event.date == "2025-06-01"
+    assert event.doc_id == "d1" and event.sentence_index == 1
+    # "on Monday" before a Sunday story date is the previous Monday
+    assert (event.date, event.date_precision) == ("2025-05-26", "day")
+    assert (event.date_source.source, event.date_source.text) == ("text", "Monday")
+    assert text[event.date_source.start : event.date_source.end] == "Monday"
     assert text[event.source.start : event.source.end] == "China" == event.source.text
     assert event.target is not None
     assert text[event.target.start : event.target.end] == event.target.text

@@ -95,6 +95,33 @@ class DocumentActors:
         self._history: list[tuple[int, str, Actor]] = []
         self._named_mentions = [m for m in mentions if m.phrase.form in ("name", "capital")]
         self._seeded = False
+        # quoted passages: (content start, content end, speaker head token index or None)
+        self._quotes: list[tuple[int, int, int | None]] = []
+        self._speakers: dict[int, list[Actor]] = {}
+
+    def set_quotes(self, quotes: list[tuple[int, int, int | None]]) -> None:
+        """Tell the resolver where quoted passages are and who speaks them.
+
+        Args:
+            quotes: ``(content_start, content_end, speaker_token_index)`` per quotation;
+                "I", "we", "my", "our" inside a passage refer to its speaker.
+        """
+        self._quotes = quotes
+        self._speakers.clear()
+
+    def speaker(self, index: int) -> list[Actor]:
+        """Return the resolved speaker of quote ``index`` (of :meth:`set_quotes`)."""
+        if index not in self._speakers:
+            head = self._quotes[index][2]
+            self._speakers[index] = self.resolve(self.doc[head]) if head is not None else []
+        return self._speakers[index]
+
+    def quote_at(self, offset: int) -> int | None:
+        """Return the index of the quoted passage containing a character offset, or None."""
+        for index, (start, end, _speaker) in enumerate(self._quotes):
+            if start <= offset < end:
+                return index
+        return None
 
     def resolve(self, head: Token) -> list[Actor]:
         """Return the actors named by the noun phrase headed by ``head`` (one per conjunct).
@@ -179,6 +206,14 @@ class DocumentActors:
         unresolved: plural reference is too often to a group the dictionary does not know.
         """
         word = head.lower_
+        if word in _FIRST_PERSON:
+            index = self.quote_at(head.idx)
+            if index is None:
+                return []
+            return [
+                _refer(a, head.text, head.idx, f"quote-speaker:{a.text}")
+                for a in self.speaker(index)
+            ]
         if word in _PERSON_PRONOUNS:
             kinds: tuple[str, ...] = ("person",)
         elif word in _THING_PRONOUNS:
@@ -575,6 +610,7 @@ def _is_bare_modifier(segment: list[Token], found: _Found) -> bool:
 
 
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _THING_PRONOUNS = frozenset({"it", "its"})
 _COUNTRY_NOUNS = frozenset({"country", "nation", "state", "republic"})
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import sys
-from typing import IO
+from typing import IO, Any
 
 import click
 
 from dragoman._coder import Coder
 from dragoman._run import CodingRun, code_files
 from dragoman.errors import InputError
-from dragoman.formatting import FORMATS, write_events
+from dragoman.formatting import FORMATS, write_events, write_quotes
 from dragoman.ingest import InputProblem
-from dragoman.records import Event, normalize_date
+from dragoman.records import normalize_date
 
 __all__ = ["code_command"]
 
@@ -67,6 +67,21 @@ __all__ = ["code_command"]
 )
 @click.option("--strict", is_flag=True, help="Stop at the first bad document.")
 @click.option(
+    "--quotes",
+    "list_quotes",
+    is_flag=True,
+    help="List the quotations (speaker, cue, content) instead of the events.",
+)
+@click.option(
+    "--no-dates",
+    is_flag=True,
+    help="Do not read dates in the text: every event gets the story date.",
+)
+@click.option("--no-places", is_flag=True, help="Do not locate events with the gazetteer.")
+@click.option(
+    "--no-quotes", is_flag=True, help="Do not find quotations (nor code what speakers say)."
+)
+@click.option(
     "--batch-size",
     type=click.IntRange(1, 1000),
     default=16,
@@ -83,6 +98,10 @@ def code_command(
     verb_files: tuple[str, ...],
     actor_files: tuple[str, ...],
     strict: bool,
+    list_quotes: bool,
+    no_dates: bool,
+    no_places: bool,
+    no_quotes: bool,
     batch_size: int,
 ) -> None:
     """Code news text into political events.
@@ -97,11 +116,21 @@ def code_command(
       dragoman code examples/kazakhstan_osce.txt --date 2025-06-01
       dragoman code examples/stories.jsonl --format jsonl > events.jsonl
       cat examples/kazakhstan_osce.txt | dragoman code - --format tsv
+      dragoman code examples/kazakhstan_osce.txt --date 2025-06-01 --quotes
     """
     if not inputs:
         raise InputError("give at least one input file, or - to read standard input")
     default_date = normalize_date(date)
-    coder = Coder(model=model, verbs=verb_files, actors=actor_files)
+    if list_quotes and no_quotes:
+        raise InputError("--quotes lists quotations; it cannot be combined with --no-quotes")
+    coder = Coder(
+        model=model,
+        verbs=verb_files,
+        actors=actor_files,
+        dates=not no_dates,
+        places=not no_places,
+        quotes=not no_quotes,
+    )
     run = CodingRun()
 
     def warn(problem: InputProblem) -> None:
@@ -117,20 +146,23 @@ def code_command(
         on_problem=warn,
         batch_size=batch_size,
     )
+    write: Any = write_quotes if list_quotes else write_events
     if fmt in ("table", "json"):
-        events: list[Event] = [e for _doc, evs in results for e in evs]
-        write_events(events, fmt, output)
+        items: list[Any] = [
+            item for coded in results for item in (coded.quotes if list_quotes else coded.events)
+        ]
+        write(items, fmt, output)
     else:
         first = True
-        for _doc, evs in results:
-            write_events(evs, fmt, output, header=first)
+        for coded in results:
+            write(coded.quotes if list_quotes else coded.events, fmt, output, header=first)
             first = False
             output.flush()
         if first and fmt == "tsv":
-            write_events([], fmt, output)
+            write([], fmt, output)
     click.echo(
         f"dragoman: {run.documents} document(s) coded, {run.events} event(s), "
-        f"{len(run.problems)} skipped",
+        f"{run.quotes} quotation(s), {len(run.problems)} skipped",
         err=True,
     )
     if run.documents == 0:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import DEP, LEMMA, POS
+from spacy.attrs import DEP, LEMMA, LOWER, POS
+from spacy.parts_of_speech import ADJ as _ADJ
 from spacy.parts_of_speech import NOUN as _NOUN
 from spacy.parts_of_speech import PROPN as _PROPN
 from spacy.parts_of_speech import VERB as _VERB
@@ -14,15 +15,18 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors import UNKNOWN_COUNTRY, ActorDictionary, DocumentActors, MentionFinder
 from dragoman.coding._clauses import Clause, clause_for, is_negated, modality
+from dragoman.coding._context import ContextOptions, DocumentContext
 from dragoman.coding._frames import Frame, frame_code, frame_of
 from dragoman.coding._verbs import VerbDictionary, VerbEntry
 from dragoman.ontology import cameo, plover_for
+from dragoman.quotes import DEFAULT_CUE_VERBS
 from dragoman.records import (
     Actor,
     CameoRef,
     Event,
     Evidence,
     PloverRef,
+    Quote,
     TextSpan,
     make_event_id,
 )
@@ -66,13 +70,29 @@ class _Match:
     note: str = ""  # how ``code`` was derived from the pattern's, for the evidence
     addressee: bool = False  # the complement's subject is the target ("demanded that X")
     nominal: bool = False  # a noun names the event ("Russia's attack on Ukraine")
+    sources: tuple[Actor, ...] = ()  # actors known before the clause is read (a speaker)
+    negated: bool | None = None  # None: read the negation from the clause
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidates:
+    """Token indices of one sentence worth a closer look."""
+
+    verbs: list[int]
+    names: list[int]
+    nouns: list[int]
+    adjectives: list[int]
 
 
 class EventExtractor:
     """Codes the events of parsed documents (the coding stage, after spaCy)."""
 
     def __init__(
-        self, verbs: VerbDictionary, actors: ActorDictionary, finder: MentionFinder
+        self,
+        verbs: VerbDictionary,
+        actors: ActorDictionary,
+        finder: MentionFinder,
+        options: ContextOptions | None = None,
     ) -> None:
         """Set up the coding stage.
 
@@ -80,6 +100,7 @@ class EventExtractor:
             verbs: The verb dictionary.
             actors: The actor dictionary.
             finder: Finds dictionary names in Docs (built from ``actors``).
+            options: Which context layers (dates, places, quotes) to compute.
         """
         self._verbs = verbs
         self._lemmas = verbs.lemmas
@@ -88,63 +109,94 @@ class EventExtractor:
         self._ontology: dict[str, tuple[CameoRef, str, int, float, PloverRef]] = {}
         self._hashes: frozenset[int] | None = None
         self._noun_hash_set: frozenset[int] | None = None
+        self._adjective_hash_set: frozenset[int] | None = None
+        self._options = options if options is not None else ContextOptions()
 
     def extract(self, doc: Doc, *, doc_id: str, date: str | None) -> list[Event]:
-        """Return the events of one parsed document.
+        """Return the events of one parsed document (see :meth:`analyze`)."""
+        return self.analyze(doc, doc_id=doc_id, date=date)[0]
+
+    def analyze(
+        self, doc: Doc, *, doc_id: str, date: str | None, text: str | None = None
+    ) -> tuple[list[Event], list[Quote]]:
+        """Return the events and the quotations of one parsed document.
 
         Args:
             doc: A Doc parsed by the pipeline (needs tags, lemmas and dependencies).
             doc_id: Identifier of the document, used in event ids.
             date: Story date (``YYYY-MM-DD``) or None.
+            text: The document text, if at hand (saves joining the tokens).
 
         Returns:
-            Events in text order.
+            Events in text order, and quotations in text order.
         """
         resolver = DocumentActors(doc, self._finder.find(doc), self._actors, date)
+        context = DocumentContext(
+            doc, text if text is not None else doc.text, date, resolver, self._options
+        )
         # Find candidate predicates and names from arrays: creating a Token object per
         # word costs more than the rest of the coding stage.
-        table = doc.to_array([POS, LEMMA, DEP])
+        table = doc.to_array([POS, LEMMA, DEP, LOWER])
         strings = doc.vocab.strings
         verb_hashes = self._verb_hashes(strings)
+        rows = table.tolist()
         verbs = [
             i
-            for i, (pos, lemma, _dep) in enumerate(table.tolist())
+            for i, (pos, lemma, _dep, _lower) in enumerate(rows)
             if pos == _VERB and lemma in verb_hashes
         ]
-        rows = table.tolist()
+        adjective_hashes = self._adjective_hashes(strings)
+        adjectives = [
+            i
+            for i, (pos, _lemma, _dep, lower) in enumerate(rows)
+            if pos in _ADJ_OR_VERB and lower in adjective_hashes
+        ]
         names = [
-            i for i, (pos, _lemma, dep) in enumerate(rows) if pos == _PROPN and dep in _NAME_DEP_IDS
+            i
+            for i, (pos, _lemma, dep, _lower) in enumerate(rows)
+            if pos == _PROPN and dep in _NAME_DEP_IDS
         ]
         noun_hashes = self._noun_hashes(strings)
         nouns = [
-            i for i, (pos, lemma, _dep) in enumerate(rows) if pos == _NOUN and lemma in noun_hashes
+            i
+            for i, (pos, lemma, _dep, _lower) in enumerate(rows)
+            if pos == _NOUN and lemma in noun_hashes
         ]
         events: list[Event] = []
-        v = n = e = 0
+        v = n = e = a = 0
         for index, sentence in enumerate(doc.sents):
             end = sentence.end
-            first_v, first_n, first_e = v, n, e
+            first_v, first_n, first_e, first_a = v, n, e, a
             while v < len(verbs) and verbs[v] < end:
                 v += 1
             while n < len(names) and names[n] < end:
                 n += 1
             while e < len(nouns) and nouns[e] < end:
                 e += 1
-            if first_v == v and first_n == n and first_e == e:
+            while a < len(adjectives) and adjectives[a] < end:
+                a += 1
+            if first_v == v and first_n == n and first_e == e and first_a == a:
                 continue
             events.extend(
                 self._sentence_events(
                     sentence,
                     index,
                     resolver,
+                    context,
                     doc_id,
-                    date,
-                    verbs[first_v:v],
-                    names[first_n:n],
-                    nouns[first_e:e],
+                    _Candidates(
+                        verbs[first_v:v], names[first_n:n], nouns[first_e:e], adjectives[first_a:a]
+                    ),
                 )
             )
-        return events
+        return events, context.quotes(doc_id)
+
+    def _adjective_hashes(self, strings: StringStore) -> frozenset[int]:
+        if self._adjective_hash_set is None:
+            self._adjective_hash_set = frozenset(
+                strings.add(word) for word in self._verbs.by_adjective
+            )
+        return self._adjective_hash_set
 
     def _noun_hashes(self, strings: StringStore) -> frozenset[int]:
         if self._noun_hash_set is None:
@@ -161,15 +213,13 @@ class EventExtractor:
         sentence: Span,
         index: int,
         resolver: DocumentActors,
+        context: DocumentContext,
         doc_id: str,
-        date: str | None,
-        verb_indices: list[int],
-        name_indices: list[int],
-        noun_indices: list[int],
+        found: _Candidates,
     ) -> list[Event]:
         doc = sentence.doc
         matches: list[_Match] = []
-        for i in verb_indices:
+        for i in found.verbs:
             token = doc[i]
             clause = clause_for(token, sentence)
             entry = self._verbs.match(
@@ -182,23 +232,26 @@ class EventExtractor:
             if entry is not None:
                 matches.append(_Match(clause, entry, entry.code, modality(token)))
         consumed = _apply_frames(matches)
-        if noun_indices:
-            matches.extend(self._noun_matches(doc, sentence, noun_indices, matches, consumed))
+        if found.nouns:
+            matches.extend(self._noun_matches(doc, sentence, found.nouns, matches, consumed))
+        if found.adjectives:
+            matches.extend(self._adjective_matches(doc, found.adjectives, resolver, context))
         if not matches:
             # still read the names, so later mentions can be resolved ("Tokayev" after
             # "President Kassym-Jomart Tokayev")
-            _remember_names(doc, name_indices, resolver)
+            _remember_names(doc, found.names, resolver)
             return []
         events: list[Event] = []
         coded_verbs: list[Token] = []
         for match in matches:
             if match.clause.verb.i in consumed:
                 continue
-            new = self._clause_events(match, sentence, index, resolver, doc_id, date)
+            new = self._clause_events(match, sentence, index, resolver, context, doc_id)
             if new:
                 events.extend(new)
                 coded_verbs.append(match.clause.verb)
-        _remember_names(doc, name_indices, resolver)
+        _remember_names(doc, found.names, resolver)
+        events.sort(key=lambda event: event.evidence.verb.start)  # text order
         return _drop_reporting_statements(events, coded_verbs, sentence)
 
     def _noun_matches(
@@ -225,7 +278,7 @@ class EventExtractor:
             entry = self._verbs.match_noun(token.lemma_.lower(), _words_before(token))
             if entry is None:
                 continue
-            if token.dep_ == "dobj" and head.pos_ == "VERB":
+            if token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in _LIGHT_VERBS:
                 clause = clause_for(head, sentence)
                 pattern = VerbEntry(
                     verb=head.lemma_.lower(),
@@ -240,9 +293,13 @@ class EventExtractor:
                 note = f"light verb + {entry.describe()}"
                 out.append(_Match(clause, pattern, entry.code, modality(head), note))
                 continue
+            if token.dep_ == "pobj" and head.lower_ in _TOPIC_PREPS:
+                continue  # "talked about cooperation": a topic, not an event
             nominal = _nominal_clause(token)
             if nominal is None:
                 continue
+            if not nominal.subjects and entry.code[:2] not in _BETWEEN_ROOTS:
+                continue  # "between X and Y" makes both parties only of talks and fights
             pattern = VerbEntry(
                 verb=entry.words[-1],
                 code=entry.code,
@@ -265,17 +322,74 @@ class EventExtractor:
             )
         return out
 
+    def _adjective_matches(
+        self,
+        doc: Doc,
+        indices: list[int],
+        resolver: DocumentActors,
+        context: DocumentContext,
+    ) -> list[_Match]:
+        """Evaluations said by someone: "this organization is biased" in Tokayev's quote,
+        "Poland said the decision was unacceptable". The speaker is the source, the subject
+        of the evaluation the target. A narrator's own adjectives are not events."""
+        out: list[_Match] = []
+        for i in indices:
+            token = doc[i]
+            if token.dep_ == "acomp" and token.head.lemma_.lower() in _COPULAS:
+                head = token.head
+                subjects = [c for c in head.children if c.dep_ == "nsubj"]
+            elif (
+                token.pos_ == "VERB"
+                and not any(c.dep_ == "agent" for c in token.children)
+                and any(c.dep_ == "auxpass" for c in token.children)
+            ):
+                head = token  # "this organization is biased" parsed as a passive
+                subjects = [c for c in head.children if c.dep_ == "nsubjpass"]
+            else:
+                continue
+            if not subjects:
+                continue
+            entry = self._verbs.by_adjective[token.lower_]
+            speakers: list[Actor] = []
+            quote = context.quote_at(token.idx)
+            if quote is not None:
+                speakers = resolver.speaker(quote)
+            elif head.dep_ == "ccomp" and head.head.lemma_.lower() in _SPEECH_VERBS:
+                for subject in head.head.children:
+                    if subject.dep_ == "nsubj":
+                        speakers.extend(resolver.resolve(subject))
+            if not speakers:
+                continue
+            clause = Clause(
+                head, objects=subjects, negated=any(c.dep_ == "neg" for c in head.children)
+            )
+            pattern = VerbEntry(
+                verb=head.lemma_.lower(),
+                code=entry.code,
+                particle=None,
+                prep=None,
+                objects=frozenset(),
+                comps=frozenset(),
+                where=entry.where,
+                order=-1,
+            )
+            note = f"evaluation: adjective({' '.join(entry.words)})"
+            out.append(
+                _Match(clause, pattern, entry.code, "asserted", note, sources=tuple(speakers))
+            )
+        return out
+
     def _clause_events(
         self,
         match: _Match,
         sentence: Span,
         index: int,
         resolver: DocumentActors,
+        context: DocumentContext,
         doc_id: str,
-        date: str | None,
     ) -> list[Event]:
         clause, entry, code = match.clause, match.entry, match.code
-        sources: list[Actor] = []
+        sources: list[Actor] = list(match.sources)
         for head in clause.subjects:
             sources.extend(
                 resolver.resolve(head) if not match.nominal else _nominal_source(head, resolver)
@@ -314,7 +428,7 @@ class EventExtractor:
         else:
             pairs = [(s, None) for s in sources]
         cameo_ref, root, quad, goldstein, plover = self._describe(code)
-        negated = is_negated(clause)
+        negated = is_negated(clause) if match.negated is None else match.negated
         verb_start, verb_end = clause.verb_span()
         pattern = f"{entry.describe()} ({entry.where})"
         if match.note:
@@ -324,6 +438,9 @@ class EventExtractor:
             verb=TextSpan(resolver.char_span_text(verb_start, verb_end), verb_start, verb_end),
             pattern=pattern,
         )
+        date, precision, date_source = context.date_for(clause.verb)
+        location = context.location_for(clause.verb, [*sources, *targets])
+        quote = context.quote_at(verb_start)
         return [
             Event(
                 doc_id=doc_id,
@@ -340,6 +457,10 @@ class EventExtractor:
                 negated=negated,
                 evidence=evidence,
                 modality=match.modality,
+                date_precision=precision,
+                date_source=date_source,
+                location=location,
+                quote=quote,
             )
             for source, target in pairs
         ]
@@ -408,9 +529,22 @@ def _apply_frames(matches: list[_Match]) -> set[int]:
 
 
 def _apply_modality(match: _Match) -> None:
+    """Code announced actions as intents, threats or refusals.
+
+    "will provide aid" is an intent (033), "could impose sanctions" a threat (1312), and a
+    negated cooperative future, "will not release", "will not accept", a refusal (1243,
+    120): CAMEO codes announced refusals under 12, not as negated intents.
+    """
     if match.modality not in ("future", "hypothetical"):
         return
     root = match.code[:2]
+    cooperative = root in _ACTION_ROOTS_INTENT or root == "03"
+    if match.modality == "future" and cooperative and is_negated(match.clause):
+        refined = frame_code(Frame.REJECT, match.code) if root != "03" else None
+        match.note = f"refusal: negated future {match.code}"
+        match.code = refined or "120"
+        match.negated = False
+        return
     if root in _ACTION_ROOTS_INTENT:
         frame = Frame.INTENT
     elif root in _ACTION_ROOTS_THREAT:
@@ -423,6 +557,61 @@ def _apply_modality(match: _Match) -> None:
         match.code = refined
 
 
+# Verbs that take an event noun as their object without adding meaning of their own:
+# "held talks", "launched an offensive", "opened an investigation", "made an appeal".
+_LIGHT_VERBS = frozenset(
+    {
+        "hold",
+        "launch",
+        "start",
+        "begin",
+        "conduct",
+        "carry",
+        "stage",
+        "mount",
+        "make",
+        "issue",
+        "give",
+        "open",
+        "resume",
+        "renew",
+        "continue",
+        "undertake",
+        "reach",
+        "express",
+        "voice",
+        "lodge",
+        "file",
+        "deliver",
+        "extend",
+        "pay",
+        "take",
+        "initiate",
+        "organize",
+        "organise",
+        "lead",
+        "join",
+        "attend",
+        "wage",
+        "step",
+        "intensify",
+        "escalate",
+        "unleash",
+        "perform",
+        "execute",
+        "commit",
+        "complete",
+        "announce",
+        "order",
+        "authorize",
+        "authorise",
+    }
+)
+_TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "on", "over", "of", "for"})
+_BETWEEN_ROOTS = frozenset({"04", "19"})
+_ADJ_OR_VERB = frozenset({_ADJ, _VERB})  # "is biased" is often parsed as a passive verb
+_COPULAS = frozenset({"be", "remain", "become", "seem", "appear", "prove"})
+_SPEECH_VERBS = frozenset(DEFAULT_CUE_VERBS)
 _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "pobj"})
 # Prepositions that give a nominal event's target: "attack on X", "talks with X".
 _NOMINAL_TARGET_PREPS = (

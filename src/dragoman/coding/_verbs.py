@@ -17,6 +17,7 @@ __all__ = ["NounEntry", "VerbDictionary", "VerbEntry", "load_verb_dictionary"]
 
 _KEYS = frozenset({"verb", "code", "particle", "prep", "object", "comp", "note"})
 _NOUN_KEYS = frozenset({"noun", "code", "note"})
+_ADJECTIVE_KEYS = frozenset({"adjective", "code", "note"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,8 @@ class VerbDictionary:
         """Create an empty dictionary; fill it with :meth:`add_file`."""
         self.by_verb: dict[str, list[VerbEntry]] = {}
         self.by_noun: dict[str, list[NounEntry]] = {}
+        # evaluative adjectives: "X is biased" said by Y is Y criticizing X
+        self.by_adjective: dict[str, NounEntry] = {}
         self._index: dict[tuple[object, ...], int] = {}  # pattern -> position in its list
         self._count = 0
 
@@ -124,6 +127,9 @@ class VerbDictionary:
         for raw in read_entries(source, name=label):
             if "noun" in raw.data:
                 self.add_noun(_parse_noun(raw))
+            elif "adjective" in raw.data:
+                entry = _parse_noun(raw, key="adjective")
+                self.by_adjective[" ".join(entry.words)] = entry
             else:
                 self.add(_parse_entry(raw, self._count))
             self._count += 1
@@ -254,14 +260,14 @@ def _parse_entry(raw: RawEntry, order: int) -> VerbEntry:
     )
 
 
-def _parse_noun(raw: RawEntry) -> NounEntry:
+def _parse_noun(raw: RawEntry, key: str = "noun") -> NounEntry:
     data = raw.data
-    unknown = set(data) - _NOUN_KEYS
+    unknown = set(data) - (_NOUN_KEYS if key == "noun" else _ADJECTIVE_KEYS)
     if unknown:
-        raise raw.error(f"unknown key(s) {sorted(unknown)}; a noun entry has noun, code, note")
-    noun = data.get("noun")
+        raise raw.error(f"unknown key(s) {sorted(unknown)}; a {key} entry has {key}, code, note")
+    noun = data.get(key)
     if not isinstance(noun, str) or not noun.strip():
-        raise raw.error("'noun' must be a word or words")
+        raise raw.error(f"'{key}' must be a word or words")
     code = data.get("code")
     if not isinstance(code, str):
         raise raw.error(f"'code' must be a quoted string such as \"190\" (got {code!r})")

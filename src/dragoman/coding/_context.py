@@ -1,0 +1,149 @@
+"""A document's dates, places and quotations, as the events of its clauses need them.
+
+Dates and places are computed on first use: a document without events costs nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from dragoman.actors import DocumentActors
+from dragoman.places import PlaceMention, find_places, load_gazetteer, place_for_clause
+from dragoman.quotes import Quote as RawQuote
+from dragoman.quotes import find_quotes
+from dragoman.records import Actor, EventDate, Location, Quote, TextSpan
+from dragoman.temporal import DateExpression, date_for_clause, find_date_expressions
+
+__all__ = ["ContextOptions", "DocumentContext"]
+
+
+class ContextOptions:
+    """Which context layers to compute (all on by default)."""
+
+    __slots__ = ("dates", "places", "quotes")
+
+    def __init__(self, *, dates: bool = True, places: bool = True, quotes: bool = True) -> None:
+        """Choose the layers.
+
+        Args:
+            dates: Date events from expressions in the text ("two weeks prior").
+            places: Locate events with the gazetteer ("in Astana").
+            quotes: Find quotations, attribute them, and code what speakers say.
+        """
+        self.dates = dates
+        self.places = places
+        self.quotes = quotes
+        if places:
+            load_gazetteer()  # load once, up front, not in the first document
+
+
+class DocumentContext:
+    """Dates, places and quotations of one parsed document."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        text: str,
+        story_date: str | None,
+        resolver: DocumentActors,
+        options: ContextOptions,
+    ) -> None:
+        """Find the document's quotations and prepare the lazy layers.
+
+        Args:
+            doc: The parsed document.
+            text: Its text (saves joining the tokens again).
+            story_date: The story date, ``YYYY-MM-DD``, or None.
+            resolver: The document's actor resolver (quote speakers are resolved with it).
+            options: Which layers to compute.
+        """
+        self.doc = doc
+        self.text = text
+        self.story_date = story_date
+        self.options = options
+        self.resolver = resolver
+        self.raw_quotes: list[RawQuote] = find_quotes(doc, text=text) if options.quotes else []
+        resolver.set_quotes(
+            [(q.content_start, q.content_end, q.speaker_token_index) for q in self.raw_quotes]
+        )
+        self._dates: list[DateExpression] | None = None
+        self._places: list[PlaceMention] | None = None
+
+    def quote_at(self, offset: int) -> int | None:
+        """Return the index of the quotation containing a character offset, or None."""
+        return self.resolver.quote_at(offset) if self.raw_quotes else None
+
+    def date_for(self, token: Token) -> tuple[str | None, str, EventDate]:
+        """Return an event's date, precision and source for its predicate token.
+
+        An expression attached to the predicate dates the event; otherwise the story date
+        does (precision ``day``), or nothing when there is no story date.
+        """
+        if self.options.dates:
+            if self._dates is None:
+                self._dates = find_date_expressions(self.doc, self.story_date, text=self.text)
+            expression = date_for_clause(self._dates, token) if self._dates else None
+            if expression is not None:
+                return (
+                    expression.date,
+                    str(expression.precision),
+                    EventDate(
+                        "text",
+                        expression.text,
+                        expression.start,
+                        expression.end,
+                        str(expression.relation),
+                    ),
+                )
+        if self.story_date is None:
+            return None, "day", EventDate("none")
+        return self.story_date, "day", EventDate("story")
+
+    def location_for(self, token: Token, actors: Iterable[Actor | None]) -> Location | None:
+        """Return where an event happened, preferring its actors' countries when a place
+        name is ambiguous, or None when the text names no place for it."""
+        if not self.options.places:
+            return None
+        if self._places is None:
+            self._places = find_places(self.doc)
+        if not self._places:
+            return None
+        prefer = [a.code for a in actors if a is not None and not a.code.startswith("---")]
+        mention = place_for_clause(self._places, token, prefer)
+        if mention is None:
+            return None
+        place = mention.place
+        return Location(
+            name=place.name,
+            country=place.country,
+            feature=str(place.feature),
+            latitude=place.latitude,
+            longitude=place.longitude,
+            text=mention.text,
+            start=mention.start,
+            end=mention.end,
+        )
+
+    def quotes(self, doc_id: str) -> list[Quote]:
+        """Return the document's quotations with their speakers resolved."""
+        out: list[Quote] = []
+        for index, raw in enumerate(self.raw_quotes):
+            speakers = self.resolver.speaker(index)
+            cue = (
+                TextSpan(raw.cue.text, raw.cue.start, raw.cue.end) if raw.cue is not None else None
+            )
+            out.append(
+                Quote(
+                    doc_id=doc_id,
+                    index=index,
+                    speaker=speakers[0] if speakers else None,
+                    speaker_text=raw.speaker_text,
+                    cue=cue,
+                    content=TextSpan(raw.content, raw.content_start, raw.content_end),
+                    kind=str(raw.kind),
+                    group=raw.group,
+                )
+            )
+        return out
