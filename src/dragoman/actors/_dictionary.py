@@ -62,6 +62,7 @@ SECTOR_NAMES: dict[str, str] = {
 #: Shipped files in load order (later entries override earlier ones with the same name).
 SHIPPED_FILES = (
     "states.yaml",
+    "groups.jsonl",  # before igos.yaml: our hand-written IGO names win over Phoenix's
     "igos.yaml",
     "agents.yaml",
     "people_historical.jsonl",
