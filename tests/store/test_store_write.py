@@ -270,3 +270,17 @@ def test_store_md_documents_every_column() -> None:
         assert section, f"docs/store.md has no section for {table}"
         for column, _ in columns:
             assert f"`{column}`" in section.group(1), f"{table}.{column} undocumented"
+
+
+def test_storing_a_fixed_line_clears_its_read_failure(tmp_path: Path) -> None:
+    with EventStore(tmp_path / "e.duckdb") as store:
+        bad = RowBatch(
+            failures=[
+                failure_row("read", "not valid JSON", file="corpus.jsonl", line=1, doc_id=None),
+                failure_row("read", "not valid JSON", file="corpus.jsonl", line=2, doc_id=None),
+            ]
+        )
+        store.write(bad)
+        store.write(rows(doc("a"), [], line=1))  # line 1 was fixed and read again
+        left = store.sql("SELECT file, line FROM failures")
+    assert left == [("corpus.jsonl", 2)]

@@ -179,7 +179,7 @@ class EventStore:
         a document whose id is stored with another text is recorded as a ``duplicate``
         failure instead. Rows whose key exists already are left as they are, so writing the
         same batch twice adds nothing. Storing a document clears its earlier ``code`` and
-        ``worker`` failures.
+        ``worker`` failures, and the ``read`` failure of its file and line (fixed input).
 
         Args:
             batch: Rows (a :class:`RowBatch`) or Arrow tables keyed by table name.
@@ -253,13 +253,22 @@ class EventStore:
                 finally:
                     con.unregister(view)
                 counts[name] = int(result[0][0]) if result else 0
-            stored = tables["documents"].column("doc_id").to_pylist()
-            if stored:
-                con.execute(
-                    "DELETE FROM failures WHERE stage IN ('code', 'worker') "
-                    "AND doc_id IN (SELECT unnest($1::VARCHAR[]))",
-                    [stored],
+            if tables["documents"].num_rows:
+                # Stored now: earlier failures of these documents are resolved (a worker
+                # crash, or a line of the input that was fixed since).
+                con.register(
+                    "_dragoman_stored", tables["documents"].select(["doc_id", "file", "line"])
                 )
+                try:
+                    con.execute(
+                        "DELETE FROM failures WHERE failure_id IN ("
+                        " SELECT f.failure_id FROM failures AS f JOIN _dragoman_stored AS d"
+                        " ON (f.stage IN ('code', 'worker') AND f.doc_id = d.doc_id)"
+                        " OR (f.stage = 'read' AND f.file = d.file"
+                        "     AND f.line IS NOT DISTINCT FROM d.line))"
+                    )
+                finally:
+                    con.unregister("_dragoman_stored")
             con.execute("COMMIT")
         except BaseException as exc:  # Ctrl-C included: never leave a transaction open
             try:
