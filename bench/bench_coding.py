@@ -55,7 +55,9 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         events = 0
         for document, doc in zip(docs, parsed, strict=True):
-            events += len(coder.code_doc(doc, doc_id=document.id, date=document.date))
+            events += len(
+                coder.code_doc(doc, doc_id=document.id, date=document.date, text=document.text)
+            )
         coding_runs.append(time.perf_counter() - start)
     coding_seconds = statistics.median(coding_runs)
 

@@ -162,18 +162,21 @@ class Coder:
         for doc, document in self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
             yield self._analyze(doc, document)
 
-    def code_doc(self, doc: Doc, *, doc_id: str, date: str | None) -> list[Event]:
+    def code_doc(
+        self, doc: Doc, *, doc_id: str, date: str | None, text: str | None = None
+    ) -> list[Event]:
         """Run only the coding stage on a Doc the pipeline has already parsed.
 
         Args:
             doc: A parsed Doc.
             doc_id: Identifier used in the events.
             date: Story date (``YYYY-MM-DD``) or None.
+            text: The document text, if at hand (saves joining the tokens again).
 
         Returns:
             The events, in text order.
         """
-        return self._extractor.extract(doc, doc_id=doc_id, date=date)
+        return self._extractor.analyze(doc, doc_id=doc_id, date=date, text=text)[0]
 
     def lookup_actor(self, text: str, *, date: str | dt.date | None = None) -> ActorLookup:
         """Explain how a name or noun phrase resolves on a date (``dragoman actors lookup``).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import POS
+from spacy.attrs import IDX, LENGTH, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.parts_of_speech import PROPN as _PROPN_ID
@@ -57,18 +57,21 @@ class MentionFinder:
         for text, pattern in zip(texts, patterns, strict=True):
             self._phrases[tuple(t.orth for t in pattern)] = dictionary.phrases[text]
         self._matcher.add("DRAGOMAN_ACTOR", patterns)
+        # tokens that may stand inside a name: "Kassym-Jomart", "George W. Bush"
+        self._joiners = {nlp.vocab.strings.add(t) for t in ("-", ".", "'")}
 
-    def find(self, doc: Doc) -> list[Mention]:
+    def find(self, doc: Doc, text: str | None = None) -> list[Mention]:
         """Return the non-overlapping dictionary mentions of a Doc, longest first wins.
 
         Args:
             doc: A parsed document.
+            text: The document text, if at hand (``Doc.text`` joins every token).
 
         Returns:
             Mentions sorted by position.
         """
         spans = [doc[start:end] for _key, start, end in self._matcher(doc)]
-        spans.extend(self._people_spans(doc))
+        spans.extend(self._people_spans(doc, text))
         if not spans:
             return []
         mentions = []
@@ -83,40 +86,52 @@ class MentionFinder:
             mentions.append(Mention(span.start, span.end, phrase))
         return mentions
 
-    def _people_spans(self, doc: Doc) -> list[Span]:
+    def _people_spans(self, doc: Doc, text: str | None) -> list[Span]:
         """Spans of proper-noun runs (and their parts) that name a person in the dictionary.
 
-        "President Kassym-Jomart Tokayev" is one run: every sub-span is tried, longest
-        first, so the full name wins over the surname.
+        "President Kassym-Jomart Tokayev" is one run: its endings are tried first, longest
+        first ("Kassym-Jomart Tokayev" before "Tokayev"), then, if none is a name, every
+        part. Offsets come from arrays, so no Token or Span is built for a miss.
         """
         if not self._people:
             return []
-        pos = doc.to_array([POS]).tolist()
+        table = doc.to_array([POS, IDX, LENGTH, ORTH]).tolist()
         found: list[Span] = []
-        i, n = 0, len(pos)
+        i, n = 0, len(table)
         while i < n:
-            if pos[i] != _PROPN_ID:
+            if table[i][0] != _PROPN_ID:
                 i += 1
                 continue
             j = i + 1
             while j < n and (
-                pos[j] == _PROPN_ID
-                or (doc[j].text in "-." and j + 1 < n and pos[j + 1] == _PROPN_ID)
+                table[j][0] == _PROPN_ID
+                or (table[j][3] in self._joiners and j + 1 < n and table[j + 1][0] == _PROPN_ID)
             ):
                 j += 1
-            found.extend(self._longest_names(doc, i, j))
+            found.extend(self._names_in_run(doc, table, i, j, text))
             i = j
         return found
 
-    def _longest_names(self, doc: Doc, start: int, end: int) -> list[Span]:
+    def _names_in_run(
+        self, doc: Doc, table: list[list[int]], start: int, end: int, text: str | None
+    ) -> list[Span]:
+        source = text if text is not None else doc[start:end].text
+        base = table[start][1] if text is None else 0
+        people = self._people
+
+        def name(first: int, last: int) -> str:
+            return source[table[first][1] - base : table[last - 1][1] + table[last - 1][2] - base]
+
+        for first in range(max(start, end - 6), end):  # endings, longest first
+            if name(first, end) in people:
+                return [doc[first:end]]
         out: list[Span] = []
-        for length in range(min(end - start, 6), 0, -1):
-            for first in range(start, end - length + 1):
-                span = doc[first : first + length]
-                if span.text in self._people and not any(
+        for length in range(min(end - start - 1, 6), 0, -1):
+            for first in range(start, end - length):
+                if name(first, first + length) in people and not any(
                     first < s.end and s.start < first + length for s in out
                 ):
-                    out.append(span)
+                    out.append(doc[first : first + length])
         return out
 
     def _inside_longer_name(self, doc: Doc, span: Span) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors import DocumentActors
 from dragoman.places import PlaceMention, find_places, load_gazetteer, place_for_clause
@@ -68,8 +68,9 @@ class DocumentContext:
         resolver.set_quotes(
             [(q.content_start, q.content_end, q.speaker_token_index) for q in self.raw_quotes]
         )
+        # per sentence start token: the layers are read only around sentences with events
         self._dates: list[DateExpression] | None = None
-        self._places: list[PlaceMention] | None = None
+        self._places: dict[int, list[PlaceMention]] = {}
 
     def quote_at(self, offset: int) -> int | None:
         """Return the index of the quotation containing a character offset, or None."""
@@ -84,7 +85,8 @@ class DocumentContext:
         if self.options.dates:
             if self._dates is None:
                 self._dates = find_date_expressions(self.doc, self.story_date, text=self.text)
-            expression = date_for_clause(self._dates, token) if self._dates else None
+            expressions = self._dates
+            expression = date_for_clause(expressions, token) if expressions else None
             if expression is not None:
                 return (
                     expression.date,
@@ -101,17 +103,21 @@ class DocumentContext:
             return None, "day", EventDate("none")
         return self.story_date, "day", EventDate("story")
 
-    def location_for(self, token: Token, actors: Iterable[Actor | None]) -> Location | None:
+    def location_for(
+        self, token: Token, sentence: Span, actors: Iterable[Actor | None]
+    ) -> Location | None:
         """Return where an event happened, preferring its actors' countries when a place
         name is ambiguous, or None when the text names no place for it."""
         if not self.options.places:
             return None
-        if self._places is None:
-            self._places = find_places(self.doc)
-        if not self._places:
+        mentions = self._places.get(sentence.start)
+        if mentions is None:
+            mentions = find_places(self.doc, window=(sentence.start, sentence.end))
+            self._places[sentence.start] = mentions
+        if not mentions:
             return None
         prefer = [a.code for a in actors if a is not None and not a.code.startswith("---")]
-        mention = place_for_clause(self._places, token, prefer)
+        mention = place_for_clause(mentions, token, prefer)
         if mention is None:
             return None
         place = mention.place

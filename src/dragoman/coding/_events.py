@@ -130,7 +130,9 @@ class EventExtractor:
         Returns:
             Events in text order, and quotations in text order.
         """
-        resolver = DocumentActors(doc, self._finder.find(doc), self._actors, date)
+        if text is None:
+            text = doc.text
+        resolver = DocumentActors(doc, self._finder.find(doc, text), self._actors, date)
         context = DocumentContext(
             doc, text if text is not None else doc.text, date, resolver, self._options
         )
@@ -439,7 +441,7 @@ class EventExtractor:
             pattern=pattern,
         )
         date, precision, date_source = context.date_for(clause.verb)
-        location = context.location_for(clause.verb, [*sources, *targets])
+        location = context.location_for(clause.verb, sentence, [*sources, *targets])
         quote = context.quote_at(verb_start)
         return [
             Event(

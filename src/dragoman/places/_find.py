@@ -69,12 +69,17 @@ _VERBAL = frozenset({"VERB", "AUX"})
 _LINKED_VERBS = frozenset({"xcomp", "conj"})
 
 
-def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+def find_places(
+    doc: Doc, gazetteer: Gazetteer | None = None, *, window: tuple[int, int] | None = None
+) -> list[PlaceMention]:
     """Return the locations a document names, in text order (dateline first).
 
     Args:
         doc: A parsed document (needs the dependency parse; entities are used if present).
         gazetteer: The gazetteer to use; default the shipped one (:func:`load_gazetteer`).
+        window: Only read place phrases whose head token index lies in ``[start, end)``
+            (for example the sentence of an event); None: the whole document. The dateline
+            is read only when the window starts at the first token.
 
     Returns:
         One mention per place phrase. Each carries its candidates, so
@@ -82,13 +87,15 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[PlaceMenti
     """
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
     mentions: list[PlaceMention] = []
-    dateline = find_dateline(doc, gaz)
+    dateline = find_dateline(doc, gaz) if window is None or window[0] == 0 else None
     if dateline is not None:
         mentions.append(dateline)
     # Only prepositional objects are read: find them in the dependency array instead of
     # building a Token object for every word.
     deps = doc.to_array("DEP")
     for index in numpy.flatnonzero(deps == doc.vocab.strings["pobj"]):
+        if window is not None and not window[0] <= index < window[1]:
+            continue
         token = doc[int(index)]
         prep = token.head.lower_
         if prep in LOCATIVE_PREPS or prep == "over":

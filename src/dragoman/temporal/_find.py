@@ -69,6 +69,7 @@ def find_date_expressions(
     use_entities: bool = True,
     use_dateparser: bool = True,
     text: str | None = None,
+    window: tuple[int, int] | None = None,
 ) -> list[DateExpression]:
     """Find and resolve the date expressions of a parsed document.
 
@@ -92,6 +93,9 @@ def find_date_expressions(
         use_dateparser: Ask dateparser about ``DATE`` entities the grammar cannot read.
         text: ``doc.text``, when the caller has it (the document text the Doc was made
             from): ``Doc.text`` joins every token, which costs more than the search.
+        window: Only look at expressions between these two character offsets (for
+            example a sentence with an event and the two before it, whose dates relative
+            expressions may count from); None: the whole document.
 
     Returns:
         The resolved expressions in text order.
@@ -101,9 +105,9 @@ def find_date_expressions(
             was made from.
     """
     story = parse_story_date(story_date)
-    candidates = _scan(doc, _document_text(doc, text))
+    candidates = _scan(doc, _document_text(doc, text), window)
     if use_entities and doc.has_annotation("ENT_IOB"):
-        candidates = _add_entities(doc, candidates, story, use_dateparser)
+        candidates = _add_entities(doc, candidates, story, use_dateparser, window)
     if not candidates:
         return []
     sentence_of = _SentenceIndex(doc)
@@ -124,9 +128,9 @@ def find_date_expressions(
     return [_expression(c) for c in candidates if c.result is not None]
 
 
-def _scan(doc: Doc, text: str) -> list[_Candidate]:
+def _scan(doc: Doc, text: str, window: tuple[int, int] | None = None) -> list[_Candidate]:
     out: list[_Candidate] = []
-    for match in scan(text):
+    for match in scan(text, *(window or (0, len(text)))):
         group = match.lastgroup
         if group is None:
             continue
@@ -169,11 +173,17 @@ def _plausible(rule: str, span: Span) -> bool:
 
 
 def _add_entities(
-    doc: Doc, candidates: list[_Candidate], story: dt.date | None, use_dateparser: bool
+    doc: Doc,
+    candidates: list[_Candidate],
+    story: dt.date | None,
+    use_dateparser: bool,
+    window: tuple[int, int] | None = None,
 ) -> list[_Candidate]:
     taken = [(c.span.start, c.span.end) for c in candidates]
     extra: list[_Candidate] = []
     for ent in _date_entities(doc):
+        if window is not None and not (window[0] <= ent.start_char and ent.end_char <= window[1]):
+            continue
         if any(s < ent.end and ent.start < e for s, e in taken):
             continue
         text = " ".join(ent.text.split())

@@ -666,24 +666,27 @@ _BEFORE_ANCHOR = 34  # "as early as the beginning of " before a month name
 _AFTER_ANCHOR = 24  # "weeks" + " afterwards", "March" + " 3rd, 2024"
 
 
-def scan(text: str) -> Iterator[re.Match[str]]:
+def scan(text: str, start: int = 0, stop: int | None = None) -> Iterator[re.Match[str]]:
     """Find the candidate expressions of a text with :data:`SCANNER`, around anchor words.
 
     Args:
         text: The document text.
+        start: Look only from this character offset on.
+        stop: And only up to this offset (default: the end of the text).
 
     Yields:
         Scanner matches in text order; ``match.lastgroup`` names the rule (``r<index>``).
     """
+    limit = len(text) if stop is None else min(stop, len(text))
     region_start = region_end = -1
-    for anchor in _ANCHOR.finditer(text):
-        start = max(0, anchor.start() - _BEFORE_ANCHOR)
-        end = min(len(text), anchor.end() + _AFTER_ANCHOR)
-        if start <= region_end:
+    for anchor in _ANCHOR.finditer(text, start, limit):
+        first = max(start, anchor.start() - _BEFORE_ANCHOR)
+        end = min(limit, anchor.end() + _AFTER_ANCHOR)
+        if first <= region_end:
             region_end = max(region_end, end)
             continue
         if region_end > 0:
             yield from SCANNER.finditer(text, region_start, region_end)
-        region_start, region_end = start, end
+        region_start, region_end = first, end
     if region_end > 0:
         yield from SCANNER.finditer(text, region_start, region_end)
