@@ -423,6 +423,8 @@ class EventExtractor:
         pairs: list[tuple[Actor, Actor | None]]
         if targets:
             pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
+            if not pairs:  # "Egypt evacuated its embassy": the event stands, with no target
+                pairs = [(s, None) for s in sources]
         elif len({s.code for s in sources}) > 1 and (
             code[:2] in _RECIPROCAL_ROOTS or entry.verb in _RECIPROCAL_VERBS
         ):
