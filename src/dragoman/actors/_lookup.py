@@ -8,7 +8,7 @@ from typing import Any
 from spacy.language import Language
 
 from dragoman.actors._dictionary import ActorDictionary, NamedEntry
-from dragoman.actors._mentions import MentionFinder
+from dragoman.actors._mentions import Mention, MentionFinder
 from dragoman.actors._resolve import DocumentActors
 from dragoman.records import Actor
 
@@ -83,6 +83,10 @@ def lookup_actor(
     """
     doc = nlp(text)
     mentions = finder.find(doc)
+    whole = dictionary.phrases.get(" ".join(text.split()))
+    if whole is not None and not any(m.start == 0 and m.end == len(doc) for m in mentions):
+        # a bare name alone is often tagged as a common noun: the dictionary decides
+        mentions = [Mention(0, len(doc), whole)]
     resolver = DocumentActors(doc, mentions, dictionary, date)
     actors = tuple(resolver.resolve(doc[:].root)) if len(doc) else ()
     entries: list[NamedEntry] = []

@@ -138,7 +138,7 @@ def _check_entry(raw: RawEntry, label: str, seen: _Seen) -> Iterable[DictionaryP
             seen.names[text] = (raw.line, key)
     roles = sorted(_roles(raw), key=lambda r: r.start or "")
     for first, second in itertools.pairwise(roles):
-        if first.end is None or (second.start is not None and second.start <= first.end):
+        if first.end is None or (second.start is not None and second.start < first.end):
             if first.code == second.code and first.title == second.title:
                 message = f"roles {first.code} overlap ({_period(first)} and {_period(second)})"
             else:

@@ -9,6 +9,7 @@ import click
 
 from dragoman import __version__
 from dragoman.cli._actors import actors_group
+from dragoman.cli._actors_check import lookup_command as _lookup  # noqa: F401 - registers
 from dragoman.cli._code import code_command
 from dragoman.cli._eval import eval_command
 from dragoman.cli._export import export_command
@@ -44,7 +45,7 @@ def cli() -> None:
 
 
 cli.add_command(code_command)
-cli.add_command(actors_group)
+cli.add_command(actors_group)  # with lookup/validate from _actors_check
 cli.add_command(verbs_group)
 cli.add_command(eval_command)
 cli.add_command(ingest_command)
