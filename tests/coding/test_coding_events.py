@@ -27,7 +27,7 @@ ROOTS: list[tuple[str, list[Row]]] = [
     ("Venezuela rejected the proposal from Colombia.", [("VEN", "120", "COL", False)]),
     ("North Korea threatened to attack South Korea.", [("PRK", "138", "KOR", False)]),
     ("Protesters demonstrated against the French government in Paris.",
-     [("---OPP", "141", "FRAGOV", False)]),
+     [("FRAOPP", "141", "FRAGOV", False)]),
     ("Canada expelled Indian diplomats.", [("CAN", "161", "INDGOV", False)]),
     ("Egyptian police arrested two Sudanese journalists.",
      [("EGYCOP", "173", "SDNMED", False)]),
@@ -66,6 +66,13 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # relative clause subject
     ("Egypt, which mediated between Israel and Jordan, praised Qatar.",
      [("EGY", "045", "ISR", False), ("EGY", "045", "JOR", False), ("EGY", "051", "QAT", False)]),
+    # an agent of unknown country takes the country of the event's place, and a material
+    # event with no target is done to the country it happens in
+    ("Demonstrators in Baghdad blocked a road.", [("IRQOPP", "144", "IRQ", False)]),
+    ("Turkish authorities imposed a curfew in Diyarbakir.", [("TURGOV", "1723", "TUR", False)]),
+    # a generic noun stands for the state or group that modifies it
+    ("Iran threatened to cut off electricity to the Azerbaijani republic.",
+     [("IRN", "131", "AZE", False)]),
     # no actor, no event: experts and analysts are not actors
     ("Experts criticized the Kazakh government.", []),
     ("Analysts said the talks were useful.", []),

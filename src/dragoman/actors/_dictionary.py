@@ -162,6 +162,17 @@ class ActorDictionary:
     entries: dict[str, NamedEntry] = field(default_factory=dict)
 
     @property
+    def state_codes(self) -> frozenset[str]:
+        """Return the codes of all states (cached until entries are added)."""
+        cached = self.__dict__.get("_state_codes")
+        if cached is None or cached[0] != len(self.entries):
+            codes = frozenset(c for c, e in self.entries.items() if e.kind == "state")
+            cached = (len(self.entries), codes)
+            self.__dict__["_state_codes"] = cached
+        result: frozenset[str] = cached[1]
+        return result
+
+    @property
     def max_agent_words(self) -> int:
         """Return the length in words of the longest role noun."""
         return max((len(key) for key in self.agents), default=1)

@@ -83,6 +83,7 @@ class DocumentActors:
         self.date = date
         self._dictionary = dictionary
         self._agents = dictionary.agents
+        self._states = dictionary.state_codes
         self._max_agent = dictionary.max_agent_words
         self._by_token: dict[int, Mention] = {}
         for mention in mentions:
@@ -251,9 +252,7 @@ class DocumentActors:
             sector = agent.code
 
             def same_sector(actor: Actor) -> bool:
-                return actor.code.endswith(sector) and not actor.code.startswith(
-                    UNKNOWN_COUNTRY
-                )
+                return actor.code.endswith(sector) and not actor.code.startswith(UNKNOWN_COUNTRY)
 
             # "the president" is a person: prefer the last person of that sector, then
             # any group ("the government" after "Astana")
@@ -408,6 +407,16 @@ class DocumentActors:
         if agent is not None and (agent[1] == top.i or mention is not None):
             if named is not None:
                 return self._named(segment, named, agent, rule="agent")
+            if found.person is not None:  # "the Bush administration", "Putin's government"
+                country = self._person_country(found.person)
+                if country is not None:
+                    return self._actor(
+                        segment,
+                        country + agent[0].code,
+                        f"{self._state_name(country)} {SECTOR_NAMES.get(agent[0].code, '')}",
+                        f"{found.person.phrase.entry.entry}+{agent[0].entry}",
+                        "person+agent",
+                    )
             described = self._description(segment, top, agent[0])
             if described is not None:
                 return described
@@ -421,8 +430,27 @@ class DocumentActors:
         if mention is not None:  # a bare adjective used as a noun: "the Kazakh said"
             return self._named(segment, mention, None, rule="adjective")
         if top.pos_ == "NOUN":
+            if named is not None and top.lemma_.lower() in _GROUP_NOUNS:
+                # "the Taliban faction", "the Azerbaijani republic": the named modifier
+                return self._named(segment, named, None, rule="modifier")
             return self._description(segment, top, None)
         return None
+
+    def _person_country(self, mention: Mention) -> str | None:
+        """Return the country code of a dictionary person on the resolution date."""
+        entry = mention.phrase.entry
+        role = entry.role_on(self.date)
+        if role is not None and role.code[:3].isalpha() and role.code[:3] in self._states:
+            return role.code[:3]
+        return entry.country
+
+    def state_name(self, code: str) -> str:
+        """Return the dictionary name of a state or organization code (or the code)."""
+        return self._state_name(code)
+
+    def _state_name(self, code: str) -> str:
+        entry = self._dictionary.entries.get(code)
+        return entry.name if entry is not None else code
 
     def _known_person(
         self,
@@ -437,6 +465,10 @@ class DocumentActors:
         failing that the person's country; never a government the person no longer leads.
         """
         entry = mention.phrase.entry
+        if found.org is not None and found.org.phrase.entry.code.startswith(("IGO", "NGO")):
+            # "Kenzo Oshima, the United Nations relief coordinator": the text's own
+            # organization is the role the person acts in
+            return self._named(segment, found.org, None, rule="person+organization")
         role = entry.role_on(self.date)
         if role is not None:
             title = f" ({role.title})" if role.title else ""
@@ -612,6 +644,42 @@ def _is_bare_modifier(segment: list[Token], found: _Found) -> bool:
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _THING_PRONOUNS = frozenset({"it", "its"})
+# Nouns that stand for the state or organization that modifies them ("the Taliban
+# faction", "the Azerbaijani republic", "the Hamas leadership").
+_GROUP_NOUNS = frozenset(
+    {
+        "faction",
+        "group",
+        "movement",
+        "side",
+        "delegation",
+        "team",
+        "camp",
+        "wing",
+        "leadership",
+        "coalition",
+        "bloc",
+        "organization",
+        "organisation",
+        "body",
+        "mission",
+        "contingent",
+        "unit",
+        "branch",
+        "republic",
+        "enclave",
+        "province",
+        "region",
+        "territory",
+        "state",
+        "country",
+        "nation",
+        "network",
+        "cell",
+        "affiliate",
+        "offshoot",
+    }
+)
 _COUNTRY_NOUNS = frozenset({"country", "nation", "state", "republic"})
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 

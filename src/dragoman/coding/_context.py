@@ -132,6 +132,10 @@ class DocumentContext:
             end=mention.end,
         )
 
+    def state_name(self, code: str) -> str:
+        """Return the dictionary name of a state code (the code itself if unknown)."""
+        return self.resolver.state_name(code)
+
     def quotes(self, doc_id: str) -> list[Quote]:
         """Return the document's quotations with their speakers resolved."""
         out: list[Quote] = []

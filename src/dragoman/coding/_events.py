@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.parts_of_speech import ADJ as _ADJ
@@ -25,6 +25,7 @@ from dragoman.records import (
     CameoRef,
     Event,
     Evidence,
+    Location,
     PloverRef,
     Quote,
     TextSpan,
@@ -420,6 +421,14 @@ class EventExtractor:
                     targets = _targets(inner, None, False, resolver)
                     if targets:
                         break
+        location = context.location_for(clause.verb, sentence, [*sources, *targets])
+        if location is not None and location.country:
+            sources = [_placed(a, location) for a in sources]
+            targets = [_placed(a, location) for a in targets]
+            if not targets and code[:2] in _LOCATED_TARGET_ROOTS:
+                # "imposed a curfew in Cizre", "reimposed blockades in the West Bank": a
+                # material event done in a place is done to that country
+                targets = [_location_actor(location, context)]
         pairs: list[tuple[Actor, Actor | None]]
         if targets:
             pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
@@ -443,7 +452,6 @@ class EventExtractor:
             pattern=pattern,
         )
         date, precision, date_source = context.date_for(clause.verb)
-        location = context.location_for(clause.verb, sentence, [*sources, *targets])
         quote = context.quote_at(verb_start)
         return [
             Event(
@@ -668,6 +676,38 @@ def _nominal_source(head: Token, resolver: DocumentActors) -> list[Actor]:
     if head.dep_ in ("amod", "compound", "nmod") and not resolver.is_named(head.i):
         return []
     return resolver.resolve(head)
+
+
+# Roots of material events whose place, when no target is named, is their target.
+_LOCATED_TARGET_ROOTS = frozenset({"07", "08", "09", "14", "15", "17", "18", "19", "20"})
+
+
+def _placed(actor: Actor, location: Location) -> Actor:
+    """Give an agent of unknown country the country of the event's place.
+
+    "Demonstrators in Baghdad blocked a road": the demonstrators are Iraqi.
+    """
+    if not actor.code.startswith(UNKNOWN_COUNTRY) or not location.country:
+        return actor
+    return replace(
+        actor,
+        code=location.country + actor.code[len(UNKNOWN_COUNTRY) :],
+        rule=f"{actor.rule}+location:{location.text}",
+    )
+
+
+def _location_actor(location: Location, context: DocumentContext) -> Actor:
+    """The country of an event's place, as its target."""
+    country = location.country or ""
+    return Actor(
+        code=country,
+        name=context.state_name(country),
+        text=location.text,
+        start=location.start,
+        end=location.end,
+        entry=f"places:{location.name}",
+        rule="location",
+    )
 
 
 def _complement_subjects(clause: Clause, resolver: DocumentActors) -> list[Actor]:
