@@ -31,6 +31,14 @@ CASES: list[tuple[str, list[Row]]] = [
     ("The North Atlantic Treaty Organization criticized Iran.", [("IGOWSTNAT", "111", "IRN")]),
     # a name inside a longer proper name is not the state
     ("The Washington Post criticized Iran.", []),
+    # quantities and parts: the actor is what they are of
+    ("Thousands of Georgian protesters criticized Russia.", [("GEOOPP", "111", "RUS")]),
+    ("Members of the Polish parliament criticized Hungary.", [("POLLEG", "111", "HUN")]),
+    # people of a state named by its adjective and a plural
+    ("Armenian villagers criticized Azerbaijan.", [("ARMCVL", "111", "AZE")]),
+    ("Iraqi Kurds criticized Turkey.", [("IRQ", "111", "TUR")]),
+    # an agent's country from a place phrase inside its own noun phrase
+    ("Students in Serbia criticized the government.", [("SRBEDU", "111", "SRBGOV")]),
     # "they" is deliberately not resolved
     ("Polish officials arrived. They criticized Russia.", []),
 ]

@@ -135,6 +135,16 @@ class DocumentActors:
         """
         if head.pos_ == "PRON":
             return self._pronoun(head)
+        if head.lemma_.lower() in _PARTITIVES:
+            # "thousands of Iraqi Kurds", "members of the opposition", "a group of rebels":
+            # the actor is what the quantity or part is of
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            whole = self.resolve(pobj)
+                            if whole:
+                                return whole
         tokens = sorted(self._phrase_tokens(head), key=lambda t: t.i)
         segments = _split_conjuncts(tokens, head)
         actors: list[Actor] = []
@@ -420,6 +430,15 @@ class DocumentActors:
             described = self._description(segment, top, agent[0])
             if described is not None:
                 return described
+            country = self._locative_country(top)
+            if country is not None:  # "workers in Serbia", "students throughout Indonesia"
+                return self._actor(
+                    segment,
+                    country + agent[0].code,
+                    f"{self._state_name(country)} {SECTOR_NAMES.get(agent[0].code, '')}",
+                    f"states:{country}+{agent[0].entry}",
+                    "agent+place",
+                )
             return self._actor(
                 segment,
                 f"{UNKNOWN_COUNTRY}{agent[0].code}",
@@ -429,11 +448,30 @@ class DocumentActors:
             )
         if mention is not None:  # a bare adjective used as a noun: "the Kazakh said"
             return self._named(segment, mention, None, rule="adjective")
+        if (
+            found.state is not None
+            and found.state.phrase.form in ("adjective", "name")
+            and top.tag_ in ("NNS", "NNPS")
+            and found.state.start < top.i
+        ):
+            # "Palestinian prisoners rioted", "Iraqi Kurds demonstrated": people (or arms)
+            # of a state, named by its adjective
+            return self._named(segment, found.state, None, rule="adjective+plural")
         if top.pos_ == "NOUN":
             if named is not None and top.lemma_.lower() in _GROUP_NOUNS:
                 # "the Taliban faction", "the Azerbaijani republic": the named modifier
                 return self._named(segment, named, None, rule="modifier")
             return self._description(segment, top, None)
+        return None
+
+    def _locative_country(self, head: Token) -> str | None:
+        """Return the state named by a locative phrase of a noun ("workers in Serbia")."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in _LOCATIVE_PREPS:
+                for pobj in child.children:
+                    mention = self._by_token.get(pobj.i)
+                    if mention is not None and mention.phrase.entry.kind == "state":
+                        return mention.phrase.entry.code
         return None
 
     def _person_country(self, mention: Mention) -> str | None:
@@ -680,6 +718,47 @@ _GROUP_NOUNS = frozenset(
         "offshoot",
     }
 )
+# Heads whose "of" phrase is the actor: "thousands of Kurds", "members of the opposition".
+_PARTITIVES = frozenset(
+    {
+        "thousand",
+        "thousands",
+        "hundred",
+        "hundreds",
+        "dozen",
+        "dozens",
+        "million",
+        "millions",
+        "ten",
+        "tens",
+        "score",
+        "scores",
+        "number",
+        "group",
+        "member",
+        "crowd",
+        "band",
+        "team",
+        "some",
+        "many",
+        "most",
+        "all",
+        "several",
+        "few",
+        "majority",
+        "minority",
+        "part",
+        "section",
+        "contingent",
+        "unit",
+        "batch",
+        "squad",
+        "delegation",
+        "representative",
+        "supporter",
+    }
+)
+_LOCATIVE_PREPS = frozenset({"in", "from", "throughout", "across", "inside"})
 _COUNTRY_NOUNS = frozenset({"country", "nation", "state", "republic"})
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 

@@ -100,6 +100,10 @@ def clause_for(verb: Token, sentence: Span) -> Clause:
             clause.subjects.extend(c for c in child.children if c.dep_ == "pobj")
         elif dep in _OBJ:
             clause.objects.append(child)
+        elif dep == "npadvmod" and child.pos_ == "PROPN" and child.i > verb.i:
+            # the small model sometimes labels a named object so ("criticized Azerbaijan");
+            # a date ("met Tuesday") resolves to no actor, so it costs nothing
+            clause.objects.append(child)
         elif dep == "dative":
             if child.pos_ == "ADP":  # "gave aid to X" parsed as dative "to"
                 clause.datives.extend(c for c in child.children if c.dep_ == "pobj")
