@@ -217,6 +217,9 @@ class DocumentActors:
         unresolved: plural reference is too often to a group the dictionary does not know.
         """
         word = head.lower_
+        reporter = self._reporter(head)
+        if reporter is not None:
+            return [_refer(a, head.text, head.idx, f"pronoun:{a.text}") for a in reporter]
         if word in _FIRST_PERSON:
             index = self.quote_at(head.idx)
             if index is None:
@@ -235,6 +238,25 @@ class DocumentActors:
         if antecedent is None:
             return []
         return [_refer(antecedent, head.text, head.idx, f"pronoun:{antecedent.text}")]
+
+    def _reporter(self, head: Token) -> list[Actor] | None:
+        """Resolve a pronoun subject of what a speaker said to the speaker.
+
+        "The rebels said they will release the hostages", "Nigeria announced that it will
+        withdraw": the subject of a reported clause that is a pronoun of the speaker's
+        kind refers to the speaker.
+        """
+        if head.dep_ not in ("nsubj", "nsubjpass") or head.lower_ not in _REPORTED_PRONOUNS:
+            return None
+        clause = head.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _SPEECH_LEMMAS:
+            return None
+        for subject in clause.head.children:
+            if subject.dep_ == "nsubj" and subject.i != head.i and subject.pos_ != "PRON":
+                actors = self.resolve(subject)
+                if actors:
+                    return actors
+        return None
 
     def _description(
         self, segment: list[Token], top: Token, agent: AgentEntry | None
@@ -680,6 +702,11 @@ def _is_bare_modifier(segment: list[Token], found: _Found) -> bool:
 
 
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+_REPORTED_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+_SPEECH_LEMMAS = frozenset({
+    "say", "announce", "state", "declare", "tell", "insist", "confirm", "add", "claim",
+    "assert", "warn", "stress", "report", "indicate", "reiterate", "affirm", "note", "argue",
+})
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _THING_PRONOUNS = frozenset({"it", "its"})
 # Nouns that stand for the state or organization that modifies them ("the Taliban

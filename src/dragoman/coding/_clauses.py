@@ -57,8 +57,14 @@ class Clause:
 
     @property
     def object_lemmas(self) -> list[str]:
-        """Lemmas of the direct objects (lower case)."""
-        return [t.lemma_.lower() for t in self.objects]
+        """Lemmas of the direct objects (lower case), and of what a quantity object is of
+        ("provide 25,000 tons of food aid" matches ``object: [aid]``)."""
+        lemmas = [t.lemma_.lower() for t in self.objects]
+        for obj in self.objects:
+            for child in obj.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    lemmas.extend(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
+        return lemmas
 
     @property
     def comp_lemmas(self) -> list[str]:

@@ -517,7 +517,8 @@ def _apply_frames(matches: list[_Match]) -> set[int]:
         _apply_modality(match)
     for match in matches:
         root = match.code[:2]
-        frame = frame_of(match.entry.code) if not match.entry.comps else None
+        comps = match.entry.comps
+        frame = frame_of(match.entry.code) if not comps or comps == {"*"} else None
         for comp in match.clause.comps:
             inner = by_verb.get(comp.i)
             if comp.dep_ == "xcomp" or root in _GOVERNING_ROOTS:

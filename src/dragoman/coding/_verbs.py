@@ -17,6 +17,8 @@ __all__ = ["NounEntry", "VerbDictionary", "VerbEntry", "load_verb_dictionary"]
 
 _KEYS = frozenset({"verb", "code", "particle", "prep", "object", "comp", "note"})
 _NOUN_KEYS = frozenset({"noun", "code", "note"})
+#: ``comp: ["*"]``: any complement ("agreed to <anything>").
+_ANY = frozenset({"*"})
 _ADJECTIVE_KEYS = frozenset({"adjective", "code", "note"})
 
 
@@ -47,12 +49,13 @@ class VerbEntry:
     @property
     def specificity(self) -> int:
         """Return how many constraints the entry has (more specific entries win)."""
-        return (
+        # a named complement counts more than the wildcard "*" (any complement)
+        return 2 * (
             (self.particle is not None)
             + (self.prep is not None)
             + bool(self.objects)
-            + bool(self.comps)
-        )
+            + bool(self.comps and self.comps != _ANY)
+        ) + (self.comps == _ANY)
 
     def describe(self) -> str:
         """Return the pattern as a short readable string: ``impose +obj(sanction) -> 163``."""
@@ -215,7 +218,9 @@ class VerbDictionary:
                 continue
             if entry.objects and not entry.objects & object_set:
                 continue
-            if entry.comps and not entry.comps & comp_set:
+            if entry.comps and not (
+                entry.comps & comp_set or (entry.comps == _ANY and comp_set)
+            ):
                 continue
             if best is None or (entry.specificity, entry.order) > (best.specificity, best.order):
                 best = entry
