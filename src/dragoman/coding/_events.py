@@ -625,6 +625,7 @@ _BETWEEN_ROOTS = frozenset({"04", "19"})
 _ADJ_OR_VERB = frozenset({_ADJ, _VERB})  # "is biased" is often parsed as a passive verb
 _COPULAS = frozenset({"be", "remain", "become", "seem", "appear", "prove"})
 _SPEECH_VERBS = frozenset(DEFAULT_CUE_VERBS)
+_NESTED_TARGET_PREPS = frozenset({"with", "between", "to", "against", "on", "toward", "towards"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "pobj"})
 # Prepositions that give a nominal event's target: "attack on X", "talks with X".
 _NOMINAL_TARGET_PREPS = (
@@ -768,6 +769,32 @@ def _targets(
         actors = resolver.resolve_possessor(head)
         if actors:
             return actors
+    for head in clause.objects:
+        actors = _nested_targets(head, resolver)
+        if actors:
+            return actors
+    return []
+
+
+def _nested_targets(noun: Token, resolver: DocumentActors) -> list[Actor]:
+    """Targets inside an object's "of" chain: "welcomed the resumption of ties with X",
+    "backed the launch of talks between X and Y"."""
+    current = noun
+    for _ in range(3):
+        inner = None
+        for child in current.children:
+            if child.dep_ != "prep":
+                continue
+            pobjs = [c for c in child.children if c.dep_ == "pobj"]
+            if child.lower_ == "of" and pobjs:
+                inner = pobjs[0]
+            elif child.lower_ in _NESTED_TARGET_PREPS and current is not noun:
+                actors = _first_actors(pobjs, resolver)
+                if actors:
+                    return actors
+        if inner is None:
+            return []
+        current = inner
     return []
 
 
