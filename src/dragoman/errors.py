@@ -8,7 +8,8 @@ Every error the package raises on purpose derives from :class:`DragomanError`, s
     ├── DictionaryError   a dictionary file (actors, verbs) is malformed
     ├── OntologyError     an unknown CAMEO/PLOVER code (also a KeyError)
     ├── ModelError        the spaCy pipeline cannot be loaded
-    └── StoreError        an event database cannot be opened, read or written
+    ├── StoreError        an event database cannot be opened, read or written
+    └── QueryError        a query on an event database is invalid (unknown actor, bad date)
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ __all__ = [
     "InputError",
     "ModelError",
     "OntologyError",
+    "QueryError",
     "StoreError",
 ]
 
@@ -48,3 +50,7 @@ class ModelError(DragomanError, RuntimeError):
 
 class StoreError(DragomanError, RuntimeError):
     """An event database cannot be opened, read or written (wrong schema, locked, corrupt)."""
+
+
+class QueryError(DragomanError, ValueError):
+    """A query on an event database is invalid: an unknown actor, a bad date, a bad limit."""

@@ -10,10 +10,12 @@ import click
 from dragoman import __version__
 from dragoman.cli._actors import actors_group
 from dragoman.cli._actors_check import lookup_command as _lookup  # noqa: F401 - registers
+from dragoman.cli._analysis import dyads_command, network_command, top_command
 from dragoman.cli._code import code_command
 from dragoman.cli._eval import eval_command
 from dragoman.cli._export import export_command
 from dragoman.cli._ingest import ingest_command
+from dragoman.cli._serve import serve_command
 from dragoman.cli._stats import stats_command
 from dragoman.cli._verbs import verbs_group
 from dragoman.errors import DragomanError
@@ -51,6 +53,10 @@ cli.add_command(eval_command)
 cli.add_command(ingest_command)
 cli.add_command(export_command)
 cli.add_command(stats_command)
+cli.add_command(dyads_command)
+cli.add_command(network_command)
+cli.add_command(top_command)
+cli.add_command(serve_command)
 
 
 def main(argv: list[str] | None = None) -> None:

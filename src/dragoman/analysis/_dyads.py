@@ -1,0 +1,209 @@
+"""Dyad time series: what one actor did to another, period by period.
+
+Counts come from the store's ``events`` view (one event per day, source, target and CAMEO
+code, negated mentions left out; see ``docs/store.md``), or from the mentions with
+``level="mentions"`` (one per article that reports an event).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dragoman.analysis._filters import (
+    FREQUENCIES,
+    ActorCodes,
+    DateRange,
+    actor_condition,
+    open_store,
+)
+from dragoman.errors import QueryError
+from dragoman.store import EventStore
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["DYAD_COLUMNS", "LEVELS", "QUAD_COLUMNS", "dyads", "frame_records"]
+
+#: What is counted: deduplicated events, or their mentions in articles.
+LEVELS = ("events", "mentions")
+
+#: Count columns of the four quad classes (CAMEO: 1 verbal cooperation ... 4 material
+#: conflict), in quad-class order.
+QUAD_COLUMNS = (
+    "verbal_cooperation",
+    "material_cooperation",
+    "verbal_conflict",
+    "material_conflict",
+)
+
+#: The fixed columns of a dyad table; PLOVER type counts follow, one upper-case column each.
+DYAD_COLUMNS = (
+    "period",
+    "source",
+    "target",
+    "events",
+    *QUAD_COLUMNS,
+    "goldstein_sum",
+    "goldstein_mean",
+)
+
+# pandas date_range frequencies giving the first day of each period, as date_trunc does.
+_PANDAS_FREQ = {"day": "D", "week": "W-MON", "month": "MS", "quarter": "QS", "year": "YS"}
+
+
+def _table(level: str) -> str:
+    if level not in LEVELS:
+        raise QueryError(f"level {level!r} is not one of {', '.join(LEVELS)}")
+    return "events" if level == "events" else "(SELECT * FROM mentions WHERE NOT negated)"
+
+
+def _counts(
+    store: EventStore,
+    source: str,
+    target: str,
+    freq: str,
+    dates: DateRange,
+    exact: bool,
+    level: str,
+) -> list[tuple[Any, ...]]:
+    src_sql, src_params = actor_condition("source_code", source, exact)
+    tgt_sql, tgt_params = actor_condition("target_code", target, exact)
+    date_sql, date_params = dates.condition()
+    query = (
+        "SELECT date_trunc(?, event_date)::DATE AS period, quad_class, plover_type, "
+        "count(*), sum(goldstein) "
+        f"FROM {_table(level)} "
+        f"WHERE event_date IS NOT NULL AND {src_sql} AND {tgt_sql} AND {date_sql} "
+        "GROUP BY ALL ORDER BY period"
+    )
+    return store.sql(query, [freq, *src_params, *tgt_params, *date_params])
+
+
+def _periods(first: dt.date, last: dt.date, freq: str) -> list[dt.date]:
+    import pandas as pd
+
+    start = pd.Timestamp(first)
+    # Align the start to the period containing it, as date_trunc does.
+    if freq == "week":
+        start = start - pd.Timedelta(days=start.weekday())
+    elif freq == "month":
+        start = start.replace(day=1)
+    elif freq == "quarter":
+        start = start.replace(month=3 * ((start.month - 1) // 3) + 1, day=1)
+    elif freq == "year":
+        start = start.replace(month=1, day=1)
+    return [ts.date() for ts in pd.date_range(start, pd.Timestamp(last), freq=_PANDAS_FREQ[freq])]
+
+
+def dyads(
+    store_or_path: EventStore | str | Path,
+    source: str,
+    target: str,
+    both_directions: bool = False,
+    freq: str = "month",
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    exact: bool = False,
+    level: str = "events",
+) -> pd.DataFrame:
+    """Count what ``source`` did to ``target`` per period.
+
+    Example:
+        >>> frame = dyads("events.duckdb", "KAZ", "RUS", both_directions=True)  # doctest: +SKIP
+        >>> frame[["period", "source", "target", "events", "goldstein_mean"]]    # doctest: +SKIP
+
+    Args:
+        store_or_path: An open store, or a database file (opened read-only).
+        source: Source actor code at any level (``KAZ`` includes ``KAZGOV``, ``KAZMIL``...).
+        target: Target actor code, likewise.
+        both_directions: Also count what ``target`` did to ``source``.
+        freq: Period length: ``day``, ``week`` (from Monday), ``month``, ``quarter``, ``year``.
+        since: First day counted (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``), or None.
+        until: Last day counted (a month or year means its last day), or None.
+        exact: Match the codes exactly instead of every code below them.
+        level: Count deduplicated ``events`` (default) or their ``mentions`` in articles.
+
+    Returns:
+        One row per period and direction, from the first to the last period (periods with no
+        event are rows of zeros): ``period`` (first day, a Timestamp), ``source``,
+        ``target``, ``events``, counts per quad class (``verbal_cooperation`` ...
+        ``material_conflict``), ``goldstein_sum``, ``goldstein_mean`` (NaN with no event)
+        and one count column per PLOVER type seen (``CONSULT``, ``ACCUSE``...). Events with
+        no date are left out.
+
+    Raises:
+        QueryError: An actor no stored event has, a bad date or range, an unknown ``freq``.
+        StoreError: The database cannot be read.
+    """
+    import pandas as pd
+
+    if freq not in FREQUENCIES:
+        raise QueryError(f"freq {freq!r} is not one of {', '.join(FREQUENCIES)}")
+    dates = DateRange(since, until)
+    with open_store(store_or_path) as store:
+        codes = ActorCodes.of(store)
+        src = codes.require(source, exact, "source")
+        tgt = codes.require(target, exact, "target")
+        directions = [(src, tgt), (tgt, src)] if both_directions and src != tgt else [(src, tgt)]
+        raw = {pair: _counts(store, *pair, freq, dates, exact, level) for pair in directions}
+
+    types = sorted({str(row[2]) for rows in raw.values() for row in rows if row[2] is not None})
+    found = [row[0] for rows in raw.values() for row in rows]
+    first = dates.since or (min(found) if found else None)
+    last = dates.until or (max(found) if found else None)
+    periods = _periods(first, last, freq) if first and last else []
+    records: list[dict[str, Any]] = []
+    for pair, rows in raw.items():
+        by_period: dict[dt.date, dict[str, Any]] = {}
+        for period, quad, plover, count, gsum in rows:
+            cell = by_period.setdefault(period, {"events": 0, "goldstein_sum": 0.0})
+            cell["events"] += int(count)
+            cell["goldstein_sum"] += float(gsum)
+            quad_name = QUAD_COLUMNS[int(quad) - 1]
+            cell[quad_name] = cell.get(quad_name, 0) + int(count)
+            if plover is not None:
+                cell[str(plover)] = cell.get(str(plover), 0) + int(count)
+        for period in periods:
+            cell = by_period.get(period, {})
+            n = int(cell.get("events", 0))
+            total = float(cell.get("goldstein_sum", 0.0))
+            record: dict[str, Any] = {
+                "period": pd.Timestamp(period),
+                "source": pair[0],
+                "target": pair[1],
+                "events": n,
+                **{name: int(cell.get(name, 0)) for name in QUAD_COLUMNS},
+                "goldstein_sum": round(total, 6),
+                "goldstein_mean": round(total / n, 6) if n else float("nan"),
+            }
+            record.update({kind: int(cell.get(kind, 0)) for kind in types})
+            records.append(record)
+    frame = pd.DataFrame.from_records(records, columns=[*DYAD_COLUMNS, *types])
+    if frame.empty:
+        frame["period"] = pd.to_datetime(frame["period"])
+    return frame
+
+
+def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Return a table's rows as JSON-ready dicts (dates as ISO strings, NaN as None).
+
+    Args:
+        frame: A table from :func:`dyads`, :func:`network` or :func:`top`.
+    """
+    import math
+
+    out: list[dict[str, Any]] = []
+    for row in frame.to_dict(orient="records"):
+        clean: dict[str, Any] = {}
+        for key, value in row.items():
+            if hasattr(value, "isoformat"):
+                value = value.date().isoformat() if hasattr(value, "date") else value.isoformat()
+            elif isinstance(value, float) and math.isnan(value):
+                value = None
+            elif hasattr(value, "item"):  # numpy scalars
+                value = value.item()
+            clean[str(key)] = value
+        out.append(clean)
+    return out

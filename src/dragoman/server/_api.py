@@ -1,0 +1,256 @@
+"""The JSON API under ``/api`` (documented at ``/openapi.json`` and on the ``/api`` page)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from dragoman.analysis import dyads, frame_records, network, top
+from dragoman.errors import QueryError
+from dragoman.records import normalize_date
+from dragoman.server._context import ServerContext, context_of
+from dragoman.server._queries import (
+    EventFilter,
+    QuoteFilter,
+    get_document,
+    get_event,
+    search_events,
+    search_quotes,
+)
+
+__all__ = ["ErrorBody", "api_router", "check_page"]
+
+
+class ErrorBody(BaseModel):
+    """Every error: the HTTP status, a short error name and what to do."""
+
+    status: int = Field(description="HTTP status code")
+    error: str = Field(description="short name: bad_request, not_found, too_large ...")
+    message: str = Field(description="what was wrong, with which value, and what to do")
+
+
+class EventList(BaseModel):
+    """One page of events."""
+
+    total: int = Field(description="events matching the filters")
+    limit: int
+    offset: int
+    next_offset: int | None = Field(description="offset of the next page, or null")
+    events: list[dict[str, Any]] = Field(
+        description="event records (as `dragoman code --format json`) with the document title"
+    )
+
+
+class CodeRequest(BaseModel):
+    """Text to code."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=100_000, description="English news text")
+    date: str | None = Field(None, max_length=40, description="story date, YYYY-MM-DD")
+    doc_id: str = Field("api", min_length=1, max_length=200, description="id used in records")
+
+
+class CodeResponse(BaseModel):
+    """What the Coder found."""
+
+    doc_id: str
+    date: str | None
+    events: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "invalid value (unknown actor, bad date ...)"},
+    422: {"model": ErrorBody, "description": "a parameter has the wrong type or range"},
+}
+
+Ctx = Annotated[ServerContext, Depends(context_of)]
+Code = Annotated[str | None, Query(max_length=200, description="actor code, any level (KAZ)")]
+Since = Annotated[str | None, Query(max_length=40, description="first day: 2025-06-01, 2025-06")]
+Until = Annotated[str | None, Query(max_length=40, description="last day (a month/year: its end)")]
+Exact = Annotated[bool, Query(description="match actor codes exactly, not the codes below")]
+Limit = Annotated[int, Query(ge=1, description="page size (at most the server's maximum, 500)")]
+Offset = Annotated[int, Query(ge=0, description="results to skip")]
+
+api_router = APIRouter(prefix="/api", tags=["events"], responses=_ERRORS)
+
+
+def check_page(ctx: ServerContext, limit: int, offset: int) -> None:
+    """Refuse pages beyond the server's limits.
+
+    Raises:
+        QueryError: ``limit`` or ``offset`` is too large.
+    """
+    if limit > ctx.limits.page_size:
+        raise QueryError(
+            f"limit {limit} is more than {ctx.limits.page_size}; ask for smaller pages and "
+            "follow next_offset"
+        )
+    if offset > ctx.limits.max_offset:
+        raise QueryError(
+            f"offset {offset} is more than {ctx.limits.max_offset}; narrow the search instead"
+        )
+
+
+@api_router.get("/events", response_model=EventList, summary="Search events")
+def api_events(
+    ctx: Ctx,
+    actor: Code = None,
+    source: Code = None,
+    target: Code = None,
+    code: Annotated[str | None, Query(max_length=20, description="CAMEO code or prefix")] = None,
+    plover: Annotated[str | None, Query(max_length=40, description="PLOVER type")] = None,
+    quad: Annotated[int | None, Query(ge=1, le=4, description="quad class 1-4")] = None,
+    since: Since = None,
+    until: Until = None,
+    text: Annotated[str | None, Query(max_length=200, description="words in the sentence")] = None,
+    doc: Annotated[str | None, Query(max_length=200, description="document id")] = None,
+    exact: Exact = False,
+    negated: Annotated[bool, Query(description="include negated events")] = False,
+    order: Annotated[Literal["desc", "asc"], Query(description="by event date")] = "desc",
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> JSONResponse:
+    """Event mentions matching all the filters given, newest first, one page at a time."""
+    check_page(ctx, limit, offset)
+    filters = EventFilter(actor=actor, source=source, target=target, code=code, plover=plover,
+                          quad=quad, since=since, until=until, text=text, doc=doc,
+                          exact=exact, negated=negated)
+    page = search_events(ctx.store, ctx.codes, filters, limit, offset, order)
+    return JSONResponse(page.to_dict())
+
+
+@api_router.get(
+    "/events/{event_id}",
+    summary="One event with its evidence",
+    responses={404: {"model": ErrorBody, "description": "no such event"}},
+)
+def api_event(ctx: Ctx, event_id: str) -> JSONResponse:
+    """The event record, its document, the quotation it was read from, how many mentions,
+    articles and outlets report it, and its sentence cut into highlighted segments."""
+    from fastapi import HTTPException
+
+    found = get_event(ctx.store, event_id)
+    if found is None:
+        raise HTTPException(404, f"no event with id {event_id!r}")
+    found["segments"] = [{"text": s.text, "role": s.role} for s in found["segments"]]
+    return JSONResponse(found)
+
+
+@api_router.get(
+    "/documents",
+    summary="One document with its events and quotes",
+    responses={404: {"model": ErrorBody, "description": "no such document"}},
+)
+def api_document(
+    ctx: Ctx, id: Annotated[str, Query(min_length=1, max_length=2000, description="doc id")]
+) -> JSONResponse:
+    """The document's metadata, its events and its quotations (``segments`` when its text
+    is stored)."""
+    from fastapi import HTTPException
+
+    found = get_document(ctx.store, id)
+    if found is None:
+        raise HTTPException(404, f"no document with id {id[:200]!r}")
+    if found["segments"] is not None:
+        found["segments"] = [{"text": s.text, "role": s.role} for s in found["segments"]]
+    return JSONResponse(found)
+
+
+@api_router.get("/dyads", summary="Dyad time series", tags=["relations"])
+def api_dyads(
+    ctx: Ctx,
+    source: Annotated[str, Query(max_length=40, description="source actor code (any level)")],
+    target: Annotated[str, Query(max_length=40, description="target actor code (any level)")],
+    both_directions: Annotated[bool, Query(description="also target -> source")] = False,
+    freq: Annotated[
+        Literal["day", "week", "month", "quarter", "year"], Query(description="period length")
+    ] = "month",
+    since: Since = None,
+    until: Until = None,
+    exact: Exact = False,
+) -> JSONResponse:
+    """Per period and direction: events, counts per quad class, Goldstein sum and mean,
+    counts per PLOVER type (as ``dragoman dyads --format json``)."""
+    with ctx.analysis() as store:
+        frame = dyads(store, source, target, both_directions=both_directions, freq=freq,
+                      since=since, until=until, exact=exact)
+    return JSONResponse({"source": source.upper(), "target": target.upper(), "freq": freq,
+                         "rows": frame_records(frame)})
+
+
+@api_router.get("/network", summary="Actor network", tags=["relations"])
+def api_network(
+    ctx: Ctx,
+    since: Since = None,
+    until: Until = None,
+    min_events: Annotated[int, Query(ge=1, description="edges with at least N events")] = 1,
+    level: Annotated[Literal["actor", "country"], Query(description="node level")] = "actor",
+    actor: Annotated[list[str] | None, Query(description="keep edges touching it")] = None,
+    exact: Exact = False,
+    limit: Annotated[int, Query(ge=1, description="heaviest edges returned")] = 500,
+) -> JSONResponse:
+    """Nodes and directed edges (events, quad class counts, Goldstein sum and mean) in
+    node-link form."""
+    if actor and len(actor) > 20:
+        raise QueryError(f"{len(actor)} actors given; give at most 20")
+    if limit > ctx.limits.network_edges:
+        raise QueryError(f"limit {limit} is more than {ctx.limits.network_edges} edges")
+    with ctx.analysis() as store:
+        net = network(store, since=since, until=until, min_events=min_events, level=level,
+                      actors=actor or (), exact=exact, limit=limit)
+    return JSONResponse(net.to_dict())
+
+
+@api_router.get("/top", summary="Most active actors, dyads, event types", tags=["relations"])
+def api_top(
+    ctx: Ctx,
+    since: Since = None,
+    until: Until = None,
+    limit: Annotated[int, Query(ge=1, le=100, description="rows per table")] = 10,
+) -> JSONResponse:
+    """The most active actors, dyads and CAMEO event types of a period."""
+    with ctx.analysis() as store:
+        result = top(store, since=since, until=until, limit=limit)
+    return JSONResponse(result.to_dict())
+
+
+@api_router.get("/quotes", summary="Search quotations", tags=["events"])
+def api_quotes(
+    ctx: Ctx,
+    speaker: Code = None,
+    text: Annotated[str | None, Query(max_length=200, description="words in the quote")] = None,
+    doc: Annotated[str | None, Query(max_length=200, description="document id")] = None,
+    exact: Exact = False,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> JSONResponse:
+    """Who said what: quotations with their speaker, cue and content, newest first."""
+    check_page(ctx, limit, offset)
+    filters = QuoteFilter(speaker=speaker, text=text, doc=doc, exact=exact)
+    return JSONResponse(search_quotes(ctx.store, ctx.codes, filters, limit, offset))
+
+
+@api_router.post(
+    "/code",
+    response_model=CodeResponse,
+    summary="Code a text",
+    tags=["coding"],
+    responses={413: {"model": ErrorBody, "description": "body over 100 kB"}},
+)
+def api_code(ctx: Ctx, request: CodeRequest) -> JSONResponse:
+    """Code an English text (at most 100 kB) and return its events and quotations. The
+    Coder loads on the first call (a few seconds); texts are coded one at a time."""
+    date = normalize_date(request.date)
+    with ctx.coder() as coder:
+        coded = coder.analyze(request.text, date=date, doc_id=request.doc_id)
+    return JSONResponse({
+        "doc_id": request.doc_id,
+        "date": date,
+        "events": [event.to_dict() for event in coded.events],
+        "quotes": [quote.to_dict() for quote in coded.quotes],
+    })
