@@ -55,6 +55,10 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     ("Ethiopia refused to negotiate with Eritrea.", [("ETH", "125", "ERI", False)]),
     # complements: the governing verb codes the event, the complement gives the target
     ("Beijing called on Washington to show restraint.", [("CHNGOV", "020", "USAGOV", False)]),
+    # the family code follows the action or event noun asked for, promised or refused
+    ("Jordan and Britain agreed to undertake joint military exercises.",
+     [("JOR", "0312", "GBR", False), ("GBR", "0312", "JOR", False)]),
+    ("Egypt called for the withdrawal of foreign troops.", [("EGY", "0256", None, False)]),
     # object-sensitive patterns
     ("The EU imposed sanctions on Belarus.", [("IGOEUREEC", "163", "BLR", False)]),
     ("The EU lifted sanctions on Belarus.", [("IGOEUREEC", "085", "BLR", False)]),

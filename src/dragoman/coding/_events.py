@@ -234,7 +234,7 @@ class EventExtractor:
             )
             if entry is not None:
                 matches.append(_Match(clause, entry, entry.code, modality(token)))
-        consumed = _apply_frames(matches)
+        consumed = _apply_frames(matches, self._verbs)
         if found.nouns:
             matches.extend(self._noun_matches(doc, sentence, found.nouns, matches, consumed))
         if found.adjectives:
@@ -500,11 +500,13 @@ _ACTION_ROOTS_INTENT = frozenset({"04", "05", "06", "07", "08"})
 _ACTION_ROOTS_THREAT = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 
 
-def _apply_frames(matches: list[_Match]) -> set[int]:
+def _apply_frames(matches: list[_Match], verbs: VerbDictionary) -> set[int]:
     """Refine codes by what governs what, and return the verbs that are not events.
 
     - A generic appeal, intent, demand, refusal or threat takes its family's code for the
-      action in its complement ("urged X to release" 0253, "refused to release" 1243).
+      action in its complement ("urged X to release" 0253, "refused to release" 1243), or for
+      the event noun it asks for ("called for the withdrawal" 0256, "demanded the release"
+      1053, "asked for aid" 023).
     - A statement whose complement is an obligation ("said Sudan must return") is a demand.
     - A future or hypothetical action is an intent or a threat ("will send aid" 033, "could
       impose sanctions" 1312).
@@ -523,22 +525,55 @@ def _apply_frames(matches: list[_Match]) -> set[int]:
             inner = by_verb.get(comp.i)
             if comp.dep_ == "xcomp" or root in _GOVERNING_ROOTS:
                 consumed.add(comp.i)
-            if frame is not None and inner is not None and match.note == "":
-                refined = frame_code(frame, inner.entry.code)
+            action = inner.entry.code if inner is not None else _light_action(comp, verbs)
+            if frame is not None and action is not None and match.note == "":
+                refined = frame_code(frame, action)
                 if refined is not None:
                     match.code = refined
-                    match.note = f"{frame.name.lower()} about {inner.entry.code} ({comp.text})"
+                    match.note = f"{frame.name.lower()} about {action} ({comp.text})"
             elif (
                 root == _STATEMENT_ROOT and comp.dep_ == "ccomp" and modality(comp) == "obligation"
             ):
-                action = inner.entry.code if inner is not None else None
                 match.code = (frame_code(Frame.DEMAND, action) if action else None) or "100"
                 match.note = f"obligation in complement ({comp.text})"
                 match.addressee = True
                 consumed.add(comp.i)
+        if frame is not None and match.note == "":
+            _refine_by_noun(match, frame, verbs)
         if frame in (Frame.APPEAL, Frame.DEMAND) or match.code[:2] in ("02", "10"):
             match.addressee = True
     return consumed
+
+
+def _light_action(verb: Token, verbs: VerbDictionary) -> str | None:
+    """The action of a light-verb complement: "to undertake joint exercises" is 062."""
+    if verb.lemma_.lower() not in _LIGHT_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            entry = verbs.match_noun(child.lemma_.lower(), _words_before(child))
+            if entry is not None:
+                return entry.code
+    return None
+
+
+def _refine_by_noun(match: _Match, frame: Frame, verbs: VerbDictionary) -> None:
+    """Refine a generic family code by the event noun asked for, demanded or refused:
+    "called for the withdrawal of troops" 0256, "rejected the ceasefire" 1246."""
+    clause = match.clause
+    candidates = [*clause.objects]
+    for prep in ("for", "of"):
+        candidates.extend(clause.preps.get(prep, []))
+        candidates.extend(clause.object_preps.get(prep, []))
+    for noun in candidates:
+        entry = verbs.match_noun(noun.lemma_.lower(), _words_before(noun))
+        if entry is None:
+            continue
+        refined = frame_code(frame, entry.code)
+        if refined is not None:
+            match.code = refined
+            match.note = f"{frame.name.lower()} about {entry.code} ({noun.text})"
+            return
 
 
 def _apply_modality(match: _Match) -> None:
