@@ -15,7 +15,9 @@ import json
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from dragoman import Coder, Document
 from dragoman.ingest import read_documents
@@ -30,6 +32,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="use only the first N stories")
     parser.add_argument("--model", default=None, help="spaCy pipeline to load")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="also time actor lookup (dictionary matching and slot resolution) inside the "
+        "coding stage, with timers around MentionFinder.find and DocumentActors.resolve",
+    )
     args = parser.parse_args(argv)
 
     docs = [d for d in read_documents([args.corpus]) if isinstance(d, Document)]
@@ -62,6 +70,11 @@ def main(argv: list[str] | None = None) -> int:
     coding_seconds = statistics.median(coding_runs)
 
     ms_per_sentence = coding_seconds * 1000 / sentences
+    actor_share = people_cost = None
+    if args.breakdown:
+        actor_seconds, total = _actor_lookup_time(coder, docs, parsed)
+        actor_share = actor_seconds / total
+        people_cost = _people_and_groups_cost(coder, docs, parsed, max(1, args.repeat))
     figures = {
         "documents": len(docs),
         "sentences": sentences,
@@ -76,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
         "budget_ms_per_sentence": BUDGET_MS,
         "within_budget": ms_per_sentence <= BUDGET_MS,
     }
+    if actor_share is not None and people_cost is not None:
+        figures["actor_lookup_share_of_coding"] = round(actor_share, 4)
+        figures["people_and_groups_added_to_coding"] = round(people_cost, 4)
     if args.json:
         print(json.dumps(figures, indent=2))
         return 0
@@ -87,7 +103,72 @@ def main(argv: list[str] | None = None) -> int:
           f"{'OK' if figures['within_budget'] else 'OVER'})")
     print(f"ratio: coding stage costs {figures['coding_over_parse_time']:.1%} of parse time "
           f"({figures['coding_speedup_over_parse']}x faster than parsing); {events} events")
+    if actor_share is not None and people_cost is not None:
+        print(f"actor lookup (dictionary matching + slot resolution): {actor_share:.1%} of the "
+              "coding stage")
+        print(f"people and groups dictionaries (dated roles, 20,000+ names) add {people_cost:+.1%} "
+              "to the coding stage over states, organizations and agents alone")
     return 0
+
+
+def _people_and_groups_cost(coder: Coder, docs: list[Document], parsed: list[Any],
+                            repeat: int) -> float:
+    """Relative cost of the people and groups dictionaries: coding with all shipped actor
+    files against coding with states, organizations and agents only, same run."""
+    from dragoman.actors import ActorDictionary
+    from dragoman.actors._dictionary import shipped_files
+
+    core = ActorDictionary()
+    for resource in shipped_files():
+        if resource.name in ("states.yaml", "igos.yaml", "agents.yaml"):
+            core.add_file(resource, name=resource.name)
+    small = Coder(nlp=coder.nlp, actor_dictionary=core, verb_dictionary=coder.verbs)
+
+    def once(c: Coder) -> float:
+        start = time.perf_counter()
+        for document, doc in zip(docs, parsed, strict=True):
+            c.code_doc(doc, doc_id=document.id, date=document.date, text=document.text)
+        return time.perf_counter() - start
+
+    once(small)  # warm-up
+    small_runs, full_runs = [], []
+    for _ in range(repeat):  # interleaved, so load changes hit both alike
+        small_runs.append(once(small))
+        full_runs.append(once(coder))
+    return min(full_runs) / min(small_runs) - 1
+
+
+def _actor_lookup_time(coder: Coder, docs: list[Document], parsed: list[Any]
+                       ) -> tuple[float, float]:
+    """Time spent in actor lookup during one coding pass, and the pass's total time."""
+    from dragoman.actors import DocumentActors, MentionFinder
+
+    spent = [0.0]
+    depth = [0]
+
+    def timed(function: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*a: Any, **k: Any) -> Any:
+            depth[0] += 1
+            start = time.perf_counter()
+            try:
+                return function(*a, **k)
+            finally:
+                depth[0] -= 1
+                if depth[0] == 0:
+                    spent[0] += time.perf_counter() - start
+        return wrapper
+
+    originals = (MentionFinder.find, DocumentActors.resolve)
+    MentionFinder.find = timed(MentionFinder.find)  # type: ignore[method-assign]
+    DocumentActors.resolve = timed(DocumentActors.resolve)  # type: ignore[method-assign]
+    try:
+        start = time.perf_counter()
+        for document, doc in zip(docs, parsed, strict=True):
+            coder.code_doc(doc, doc_id=document.id, date=document.date, text=document.text)
+        total = time.perf_counter() - start
+    finally:
+        MentionFinder.find, DocumentActors.resolve = originals  # type: ignore[method-assign]
+    return spent[0], total
 
 
 if __name__ == "__main__":

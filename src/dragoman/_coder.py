@@ -62,6 +62,8 @@ class Coder:
         dates: bool = True,
         places: bool = True,
         quotes: bool = True,
+        actor_dictionary: ActorDictionary | None = None,
+        verb_dictionary: VerbDictionary | None = None,
     ) -> None:
         """Load the pipeline and dictionaries.
 
@@ -75,6 +77,9 @@ class Coder:
                 event gets the story date.
             places: Locate events with the offline gazetteer ("in Astana").
             quotes: Find quotations, attribute them to speakers, and code what they say.
+            actor_dictionary: A dictionary built in Python (replaces the shipped one and
+                ``actors``), e.g. with :class:`dragoman.actors.ActorDictionary.add_file`.
+            verb_dictionary: Likewise for the verb dictionary (replaces ``verbs``).
 
         Raises:
             ModelError: The pipeline cannot be loaded.
@@ -82,8 +87,12 @@ class Coder:
         """
         self.nlp: Language = nlp if nlp is not None else load_model(model)
         add_paragraph_breaks(self.nlp)
-        self.verbs: VerbDictionary = load_verb_dictionary(verbs)
-        self.actors: ActorDictionary = load_actor_dictionary(actors)
+        self.verbs: VerbDictionary = (
+            verb_dictionary if verb_dictionary is not None else load_verb_dictionary(verbs)
+        )
+        self.actors: ActorDictionary = (
+            actor_dictionary if actor_dictionary is not None else load_actor_dictionary(actors)
+        )
         self._finder = MentionFinder(self.nlp, self.actors)
         self._extractor = EventExtractor(
             self.verbs,
