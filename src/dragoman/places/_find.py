@@ -69,6 +69,18 @@ _VERBAL = frozenset({"VERB", "AUX"})
 _LINKED_VERBS = frozenset({"xcomp", "conj"})
 
 
+def _pobj_indices(doc: Doc) -> list[int]:
+    """Indices of prepositional objects, computed once per Doc (cached in ``doc.user_data``)."""
+    key = "dragoman.pobj_indices"
+    cached = doc.user_data.get(key)
+    if cached is None:
+        deps = doc.to_array("DEP")
+        cached = [int(i) for i in numpy.flatnonzero(deps == doc.vocab.strings["pobj"])]
+        doc.user_data[key] = cached
+    result: list[int] = cached
+    return result
+
+
 def find_places(
     doc: Doc, gazetteer: Gazetteer | None = None, *, window: tuple[int, int] | None = None
 ) -> list[PlaceMention]:
@@ -92,8 +104,7 @@ def find_places(
         mentions.append(dateline)
     # Only prepositional objects are read: find them in the dependency array instead of
     # building a Token object for every word.
-    deps = doc.to_array("DEP")
-    for index in numpy.flatnonzero(deps == doc.vocab.strings["pobj"]):
+    for index in _pobj_indices(doc):
         if window is not None and not window[0] <= index < window[1]:
             continue
         token = doc[int(index)]
