@@ -11,6 +11,9 @@ temporary JSON-lines file. In one run the script then measures:
 2. ``dragoman ingest --workers N`` for each N (default 1 and 2) into a fresh database, as a
    subprocess, sampling the resident memory (RSS) of its whole process tree every 0.1 s.
 
+As a control, spaCy parsing alone also runs in two processes at once (each parsing half of
+the texts), which shows how much a second process can gain on this machine at all.
+
 Everything is measured ``--rounds`` times (default 2), alternating, and the best time of each
 is kept: other load on the machine only ever slows a run down. Peak RSS is the highest seen.
 
@@ -26,6 +29,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import multiprocessing
 import subprocess
 import sys
 import tempfile
@@ -95,6 +99,35 @@ def _run_ingest(corpus: Path, db: Path, workers: int) -> dict[str, Any]:
     return report
 
 
+_WORKER_NLP: Any = None
+
+
+def _load_parser(model: str | None) -> None:
+    global _WORKER_NLP
+    _WORKER_NLP = Coder(model=model).nlp
+    list(_WORKER_NLP.pipe(["Warm up.", "Warm up again."]))
+
+
+def _parse_share(texts: list[str], barrier: Any) -> float:
+    barrier.wait()
+    start = time.perf_counter()
+    for _ in _WORKER_NLP.pipe(texts, batch_size=16):
+        pass
+    return time.perf_counter() - start
+
+
+def _parse_in_processes(texts: list[str], processes: int, model: str | None) -> float:
+    """Seconds for ``processes`` processes to parse the texts together (each its share)."""
+    context = multiprocessing.get_context("spawn")
+    manager = context.Manager()
+    barrier = manager.Barrier(processes)
+    shares = [texts[i::processes] for i in range(processes)]
+    with context.Pool(processes, initializer=_load_parser, initargs=(model,)) as pool:
+        seconds = pool.starmap(_parse_share, [(share, barrier) for share in shares])
+    manager.shutdown()
+    return max(seconds)
+
+
 def _steady(report: dict[str, Any]) -> float:
     return float(report["seconds"] - report["startup_seconds"])
 
@@ -106,6 +139,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", default="1,2", help="worker counts to run, e.g. 1,2")
     parser.add_argument(
         "--rounds", type=int, default=2, help="measure everything this often, keep the best"
+    )
+    parser.add_argument(
+        "--no-parallel-parse",
+        dest="parallel_parse",
+        action="store_false",
+        help="skip the control run of spaCy parsing alone in two processes",
     )
     parser.add_argument("--model", default=None, help="spaCy pipeline to load")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -129,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
         list(coder.nlp.pipe(texts[:2]))  # warm-up
         counts = [int(w) for w in args.workers.split(",")]
         parse_seconds = float("inf")
+        parallel_seconds = float("inf")
         runs: dict[int, dict[str, Any]] = {}
         # Rounds alternate the measurements, so that load from other processes on the machine
         # hits them alike; the best of each is kept (noise only ever slows a run down).
@@ -136,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
             start = time.perf_counter()
             tokens = sum(len(doc) for doc in coder.nlp.pipe(texts, batch_size=16))
             parse_seconds = min(parse_seconds, time.perf_counter() - start)
+            if args.parallel_parse:
+                parallel_seconds = min(parallel_seconds, _parse_in_processes(texts, 2, args.model))
             for workers in counts:
                 db = Path(tmp) / f"w{workers}-r{round_number}.duckdb"
                 report = _run_ingest(corpus, db, workers)
@@ -166,6 +208,9 @@ def main(argv: list[str] | None = None) -> int:
             "wall_seconds": round(report["wall_seconds"], 2),
             "peak_rss_mb": round(report["peak_rss"] / 1e6, 1),
         }
+    if parallel_seconds < float("inf"):
+        figures["parse_alone_2_processes_docs_per_s"] = round(n / parallel_seconds, 3)
+        figures["machine_two_process_scaling"] = round(parse_seconds / parallel_seconds, 3)
     one = figures.get("workers_1")
     two = figures.get("workers_2")
     if one:
@@ -177,6 +222,10 @@ def main(argv: list[str] | None = None) -> int:
             two["docs_per_s_end_to_end"] / one["docs_per_s_end_to_end"], 3
         )
         figures["two_workers_target_met"] = figures["two_over_one"] >= TARGET_TWO
+    if two and "parse_alone_2_processes_docs_per_s" in figures:
+        figures["two_workers_over_parse_2_processes"] = round(
+            two["docs_per_s"] / figures["parse_alone_2_processes_docs_per_s"], 3
+        )
     if two:
         figures["rss_target_met"] = two["peak_rss_mb"] * 1e6 < TARGET_RSS
     if args.json:
@@ -187,6 +236,12 @@ def main(argv: list[str] | None = None) -> int:
         f"best of {args.rounds} round(s)"
     )
     print(f"parse alone       : {parse_rate:7.2f} docs/s ({tokens / parse_seconds:,.0f} tokens/s)")
+    if "machine_two_process_scaling" in figures:
+        print(
+            f"parse alone, 2 procs: {figures['parse_alone_2_processes_docs_per_s']:7.2f} docs/s "
+            f"({figures['machine_two_process_scaling']:.2f}x one process: what this machine "
+            "gives two spaCy processes)"
+        )
     for workers in runs:
         run = figures[f"workers_{workers}"]
         print(
@@ -205,6 +260,11 @@ def main(argv: list[str] | None = None) -> int:
             f"workers 2 / workers 1  : {figures['two_over_one']:.2f}x steady, "
             f"{figures['two_over_one_end_to_end']:.2f}x end to end (target >= {TARGET_TWO}x: "
             f"{'met' if figures['two_workers_target_met'] else 'MISSED'})"
+        )
+    if "two_workers_over_parse_2_processes" in figures:
+        print(
+            f"workers 2 / parse alone in 2 processes: "
+            f"{figures['two_workers_over_parse_2_processes']:.1%}"
         )
     if two:
         print(

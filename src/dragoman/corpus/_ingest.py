@@ -68,6 +68,9 @@ def ingest(
 ) -> IngestReport:
     """Code documents from files and directories into an event store.
 
+    Worker processes are started with ``spawn``: a script that calls this with workers must
+    do so under ``if __name__ == "__main__":``.
+
     Args:
         paths: Files (text, HTML, JSON lines, WARC; ``.gz`` allowed), directories (walked
             recursively) or ``-``.

@@ -177,7 +177,9 @@ class ProcessPool:
                 if isinstance(value, BaseException):
                     raise value
                 raise RuntimeError(
-                    f"a worker process could not start (exit code {worker.process.exitcode})"
+                    f"a worker process could not start (exit code {worker.process.exitcode}); "
+                    "a script that starts workers must do so under "
+                    "'if __name__ == \"__main__\":' (see the multiprocessing docs)"
                 )
             if worker.process.sentinel in ready and not worker.results.poll():
                 self.terminate()
