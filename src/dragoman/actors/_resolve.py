@@ -135,7 +135,9 @@ class DocumentActors:
         """
         if head.pos_ == "PRON":
             return self._pronoun(head)
-        if head.lemma_.lower() in _PARTITIVES:
+        if head.lemma_.lower() in _PARTITIVES or (
+            head.lemma_.lower() in _LEADER_HEADS and head.tag_ in ("NNS", "NNPS")
+        ):
             # "thousands of Iraqi Kurds", "members of the opposition", "a group of rebels":
             # the actor is what the quantity or part is of
             for child in head.children:
@@ -436,6 +438,14 @@ class DocumentActors:
             return self._named(segment, mention, found.agent, rule=mention.phrase.form)
         if found.name is not None and found.name[0] <= top.i < found.name[1]:
             return self._person(segment, found, agent)
+        if (
+            agent is not None
+            and agent[1] < top.i
+            and top.lemma_.lower() in _GROUP_NOUNS
+            and mention is None
+        ):
+            # "the opposition coalition", "a rebel group": the role noun names the actor
+            agent = (agent[0], top.i)
         if agent is not None and (agent[1] == top.i or mention is not None):
             if named is not None:
                 return self._named(segment, named, agent, rule="agent")
@@ -785,6 +795,9 @@ _PARTITIVES = frozenset(
         "supporter",
     }
 )
+# "leaders of the opposition coalition", "heads of the rebel factions": plural leaders of a
+# group are that group acting
+_LEADER_HEADS = frozenset({"leader", "head", "chief", "representative", "official"})
 _LOCATIVE_PREPS = frozenset({"in", "from", "throughout", "across", "inside"})
 _COUNTRY_NOUNS = frozenset({"country", "nation", "state", "republic"})
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
