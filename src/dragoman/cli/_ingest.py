@@ -37,7 +37,7 @@ class _Bar:
     def __init__(self, console: Console) -> None:
         self.progress = Progress(
             SpinnerColumn(),
-            TextColumn("[bold]ingest"),
+            TextColumn("[bold]{task.description}"),
             BarColumn(),
             TaskProgressColumn(),
             TextColumn("{task.fields[docs]:,} docs"),
@@ -60,19 +60,24 @@ class _Bar:
         self.progress.stop()
 
     def update(self, report: IngestReport) -> None:
-        seconds = max(report.seconds, 1e-6)
+        # Rates over the coding time, without the workers' start-up.
+        seconds = max(report.seconds - report.startup_seconds, 1e-6)
+        coding = report.phase != "starting"
         fields: dict[str, Any] = {
             "docs": report.documents_stored + report.documents_skipped,
-            "docs_rate": report.documents_stored / seconds,
-            "events_rate": report.events / seconds,
+            "docs_rate": report.documents_stored / seconds if coding else 0.0,
+            "events_rate": report.events / seconds if coding else 0.0,
             "failures": report.failures,
         }
+        what = "starting workers" if report.phase == "starting" else "ingest"
         total = report.bytes_total or None
         if self.task is None:
-            self.task = self.progress.add_task("ingest", total=total, **fields)
-        self.progress.update(
-            self.task, total=total, completed=min(report.bytes_read, total or 0), **fields
-        )
+            # Not started while the workers load: no ETA from the start-up time.
+            self.task = self.progress.add_task(what, total=total, start=coding, **fields)
+        elif coding and not self.progress.tasks[0].started:
+            self.progress.start_task(self.task)
+        done = report.bytes_done if total else 0
+        self.progress.update(self.task, description=what, completed=done, **fields)
 
 
 def _summary(report: IngestReport, db: str) -> list[str]:

@@ -85,6 +85,11 @@ class Feed:
         count = min(self.chunk_size, len(self._ready))
         return [self._ready.popleft() for _ in range(count)]
 
+    @property
+    def pending(self) -> int:
+        """Documents handed out (or ready) and not yet known to be stored."""
+        return len(self._claimed) + len(self._ready)
+
     def stored(self, doc_ids: Sequence[str]) -> None:
         """Forget documents that are now in the store (the store answers for them)."""
         for doc_id in doc_ids:

@@ -132,6 +132,8 @@ def ingest(
             if on_progress is not None:
                 on_progress(report)
 
+        if coder is not None or engine == "dask":
+            report.phase = "coding"  # nothing to start here (Dask workers load lazily)
         try:
             if engine == "dask":
                 from dragoman.corpus._dask import run_on_dask
@@ -153,6 +155,7 @@ def ingest(
         except KeyboardInterrupt:
             report.interrupted = True
             writer.commit()
+        report.phase = "done"
         progress()
     return report
 
@@ -176,8 +179,10 @@ def _run_pool(
 ) -> None:
     pool = ProcessPool(workers, _init_coder, (options,), _code_payload)
     started = time.monotonic()
+    progress()
     pool.start()
     writer.report.startup_seconds = time.monotonic() - started
+    writer.report.phase = "coding"
     retry: collections.deque[list[WorkItem]] = collections.deque()
     try:
         while True:
@@ -250,7 +255,7 @@ def load_parquet(
             cannot be written.
     """
     started = time.monotonic()
-    report = IngestReport(db=str(db), engine="parquet", workers=0)
+    report = IngestReport(db=str(db), engine="parquet", workers=0, phase="coding")
     with EventStore(db) as store:
         writer = BatchWriter(store, None, report, commit_every=1, commit_seconds=0)
         try:
@@ -265,4 +270,5 @@ def load_parquet(
         except KeyboardInterrupt:
             report.interrupted = True
     report.seconds = time.monotonic() - started
+    report.phase = "done"
     return report

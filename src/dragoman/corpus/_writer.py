@@ -35,6 +35,8 @@ class IngestReport:
         files: Input files found.
         bytes_total: Their total size (0 when unknown, e.g. stdin).
         bytes_read: Bytes read so far.
+        bytes_done: Estimated bytes whose documents are finished (stored, skipped or failed):
+            what a progress bar should show, since reading runs ahead of coding.
         documents_read: Readable documents found in the inputs.
         documents_stored: Documents coded and stored by this run.
         documents_skipped: Documents already stored (or repeated) with the same text.
@@ -47,6 +49,7 @@ class IngestReport:
         seconds: Wall-clock time so far.
         startup_seconds: Of which starting up: until every worker had loaded its Coder.
         interrupted: True when the run was stopped by Ctrl-C (what was committed stays).
+        phase: ``starting`` (workers loading their Coders), ``coding`` or ``done``.
     """
 
     db: str
@@ -55,6 +58,7 @@ class IngestReport:
     files: int = 0
     bytes_total: int = 0
     bytes_read: int = 0
+    bytes_done: int = 0
     documents_read: int = 0
     documents_stored: int = 0
     documents_skipped: int = 0
@@ -67,6 +71,7 @@ class IngestReport:
     seconds: float = 0.0
     startup_seconds: float = 0.0
     interrupted: bool = False
+    phase: str = "starting"
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as JSON-ready data."""
@@ -118,6 +123,17 @@ class BatchWriter:
             self.report.bytes_read = self.feed.bytes_read
             self.report.documents_read = self.feed.documents_read
         self._refresh_skipped()
+        report = self.report
+        if self.feed is not None and self.feed.exhausted and not self.feed.pending:
+            report.bytes_done = report.bytes_read
+        elif report.documents_read:
+            # Reading runs ahead of coding: count the bytes in proportion to finished docs.
+            finished = report.documents_stored + report.documents_skipped + report.failures
+            share = min(1.0, finished / (report.documents_read + self._read_failures()))
+            report.bytes_done = int(report.bytes_read * share)
+
+    def _read_failures(self) -> int:
+        return self.report.failures_by_stage.get("read", 0)
 
     def add(self, rows: RowBatch) -> None:
         self.pending.extend(rows)
