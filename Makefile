@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: setup demo test lint bench bench-ingest eval clean
+.PHONY: setup demo test lint bench bench-ingest bench-api eval clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ bench: setup  ## coding-stage benchmark on the VOA corpus from ../shared
 
 bench-ingest: setup  ## parse alone vs dragoman ingest --workers 1 and 2 on the VOA corpus
 	$(BIN)/python bench/bench_ingest.py $(SHARED)/data/corpus/voa_stories.jsonl
+
+bench-api: setup  ## dragoman serve under load: 20 clients for 30 s on a synthetic 100,000-event store
+	$(BIN)/python bench/bench_api.py
 
 eval: setup  ## accuracy on the gold sets and PETRARCH's unit tests in ../shared
 	$(BIN)/dragoman eval $(SHARED)/data/gold/plover_gsr.jsonl

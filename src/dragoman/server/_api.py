@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from dragoman.analysis import dyads, frame_records, network, top
@@ -114,14 +114,14 @@ def api_events(
     order: Annotated[Literal["desc", "asc"], Query(description="by event date")] = "desc",
     limit: Limit = 50,
     offset: Offset = 0,
-) -> JSONResponse:
+) -> Response:
     """Event mentions matching all the filters given, newest first, one page at a time."""
     check_page(ctx, limit, offset)
     filters = EventFilter(actor=actor, source=source, target=target, code=code, plover=plover,
                           quad=quad, since=since, until=until, text=text, doc=doc,
                           exact=exact, negated=negated)
-    page = search_events(ctx.store, ctx.codes, filters, limit, offset, order)
-    return JSONResponse(page.to_dict())
+    page = search_events(ctx.store, ctx.codes, filters, limit, offset, order, ctx.index)
+    return Response(page.to_json(), media_type="application/json")
 
 
 @api_router.get(

@@ -44,10 +44,6 @@ _NAMES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed",
           500: "internal_error", 503: "unavailable"}
 
 
-class _BodyTooLarge(Exception):
-    pass
-
-
 class _LimitsMiddleware:
     """Refuses request bodies over ``max_bytes`` (413) and adds security headers."""
 
@@ -68,22 +64,41 @@ class _LimitsMiddleware:
             if too_big:
                 await self._refuse(scope, receive, send)
                 return
-        seen = 0
-        started = False
-
-        async def limited_receive() -> Message:
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
+        if scope.get("method") in ("POST", "PUT", "PATCH"):
+            # Read the body here, at most max_bytes of it, and hand it on whole: a body sent
+            # in chunks without a length is refused as soon as it passes the limit.
+            chunks: list[bytes] = []
+            seen = 0
+            while True:
+                message = await receive()
+                if message["type"] != "http.request":
+                    return  # the client went away
+                chunk = message.get("body", b"")
+                seen += len(chunk)
                 if seen > self.max_bytes:
-                    raise _BodyTooLarge
-            return message
+                    await self._refuse(scope, receive, send)
+                    return
+                chunks.append(chunk)
+                if not message.get("more_body", False):
+                    break
+            body = b"".join(chunks)
+            replayed = False
 
+            async def replay() -> Message:
+                nonlocal replayed
+                if not replayed:
+                    replayed = True
+                    return {"type": "http.request", "body": body, "more_body": False}
+                return await receive()
+
+            await self.app(scope, replay, self._with_headers(send))
+            return
+        await self.app(scope, receive, self._with_headers(send))
+
+    @staticmethod
+    def _with_headers(send: Send) -> Send:
         async def send_with_headers(message: Message) -> None:
-            nonlocal started
             if message["type"] == "http.response.start":
-                started = True
                 headers = list(message.get("headers", []))
                 headers += [
                     (b"x-content-type-options", b"nosniff"),
@@ -94,18 +109,14 @@ class _LimitsMiddleware:
                 message = {**message, "headers": headers}
             await send(message)
 
-        try:
-            await self.app(scope, limited_receive, send_with_headers)
-        except _BodyTooLarge:
-            if not started:
-                await self._refuse(scope, receive, send)
+        return send_with_headers
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         from starlette.responses import JSONResponse
 
         body = {"status": 413, "error": "too_large",
                 "message": f"request body is over {self.max_bytes:,} bytes; send less text"}
-        await JSONResponse(body, status_code=413)(scope, receive, send)
+        await JSONResponse(body, status_code=413)(scope, receive, self._with_headers(send))
 
 
 def _error(request: Request, status: int, message: str) -> Response:
@@ -245,6 +256,10 @@ def create_app(
     ctx = ServerContext(store=store, limits=limits or Limits(),
                         coder_factory=coder_factory or default_factory)
     ctx.summary = _summary(store)
+    if store.read_only:  # nobody can write while it is open: an index stays true
+        from dragoman.server._index import EventIndex
+
+        ctx.index = EventIndex(store)
     ctx.codes  # noqa: B018 - read the actor codes now, not in the first request
     app = FastAPI(
         title="Dragoman event data",

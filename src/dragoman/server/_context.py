@@ -15,6 +15,7 @@ from dragoman.analysis import ActorCodes
 
 if TYPE_CHECKING:
     from dragoman._coder import Coder
+    from dragoman.server._index import EventIndex
     from dragoman.store import EventStore
 
 __all__ = ["Limits", "ServerContext", "context_of"]
@@ -46,12 +47,14 @@ class ServerContext:
         limits: Request and result limits.
         coder_factory: Builds the Coder on the first ``POST /api/code``.
         summary: Counts shown in the page header.
+        index: In-memory index of the mentions (read-only stores), for fast searches.
     """
 
     store: EventStore
     limits: Limits
     coder_factory: Callable[[], Coder]
     summary: dict[str, Any] = field(default_factory=dict)
+    index: EventIndex | None = None
     _coder: Coder | None = None
     _coder_lock: threading.Lock = field(default_factory=threading.Lock)
     _store_lock: threading.Lock = field(default_factory=threading.Lock)

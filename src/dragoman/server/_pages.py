@@ -101,7 +101,8 @@ def make_pages_router(templates: Jinja2Templates) -> APIRouter:
                 until=form["until"], text=form["text"], doc=form["doc"],
                 exact=form["exact"], negated=form["negated"],
             )
-            result = search_events(ctx.store, ctx.codes, filters, _PAGE, offset)
+            result = search_events(ctx.store, ctx.codes, filters, _PAGE, offset,
+                                   index=ctx.index)
             query = filters.to_query()
             following = offset + _PAGE
             return {

@@ -20,6 +20,7 @@ from dragoman.analysis._filters import actor_condition
 from dragoman.errors import QueryError, StoreError
 from dragoman.ontology import plover_types
 from dragoman.server._highlight import Segment, highlight
+from dragoman.server._index import EventIndex
 
 if TYPE_CHECKING:
     import duckdb
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from dragoman.store import EventStore
 
 __all__ = [
+    "Criteria",
     "EventFilter",
     "EventPage",
     "QuoteFilter",
@@ -37,7 +39,7 @@ __all__ = [
     "search_quotes",
 ]
 
-_CAMEO = re.compile(r"^\d{2,4}$")
+_CAMEO = re.compile(r"^\d{1,4}$")
 _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
 _MAX_TEXT = 200
 
@@ -99,65 +101,42 @@ class EventFilter:
     exact: bool = False
     negated: bool = False
 
-    def where(self, codes: ActorCodes) -> tuple[str, list[Any]]:
-        """Return the SQL condition on ``mentions`` and its parameters.
+    def criteria(self, codes: ActorCodes) -> Criteria:
+        """Return the filters checked and normalized.
 
         Raises:
             QueryError: A value is malformed, or an actor no event has.
         """
-        parts: list[str] = []
-        params: list[Any] = []
-        for value, columns, what in (
-            (self.actor, ("source_code", "target_code"), "actor"),
-            (self.source, ("source_code",), "source"),
-            (self.target, ("target_code",), "target"),
-        ):
-            if value is None or not value.strip():
-                continue
-            code = codes.require(value, self.exact, what)
-            ors = []
-            for column in columns:
-                sql, extra = actor_condition(column, code, self.exact)
-                ors.append(sql)
-                params += extra
-            parts.append("(" + " OR ".join(ors) + ")")
-        if self.code:
+        found: dict[str, str | None] = {}
+        for name in ("actor", "source", "target"):
+            value = getattr(self, name)
+            found[name] = (
+                codes.require(value, self.exact, name) if value and value.strip() else None
+            )
+        code = None
+        if self.code and self.code.strip():
             code = self.code.strip()
             if not _CAMEO.match(code):
                 raise QueryError(
-                    f"code {code[:20]!r} is not a CAMEO event code; give 2 to 4 digits (11, 112)"
+                    f"code {code[:20]!r} is not a CAMEO event code; give 1 to 4 digits (11, 112)"
                 )
-            parts.append("starts_with(cameo_code, ?)")
-            params.append(code)
-        if self.plover:
+        kind = None
+        if self.plover and self.plover.strip():
             kind = self.plover.strip().upper()
             if kind not in plover_types():
                 raise QueryError(
                     f"plover {self.plover[:30]!r} is not a PLOVER type; one of "
                     + ", ".join(plover_types())
                 )
-            parts.append("plover_type = ?")
-            params.append(kind)
-        if self.quad is not None:
-            if self.quad not in (1, 2, 3, 4):
-                raise QueryError(f"quad {self.quad} is not a quad class; give 1, 2, 3 or 4")
-            parts.append("quad_class = ?")
-            params.append(self.quad)
-        date_sql, date_params = DateRange(self.since, self.until).condition()
-        if date_params:
-            parts.append(date_sql)
-            params += date_params
-        text = _text(self.text, "text")
-        if text:
-            parts.append("contains(lower(sentence), lower(?))")
-            params.append(text)
-        doc = _text(self.doc, "doc")
-        if doc:
-            parts.append("doc_id = ?")
-            params.append(doc)
-        if not self.negated:
-            parts.append("NOT negated")
-        return (" AND ".join(parts) or "TRUE"), params
+        if self.quad is not None and self.quad not in (1, 2, 3, 4):
+            raise QueryError(f"quad {self.quad} is not a quad class; give 1, 2, 3 or 4")
+        dates = DateRange(self.since, self.until)
+        return Criteria(
+            actor=found["actor"], source=found["source"], target=found["target"], code=code,
+            plover=kind, quad=self.quad, since=dates.since, until=dates.until,
+            text=_text(self.text, "text"), doc=_text(self.doc, "doc"), exact=self.exact,
+            negated=self.negated,
+        )
 
     def to_query(self) -> dict[str, str]:
         """Return the filters as URL query parameters (for links to further pages)."""
@@ -176,6 +155,62 @@ class EventFilter:
         return out
 
 
+@dataclass(frozen=True)
+class Criteria:
+    """Checked, normalized event filters (see :class:`EventFilter`); None filters nothing."""
+
+    actor: str | None = None
+    source: str | None = None
+    target: str | None = None
+    code: str | None = None
+    plover: str | None = None
+    quad: int | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    text: str | None = None
+    doc: str | None = None
+    exact: bool = False
+    negated: bool = False
+
+    def where(self) -> tuple[str, list[Any]]:
+        """Return the SQL condition on ``mentions`` and its parameters."""
+        parts: list[str] = []
+        params: list[Any] = []
+        for value, columns in ((self.actor, ("source_code", "target_code")),
+                               (self.source, ("source_code",)),
+                               (self.target, ("target_code",))):
+            if value is None:
+                continue
+            ors = []
+            for column in columns:
+                sql, extra = actor_condition(column, value, self.exact)
+                ors.append(sql)
+                params += extra
+            parts.append("(" + " OR ".join(ors) + ")")
+        if self.code:
+            parts.append("starts_with(cameo_code, ?)")
+            params.append(self.code)
+        if self.plover:
+            parts.append("plover_type = ?")
+            params.append(self.plover)
+        if self.quad is not None:
+            parts.append("quad_class = ?")
+            params.append(self.quad)
+        date_sql, date_params = DateRange(self.since, self.until).condition()
+        if date_params:
+            parts.append(date_sql)
+            params += date_params
+        if self.text:
+            parts.append("contains(lower(sentence), lower(?))")
+            params.append(self.text)
+        if self.doc:
+            parts.append("doc_id = ?")
+            params.append(self.doc)
+        if not self.negated:
+            parts.append("NOT negated")
+        return (" AND ".join(parts) or "TRUE"), params
+
+
 @dataclass
 class EventPage:
     """One page of an event search.
@@ -184,29 +219,46 @@ class EventPage:
         total: Events matching the filters.
         limit: Page size.
         offset: Events skipped.
-        events: The events' JSON records, each with its document's ``title``.
+        records: The events' JSON records (as text), each with its document's ``title``.
     """
 
     total: int
     limit: int
     offset: int
-    events: list[dict[str, Any]] = field(default_factory=list)
+    records: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form, with ``next_offset`` (None on the last page)."""
+    @property
+    def events(self) -> list[dict[str, Any]]:
+        """The events' records as dicts."""
+        return [json.loads(record) for record in self.records]
+
+    def _head(self) -> dict[str, Any]:
         following = self.offset + self.limit
         return {
             "total": self.total,
             "limit": self.limit,
             "offset": self.offset,
             "next_offset": following if following < self.total else None,
-            "events": self.events,
         }
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form, with ``next_offset`` (None on the last page)."""
+        return {**self._head(), "events": self.events}
+
+    def to_json(self) -> str:
+        """Return :meth:`to_dict` as JSON text, without parsing the records again."""
+        head = json.dumps(self._head())
+        return head[:-1] + ', "events": [' + ", ".join(self.records) + "]}"
 
 
 def search_events(
-    store: EventStore, codes: ActorCodes, filters: EventFilter, limit: int, offset: int,
+    store: EventStore,
+    codes: ActorCodes,
+    filters: EventFilter,
+    limit: int,
+    offset: int,
     order: str = "desc",
+    index: EventIndex | None = None,
 ) -> EventPage:
     """Find event mentions, newest first (``order="asc"``: oldest first).
 
@@ -216,31 +268,46 @@ def search_events(
         filters: What to look for.
         limit: Page size.
         offset: Events to skip.
-        order: ``desc`` or ``asc`` by event date.
+        order: ``desc`` or ``asc`` by event date (events without a date come last).
+        index: The store's in-memory index (read-only stores); without it, DuckDB filters
+            and sorts the mentions.
 
     Raises:
         QueryError: A filter is malformed or names an unknown actor.
         StoreError: The database cannot be read.
     """
-    where, params = filters.where(codes)
-    direction = "ASC" if order == "asc" else "DESC"
-    with cursor(store) as cur:
-        total = int(cur.execute(f"SELECT count(*) FROM mentions WHERE {where}", params)
-                    .fetchall()[0][0])
-        rows = cur.execute(
-            "SELECT m.data, d.title FROM ("
-            f" SELECT doc_id, event_id, event_date, data FROM mentions WHERE {where}"
-            f" ORDER BY event_date {direction} NULLS LAST, event_id LIMIT ? OFFSET ?"
-            ") AS m JOIN documents AS d USING (doc_id) "
-            f"ORDER BY m.event_date {direction} NULLS LAST, m.event_id",
-            [*params, limit, offset],
-        ).fetchall()
-    events = []
-    for data, title in rows:
-        record = json.loads(data)
-        record["title"] = title
-        events.append(record)
-    return EventPage(total=total, limit=limit, offset=offset, events=events)
+    criteria = filters.criteria(codes)
+    if index is not None:
+        total, ids, records = index.search(store, criteria, limit, offset, order)
+        if records is not None:
+            return EventPage(total=total, limit=limit, offset=offset, records=records)
+        with cursor(store) as cur:
+            rows = cur.execute(
+                "SELECT m.event_id, m.data, d.title FROM mentions AS m "
+                "JOIN documents AS d USING (doc_id) "
+                "WHERE m.event_id IN (SELECT unnest(?::VARCHAR[]))",
+                [ids],
+            ).fetchall() if ids else []
+        by_id = {event_id: (data, title) for event_id, data, title in rows}
+        ordered = [by_id[i] for i in ids if i in by_id]
+    else:
+        where, params = criteria.where()
+        sort = ("event_date ASC NULLS LAST, event_id DESC" if order == "asc"
+                else "event_date DESC NULLS LAST, event_id")
+        with cursor(store) as cur:
+            total = int(cur.execute(f"SELECT count(*) FROM mentions WHERE {where}", params)
+                        .fetchall()[0][0])
+            ordered = [tuple(r) for r in cur.execute(
+                "SELECT m.data, d.title FROM ("
+                f" SELECT doc_id, event_id, event_date, data FROM mentions WHERE {where}"
+                f" ORDER BY {sort} LIMIT ? OFFSET ?"
+                ") AS m JOIN documents AS d USING (doc_id) "
+                f"ORDER BY {sort.replace('event_', 'm.event_')}",
+                [*params, limit, offset],
+            ).fetchall()]
+    records = ['{"title": ' + json.dumps(title, ensure_ascii=False) + ", " + data[1:]
+               for data, title in ordered]
+    return EventPage(total=total, limit=limit, offset=offset, records=records)
 
 
 def _check_id(value: str, what: str) -> str:

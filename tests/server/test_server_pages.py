@@ -1,0 +1,118 @@
+"""The dashboard's pages, in process: search, event evidence, document, dyads, network,
+quotes, API docs, and error pages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from dragoman.server import create_app
+
+HTML = {"accept": "text/html"}
+
+
+@pytest.fixture(scope="module")
+def client(event_db: Path) -> Iterator[TestClient]:
+    app = create_app(event_db)
+    yield TestClient(app, raise_server_exceptions=False)
+    app.state.dragoman.store.close()
+
+
+def _event_links(html: str) -> list[str]:
+    return re.findall(r'href="/events/([0-9a-f]+)"', html)
+
+
+def test_search_page_filters_by_actor(client: TestClient) -> None:
+    page = client.get("/", headers=HTML)
+    assert page.status_code == 200
+    assert "9 events" in page.text and "10 documents" in page.text
+    only = client.get("/", params={"actor": "IGOEUROSC"}, headers=HTML)
+    assert "1 event," in only.text
+    assert len(_event_links(only.text)) == 1
+    assert 'value="IGOEUROSC"' in only.text  # the form keeps the filter
+
+
+def test_event_page_highlights_the_evidence(client: TestClient) -> None:
+    html = client.get("/", params={"source": "FINGOV"}, headers=HTML).text
+    (event_id,) = _event_links(html)
+    page = client.get(f"/events/{event_id}", headers=HTML).text
+    evidence = re.search(r'<blockquote class="evidence" id="evidence">(.*?)</blockquote>',
+                         page, re.S)
+    assert evidence is not None
+    assert evidence.group(1) == (
+        '<mark class="source" data-role="source">Finnish Foreign Minister Valtonen</mark> '
+        '<mark class="action" data-role="action">praised</mark> '
+        '<mark class="target" data-role="target">Kazakhstan</mark>.'
+    )
+    assert "test:FINGOV" in page and "praised -&gt; 051" in page  # entry and pattern
+    assert 'href="/document?id=d08"' in page
+    assert 'href="https://news.example.org/d08"' in page
+
+
+def test_event_page_shows_the_quote(client: TestClient) -> None:
+    (event_id,) = _event_links(client.get("/", params={"code": "112"}, headers=HTML).text)
+    page = client.get(f"/events/{event_id}", headers=HTML).text
+    assert "The election report is biased" in page
+
+
+def test_document_page(client: TestClient) -> None:
+    page = client.get("/document", params={"id": "d06"}, headers=HTML).text
+    assert '<mark class="source" data-role="source">Russian troops</mark>' in page
+    assert "Story d06" in page
+
+
+def test_dyads_network_quotes_and_api_pages(client: TestClient) -> None:
+    dyad = client.get("/dyads", params={"source": "KAZ", "target": "RUS", "both": "true"},
+                      headers=HTML).text
+    assert "<svg" in dyad and "KAZ → RUS" in dyad and "RUS → KAZ" in dyad
+    assert "5 events" in dyad
+    net = client.get("/network", headers=HTML).text
+    assert "<svg" in net and "8 nodes, 7 edges" in net
+    assert "KAZGOV" in net
+    quotes = client.get("/quotes", params={"speaker": "KAZGOV"}, headers=HTML).text
+    assert "The election report is biased" in quotes
+    api = client.get("/api", headers=HTML).text
+    assert "/api/events/{event_id}" in api and "POST" in api
+    css = client.get("/static/style.css")
+    assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
+
+
+def test_no_external_resources(client: TestClient) -> None:
+    for url in ("/", "/dyads?source=KAZ&target=RUS", "/network", "/quotes", "/api"):
+        html = client.get(url, headers=HTML).text
+        assert not re.search(r'(src|href)="(https?:)?//', html.replace(
+            'href="https://news.example.org/', "")), url
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "message"),
+    [
+        ("/?actor=ZZZ", 400, "unknown actor"),
+        ("/?since=2025-02-30", 400, "not a valid calendar date"),
+        ("/?quad=nine", 400, "not a whole number"),
+        ("/dyads?source=KAZ&target=RUS&freq=hour", 400, "freq"),
+        ("/network?min_events=-1", 400, "out of range"),
+        ("/events/0000000000000000", 404, "no event"),
+        ("/events/%3Cscript%3E", 400, "is not an id"),
+        ("/document?id=nothing", 404, "no document"),
+        ("/static/..%2Fpyproject.toml", 404, "no "),
+        ("/nothing/here", 404, "no page"),
+    ],
+)
+def test_error_pages(client: TestClient, url: str, status: int, message: str) -> None:
+    response = client.get(url, headers=HTML)
+    assert response.status_code == status
+    assert response.headers["content-type"].startswith("text/html")
+    assert message in response.text
+    assert "<script" not in response.text
+
+
+def test_text_from_the_request_is_escaped(client: TestClient) -> None:
+    response = client.get("/", params={"text": "<script>alert(1)</script>"}, headers=HTML)
+    assert response.status_code == 200
+    assert "<script>alert" not in response.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in response.text
