@@ -18,6 +18,8 @@ ROOTS: list[tuple[str, list[Row]]] = [
     ("Indian officials met with Pakistani diplomats in Geneva.",
      [("INDGOV", "040", "PAKGOV", False)]),
     ("Germany praised Poland for its handling of the crisis.", [("DEU", "051", "POL", False)]),
+    ("Germany and Poland held joint military exercises.",
+     [("DEU", "062", "POL", False), ("POL", "062", "DEU", False)]),
     ("The United States sent humanitarian aid to Haiti.", [("USA", "070", "HTI", False)]),
     ("Serbia released five Kosovar prisoners.", [("SRB", "0841", "XKX", False)]),
     ("The European Union investigated Hungary over corruption.",
@@ -28,6 +30,7 @@ ROOTS: list[tuple[str, list[Row]]] = [
     ("North Korea threatened to attack South Korea.", [("PRK", "138", "KOR", False)]),
     ("Protesters demonstrated against the French government in Paris.",
      [("FRAOPP", "141", "FRAGOV", False)]),
+    ("Turkey mobilized its army.", [("TUR", "154", None, False)]),
     ("Canada expelled Indian diplomats.", [("CAN", "161", "INDGOV", False)]),
     ("Egyptian police arrested two Sudanese journalists.",
      [("EGYCOP", "173", "SDNMED", False)]),
@@ -97,7 +100,7 @@ def test_every_cameo_root(coder: Coder, sentence: str, expected: list[Row]) -> N
 
 def test_table_covers_all_twenty_roots() -> None:
     roots = {code[:2] for _s, rows in ROOTS for _src, code, _t, _n in rows}
-    assert roots >= {f"{r:02d}" for r in range(1, 21)} - {"06", "15"}
+    assert roots == {f"{r:02d}" for r in range(1, 21)}
 
 
 @pytest.mark.parametrize(("sentence", "expected"), STRUCTURES,

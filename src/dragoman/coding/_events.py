@@ -421,6 +421,10 @@ class EventExtractor:
                     targets = _targets(inner, None, False, resolver)
                     if targets:
                         break
+        if code[:2] == _FORCE_POSTURE_ROOT:
+            # "deployed troops to the border": the forces moved are the source's own, not
+            # the target (CAMEO 15: the target is whom the posture is aimed at)
+            targets = [t for t in targets if not t.code.startswith(UNKNOWN_COUNTRY)]
         location = context.location_for(clause.verb, sentence, [*sources, *targets])
         if location is not None and location.country:
             sources = [_placed(a, location) for a in sources]
@@ -716,6 +720,7 @@ def _nominal_source(head: Token, resolver: DocumentActors) -> list[Actor]:
 
 
 # Roots of material events whose place, when no target is named, is their target.
+_FORCE_POSTURE_ROOT = "15"
 _LOCATED_TARGET_ROOTS = frozenset({"07", "08", "09", "14", "15", "17", "18", "19", "20"})
 
 
