@@ -198,6 +198,16 @@ def write_events(events: Iterable[Event], fmt: str, stream: IO[str], *, header: 
     return count
 
 
+def _shown_date(event: Event) -> str:
+    """The date as precise as it is known, marked when it comes from the text."""
+    if event.date is None:
+        return ""
+    shown = {"year": event.date[:4], "month": event.date[:7]}.get(event.date_precision, event.date)
+    if event.date_source.source == "text":
+        return f"{shown}\n[dim]{escape(event.date_source.text or '')}[/dim]"
+    return shown
+
+
 def render_table(events: list[Event], stream: IO[str]) -> None:
     """Print events as a readable table."""
     console = Console(file=stream, width=160 if not stream.isatty() else None)
@@ -212,7 +222,7 @@ def render_table(events: list[Event], stream: IO[str]) -> None:
         table.add_row(
             escape(event.doc_id),
             str(event.sentence_index),
-            event.date or "",
+            _shown_date(event),
             f"{event.source.code}\n[dim]{escape(event.source.text)}[/dim]",
             f"{event.cameo.code} {escape(event.cameo.name)}{neg}",
             event.plover.type or "",
