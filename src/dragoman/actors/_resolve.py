@@ -93,7 +93,8 @@ class DocumentActors:
         self.memory: dict[str, Actor] = {}
         # what the text has named so far, for pronouns and definite descriptions:
         # (character offset, kind, actor); dictionary names are added lazily
-        self._history: list[tuple[int, str, Actor]] = []
+        # (character offset, kind, code, the actor or the mention to build it from)
+        self._history: list[tuple[int, str, str, Actor | Mention]] = []
         self._named_mentions = [m for m in mentions if m.phrase.form in ("name", "capital")]
         self._seeded = False
         # quoted passages: (content start, content end, speaker head token index or None)
@@ -172,44 +173,67 @@ class DocumentActors:
                 actors.append(actor)
         for actor in actors:
             if not actor.rule.startswith(("pronoun", "description")):
-                self._history.append((actor.start, _kind(actor), actor))
+                self._history.append((actor.start, _kind(actor), actor.code, actor))
         return actors
 
     # -- pronouns and definite descriptions ---------------------------------------------
 
     def _antecedent(
-        self, before: int, kinds: tuple[str, ...], accept: Callable[[Actor], bool] | None = None
+        self, before: int, kinds: tuple[str, ...], accept: Callable[[str], bool] | None = None
     ) -> Actor | None:
-        """Return the most recent actor of one of ``kinds`` named before a character offset."""
+        """Return the most recent actor of one of ``kinds`` named before a character offset.
+
+        Args:
+            before: Character offset of the referring expression.
+            kinds: Acceptable kinds (person, state, org, group).
+            accept: A further test on the candidate's actor code.
+        """
         if not self._seeded:
             self._seed_history()
-        best: tuple[int, Actor] | None = None
-        for start, kind, actor in self._history:
+        best: tuple[int, Actor | Mention] | None = None
+        for start, kind, code, item in self._history:
             if (
                 start < before
                 and kind in kinds
                 and (best is None or start > best[0])
-                and (accept is None or accept(actor))
+                and (accept is None or accept(code))
             ):
-                best = (start, actor)
-        return best[1] if best else None
+                best = (start, item)
+        if best is None:
+            return None
+        item = best[1]
+        return item if isinstance(item, Actor) else self._mention_actor(item)
 
     def _seed_history(self) -> None:
-        """Add every dictionary name of the document to the history (once, on demand)."""
+        """Add every dictionary name of the document to the history (once, on demand).
+
+        Only offsets and codes are read here; an actor is built for the one antecedent
+        chosen.
+        """
         self._seeded = True
         for mention in self._named_mentions:
-            segment = list(self.doc[mention.start : mention.end])
             entry = mention.phrase.entry
+            start = self.doc[mention.start].idx
             if entry.kind == "person":
                 role = entry.role_on(self.date)
                 code = role.code if role else entry.country
-                if code is None:
-                    continue
-                actor = self._actor(segment, code, entry.name, entry.entry, "person-role")
-                self._history.append((actor.start, "person", actor))
+                if code is not None:
+                    self._history.append((start, "person", code, mention))
+            elif entry.kind == "org":
+                self._history.append((start, "org", entry.code, mention))
+            elif mention.phrase.form == "capital":
+                self._history.append((start, "group", entry.code + "GOV", mention))
             else:
-                actor = self._named(segment, mention, None, rule=mention.phrase.form)
-                self._history.append((actor.start, _kind(actor), actor))
+                self._history.append((start, "state", entry.code, mention))
+
+    def _mention_actor(self, mention: Mention) -> Actor:
+        segment = list(self.doc[mention.start : mention.end])
+        entry = mention.phrase.entry
+        if entry.kind == "person":
+            role = entry.role_on(self.date)
+            code = role.code if role else (entry.country or "")
+            return self._actor(segment, code, entry.name, entry.entry, "person-role")
+        return self._named(segment, mention, None, rule=mention.phrase.form)
 
     def _pronoun(self, head: Token) -> list[Actor]:
         """Resolve "he", "she", "it" (and their possessives) to the latest fitting actor.
@@ -280,13 +304,13 @@ class DocumentActors:
             antecedent = self._antecedent(
                 top.idx,
                 ("org",),
-                lambda a: lemma in getattr(nouns_of.get(a.code), "nouns", ()),
+                lambda code: lemma in getattr(nouns_of.get(code), "nouns", ()),
             )
         else:
             sector = agent.code
 
-            def same_sector(actor: Actor) -> bool:
-                return actor.code.endswith(sector) and not actor.code.startswith(UNKNOWN_COUNTRY)
+            def same_sector(code: str) -> bool:
+                return code.endswith(sector) and not code.startswith(UNKNOWN_COUNTRY)
 
             # "the president" is a person: prefer the last person of that sector, then
             # any group ("the government" after "Astana")
@@ -713,10 +737,28 @@ def _is_bare_modifier(segment: list[Token], found: _Found) -> bool:
 
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 _REPORTED_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
-_SPEECH_LEMMAS = frozenset({
-    "say", "announce", "state", "declare", "tell", "insist", "confirm", "add", "claim",
-    "assert", "warn", "stress", "report", "indicate", "reiterate", "affirm", "note", "argue",
-})
+_SPEECH_LEMMAS = frozenset(
+    {
+        "say",
+        "announce",
+        "state",
+        "declare",
+        "tell",
+        "insist",
+        "confirm",
+        "add",
+        "claim",
+        "assert",
+        "warn",
+        "stress",
+        "report",
+        "indicate",
+        "reiterate",
+        "affirm",
+        "note",
+        "argue",
+    }
+)
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _THING_PRONOUNS = frozenset({"it", "its"})
 # Nouns that stand for the state or organization that modifies them ("the Taliban
