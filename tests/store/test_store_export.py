@@ -75,7 +75,10 @@ def store(tmp_path: Path) -> EventStore:
             ],
         ),
         (Document("c", "Text C.", None), [event("c", "FRA", "IRN", "111", date=None)]),
-        (Document("d", "Text D.", "2024-12-31"), [event("d", "DEU", "POL", "051", date="2024-12-31")]),
+        (
+            Document("d", "Text D.", "2024-12-31"),
+            [event("d", "DEU", "POL", "051", date="2024-12-31")],
+        ),
     ]
     for document, events in docs:
         batch.extend(document_rows(document, events, file="in.jsonl", line=1))
