@@ -105,7 +105,7 @@ def test_missing_database(tmp_path: Path, command: str) -> None:
 
 def test_serve_warns_when_exposed(monkeypatch: pytest.MonkeyPatch, event_db: Path) -> None:
     calls: list[dict[str, object]] = []
-    monkeypatch.setattr("dragoman.cli._serve.serve",
+    monkeypatch.setattr("dragoman.server.serve",
                         lambda db, **kwargs: calls.append({"db": db, **kwargs}))
     result = CliRunner().invoke(cli, ["serve", "--db", str(event_db)])
     assert result.exit_code == 0 and "warning" not in result.stderr

@@ -69,7 +69,8 @@ def dyads_figure(frame: pd.DataFrame, title: str | None = None) -> Figure:
     Returns:
         The figure (save it with :func:`save_figure`).
     """
-    from matplotlib.ticker import FuncFormatter
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     directions = list(dict.fromkeys(zip(frame["source"], frame["target"], strict=True)))
     fig = _new_figure(9.0, 2.6 * max(1, len(directions)) + 0.6)
@@ -100,7 +101,11 @@ def dyads_figure(frame: pd.DataFrame, title: str | None = None) -> Figure:
                 base[i] += v
         ax.axhline(0, color="#444444", linewidth=0.8)
         ax.set_ylabel("events (conflict below)")
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{abs(v):g}"))
+        locator = AutoDateLocator(minticks=3, maxticks=9)  # type: ignore[no-untyped-call]
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
         ax.set_title(f"{source} → {target}", loc="left", fontsize=10)
         top = max([*below_up, *(-v for v in below_down), 1.0])
         ax.set_ylim(-top * 1.15, top * 1.15)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import click
 
-from dragoman.server import serve
-
 __all__ = ["serve_command"]
 
 
@@ -29,6 +27,8 @@ def serve_command(db: str, host: str, port: int, model: str | None, quiet: bool)
       dragoman serve --db events.duckdb                 # then open http://127.0.0.1:8000
       dragoman serve --db events.duckdb --port 8080
     """
+    from dragoman.server import serve  # FastAPI and uvicorn load only for this command
+
     loopback = host in ("127.0.0.1", "localhost", "::1") or host.startswith("127.")
     if not loopback:
         click.echo(f"dragoman: warning: serving on {host}: anyone who can reach this machine "
