@@ -77,6 +77,10 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # event with no target is done to the country it happens in
     ("Demonstrators in Baghdad blocked a road.", [("IRQOPP", "144", "IRQ", False)]),
     ("Turkish authorities imposed a curfew in Diyarbakir.", [("TURGOV", "1723", "TUR", False)]),
+    # domestic events: an agent of unknown country acted on by a state's actor is of that
+    # state, and protest or repression with no target named is within the source's country
+    ("Kenyan police arrested protesters.", [("KENCOP", "173", "KENOPP", False)]),
+    ("Egyptian demonstrators rioted.", [("EGYOPP", "145", "EGY", False)]),
     # a generic noun stands for the state or group that modifies it
     ("Iran threatened to cut off electricity to the Azerbaijani republic.",
      [("IRN", "131", "AZE", False)]),

@@ -538,6 +538,11 @@ class DocumentActors:
             return role.code[:3]
         return entry.country
 
+    @property
+    def state_codes(self) -> frozenset[str]:
+        """The codes of all states in the dictionary."""
+        return self._states
+
     def state_name(self, code: str) -> str:
         """Return the dictionary name of a state or organization code (or the code)."""
         return self._state_name(code)

@@ -435,13 +435,19 @@ class EventExtractor:
                 targets = [_location_actor(location, context)]
         pairs: list[tuple[Actor, Actor | None]]
         if targets:
-            pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
+            pairs = [
+                (s, _domestic(t, s, resolver)) for s in sources for t in targets if s.code != t.code
+            ]
             if not pairs:  # "Egypt evacuated its embassy": the event stands, with no target
                 pairs = [(s, None) for s in sources]
         elif len({s.code for s in sources}) > 1 and (
             code[:2] in _RECIPROCAL_ROOTS or entry.verb in _RECIPROCAL_VERBS
         ):
             pairs = [(s, t) for s in sources for t in sources if s.code != t.code]
+        elif code[:2] in _DOMESTIC_ROOTS or code[:3] in _DOMESTIC_CODES:
+            # protest, repression, curfews and bans with no target named: done within the
+            # source's own country ("Egyptian demonstrators rioted")
+            pairs = [(s, _home_country(s, resolver)) for s in sources]
         else:
             pairs = [(s, None) for s in sources]
         cameo_ref, root, quad, goldstein, plover = self._describe(code)
@@ -722,6 +728,44 @@ def _nominal_source(head: Token, resolver: DocumentActors) -> list[Actor]:
 # Roots of material events whose place, when no target is named, is their target.
 _FORCE_POSTURE_ROOT = "15"
 _LOCATED_TARGET_ROOTS = frozenset({"07", "08", "09", "14", "15", "17", "18", "19", "20"})
+
+
+_DOMESTIC_ROOTS = frozenset({"14", "17"})
+_DOMESTIC_CODES = frozenset({"081", "082", "132", "172"})
+
+
+def _state_prefix(actor: Actor, resolver: DocumentActors) -> str | None:
+    prefix = actor.code[:3]
+    return prefix if prefix in resolver.state_codes else None
+
+
+def _domestic(target: Actor, source: Actor, resolver: DocumentActors) -> Actor:
+    """An agent of unknown country acted on by a state's actor is of that state:
+    "Iranian authorities pressured workers" (IRNLAB), "Kenyan police arrested protesters"."""
+    if not target.code.startswith(UNKNOWN_COUNTRY):
+        return target
+    country = _state_prefix(source, resolver)
+    if country is None:
+        return target
+    return replace(
+        target,
+        code=country + target.code[len(UNKNOWN_COUNTRY) :],
+        rule=f"{target.rule}+source-country",
+    )
+
+
+def _home_country(source: Actor, resolver: DocumentActors) -> Actor | None:
+    """The source's own country as the target of a domestic event, or None."""
+    country = _state_prefix(source, resolver)
+    if country is None:
+        return None
+    return replace(
+        source,
+        code=country,
+        name=resolver.state_name(country),
+        entry=f"states:{country}",
+        rule="domestic:source-country",
+    )
 
 
 def _placed(actor: Actor, location: Location) -> Actor:
