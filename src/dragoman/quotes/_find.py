@@ -11,7 +11,7 @@ from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from dragoman.errors import InputError
+from dragoman.pipeline._text import document_text
 from dragoman.quotes._marks import Marked, pair_quote_marks
 from dragoman.quotes._model import Cue, Quote, QuoteKind
 from dragoman.quotes._speaker import DEFAULT_CUE_VERBS, is_cue, speaker_of, speaker_phrase
@@ -58,7 +58,7 @@ def find_quotes(
     if len(doc) == 0:
         return []
     # Doc.text and iterating a Doc create every token: read both once, as arrays
-    text = _document_text(doc, text)
+    text = document_text(doc, text)
     lemmas = doc.to_array(LEMMA)
     wanted = numpy.fromiter((get_string_id(c) for c in cues), dtype=lemmas.dtype)
     candidates = [int(i) for i in numpy.flatnonzero(numpy.isin(lemmas, wanted))]
@@ -373,17 +373,3 @@ def _make_quote(text: str, content: Span, verb: Token | None, kind: QuoteKind, g
         kind,
         group,
     )
-
-
-def _document_text(doc: Doc, text: str | None) -> str:
-    """``doc.text``, or the caller's copy of it after a cheap check of its length."""
-    if text is None:
-        return str(doc.text)
-    last = doc[-1] if len(doc) else None
-    expected = last.idx + len(last.text_with_ws) if last is not None else 0
-    if len(text) != expected:
-        raise InputError(
-            f"text= has {len(text)} characters but the Doc was made from {expected}; "
-            "pass the text the Doc was parsed from"
-        )
-    return text

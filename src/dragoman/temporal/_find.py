@@ -12,7 +12,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE, SENT_START
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from dragoman.errors import InputError
+from dragoman.pipeline._text import document_text
 from dragoman.temporal._calendar import period_start, relation_to
 from dragoman.temporal._model import DateExpression, Kind, Precision, ResolvedDate
 from dragoman.temporal._resolve import (
@@ -105,7 +105,7 @@ def find_date_expressions(
             was made from.
     """
     story = parse_story_date(story_date)
-    candidates = _scan(doc, _document_text(doc, text), window)
+    candidates = _scan(doc, document_text(doc, text), window)
     if use_entities and doc.has_annotation("ENT_IOB"):
         candidates = _add_entities(doc, candidates, story, use_dateparser, window)
     if not candidates:
@@ -399,17 +399,3 @@ def _expression(cand: _Candidate) -> DateExpression:
         governor=cand.governor,
         rule=result.rule,
     )
-
-
-def _document_text(doc: Doc, text: str | None) -> str:
-    """``doc.text``, or the caller's copy of it after a cheap check of its length."""
-    if text is None:
-        return str(doc.text)
-    last = doc[-1] if len(doc) else None
-    expected = last.idx + len(last.text_with_ws) if last is not None else 0
-    if len(text) != expected:
-        raise InputError(
-            f"text= has {len(text)} characters but the Doc was made from {expected}; "
-            "pass the text the Doc was parsed from"
-        )
-    return text
