@@ -141,7 +141,8 @@ def test_two_worker_processes_give_the_same_rows(tmp_path: Path, coder: Coder) -
     here, there = tmp_path / "here.duckdb", tmp_path / "there.duckdb"
     ingest([corpus], here, coder=coder)
     report = ingest([corpus], there, workers=2, chunk_size=2, commit_every=5)
-    assert report.documents_stored == 24 and report.batches >= 5
+    # several commits (how the writer groups finished chunks depends on timing)
+    assert report.documents_stored == 24 and report.batches >= 2
     assert snapshot(there) == snapshot(here)
     with EventStore(there, read_only=True) as store:
         repeated = store.sql("SELECT max(num_articles) FROM events")[0][0]
