@@ -109,7 +109,10 @@ def _from_error(label: str, exc: DictionaryError) -> DictionaryProblem:
 def _check_entry(raw: RawEntry, label: str, seen: _Seen) -> Iterable[DictionaryProblem]:
     data = raw.data
     code = str(data.get("code", "")).upper()
-    if "roles" not in data and code:
+    state_code = len(code) == 3 and code.isalpha() and code not in ("IGO", "NGO")
+    if "roles" not in data and code and ("name" not in data or state_code):
+        # organizations may share a CAMEO code (NGOHRI: every human rights group); a state
+        # or an agent code defined twice is a mistake
         if code in seen.codes:
             yield DictionaryProblem(
                 label,
