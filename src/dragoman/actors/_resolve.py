@@ -332,6 +332,22 @@ class DocumentActors:
         span = self.doc.char_span(start, end)
         return span.text if span is not None else self.doc.text[start:end]
 
+    def may_name_a_role(self, head: Token) -> bool:
+        """Return whether a name's phrase has a title or a country next to it, so that
+        resolving it could teach the memory something ("President X", "Kazakhstan's X",
+        "X, the Finnish minister")."""
+        for child in head.children:
+            if child.i in self._by_token:
+                return True
+            if child.dep_ in ("compound", "amod", "appos", "poss") and (
+                (child.lower_,) in self._agents
+                or (child.lemma_.lower(),) in self._agents
+                or any(c.i in self._by_token for c in child.children)
+                or child.dep_ == "appos"
+            ):
+                return True
+        return False
+
     def is_named(self, index: int) -> bool:
         """Return whether token ``index`` is part of a dictionary name."""
         return index in self._by_token

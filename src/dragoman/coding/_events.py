@@ -899,7 +899,7 @@ def _remember_names(doc: Doc, indices: list[int], resolver: DocumentActors) -> N
         if resolver.is_named(i):
             continue
         token = doc[i]
-        if token.n_lefts + token.n_rights > 0:
+        if token.n_lefts + token.n_rights > 0 and resolver.may_name_a_role(token):
             resolver.resolve(token)
 
 
