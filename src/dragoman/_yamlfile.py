@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -16,7 +16,7 @@ from dragoman.errors import DictionaryError
 # The C loader is much faster; PyYAML ships it in its wheels.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-__all__ = ["RawEntry", "read_entries"]
+__all__ = ["DictionaryFiles", "RawEntry", "load_files", "read_entries"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,3 +130,36 @@ def _strip_lines(value: Any) -> None:
     elif isinstance(value, list):
         for inner in value:
             _strip_lines(inner)
+
+
+class DictionaryFiles(Protocol):
+    """Anything filled from dictionary files (the actor and verb dictionaries)."""
+
+    def add_file(self, source: Path | Traversable | str, *, name: str | None = None) -> None:
+        """Add the entries of one file."""
+
+
+def load_files(
+    dictionary: DictionaryFiles,
+    shipped: Iterable[Traversable],
+    extra: Iterable[Path | str],
+    kind: str,
+) -> None:
+    """Fill a dictionary from the shipped files, then the user's files on top.
+
+    Args:
+        dictionary: The dictionary to fill.
+        shipped: Package resources, in load order.
+        extra: Paths of user files; their entries add to or replace shipped ones.
+        kind: What the files are ("actor", "verb"), for messages.
+
+    Raises:
+        DictionaryError: A user file is missing, or any file is malformed.
+    """
+    for resource in shipped:
+        dictionary.add_file(resource, name=resource.name)
+    for path in extra:
+        path = Path(path)
+        if not path.is_file():
+            raise DictionaryError(f"{path}: {kind} dictionary file not found")
+        dictionary.add_file(path, name=str(path))

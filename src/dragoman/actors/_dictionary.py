@@ -15,8 +15,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from dragoman._yamlfile import RawEntry, read_entries
-from dragoman.errors import DictionaryError
+from dragoman._yamlfile import RawEntry, load_files, read_entries
 
 __all__ = [
     "SECTOR_NAMES",
@@ -363,11 +362,5 @@ def load_actor_dictionary(extra: Iterable[Path | str] = ()) -> ActorDictionary:
         DictionaryError: A file is missing or malformed.
     """
     dictionary = ActorDictionary()
-    for resource in shipped_files():
-        dictionary.add_file(resource, name=resource.name)
-    for path in extra:
-        path = Path(path)
-        if not path.is_file():
-            raise DictionaryError(f"{path}: actor dictionary file not found")
-        dictionary.add_file(path, name=str(path))
+    load_files(dictionary, shipped_files(), extra, "actor")
     return dictionary

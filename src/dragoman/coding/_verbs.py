@@ -9,8 +9,7 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from dragoman._yamlfile import RawEntry, read_entries
-from dragoman.errors import DictionaryError
+from dragoman._yamlfile import RawEntry, load_files, read_entries
 from dragoman.ontology import is_cameo_code
 
 __all__ = ["NounEntry", "VerbDictionary", "VerbEntry", "load_verb_dictionary"]
@@ -330,11 +329,5 @@ def load_verb_dictionary(extra: Iterable[Path | str] = ()) -> VerbDictionary:
         DictionaryError: A file is missing or malformed.
     """
     dictionary = VerbDictionary()
-    for resource in shipped_verb_files():
-        dictionary.add_file(resource, name=resource.name)
-    for path in extra:
-        path = Path(path)
-        if not path.is_file():
-            raise DictionaryError(f"{path}: verb dictionary file not found")
-        dictionary.add_file(path, name=str(path))
+    load_files(dictionary, shipped_verb_files(), extra, "verb")
     return dictionary
