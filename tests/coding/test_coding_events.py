@@ -81,6 +81,9 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # state, and protest or repression with no target named is within the source's country
     ("Kenyan police arrested protesters.", [("KENCOP", "173", "KENOPP", False)]),
     ("Egyptian demonstrators rioted.", [("EGYOPP", "145", "EGY", False)]),
+    # a government does not consult its own country: only the OSCE is a target here
+    ("The Kazakh government discussed ties between Kazakhstan and the OSCE.",
+     [("KAZGOV", "040", "IGOEUROSC", False)]),
     # a generic noun stands for the state or group that modifies it
     ("Iran threatened to cut off electricity to the Azerbaijani republic.",
      [("IRN", "131", "AZE", False)]),

@@ -436,8 +436,11 @@ class EventExtractor:
         pairs: list[tuple[Actor, Actor | None]]
         if targets:
             pairs = [
-                (s, _domestic(t, s, resolver)) for s in sources for t in targets if s.code != t.code
-            ]
+                (s, _domestic(t, s, resolver))
+                for s in sources
+                for t in targets
+                if s.code != t.code and not (code[:2] in _RECIPROCAL_ROOTS and t.code == s.code[:3])
+            ]  # a government does not meet or agree with its own country
             if not pairs:  # "Egypt evacuated its embassy": the event stands, with no target
                 pairs = [(s, None) for s in sources]
         elif len({s.code for s in sources}) > 1 and (
