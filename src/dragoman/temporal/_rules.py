@@ -641,27 +641,84 @@ FULL_RULES: list[Rule] = RULES + _compile(_FULL_ONLY)
 _GROUP_NAME = re.compile(r"\(\?P<[a-z]+>")
 
 
-def _scanner() -> re.Pattern[str]:
+# The anchor words each rule's text must contain (at least one of): a digit, a month name,
+# a weekday name, a day word ("yesterday", "morning") or a unit word ("weeks"). A region of
+# the text is scanned only with the rules its anchors allow.
+_DIGIT, _MONTH, _WEEKDAY, _DAY_WORD, _UNIT_WORD = "digit", "month", "weekday", "day", "unit"
+_RULE_ANCHORS: dict[str, frozenset[str]] = {
+    "iso": frozenset({_DIGIT}),
+    "calendar-mdy": frozenset({_MONTH}),
+    "calendar-dmy": frozenset({_MONTH}),
+    "month-year": frozenset({_MONTH}),
+    "month-relative-year": frozenset({_MONTH}),
+    "month-relative": frozenset({_MONTH}),
+    "month": frozenset({_MONTH}),
+    "year-range": frozenset({_DIGIT}),
+    "decade": frozenset({_DIGIT}),
+    "year": frozenset({_DIGIT}),
+    "weekday": frozenset({_WEEKDAY}),
+    "day-word": frozenset({_DAY_WORD}),
+    "ago": frozenset({_UNIT_WORD}),
+    "offset": frozenset({_UNIT_WORD}),
+    "the-relative": frozenset({_UNIT_WORD, _DAY_WORD}),
+    "the-unit-relative": frozenset({_UNIT_WORD, _DAY_WORD}),
+    "earlier-this": frozenset({_UNIT_WORD}),
+    "relative-unit": frozenset({_UNIT_WORD}),
+}
+
+
+def _scanner(kinds: frozenset[str] | None = None) -> re.Pattern[str]:
     parts = []
-    for index, (_name, source, _resolve) in enumerate(_RULE_SOURCES):
-        parts.append(f"(?P<r{index}>{_GROUP_NAME.sub('(?:', source)})")
+    for index, (name, source, _resolve) in enumerate(_RULE_SOURCES):
+        if kinds is None or _RULE_ANCHORS[name] & kinds:
+            parts.append(f"(?P<r{index}>{_GROUP_NAME.sub('(?:', source)})")
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")")
 
 
 #: One pass over a document finds every candidate; ``match.lastgroup`` is ``r<index>`` of
 #: the rule in :data:`RULES`.
 SCANNER: re.Pattern[str] = _scanner()
+_SCANNERS: dict[frozenset[str], re.Pattern[str]] = {}
 
 
-# Every rule's text holds a digit, a month or weekday name, a day word or a unit word, so the
-# scanner runs only around those (the whole alternation at every position of a document costs
-# about 0.3 ms a sentence; around anchors, a tenth of that).
+def _scanner_for(kinds: frozenset[str]) -> re.Pattern[str]:
+    scanner = _SCANNERS.get(kinds)
+    if scanner is None:
+        scanner = _SCANNERS[kinds] = _scanner(kinds)
+    return scanner
+
+
+# Every rule's text holds an anchor, so the scanner runs only around anchors (the whole
+# alternation at every position of a document costs about 0.3 ms a sentence; around anchors
+# with only the rules they allow, about a twentieth of that). Anchors are searched in the
+# lower-cased text (a case-insensitive alternation is several times slower); month and
+# weekday names must be capitalized in the text itself.
 _ANCHOR = re.compile(
-    r"\d+|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday"
-    r"|Thursday|Friday|Saturday|Sunday)"
-    r"|\b(?i:yesterday|today|tomorrow|tonight|night|morning|afternoon|evening"
-    r"|days?\b|weeks?|weekends?|fortnights?|months?\b|years?\b|decades?\b)"
+    r"(?<![a-z])(?:yesterday|today|tomorrow|tonight|night|morning|afternoon|evening|days?\b"
+    r"|weeks?|weekends?|fortnights?|months?\b|years?\b|decades?\b|jan|feb|mar|apr|may|jun"
+    r"|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+)"
 )
+_ANCHOR_KIND: dict[str, str] = {
+    **dict.fromkeys(
+        ["yesterday", "today", "tomorrow", "tonight", "night", "morning", "afternoon",
+         "evening"],
+        _DAY_WORD,
+    ),
+    **dict.fromkeys(
+        ["day", "days", "week", "weeks", "weekend", "weekends", "fortnight", "fortnights",
+         "month", "months", "year", "years", "decade", "decades"],
+        _UNIT_WORD,
+    ),
+    **dict.fromkeys(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+        _MONTH,
+    ),
+    **dict.fromkeys(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+        _WEEKDAY,
+    ),
+}  # fmt: skip
+_CAPITALIZED = frozenset({_MONTH, _WEEKDAY})
 _BEFORE_ANCHOR = 34  # "as early as the beginning of " before a month name
 _AFTER_ANCHOR = 24  # "weeks" + " afterwards", "March" + " 3rd, 2024"
 
@@ -679,14 +736,21 @@ def scan(text: str, start: int = 0, stop: int | None = None) -> Iterator[re.Matc
     """
     limit = len(text) if stop is None else min(stop, len(text))
     region_start = region_end = -1
-    for anchor in _ANCHOR.finditer(text, start, limit):
+    kinds: set[str] = set()
+    for anchor in _ANCHOR.finditer(text.lower(), start, limit):
+        word = anchor.group()
+        kind = _DIGIT if word[0].isdigit() else _ANCHOR_KIND[word]
+        if kind in _CAPITALIZED and not text[anchor.start()].isupper():
+            continue  # "may", "sunday" in lower case are not dates
         first = max(start, anchor.start() - _BEFORE_ANCHOR)
         end = min(limit, anchor.end() + _AFTER_ANCHOR)
         if first <= region_end:
             region_end = max(region_end, end)
+            kinds.add(kind)
             continue
         if region_end > 0:
-            yield from SCANNER.finditer(text, region_start, region_end)
+            yield from _scanner_for(frozenset(kinds)).finditer(text, region_start, region_end)
         region_start, region_end = first, end
+        kinds = {kind}
     if region_end > 0:
-        yield from SCANNER.finditer(text, region_start, region_end)
+        yield from _scanner_for(frozenset(kinds)).finditer(text, region_start, region_end)
