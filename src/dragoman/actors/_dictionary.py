@@ -172,6 +172,16 @@ class ActorDictionary:
         return result
 
     @property
+    def agent_first_words(self) -> frozenset[str]:
+        """Return the first words of all role nouns (cached until role nouns are added)."""
+        cached = self.__dict__.get("_agent_first_words")
+        if cached is None or cached[0] != len(self.agents):
+            cached = (len(self.agents), frozenset(key[0] for key in self.agents))
+            self.__dict__["_agent_first_words"] = cached
+        result: frozenset[str] = cached[1]
+        return result
+
+    @property
     def max_agent_words(self) -> int:
         """Return the length in words of the longest role noun."""
         return max((len(key) for key in self.agents), default=1)

@@ -85,6 +85,7 @@ class DocumentActors:
         self._agents = dictionary.agents
         self._states = dictionary.state_codes
         self._max_agent = dictionary.max_agent_words
+        self._agent_firsts = dictionary.agent_first_words
         self._by_token: dict[int, Mention] = {}
         for mention in mentions:
             for i in range(mention.start, mention.end):
@@ -433,6 +434,10 @@ class DocumentActors:
     def _agent_at(
         self, segment: list[Token], words: list[str], i: int
     ) -> tuple[AgentEntry, int] | None:
+        if words[i] not in self._agent_firsts and (
+            segment[i].lemma_.lower() not in self._agent_firsts
+        ):
+            return None  # no role noun starts here (the lemma counts for one-word nouns)
         for length in range(min(self._max_agent, len(segment) - i), 0, -1):
             last = segment[i + length - 1]
             key = (*words[i : i + length - 1], last.lower_)

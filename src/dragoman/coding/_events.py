@@ -460,7 +460,11 @@ class EventExtractor:
         if match.note:
             pattern = f"{pattern}; {match.note} -> {code}"
         evidence = Evidence(
-            sentence=TextSpan(sentence.text, sentence.start_char, sentence.end_char),
+            sentence=TextSpan(
+                context.text[sentence.start_char : sentence.end_char],
+                sentence.start_char,
+                sentence.end_char,
+            ),
             verb=TextSpan(resolver.char_span_text(verb_start, verb_end), verb_start, verb_end),
             pattern=pattern,
         )

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 import numpy
-from spacy.attrs import IDX, LEMMA, LOWER
+from spacy.attrs import HEAD, IDX, LEMMA, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -23,6 +23,7 @@ _QUOTE_CHARS = frozenset('“”„«»"‘’')
 _AFTER_WINDOW = 12
 _BEFORE_GAP = 8
 _VERBAL = frozenset({"VERB", "AUX"})
+_VERBAL_IDS = frozenset(get_string_id(pos) for pos in _VERBAL)
 
 
 def find_quotes(
@@ -59,13 +60,13 @@ def find_quotes(
         return []
     # Doc.text and iterating a Doc create every token: read both once, as arrays
     text = document_text(doc, text)
-    lemmas = doc.to_array(LEMMA)
-    wanted = numpy.fromiter((get_string_id(c) for c in cues), dtype=lemmas.dtype)
-    candidates = [int(i) for i in numpy.flatnonzero(numpy.isin(lemmas, wanted))]
+    lemmas = doc.to_array(LEMMA).tolist()
+    wanted = {get_string_id(c) for c in cues}
+    candidates = [i for i, lemma in enumerate(lemmas) if lemma in wanted]
     direct: list[Quote] = []
-    if any(ch in _QUOTE_CHARS for ch in text):
-        starts = [int(i) for i in doc.to_array(IDX)]
-        direct = _direct_quotes(doc, text, starts, cues)
+    if not _QUOTE_CHARS.isdisjoint(text):
+        table = doc.to_array([IDX, HEAD, POS])
+        direct = _direct_quotes(doc, text, _Arrays(table), cues)
     inside = [(q.content_start, q.content_end) for q in direct]
     according_id = get_string_id("according")
     according = [int(i) for i in numpy.flatnonzero(doc.to_array(LOWER) == according_id)]
@@ -73,18 +74,31 @@ def find_quotes(
     return sorted(quotes, key=lambda q: q.content_start)
 
 
+class _Arrays:
+    """Token offsets, heads and verb flags of a Doc, read without creating tokens."""
+
+    __slots__ = ("heads", "starts", "verbal")
+
+    def __init__(self, table: numpy.ndarray) -> None:
+        rows = table.astype(numpy.int64).tolist()  # HEAD is an unsigned offset: -1 wraps
+        self.starts: list[int] = [row[0] for row in rows]
+        # HEAD is stored relative to the token
+        self.heads: list[int] = [i + row[1] for i, row in enumerate(rows)]
+        self.verbal: list[bool] = [row[2] in _VERBAL_IDS for row in rows]
+
+
 # -- direct -------------------------------------------------------------------------------
 
 
-def _direct_quotes(doc: Doc, text: str, starts: list[int], cues: frozenset[str]) -> list[Quote]:
+def _direct_quotes(doc: Doc, text: str, arrays: _Arrays, cues: frozenset[str]) -> list[Quote]:
     marked = pair_quote_marks(text)
     found: list[tuple[Marked, Span, Token | None]] = []
     for part in marked:
         content = _content_span(doc, text, part)
         if content is None:
             continue
-        cue = _cue_for(doc, text, starts, part, content, cues)
-        if cue is None and not (_is_clause(content) and _starts_clause(text, part.open)):
+        cue = _cue_for(doc, text, arrays, part, content, cues)
+        if cue is None and not (_is_clause(content, arrays) and _starts_clause(text, part.open)):
             continue  # scare quotes, titles, quoted names, words quoted inside a clause
         found.append((part, content, cue))
     quotes: list[Quote] = []
@@ -133,8 +147,8 @@ def _content_span(doc: Doc, text: str, part: Marked) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _is_clause(content: Span) -> bool:
-    return any(t.pos_ in _VERBAL for t in content)
+def _is_clause(content: Span, arrays: _Arrays) -> bool:
+    return any(arrays.verbal[content.start : content.end])
 
 
 def _token_at(starts: list[int], offset: int) -> int:
@@ -143,33 +157,36 @@ def _token_at(starts: list[int], offset: int) -> int:
 
 
 def _cue_for(
-    doc: Doc, text: str, starts: list[int], part: Marked, content: Span, cues: frozenset[str]
+    doc: Doc, text: str, arrays: _Arrays, part: Marked, content: Span, cues: frozenset[str]
 ) -> Token | None:
     # 1. the quoted words are a complement of a speech verb outside the marks, the whole
     # complement ("said “we will stay”", not "said the army “eliminated” them")
-    for token in content:
-        head = token.head
+    heads, verbal = arrays.heads, arrays.verbal
+    for i in range(content.start, content.end):
+        h = heads[i]
+        if content.start <= h < content.end or not verbal[h]:
+            continue
+        head, token = doc[h], doc[i]
         if (
-            not (content.start <= head.i < content.end)
-            and is_cue(head, cues)
+            is_cue(head, cues)
             and token.left_edge.i >= content.start - 1
             and token.right_edge.i <= content.end
         ):
             return head
-    if not _is_clause(content):
+    if not _is_clause(content, arrays):
         return None  # a quoted phrase is attributed only through the parse
     # 2. a speech verb right after the closing mark: "...,” she said" / "...,” said X";
     # not after a full stop inside the marks, which ends the sentence
     ends_clause = text[part.close - 1] in ",!?" or text[part.close + 1 : part.close + 2] == ","
     if ends_clause or part.continues:
-        cue = _cue_after(doc, starts, part, cues)
+        cue = _cue_after(doc, arrays.starts, part, cues)
         if cue is not None:
             return cue
     # 3. a speech verb right before the opening mark: "X said: “...”", "He added, “...”";
     # the quotation must start there, not in the middle of a clause
     before = text[: part.open].rstrip()
     if before.endswith((",", ":")) or before.lower().endswith((" that", " said", " says")):
-        return _cue_before(doc, starts, part, cues)
+        return _cue_before(doc, arrays.starts, part, cues)
     return None
 
 
