@@ -1,12 +1,15 @@
 """A document's dates, places and quotations, as the events of its clauses need them.
 
-Dates and places are computed on first use: a document without events costs nothing.
+Dates and places are computed on first use, per sentence with events: a document without
+events costs nothing.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors import DocumentActors
@@ -17,6 +20,9 @@ from dragoman.records import Actor, EventDate, Location, Quote, TextSpan
 from dragoman.temporal import DateExpression, date_for_clause, find_date_expressions
 
 __all__ = ["ContextOptions", "DocumentContext"]
+
+# "The previous day" counts from a date named in its sentence or the two before it.
+_NARRATIVE_SENTENCES = 2
 
 
 class ContextOptions:
@@ -69,23 +75,27 @@ class DocumentContext:
             [(q.content_start, q.content_end, q.speaker_token_index) for q in self.raw_quotes]
         )
         # per sentence start token: the layers are read only around sentences with events
-        self._dates: list[DateExpression] | None = None
+        self._dates: dict[int, list[DateExpression]] = {}
+        self._sentence_starts: list[int] | None = None  # character offsets
         self._places: dict[int, list[PlaceMention]] = {}
 
     def quote_at(self, offset: int) -> int | None:
         """Return the index of the quotation containing a character offset, or None."""
         return self.resolver.quote_at(offset) if self.raw_quotes else None
 
-    def date_for(self, token: Token) -> tuple[str | None, str, EventDate]:
+    def date_for(self, token: Token, sentence: Span) -> tuple[str | None, str, EventDate]:
         """Return an event's date, precision and source for its predicate token.
 
         An expression attached to the predicate dates the event; otherwise the story date
-        does (precision ``day``), or nothing when there is no story date.
+        does (precision ``day``), or nothing when there is no story date. Expressions are
+        read sentence by sentence, only in sentences with events; "the previous day" in
+        one counts from a date named up to two sentences before.
         """
         if self.options.dates:
-            if self._dates is None:
-                self._dates = find_date_expressions(self.doc, self.story_date, text=self.text)
-            expressions = self._dates
+            expressions = self._dates.get(sentence.start)
+            if expressions is None:
+                expressions = self._sentence_dates(sentence)
+                self._dates[sentence.start] = expressions
             expression = date_for_clause(expressions, token) if expressions else None
             if expression is not None:
                 return (
@@ -102,6 +112,21 @@ class DocumentContext:
         if self.story_date is None:
             return None, "day", EventDate("none")
         return self.story_date, "day", EventDate("story")
+
+    def _sentence_dates(self, sentence: Span) -> list[DateExpression]:
+        if self._sentence_starts is None:
+            table = self.doc.to_array([SENT_START, IDX])
+            self._sentence_starts = [int(i) for i in table[table[:, 0] == 1, 1]]
+        starts = self._sentence_starts
+        number = bisect_right(starts, sentence.start_char) - 1
+        narrative = starts[max(0, number - _NARRATIVE_SENTENCES)] if number >= 0 else None
+        return find_date_expressions(
+            self.doc,
+            self.story_date,
+            text=self.text,
+            window=(sentence.start_char, sentence.end_char),
+            narrative_start=narrative,
+        )
 
     def location_for(
         self, token: Token, sentence: Span, actors: Iterable[Actor | None]

@@ -468,7 +468,7 @@ class EventExtractor:
             verb=TextSpan(resolver.char_span_text(verb_start, verb_end), verb_start, verb_end),
             pattern=pattern,
         )
-        date, precision, date_source = context.date_for(clause.verb)
+        date, precision, date_source = context.date_for(clause.verb, sentence)
         quote = context.quote_at(verb_start)
         return [
             Event(

@@ -70,6 +70,7 @@ def find_date_expressions(
     use_dateparser: bool = True,
     text: str | None = None,
     window: tuple[int, int] | None = None,
+    narrative_start: int | None = None,
 ) -> list[DateExpression]:
     """Find and resolve the date expressions of a parsed document.
 
@@ -94,8 +95,11 @@ def find_date_expressions(
         text: ``doc.text``, when the caller has it (the document text the Doc was made
             from): ``Doc.text`` joins every token, which costs more than the search.
         window: Only look at expressions between these two character offsets (for
-            example a sentence with an event and the two before it, whose dates relative
-            expressions may count from); None: the whole document.
+            example a sentence with an event); None: the whole document.
+        narrative_start: With ``window``: when an anaphoric expression in the window
+            ("the previous day") may count from a date named before it, look for that
+            date from this character offset on (for example the start of the sentence
+            two before the window's). Those earlier expressions are not returned.
 
     Returns:
         The resolved expressions in text order.
@@ -105,14 +109,56 @@ def find_date_expressions(
             was made from.
     """
     story = parse_story_date(story_date)
-    candidates = _scan(doc, document_text(doc, text), window)
-    if use_entities and doc.has_annotation("ENT_IOB"):
-        candidates = _add_entities(doc, candidates, story, use_dateparser, window)
+    text = document_text(doc, text)
+    candidates = _candidates(doc, text, story, window, use_entities, use_dateparser)
     if not candidates:
         return []
-    sentence_of = _SentenceIndex(doc)
+    _resolve_all(candidates, story)
+    if (
+        window is not None
+        and narrative_start is not None
+        and narrative_start < window[0]
+        and any(c.result is not None and c.result.kind is Kind.ANAPHORIC for c in candidates)
+    ):
+        # the dates an anaphoric expression may count from, named before the window
+        before = _candidates(
+            doc, text, story, (narrative_start, window[0]), use_entities, use_dateparser
+        )
+        _resolve_all(before, story)
+        candidates = before + candidates
+    # Anaphoric expressions second, in text order: an anchor may come later in the sentence
+    # ("two days after March 10") or be an anaphoric expression itself.
+    anaphoric = [
+        position
+        for position, cand in enumerate(candidates)
+        if cand.result is not None and cand.result.kind is Kind.ANAPHORIC
+    ]
+    if anaphoric:
+        sentence_of = _SentenceIndex(doc)
+        for cand in candidates:
+            cand.sentence = sentence_of(cand.span.start)
+        for position in anaphoric:
+            _anchor(candidates[position], candidates, position, story)
+    first = window[0] if window is not None else 0
+    return [_expression(c) for c in candidates if c.result is not None and c.start >= first]
+
+
+def _candidates(
+    doc: Doc,
+    text: str,
+    story: dt.date | None,
+    window: tuple[int, int] | None,
+    use_entities: bool,
+    use_dateparser: bool,
+) -> list[_Candidate]:
+    candidates = _scan(doc, text, window)
+    if use_entities and doc.has_annotation("ENT_IOB"):
+        candidates = _add_entities(doc, candidates, story, use_dateparser, window)
+    return candidates
+
+
+def _resolve_all(candidates: list[_Candidate], story: dt.date | None) -> None:
     for cand in candidates:
-        cand.sentence = sentence_of(cand.span.start)
         verb = governing_verb(cand.span.root)
         cand.governor = verb.i if verb is not None else None
         cand.future = verb is not None and is_future(verb)
@@ -120,12 +166,6 @@ def find_date_expressions(
             cand.result = dateparser_date(cand.source, story, cand.future)
         else:
             cand.result = resolve_rule(cand.rule, cand.source, Context(story, cand.future))
-    # Anaphoric expressions second, in text order: an anchor may come later in the sentence
-    # ("two days after March 10") or be an anaphoric expression itself.
-    for position, cand in enumerate(candidates):
-        if cand.result is not None and cand.result.kind is Kind.ANAPHORIC:
-            _anchor(cand, candidates, position, story)
-    return [_expression(c) for c in candidates if c.result is not None]
 
 
 def _scan(doc: Doc, text: str, window: tuple[int, int] | None = None) -> list[_Candidate]:
@@ -181,7 +221,13 @@ def _add_entities(
 ) -> list[_Candidate]:
     taken = [(c.span.start, c.span.end) for c in candidates]
     extra: list[_Candidate] = []
-    for ent in _date_entities(doc):
+    tokens = (0, len(doc))
+    if window is not None:
+        area = doc.char_span(window[0], window[1], alignment_mode="expand")
+        if area is None:
+            return candidates
+        tokens = (area.start, area.end)
+    for ent in _date_entities(doc, *tokens):
         if window is not None and not (window[0] <= ent.start_char and ent.end_char <= window[1]):
             continue
         if any(s < ent.end and ent.start < e for s, e in taken):
@@ -197,13 +243,14 @@ def _add_entities(
     return sorted(candidates + extra, key=lambda c: c.start)
 
 
-def _date_entities(doc: Doc) -> list[Span]:
-    """The ``DATE`` entities, read from the entity arrays (``doc.ents`` builds every one)."""
+def _date_entities(doc: Doc, first: int, stop: int) -> list[Span]:
+    """The ``DATE`` entities of tokens ``first`` to ``stop``, read from the entity arrays
+    (``doc.ents`` builds every one)."""
     tags = doc.to_array([ENT_IOB, ENT_TYPE])
-    rows = numpy.flatnonzero(tags[:, 1] == _DATE_ID)
+    rows = numpy.flatnonzero(tags[first:stop, 1] == _DATE_ID) + first
     spans: list[Span] = []
     start = end = -1
-    for row in rows:
+    for row in rows.tolist():
         i = int(row)
         if i == end and tags[i, 0] != _BEGIN:
             end += 1

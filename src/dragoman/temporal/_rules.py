@@ -737,13 +737,14 @@ def scan(text: str, start: int = 0, stop: int | None = None) -> Iterator[re.Matc
     limit = len(text) if stop is None else min(stop, len(text))
     region_start = region_end = -1
     kinds: set[str] = set()
-    for anchor in _ANCHOR.finditer(text.lower(), start, limit):
+    for anchor in _ANCHOR.finditer(text[start:limit].lower()):
         word = anchor.group()
         kind = _DIGIT if word[0].isdigit() else _ANCHOR_KIND[word]
-        if kind in _CAPITALIZED and not text[anchor.start()].isupper():
+        at = start + anchor.start()
+        if kind in _CAPITALIZED and not text[at].isupper():
             continue  # "may", "sunday" in lower case are not dates
-        first = max(start, anchor.start() - _BEFORE_ANCHOR)
-        end = min(limit, anchor.end() + _AFTER_ANCHOR)
+        first = max(start, at - _BEFORE_ANCHOR)
+        end = min(limit, at + len(word) + _AFTER_ANCHOR)
         if first <= region_end:
             region_end = max(region_end, end)
             kinds.add(kind)
