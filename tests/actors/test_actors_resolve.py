@@ -39,6 +39,9 @@ CASES: list[tuple[str, list[Row]]] = [
     ("Iraqi Kurds criticized Turkey.", [("IRQ", "111", "TUR")]),
     # an agent's country from a place phrase inside its own noun phrase
     ("Students in Serbia criticized the government.", [("SRBEDU", "111", "SRBGOV")]),
+    # the head's own role noun wins over one in its "of" phrase
+    ("Ukrainian police criticized workers of a Polish trucking company.",
+     [("UKRCOP", "111", "POLLAB")]),
     # "they" is deliberately not resolved
     ("Polish officials arrived. They criticized Russia.", []),
 ]

@@ -400,6 +400,7 @@ class DocumentActors:
         name_start = name_end = -1
         best_name: tuple[int, int] | None = None
         words = [t.lower_ for t in segment]
+        top = _segment_head(segment).i
         i = 0
         while i < len(segment):
             token = segment[i]
@@ -417,7 +418,10 @@ class DocumentActors:
             matched = self._agent_at(segment, words, i)
             if matched is not None:
                 entry, length = matched
-                agent = (entry, segment[i + length - 1].i)
+                if agent is None or agent[1] != top:
+                    # the head's own role noun wins over one in a modifier ("workers of
+                    # the bus company")
+                    agent = (entry, segment[i + length - 1].i)
                 i += length
                 continue
             if token.pos_ in _NAME_POS and token.is_alpha and token.is_title:
