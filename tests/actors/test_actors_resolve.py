@@ -42,6 +42,16 @@ CASES: list[tuple[str, list[Row]]] = [
     # the head's own role noun wins over one in its "of" phrase
     ("Ukrainian police criticized workers of a Polish trucking company.",
      [("UKRCOP", "111", "POLLAB")]),
+    # a target named inside the object: the doer of a "by" phrase, the proposer of an
+    # offer, a named "of" phrase, the pattern preposition's modifier, the object's place
+    ("Hungary condemned an attack by Serbian soldiers.", [("HUN", "111", "SRBMIL")]),
+    ("Romania rejected an offer from Moldova.", [("ROU", "120", "MDA")]),
+    ("Chile criticized the blockade of Venezuela.", [("CHL", "111", "VEN")]),
+    ("Austria agreed to Swiss mediation.", [("AUT", "030", "CHE")]),
+    ("Canada criticized the closure of newspapers in Tehran.", [("CAN", "111", "IRN")]),
+    # but not the doer in a concessive phrase
+    ("Despite warnings by aid agencies, Ethiopia refused to open the road.",
+     [("ETH", "120", None)]),
     # "they" is deliberately not resolved
     ("Polish officials arrived. They criticized Russia.", []),
 ]

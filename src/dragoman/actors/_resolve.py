@@ -373,6 +373,82 @@ class DocumentActors:
                     return [self._named(list(segment), mention, None, rule="modifier")]
         return []
 
+    def resolve_attached(self, head: Token, *, nested: bool = False) -> list[Actor]:
+        """Return the actor a non-actor noun is about, from its attached phrases, for targets.
+
+        Read in order, along the noun's chain of "of" phrases (three deep): the doer named
+        by a "by" phrase ("condemned an attack by rebels", "rejected calls by the UN"), or
+        by "from" after a proposal noun ("an offer from X"); an "of" phrase that names a
+        state, an organization or an agent of known country ("the blockade of Serbia",
+        "the return of UN inspectors"); with ``nested``, the target phrase of an event noun
+        ("for a war against Iraq"); last, the state where the thing is ("closed its
+        embassy in Syria", "the closure of guest houses in Bree").
+
+        Args:
+            head: The head of a direct object or of a prepositional object.
+            nested: Whether ``head`` is itself inside a prepositional phrase, so that its
+                own "against", "on", "with" phrases may name the target.
+        """
+        if nested and head.head.lower_ in _ADVERBIAL_PREPS:
+            return []  # "despite warnings by aid agencies": not what the event is aimed at
+        current = head
+        place: Mention | None = None
+        for _ in range(3):
+            inner: Token | None = None
+            for child in current.children:
+                if child.dep_ != "prep":
+                    continue
+                word = child.lower_
+                if word == "by" or (
+                    word == "from" and current.lemma_.lower() in _PROPOSAL_NOUNS
+                ):
+                    actors = self._first(child)
+                    if actors:
+                        return actors
+                elif word == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            inner = pobj
+                            break
+                elif word in _ATTACHED_TARGET_PREPS and (nested or current is not head):
+                    actors = self._first(child)
+                    if actors:
+                        return actors
+                elif word in _PLACE_PREPS and place is None:
+                    place = self._place_of(child)
+            if inner is None:
+                break
+            actors = [
+                a for a in self.resolve(inner) if not a.code.startswith(UNKNOWN_COUNTRY)
+            ]
+            if actors:
+                return actors
+            current = inner
+        if place is None:
+            return []
+        entry = place.phrase.entry  # the state, not its government: a place
+        segment = list(self.doc[place.start : place.end])
+        return [self._actor(segment, entry.code, entry.name, entry.entry, "place-of-object")]
+
+    def _first(self, prep: Token) -> list[Actor]:
+        """Return the actors named by the first object of a preposition that names any."""
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                actors = self.resolve(pobj)
+                if actors:
+                    return actors
+        return []
+
+    def _place_of(self, prep: Token) -> Mention | None:
+        """Return the state named (by name or capital) as the object of a place preposition."""
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            mention = self._by_token.get(pobj.i)
+            if mention is not None and mention.phrase.entry.kind == "state":
+                return mention
+        return None
+
     # -- phrase and conjunct analysis -------------------------------------------------
 
     def _phrase_tokens(self, head: Token) -> list[Token]:
@@ -871,6 +947,54 @@ _PARTITIVES = frozenset(
 # group are that group acting
 _LEADER_HEADS = frozenset({"leader", "head", "chief", "representative", "official"})
 _LOCATIVE_PREPS = frozenset({"in", "from", "throughout", "across", "inside"})
+# Where a thing is: "its embassy in Syria", "the situation in Darfur".
+_PLACE_PREPS = frozenset({"in", "inside", "throughout", "across"})
+# Phrases of an event noun that name whom the event is aimed at ("a war against Iraq").
+_ATTACHED_TARGET_PREPS = frozenset({"against", "on", "with", "toward", "towards", "between"})
+# Prepositions of time, cause and concession: their phrases set the scene of an event.
+_ADVERBIAL_PREPS = frozenset(
+    {
+        "despite",
+        "after",
+        "before",
+        "during",
+        "amid",
+        "amidst",
+        "since",
+        "until",
+        "following",
+        "because",
+        "like",
+        "as",
+        "unlike",
+        "besides",
+        "except",
+    }
+)
+# Nouns whose "from" phrase names who made them ("an offer from X"), so their rejection or
+# acceptance is aimed at that one.
+_PROPOSAL_NOUNS = frozenset(
+    {
+        "offer",
+        "proposal",
+        "plan",
+        "call",
+        "demand",
+        "request",
+        "appeal",
+        "plea",
+        "invitation",
+        "ultimatum",
+        "initiative",
+        "overture",
+        "bid",
+        "pressure",
+        "threat",
+        "warning",
+        "criticism",
+        "accusation",
+    }
+)
 _COUNTRY_NOUNS = frozenset({"country", "nation", "state", "republic"})
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 

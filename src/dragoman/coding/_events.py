@@ -837,7 +837,13 @@ def _targets(
     """
     if prep is not None:
         heads = clause.preps.get(prep, []) + clause.object_preps.get(prep, [])
-        return _first_actors(heads, resolver)
+        actors = _first_actors(heads, resolver)
+        for head in heads if not actors else ():
+            # "agreed to US mediation", "called for an end to attacks by rebels"
+            actors = resolver.resolve_possessor(head) or resolver.resolve_attached(head)
+            if actors:
+                break
+        return actors
     if not constrained:
         for head in clause.objects:
             actors = resolver.resolve(head)
@@ -864,6 +870,17 @@ def _targets(
         actors = _nested_targets(head, resolver)
         if actors:
             return actors
+    # who or where the object or a prepositional object is about: "condemned an attack by
+    # rebels", "demanded a meeting of the Security Council", "troops for a war against Iraq"
+    for head in clause.objects:
+        actors = resolver.resolve_attached(head)
+        if actors:
+            return actors
+    for heads in clause.preps.values():
+        for head in heads:
+            actors = resolver.resolve_attached(head, nested=True)
+            if actors:
+                return actors
     return []
 
 
