@@ -52,6 +52,18 @@ CASES: list[tuple[str, list[Row]]] = [
     # but not the doer in a concessive phrase
     ("Despite warnings by aid agencies, Ethiopia refused to open the road.",
      [("ETH", "120", None)]),
+    # "X-led", "X-based": the name before the hyphen says whose the actor is
+    ("Saudi-led forces attacked Yemen.", [("SAUMIL", "190", "YEM")]),
+    ("A US-led coalition criticized Iran.", [("USA", "111", "IRN")]),
+    # a state named beside a person's name that is not the person's means someone else
+    ("King Hassan of Morocco criticized Algeria.", [("MARGOV", "111", "DZA")]),
+    # former names of the EU
+    ("The European Community criticized Iran.", [("IGOEUREEC", "111", "IRN")]),
+    # ethnic groups by residence: a place phrase, else the event's place
+    ("Ethnic Albanians in Macedonia criticized Greece.", [("MKD", "111", "GRC")]),
+    ("The Albanians of southern Montenegro criticized Serbia.", [("MNE", "111", "SRB")]),
+    ("Ethnic Hungarians protested in Bucharest.", [("ROU", "140", "ROU")]),
+    ("Albanians criticized Greece.", [("ALB", "111", "GRC")]),
     # "they" is deliberately not resolved
     ("Polish officials arrived. They criticized Russia.", []),
 ]

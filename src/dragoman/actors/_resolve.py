@@ -9,7 +9,7 @@ long titles ("Finland's Minister of Foreign Affairs, Elina Valtonen").
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -45,6 +45,9 @@ _NP_DEPS = frozenset(
     }
 )
 _NP_PREPS = frozenset({"of"})
+# Participles after a hyphen whose first part says whose or where the thing is ("US-led",
+# "Beirut-based"); "backed", "funded" name a patron, not the actor, and are left out.
+_HYPHEN_PARTICIPLES = frozenset({"led", "based", "run", "headquartered"})
 _NAME_POS = frozenset({"PROPN"})
 _SKIP_EDGE = frozenset({"DET", "PUNCT", "CCONJ", "PART"})
 _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "case", "det", "nummod"})
@@ -399,9 +402,7 @@ class DocumentActors:
                 if child.dep_ != "prep":
                     continue
                 word = child.lower_
-                if word == "by" or (
-                    word == "from" and current.lemma_.lower() in _PROPOSAL_NOUNS
-                ):
+                if word == "by" or (word == "from" and current.lemma_.lower() in _PROPOSAL_NOUNS):
                     actors = self._first(child)
                     if actors:
                         return actors
@@ -418,9 +419,7 @@ class DocumentActors:
                     place = self._place_of(child)
             if inner is None:
                 break
-            actors = [
-                a for a in self.resolve(inner) if not a.code.startswith(UNKNOWN_COUNTRY)
-            ]
+            actors = [a for a in self.resolve(inner) if not a.code.startswith(UNKNOWN_COUNTRY)]
             if actors:
                 return actors
             current = inner
@@ -458,10 +457,22 @@ class DocumentActors:
             token = stack.pop()
             for child in token.children:
                 dep = child.dep_
-                if dep not in _NP_DEPS:
+                if dep not in _NP_DEPS and not (
+                    # "Saudi-led forces", "a London-based group": the parse hangs the name
+                    # on the participle as an adverbial modifier
+                    dep == "npadvmod" and token.lower_ in _HYPHEN_PARTICIPLES
+                ):
                     continue
-                if dep == "prep" and (child.lower_ not in _NP_PREPS or token.i in self._by_token):
-                    continue  # "the President of Kazakhstan", not "the OSCE of bias"
+                if dep == "prep" and (
+                    child.lower_ not in _NP_PREPS
+                    or (
+                        token.i in self._by_token
+                        and self._by_token[token.i].phrase.entry.kind != "person"
+                    )
+                ):
+                    # "the President of Kazakhstan", "King Hassan of Morocco", not "the
+                    # OSCE of bias"
+                    continue
                 if dep == "conj" and child.pos_ in ("VERB", "AUX"):
                     continue
                 out.append(child)
@@ -539,6 +550,8 @@ class DocumentActors:
         agent: tuple[AgentEntry, int] | None = None,
     ) -> Actor | None:
         actor = self._decide_code(segment, found, agent)
+        if actor is not None and found.state is not None:
+            actor = self._ethnic(segment, found.state, actor)
         if (
             actor is not None
             and found.name is not None
@@ -621,6 +634,40 @@ class DocumentActors:
             return self._description(segment, top, None)
         return None
 
+    def _ethnic(self, segment: list[Token], state: Mention, actor: Actor) -> Actor:
+        """Code an ethnic group by where it lives, not by its kin state.
+
+        "Ethnic Albanians in Serbia" and "the Albanians of southern Serbia" are Serbia's:
+        a place phrase of the head ("in", "of" for a demonym; "in", "of", "from" after
+        "ethnic") names the state of residence. "Ethnic Albanians" with no place keeps the
+        kin state, with a rule starting ``ethnic`` so that the event's place may decide.
+        """
+        kin = state.phrase.entry.code
+        if not actor.code.startswith(kin):
+            return actor
+        ethnic = state.start > 0 and self.doc[state.start - 1].lower_ == "ethnic"
+        demonym = state.phrase.form == "demonym"
+        if not ethnic and not demonym:
+            return actor
+        top = _segment_head(segment)
+        for child in top.children:
+            if child.dep_ != "prep" or child.lower_ not in (
+                _ETHNIC_PLACE_PREPS if ethnic else _DEMONYM_PLACE_PREPS
+            ):
+                continue
+            place = self._place_of(child)
+            if place is not None and place.phrase.entry.code != kin:
+                home = place.phrase.entry.code
+                return replace(
+                    actor,
+                    code=home + actor.code[len(kin) :],
+                    name=self._state_name(home),
+                    rule=f"residence:{actor.rule}",
+                )
+        if ethnic:
+            return replace(actor, rule=f"ethnic:{actor.rule}")
+        return actor
+
     def _locative_country(self, head: Token) -> str | None:
         """Return the state named by a locative phrase of a noun ("workers in Serbia")."""
         for child in head.children:
@@ -670,6 +717,12 @@ class DocumentActors:
             # organization is the role the person acts in
             return self._named(segment, found.org, None, rule="person+organization")
         role = entry.role_on(self.date)
+        if found.state is not None:
+            known = role.code[:3] if role is not None else entry.country
+            if known in self._states and known != found.state.phrase.entry.code:
+                # "King Hassan of Morocco" is not Jordan's Hassan: a state the text names
+                # beside the name, and which is not the person's, means someone else
+                return self._named(segment, found.state, agent, rule="person+text-country")
         if role is not None:
             title = f" ({role.title})" if role.title else ""
             return self._actor(
@@ -949,6 +1002,9 @@ _LEADER_HEADS = frozenset({"leader", "head", "chief", "representative", "officia
 _LOCATIVE_PREPS = frozenset({"in", "from", "throughout", "across", "inside"})
 # Where a thing is: "its embassy in Syria", "the situation in Darfur".
 _PLACE_PREPS = frozenset({"in", "inside", "throughout", "across"})
+# Where an ethnic group lives: "ethnic Albanians in Serbia", "the Albanians of Serbia".
+_ETHNIC_PLACE_PREPS = frozenset({"in", "of", "from", "inside", "throughout", "across"})
+_DEMONYM_PLACE_PREPS = frozenset({"of"})
 # Phrases of an event noun that name whom the event is aimed at ("a war against Iraq").
 _ATTACHED_TARGET_PREPS = frozenset({"against", "on", "with", "toward", "towards", "between"})
 # Prepositions of time, cause and concession: their phrases set the scene of an event.
