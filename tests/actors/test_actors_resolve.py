@@ -64,6 +64,9 @@ CASES: list[tuple[str, list[Row]]] = [
     ("The Albanians of southern Montenegro criticized Serbia.", [("MNE", "111", "SRB")]),
     ("Ethnic Hungarians protested in Bucharest.", [("ROU", "140", "ROU")]),
     ("Albanians criticized Greece.", [("ALB", "111", "GRC")]),
+    # an organization's seat; members named by their organization
+    ("A newspaper based in Beirut criticized Syria.", [("LBNMED", "111", "SYR")]),
+    ("NATO allies criticized Russia.", [("IGOWSTNAT", "111", "RUS")]),
     # "they" is deliberately not resolved
     ("Polish officials arrived. They criticized Russia.", []),
 ]

@@ -177,7 +177,9 @@ class DocumentActors:
                 actors.append(actor)
         for actor in actors:
             if not actor.rule.startswith(("pronoun", "description")):
-                self._history.append((actor.start, _kind(actor), actor.code, actor))
+                # placed at its last character, so that it is more recent than the names
+                # inside it ("King Hassan of Morocco" after the dictionary's "Hassan")
+                self._history.append((actor.end - 1, _kind(actor), actor.code, actor))
         return actors
 
     # -- pronouns and definite descriptions ---------------------------------------------
@@ -631,6 +633,14 @@ class DocumentActors:
             if named is not None and top.lemma_.lower() in _GROUP_NOUNS:
                 # "the Taliban faction", "the Azerbaijani republic": the named modifier
                 return self._named(segment, named, None, rule="modifier")
+            if (
+                found.org is not None
+                and top.lemma_.lower() in _MEMBER_NOUNS
+                and self.doc[found.org.end - 1].dep_ != "poss"
+            ):
+                # "NATO allies", "its EU partners": the members acting as the organization
+                # (not "Iran's allies", who are other states)
+                return self._named(segment, found.org, None, rule="members")
             return self._description(segment, top, None)
         return None
 
@@ -676,6 +686,13 @@ class DocumentActors:
                     mention = self._by_token.get(pobj.i)
                     if mention is not None and mention.phrase.entry.kind == "state":
                         return mention.phrase.entry.code
+            elif child.dep_ == "acl" and child.lemma_.lower() in _SEATED_LEMMAS:
+                # "a newspaper based in Beirut", "a group headquartered in London"
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
+                        place = self._place_of(prep)
+                        if place is not None:
+                            return place.phrase.entry.code
         return None
 
     def _person_country(self, mention: Mention) -> str | None:
@@ -956,6 +973,8 @@ _GROUP_NOUNS = frozenset(
         "offshoot",
     }
 )
+# Members of an organization named by its modifier ("NATO allies", "EU member states").
+_MEMBER_NOUNS = frozenset({"partner", "ally", "member"})
 # Heads whose "of" phrase is the actor: "thousands of Kurds", "members of the opposition".
 _PARTITIVES = frozenset(
     {
@@ -1002,6 +1021,8 @@ _LEADER_HEADS = frozenset({"leader", "head", "chief", "representative", "officia
 _LOCATIVE_PREPS = frozenset({"in", "from", "throughout", "across", "inside"})
 # Where a thing is: "its embassy in Syria", "the situation in Darfur".
 _PLACE_PREPS = frozenset({"in", "inside", "throughout", "across"})
+# Participles that seat an organization in a place ("a newspaper based in Beirut").
+_SEATED_LEMMAS = frozenset({"base", "headquarter", "locate", "station"})
 # Where an ethnic group lives: "ethnic Albanians in Serbia", "the Albanians of Serbia".
 _ETHNIC_PLACE_PREPS = frozenset({"in", "of", "from", "inside", "throughout", "across"})
 _DEMONYM_PLACE_PREPS = frozenset({"of"})
