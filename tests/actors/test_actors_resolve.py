@@ -39,6 +39,34 @@ CASES: list[tuple[str, list[Row]]] = [
     ("Iraqi Kurds criticized Turkey.", [("IRQ", "111", "TUR")]),
     # an agent's country from a place phrase inside its own noun phrase
     ("Students in Serbia criticized the government.", [("SRBEDU", "111", "SRBGOV")]),
+    # the head's own role noun wins over one in its "of" phrase
+    ("Ukrainian police criticized workers of a Polish trucking company.",
+     [("UKRCOP", "111", "POLLAB")]),
+    # a target named inside the object: the doer of a "by" phrase, the proposer of an
+    # offer, a named "of" phrase, the pattern preposition's modifier, the object's place
+    ("Hungary condemned an attack by Serbian soldiers.", [("HUN", "111", "SRBMIL")]),
+    ("Romania rejected an offer from Moldova.", [("ROU", "120", "MDA")]),
+    ("Chile criticized the blockade of Venezuela.", [("CHL", "111", "VEN")]),
+    ("Austria agreed to Swiss mediation.", [("AUT", "030", "CHE")]),
+    ("Canada criticized the closure of newspapers in Tehran.", [("CAN", "111", "IRN")]),
+    # but not the doer in a concessive phrase
+    ("Despite warnings by aid agencies, Ethiopia refused to open the road.",
+     [("ETH", "120", None)]),
+    # "X-led", "X-based": the name before the hyphen says whose the actor is
+    ("Saudi-led forces attacked Yemen.", [("SAUMIL", "190", "YEM")]),
+    ("A US-led coalition criticized Iran.", [("USA", "111", "IRN")]),
+    # a state named beside a person's name that is not the person's means someone else
+    ("King Hassan of Morocco criticized Algeria.", [("MARGOV", "111", "DZA")]),
+    # former names of the EU
+    ("The European Community criticized Iran.", [("IGOEUREEC", "111", "IRN")]),
+    # ethnic groups by residence: a place phrase, else the event's place
+    ("Ethnic Albanians in Macedonia criticized Greece.", [("MKD", "111", "GRC")]),
+    ("The Albanians of southern Montenegro criticized Serbia.", [("MNE", "111", "SRB")]),
+    ("Ethnic Hungarians protested in Bucharest.", [("ROU", "140", "ROU")]),
+    ("Albanians criticized Greece.", [("ALB", "111", "GRC")]),
+    # an organization's seat; members named by their organization
+    ("A newspaper based in Beirut criticized Syria.", [("LBNMED", "111", "SYR")]),
+    ("NATO allies criticized Russia.", [("IGOWSTNAT", "111", "RUS")]),
     # "they" is deliberately not resolved
     ("Polish officials arrived. They criticized Russia.", []),
 ]

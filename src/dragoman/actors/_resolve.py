@@ -9,7 +9,7 @@ long titles ("Finland's Minister of Foreign Affairs, Elina Valtonen").
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -45,6 +45,9 @@ _NP_DEPS = frozenset(
     }
 )
 _NP_PREPS = frozenset({"of"})
+# Participles after a hyphen whose first part says whose or where the thing is ("US-led",
+# "Beirut-based"); "backed", "funded" name a patron, not the actor, and are left out.
+_HYPHEN_PARTICIPLES = frozenset({"led", "based", "run", "headquartered"})
 _NAME_POS = frozenset({"PROPN"})
 _SKIP_EDGE = frozenset({"DET", "PUNCT", "CCONJ", "PART"})
 _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "case", "det", "nummod"})
@@ -174,7 +177,9 @@ class DocumentActors:
                 actors.append(actor)
         for actor in actors:
             if not actor.rule.startswith(("pronoun", "description")):
-                self._history.append((actor.start, _kind(actor), actor.code, actor))
+                # placed at its last character, so that it is more recent than the names
+                # inside it ("King Hassan of Morocco" after the dictionary's "Hassan")
+                self._history.append((actor.end - 1, _kind(actor), actor.code, actor))
         return actors
 
     # -- pronouns and definite descriptions ---------------------------------------------
@@ -373,6 +378,78 @@ class DocumentActors:
                     return [self._named(list(segment), mention, None, rule="modifier")]
         return []
 
+    def resolve_attached(self, head: Token, *, nested: bool = False) -> list[Actor]:
+        """Return the actor a non-actor noun is about, from its attached phrases, for targets.
+
+        Read in order, along the noun's chain of "of" phrases (three deep): the doer named
+        by a "by" phrase ("condemned an attack by rebels", "rejected calls by the UN"), or
+        by "from" after a proposal noun ("an offer from X"); an "of" phrase that names a
+        state, an organization or an agent of known country ("the blockade of Serbia",
+        "the return of UN inspectors"); with ``nested``, the target phrase of an event noun
+        ("for a war against Iraq"); last, the state where the thing is ("closed its
+        embassy in Syria", "the closure of guest houses in Bree").
+
+        Args:
+            head: The head of a direct object or of a prepositional object.
+            nested: Whether ``head`` is itself inside a prepositional phrase, so that its
+                own "against", "on", "with" phrases may name the target.
+        """
+        if nested and head.head.lower_ in _ADVERBIAL_PREPS:
+            return []  # "despite warnings by aid agencies": not what the event is aimed at
+        current = head
+        place: Mention | None = None
+        for _ in range(3):
+            inner: Token | None = None
+            for child in current.children:
+                if child.dep_ != "prep":
+                    continue
+                word = child.lower_
+                if word == "by" or (word == "from" and current.lemma_.lower() in _PROPOSAL_NOUNS):
+                    actors = self._first(child)
+                    if actors:
+                        return actors
+                elif word == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            inner = pobj
+                            break
+                elif word in _ATTACHED_TARGET_PREPS and (nested or current is not head):
+                    actors = self._first(child)
+                    if actors:
+                        return actors
+                elif word in _PLACE_PREPS and place is None:
+                    place = self._place_of(child)
+            if inner is None:
+                break
+            actors = [a for a in self.resolve(inner) if not a.code.startswith(UNKNOWN_COUNTRY)]
+            if actors:
+                return actors
+            current = inner
+        if place is None:
+            return []
+        entry = place.phrase.entry  # the state, not its government: a place
+        segment = list(self.doc[place.start : place.end])
+        return [self._actor(segment, entry.code, entry.name, entry.entry, "place-of-object")]
+
+    def _first(self, prep: Token) -> list[Actor]:
+        """Return the actors named by the first object of a preposition that names any."""
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                actors = self.resolve(pobj)
+                if actors:
+                    return actors
+        return []
+
+    def _place_of(self, prep: Token) -> Mention | None:
+        """Return the state named (by name or capital) as the object of a place preposition."""
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            mention = self._by_token.get(pobj.i)
+            if mention is not None and mention.phrase.entry.kind == "state":
+                return mention
+        return None
+
     # -- phrase and conjunct analysis -------------------------------------------------
 
     def _phrase_tokens(self, head: Token) -> list[Token]:
@@ -382,10 +459,22 @@ class DocumentActors:
             token = stack.pop()
             for child in token.children:
                 dep = child.dep_
-                if dep not in _NP_DEPS:
+                if dep not in _NP_DEPS and not (
+                    # "Saudi-led forces", "a London-based group": the parse hangs the name
+                    # on the participle as an adverbial modifier
+                    dep == "npadvmod" and token.lower_ in _HYPHEN_PARTICIPLES
+                ):
                     continue
-                if dep == "prep" and (child.lower_ not in _NP_PREPS or token.i in self._by_token):
-                    continue  # "the President of Kazakhstan", not "the OSCE of bias"
+                if dep == "prep" and (
+                    child.lower_ not in _NP_PREPS
+                    or (
+                        token.i in self._by_token
+                        and self._by_token[token.i].phrase.entry.kind != "person"
+                    )
+                ):
+                    # "the President of Kazakhstan", "King Hassan of Morocco", not "the
+                    # OSCE of bias"
+                    continue
                 if dep == "conj" and child.pos_ in ("VERB", "AUX"):
                     continue
                 out.append(child)
@@ -400,6 +489,7 @@ class DocumentActors:
         name_start = name_end = -1
         best_name: tuple[int, int] | None = None
         words = [t.lower_ for t in segment]
+        top = _segment_head(segment).i
         i = 0
         while i < len(segment):
             token = segment[i]
@@ -417,7 +507,10 @@ class DocumentActors:
             matched = self._agent_at(segment, words, i)
             if matched is not None:
                 entry, length = matched
-                agent = (entry, segment[i + length - 1].i)
+                if agent is None or agent[1] != top:
+                    # the head's own role noun wins over one in a modifier ("workers of
+                    # the bus company")
+                    agent = (entry, segment[i + length - 1].i)
                 i += length
                 continue
             if token.pos_ in _NAME_POS and token.is_alpha and token.is_title:
@@ -459,6 +552,8 @@ class DocumentActors:
         agent: tuple[AgentEntry, int] | None = None,
     ) -> Actor | None:
         actor = self._decide_code(segment, found, agent)
+        if actor is not None and found.state is not None:
+            actor = self._ethnic(segment, found.state, actor)
         if (
             actor is not None
             and found.name is not None
@@ -538,8 +633,50 @@ class DocumentActors:
             if named is not None and top.lemma_.lower() in _GROUP_NOUNS:
                 # "the Taliban faction", "the Azerbaijani republic": the named modifier
                 return self._named(segment, named, None, rule="modifier")
+            if (
+                found.org is not None
+                and top.lemma_.lower() in _MEMBER_NOUNS
+                and self.doc[found.org.end - 1].dep_ != "poss"
+            ):
+                # "NATO allies", "its EU partners": the members acting as the organization
+                # (not "Iran's allies", who are other states)
+                return self._named(segment, found.org, None, rule="members")
             return self._description(segment, top, None)
         return None
+
+    def _ethnic(self, segment: list[Token], state: Mention, actor: Actor) -> Actor:
+        """Code an ethnic group by where it lives, not by its kin state.
+
+        "Ethnic Albanians in Serbia" and "the Albanians of southern Serbia" are Serbia's:
+        a place phrase of the head ("in", "of" for a demonym; "in", "of", "from" after
+        "ethnic") names the state of residence. "Ethnic Albanians" with no place keeps the
+        kin state, with a rule starting ``ethnic`` so that the event's place may decide.
+        """
+        kin = state.phrase.entry.code
+        if not actor.code.startswith(kin):
+            return actor
+        ethnic = state.start > 0 and self.doc[state.start - 1].lower_ == "ethnic"
+        demonym = state.phrase.form == "demonym"
+        if not ethnic and not demonym:
+            return actor
+        top = _segment_head(segment)
+        for child in top.children:
+            if child.dep_ != "prep" or child.lower_ not in (
+                _ETHNIC_PLACE_PREPS if ethnic else _DEMONYM_PLACE_PREPS
+            ):
+                continue
+            place = self._place_of(child)
+            if place is not None and place.phrase.entry.code != kin:
+                home = place.phrase.entry.code
+                return replace(
+                    actor,
+                    code=home + actor.code[len(kin) :],
+                    name=self._state_name(home),
+                    rule=f"residence:{actor.rule}",
+                )
+        if ethnic:
+            return replace(actor, rule=f"ethnic:{actor.rule}")
+        return actor
 
     def _locative_country(self, head: Token) -> str | None:
         """Return the state named by a locative phrase of a noun ("workers in Serbia")."""
@@ -549,6 +686,13 @@ class DocumentActors:
                     mention = self._by_token.get(pobj.i)
                     if mention is not None and mention.phrase.entry.kind == "state":
                         return mention.phrase.entry.code
+            elif child.dep_ == "acl" and child.lemma_.lower() in _SEATED_LEMMAS:
+                # "a newspaper based in Beirut", "a group headquartered in London"
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
+                        place = self._place_of(prep)
+                        if place is not None:
+                            return place.phrase.entry.code
         return None
 
     def _person_country(self, mention: Mention) -> str | None:
@@ -590,6 +734,12 @@ class DocumentActors:
             # organization is the role the person acts in
             return self._named(segment, found.org, None, rule="person+organization")
         role = entry.role_on(self.date)
+        if found.state is not None:
+            known = role.code[:3] if role is not None else entry.country
+            if known in self._states and known != found.state.phrase.entry.code:
+                # "King Hassan of Morocco" is not Jordan's Hassan: a state the text names
+                # beside the name, and which is not the person's, means someone else
+                return self._named(segment, found.state, agent, rule="person+text-country")
         if role is not None:
             title = f" ({role.title})" if role.title else ""
             return self._actor(
@@ -823,6 +973,8 @@ _GROUP_NOUNS = frozenset(
         "offshoot",
     }
 )
+# Members of an organization named by its modifier ("NATO allies", "EU member states").
+_MEMBER_NOUNS = frozenset({"partner", "ally", "member"})
 # Heads whose "of" phrase is the actor: "thousands of Kurds", "members of the opposition".
 _PARTITIVES = frozenset(
     {
@@ -867,6 +1019,59 @@ _PARTITIVES = frozenset(
 # group are that group acting
 _LEADER_HEADS = frozenset({"leader", "head", "chief", "representative", "official"})
 _LOCATIVE_PREPS = frozenset({"in", "from", "throughout", "across", "inside"})
+# Where a thing is: "its embassy in Syria", "the situation in Darfur".
+_PLACE_PREPS = frozenset({"in", "inside", "throughout", "across"})
+# Participles that seat an organization in a place ("a newspaper based in Beirut").
+_SEATED_LEMMAS = frozenset({"base", "headquarter", "locate", "station"})
+# Where an ethnic group lives: "ethnic Albanians in Serbia", "the Albanians of Serbia".
+_ETHNIC_PLACE_PREPS = frozenset({"in", "of", "from", "inside", "throughout", "across"})
+_DEMONYM_PLACE_PREPS = frozenset({"of"})
+# Phrases of an event noun that name whom the event is aimed at ("a war against Iraq").
+_ATTACHED_TARGET_PREPS = frozenset({"against", "on", "with", "toward", "towards", "between"})
+# Prepositions of time, cause and concession: their phrases set the scene of an event.
+_ADVERBIAL_PREPS = frozenset(
+    {
+        "despite",
+        "after",
+        "before",
+        "during",
+        "amid",
+        "amidst",
+        "since",
+        "until",
+        "following",
+        "because",
+        "like",
+        "as",
+        "unlike",
+        "besides",
+        "except",
+    }
+)
+# Nouns whose "from" phrase names who made them ("an offer from X"), so their rejection or
+# acceptance is aimed at that one.
+_PROPOSAL_NOUNS = frozenset(
+    {
+        "offer",
+        "proposal",
+        "plan",
+        "call",
+        "demand",
+        "request",
+        "appeal",
+        "plea",
+        "invitation",
+        "ultimatum",
+        "initiative",
+        "overture",
+        "bid",
+        "pressure",
+        "threat",
+        "warning",
+        "criticism",
+        "accusation",
+    }
+)
 _COUNTRY_NOUNS = frozenset({"country", "nation", "state", "republic"})
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 

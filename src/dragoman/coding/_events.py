@@ -434,6 +434,7 @@ class EventExtractor:
                 # material event done in a place is done to that country
                 targets = [_location_actor(location, context)]
         pairs: list[tuple[Actor, Actor | None]]
+        domestic = code[:2] in _DOMESTIC_ROOTS or code[:3] in _DOMESTIC_CODES
         if targets:
             pairs = [
                 (s, _domestic(t, s, resolver))
@@ -442,12 +443,13 @@ class EventExtractor:
                 if s.code != t.code and not (code[:2] in _RECIPROCAL_ROOTS and t.code == s.code[:3])
             ]  # a government does not meet or agree with its own country
             if not pairs:  # "Egypt evacuated its embassy": the event stands, with no target
-                pairs = [(s, None) for s in sources]
+                # (a protest or repression in the source's own country targets that country)
+                pairs = [(s, _home_country(s, resolver) if domestic else None) for s in sources]
         elif len({s.code for s in sources}) > 1 and (
             code[:2] in _RECIPROCAL_ROOTS or entry.verb in _RECIPROCAL_VERBS
         ):
             pairs = [(s, t) for s in sources for t in sources if s.code != t.code]
-        elif code[:2] in _DOMESTIC_ROOTS or code[:3] in _DOMESTIC_CODES:
+        elif domestic:
             # protest, repression, curfews and bans with no target named: done within the
             # source's own country ("Egyptian demonstrators rioted")
             pairs = [(s, _home_country(s, resolver)) for s in sources]
@@ -778,8 +780,16 @@ def _home_country(source: Actor, resolver: DocumentActors) -> Actor | None:
 def _placed(actor: Actor, location: Location) -> Actor:
     """Give an agent of unknown country the country of the event's place.
 
-    "Demonstrators in Baghdad blocked a road": the demonstrators are Iraqi.
+    "Demonstrators in Baghdad blocked a road": the demonstrators are Iraqi. An ethnic
+    group named by its kin state ("ethnic Hungarians protested in Bucharest") is of the
+    place too.
     """
+    if actor.rule.startswith("ethnic:") and location.country:
+        return replace(
+            actor,
+            code=location.country + actor.code[3:],
+            rule=f"{actor.rule}+location:{location.text}",
+        )
     if not actor.code.startswith(UNKNOWN_COUNTRY) or not location.country:
         return actor
     return replace(
@@ -837,7 +847,13 @@ def _targets(
     """
     if prep is not None:
         heads = clause.preps.get(prep, []) + clause.object_preps.get(prep, [])
-        return _first_actors(heads, resolver)
+        actors = _first_actors(heads, resolver)
+        for head in heads if not actors else ():
+            # "agreed to US mediation", "called for an end to attacks by rebels"
+            actors = resolver.resolve_possessor(head) or resolver.resolve_attached(head)
+            if actors:
+                break
+        return actors
     if not constrained:
         for head in clause.objects:
             actors = resolver.resolve(head)
@@ -864,6 +880,17 @@ def _targets(
         actors = _nested_targets(head, resolver)
         if actors:
             return actors
+    # who or where the object or a prepositional object is about: "condemned an attack by
+    # rebels", "demanded a meeting of the Security Council", "troops for a war against Iraq"
+    for head in clause.objects:
+        actors = resolver.resolve_attached(head)
+        if actors:
+            return actors
+    for heads in clause.preps.values():
+        for head in heads:
+            actors = resolver.resolve_attached(head, nested=True)
+            if actors:
+                return actors
     return []
 
 
