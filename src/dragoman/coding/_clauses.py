@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-__all__ = ["Clause", "clause_for", "is_negated", "modality"]
+__all__ = ["Clause", "clause_for", "is_negated", "modality", "words_before"]
 
 _SUBJ = frozenset({"nsubj", "csubj", "expl"})
 _PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
@@ -245,3 +245,12 @@ def is_negated(clause: Clause) -> bool:
     if clause.verb.dep_ == "xcomp":
         return any(c.dep_ == "neg" or c.lower_ in _NEGATORS for c in head.children)
     return False
+
+
+def words_before(token: Token) -> list[str]:
+    """Lower-case words of the token's left modifiers, without hyphens ("air", "suicide")."""
+    words: list[str] = []
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod", "nmod") or child.text == "-":
+            words.extend(child.lower_.replace("-", " ").split())
+    return words

@@ -14,9 +14,10 @@ from spacy.symbols import appos, dobj, nsubj, nsubjpass, pobj
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors import UNKNOWN_COUNTRY, ActorDictionary, DocumentActors, MentionFinder
-from dragoman.coding._clauses import Clause, clause_for, is_negated, modality
+from dragoman.coding._clauses import Clause, clause_for, is_negated, modality, words_before
 from dragoman.coding._context import ContextOptions, DocumentContext
-from dragoman.coding._frames import Frame, frame_code, frame_of
+from dragoman.coding._frames import Frame, family_of, frame_code, frame_of
+from dragoman.coding._subcodes import is_subcode, object_subcode, protest_subcode, reform_subcode
 from dragoman.coding._verbs import VerbDictionary, VerbEntry
 from dragoman.ontology import cameo, plover_for
 from dragoman.quotes import DEFAULT_CUE_VERBS
@@ -57,6 +58,8 @@ _TARGET_PREPS = (
 _RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 _RECIPROCAL_VERBS = frozenset({"clash", "fight", "skirmish", "battle"})
 _STATEMENT_ROOT = "01"
+# generic political-reform codes, refined by what the reform is about
+_REFORM_CODES = frozenset({"024", "034", "083", "104", "123"})
 _NAME_DEP_IDS = frozenset({nsubj, nsubjpass, dobj, appos, pobj})
 
 
@@ -278,7 +281,7 @@ class EventExtractor:
             head = token.head
             if head.i in consumed or (head.i in matched and token.dep_ in _OBJECT_DEPS):
                 continue  # the verb's own pattern decides about its object
-            entry = self._verbs.match_noun(token.lemma_.lower(), _words_before(token))
+            entry = self._verbs.match_noun(token.lemma_.lower(), words_before(token))
             if entry is None:
                 continue
             if token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in _LIGHT_VERBS:
@@ -520,19 +523,33 @@ _ACTION_ROOTS_THREAT = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 def _apply_frames(matches: list[_Match], verbs: VerbDictionary) -> set[int]:
     """Refine codes by what governs what, and return the verbs that are not events.
 
+    - An object names the kind of thing given, cut or asked for ("provided military aid"
+      072, "halted food aid" 1623): see :func:`refine_by_object`.
     - A generic appeal, intent, demand, refusal or threat takes its family's code for the
       action in its complement ("urged X to release" 0253, "refused to release" 1243), or for
       the event noun it asks for ("called for the withdrawal" 0256, "demanded the release"
-      1053, "asked for aid" 023).
+      1053, "asked for aid" 023, "agreed to a ceasefire" 0356, "rejected a proposal to hold
+      talks" 125).
+    - A pattern that names its complement verb ("urge ... to send" 023) gives way to the
+      complement's own, more specific action ("urged X to send peacekeepers" 0234,
+      "threatened to stop negotiations" 134).
     - A statement whose complement is an obligation ("said Sudan must return") is a demand.
     - A future or hypothetical action is an intent or a threat ("will send aid" 033, "could
       impose sanctions" 1312).
+    - A protest whose purpose is named takes the subcode of what it demands ("staged
+      rallies to demand the president's resignation" 1411): see :func:`refine_protest`.
     - Complements of governing verbs, and every to-complement of a matched verb, are
       consumed: they are the content, not separate events.
     """
     by_verb = {m.clause.verb.i: m for m in matches}
     consumed: set[int] = set()
+    actions: dict[int, str] = {}  # verb -> its action code, before modality
     for match in matches:  # the actions themselves first: "said it will send aid"
+        if match.note == "":
+            found = object_subcode(match.code, match.clause, verbs)
+            if found is not None:
+                match.code, match.note = found
+        actions[match.clause.verb.i] = match.code
         _apply_modality(match)
     for match in matches:
         root = match.code[:2]
@@ -542,12 +559,14 @@ def _apply_frames(matches: list[_Match], verbs: VerbDictionary) -> set[int]:
             inner = by_verb.get(comp.i)
             if comp.dep_ == "xcomp" or root in _GOVERNING_ROOTS:
                 consumed.add(comp.i)
-            action = inner.entry.code if inner is not None else _light_action(comp, verbs)
+            action = actions.get(comp.i) if inner is not None else _light_action(comp, verbs)
             if frame is not None and action is not None and match.note == "":
                 refined = frame_code(frame, action)
                 if refined is not None:
                     match.code = refined
                     match.note = f"{frame.name.lower()} about {action} ({comp.text})"
+            elif frame is None and comps and action is not None and match.note == "":
+                _refine_named_complement(match, action, inner, comp)
             elif (
                 root == _STATEMENT_ROOT and comp.dep_ == "ccomp" and modality(comp) == "obligation"
             ):
@@ -556,10 +575,34 @@ def _apply_frames(matches: list[_Match], verbs: VerbDictionary) -> set[int]:
                 match.addressee = True
                 consumed.add(comp.i)
         if frame is not None and match.note == "":
-            _refine_by_noun(match, frame, verbs)
+            _refine_by_noun(match, frame, verbs, by_verb, actions)
+        if match.note == "" or match.code in _REFORM_CODES:
+            reform = reform_subcode(match.code, match.clause)
+            if reform is not None:
+                match.code, match.note = reform
         if frame in (Frame.APPEAL, Frame.DEMAND) or match.code[:2] in ("02", "10"):
             match.addressee = True
+    for match in matches:
+        protest = protest_subcode(match.code, match.clause, actions)
+        if protest is not None:
+            match.code, note, purposes = protest
+            match.note = f"{match.note}; {note}" if match.note else note
+            consumed.update(purposes)
     return consumed
+
+
+def _refine_named_complement(match: _Match, action: str, inner: _Match | None, comp: Token) -> None:
+    """A pattern naming its complement verb ("agree ... to lift" 035) takes the family's code
+    for the complement's own action when the complement's object makes it a subcode of the
+    pattern's code ("agreed to lift the embargo" 0354, "urged X to send peacekeepers"
+    0234). A complement verb alone does not ("threatened to attack" stays 138)."""
+    family = family_of(match.code)
+    if family is None or inner is None or not inner.entry.objects:
+        return
+    refined = frame_code(family, action)
+    if refined is not None and is_subcode(refined, match.code):
+        match.note = f"{family.name.lower()} about {action} ({comp.text})"
+        match.code = refined
 
 
 def _light_action(verb: Token, verbs: VerbDictionary) -> str | None:
@@ -568,29 +611,72 @@ def _light_action(verb: Token, verbs: VerbDictionary) -> str | None:
         return None
     for child in verb.children:
         if child.dep_ == "dobj":
-            entry = verbs.match_noun(child.lemma_.lower(), _words_before(child))
+            entry = verbs.match_noun(child.lemma_.lower(), words_before(child))
             if entry is not None:
                 return entry.code
     return None
 
 
-def _refine_by_noun(match: _Match, frame: Frame, verbs: VerbDictionary) -> None:
+# Nouns that stand for a proposed action, whose own complement says which ("a proposal to
+# hold talks", "calls for the release of X", "an offer of aid").
+_PROPOSAL_NOUNS = frozenset({
+    "proposal", "offer", "plan", "request", "call", "demand", "appeal", "plea", "bid",
+    "suggestion", "initiative", "idea", "invitation", "ultimatum", "pressure", "push",
+})
+
+
+def _refine_by_noun(
+    match: _Match,
+    frame: Frame,
+    verbs: VerbDictionary,
+    by_verb: dict[int, _Match],
+    actions: dict[int, str],
+) -> None:
     """Refine a generic family code by the event noun asked for, demanded or refused:
-    "called for the withdrawal of troops" 0256, "rejected the ceasefire" 1246."""
+    "called for the withdrawal of troops" 0256, "rejected the ceasefire" 1246, "agreed to
+    a ceasefire" 0356, "asked for the delivery of food aid" 0233; or by the action a
+    proposal noun names: "rejected a proposal to hold talks" 125."""
     clause = match.clause
     candidates = [*clause.objects]
-    for prep in ("for", "of"):
+    for prep in ("for", "of", "to", "on", "upon"):
         candidates.extend(clause.preps.get(prep, []))
         candidates.extend(clause.object_preps.get(prep, []))
     for noun in candidates:
-        entry = verbs.match_noun(noun.lemma_.lower(), _words_before(noun))
-        if entry is None:
+        code = _noun_action(noun, verbs, by_verb, actions)
+        if code is None:
             continue
-        refined = frame_code(frame, entry.code)
+        refined = frame_code(frame, code)
         if refined is not None:
             match.code = refined
-            match.note = f"{frame.name.lower()} about {entry.code} ({noun.text})"
+            match.note = f"{frame.name.lower()} about {code} ({noun.text})"
             return
+
+
+def _noun_action(
+    noun: Token, verbs: VerbDictionary, by_verb: dict[int, _Match], actions: dict[int, str]
+) -> str | None:
+    """The action a noun names: its own event-noun entry, else what its "of" phrase names
+    ("the delivery of aid"), else, for a proposal noun, its to-complement ("a proposal to
+    hold talks") or its "for" phrase ("calls for a ceasefire")."""
+    entry = verbs.match_noun(noun.lemma_.lower(), words_before(noun))
+    if entry is not None and entry.words[-1] not in _PROPOSAL_NOUNS:
+        return entry.code
+    proposal = noun.lemma_.lower() in _PROPOSAL_NOUNS
+    for child in noun.children:
+        if child.dep_ == "prep" and (child.lower_ == "of" or (proposal and child.lower_ == "for")):
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                inner = verbs.match_noun(pobj.lemma_.lower(), words_before(pobj))
+                if inner is not None:
+                    return inner.code
+        elif proposal and child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            action = actions.get(child.i) if child.i in by_verb else _light_action(child, verbs)
+            if action is not None:
+                return action
+    return entry.code if entry is not None else None
 
 
 def _apply_modality(match: _Match) -> None:
@@ -691,15 +777,6 @@ _NOMINAL_TARGET_PREPS = (
     "towards",
     "upon",
 )
-
-
-def _words_before(token: Token) -> list[str]:
-    """Lower-case words of the token's left modifiers, without hyphens ("air", "suicide")."""
-    words: list[str] = []
-    for child in token.lefts:
-        if child.dep_ in ("compound", "amod", "nmod") or child.text == "-":
-            words.extend(child.lower_.replace("-", " ").split())
-    return words
 
 
 def _nominal_clause(noun: Token) -> Clause | None:
