@@ -42,6 +42,33 @@ SUBCODES: list[tuple[str, list[Row]]] = [
      [("KEN", "1412", None)]),
     # no purpose named: the protest keeps its code
     ("Egyptian protesters rioted in Cairo.", [("EGYOPP", "145", "EGY")]),
+    # a named kind of the object, and the event an announcement names
+    ("Kenyan students continued their hunger strike to demand the resignation of the "
+     "Kenyan education minister.", [("KENEDU", "1421", "KEN")]),
+    ("Russia declared a unilateral cease-fire in Chechnya.", [("RUS", "0871", None)]),
+    # explicit optimism and pessimism of the speaker
+    ("The Peruvian government said it was optimistic that Chile would return to talks.",
+     [("PERGOV", "013", None)]),
+    ("Bolivian rebels said they were skeptical about the Bolivian government's offer.",
+     [("BOLREB", "012", None)]),
+    # yielding to a demand is doing what it asks; refusing to is a refusal of that
+    ("Chile accepted demands from Peru to release the fishermen.", [("CHL", "0841", "PER")]),
+    ("Chile said it would not meet Peruvian demands to release the fishermen.",
+     [("CHL", "1243", "PER")]),
+    ("Turkey will allow Syrian refugees to return home.", [("TUR", "0343", None)]),
+    # ending and lifting nouns are read as their verbs ("the lifting of sanctions" 085)
+    ("Iraq called for the lifting of sanctions.", [("IRQ", "0254", None)]),
+    ("Iraq appealed to the United Nations to put an end to the embargo.",
+     [("IRQ", "0254", "IGOUNO")]),
+    # rights respected, trade pacts agreed on, people released
+    ("The UN urged Myanmar to respect human rights.", [("IGOUNO", "0243", "MMR")]),
+    ("Japan and Vietnam agreed on a new trade pact.",
+     [("JPN", "0311", "VNM"), ("VNM", "0311", "JPN")]),
+    ("Chinese authorities released a Canadian reporter.", [("CHNGOV", "0841", "CANMED")]),
+    # the head of the object decides over what it is of
+    ("Uganda expelled inspectors of the United Nations.", [("UGA", "1662", None)]),
+    # a bare threat of action is a bare threat
+    ("Iran threatened further action against Israel.", [("IRN", "130", "ISR")]),
     # a bare complement verb does not refine a named-complement pattern
     ("Hungarian and Romanian officials agreed to cooperate.",
      [("HUNGOV", "030", "ROUGOV"), ("ROUGOV", "030", "HUNGOV")]),

@@ -57,10 +57,15 @@ class Clause:
 
     @property
     def object_lemmas(self) -> list[str]:
-        """Lemmas of the direct objects (lower case), and of what a quantity object is of
-        ("provide 25,000 tons of food aid" matches ``object: [aid]``)."""
+        """Lemmas of the direct objects (lower case), joined with a hyphenated first part
+        ("cease-fire" also as "ceasefire"), and of what a quantity object is of ("provide
+        25,000 tons of food aid" matches ``object: [aid]``)."""
         lemmas = [t.lemma_.lower() for t in self.objects]
         for obj in self.objects:
+            before = obj.nbor(-1) if obj.i > 0 else None
+            if before is not None and before.text == "-" and before.i > 0:
+                # "cease-fire" is split in three tokens: match it as "ceasefire" too
+                lemmas.append(obj.doc[before.i - 1].lower_ + obj.lemma_.lower())
             for child in obj.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     lemmas.extend(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")

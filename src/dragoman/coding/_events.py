@@ -237,9 +237,10 @@ class EventExtractor:
             )
             if entry is not None:
                 matches.append(_Match(clause, entry, entry.code, modality(token)))
-        consumed = _apply_frames(matches, self._verbs)
+        consumed, actions = _apply_frames(matches, self._verbs)
         if found.nouns:
             matches.extend(self._noun_matches(doc, sentence, found.nouns, matches, consumed))
+        _apply_purposes(matches, actions, consumed)
         if found.adjectives:
             matches.extend(self._adjective_matches(doc, found.adjectives, resolver, context))
         if not matches:
@@ -520,8 +521,11 @@ _ACTION_ROOTS_INTENT = frozenset({"04", "05", "06", "07", "08"})
 _ACTION_ROOTS_THREAT = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 
 
-def _apply_frames(matches: list[_Match], verbs: VerbDictionary) -> set[int]:
-    """Refine codes by what governs what, and return the verbs that are not events.
+def _apply_frames(
+    matches: list[_Match], verbs: VerbDictionary
+) -> tuple[set[int], dict[int, str]]:
+    """Refine codes by what governs what; return the verbs that are not events, and the
+    action code of each matched verb (before modality made it an intent or threat).
 
     - An object names the kind of thing given, cut or asked for ("provided military aid"
       072, "halted food aid" 1623): see :func:`refine_by_object`.
@@ -536,8 +540,8 @@ def _apply_frames(matches: list[_Match], verbs: VerbDictionary) -> set[int]:
     - A statement whose complement is an obligation ("said Sudan must return") is a demand.
     - A future or hypothetical action is an intent or a threat ("will send aid" 033, "could
       impose sanctions" 1312).
-    - A protest whose purpose is named takes the subcode of what it demands ("staged
-      rallies to demand the president's resignation" 1411): see :func:`refine_protest`.
+    - A statement that the speaker is optimistic or pessimistic is 013 or 012 ("said he was
+      confident that ...").
     - Complements of governing verbs, and every to-complement of a matched verb, are
       consumed: they are the content, not separate events.
     """
@@ -550,6 +554,11 @@ def _apply_frames(matches: list[_Match], verbs: VerbDictionary) -> set[int]:
             if found is not None:
                 match.code, match.note = found
         actions[match.clause.verb.i] = match.code
+    for match in matches:  # what a yield gives, before modality makes it an intent
+        if match.code == _YIELD and match.note == "":
+            _refine_yield(match, verbs, by_verb, actions)
+            actions[match.clause.verb.i] = match.code
+    for match in matches:
         _apply_modality(match)
     for match in matches:
         root = match.code[:2]
@@ -576,19 +585,27 @@ def _apply_frames(matches: list[_Match], verbs: VerbDictionary) -> set[int]:
                 consumed.add(comp.i)
         if frame is not None and match.note == "":
             _refine_by_noun(match, frame, verbs, by_verb, actions)
+        elif match.code == _STATEMENT and match.note == "":
+            _refine_outlook(match)
         if match.note == "" or match.code in _REFORM_CODES:
             reform = reform_subcode(match.code, match.clause)
             if reform is not None:
                 match.code, match.note = reform
         if frame in (Frame.APPEAL, Frame.DEMAND) or match.code[:2] in ("02", "10"):
             match.addressee = True
+    return consumed, actions
+
+
+def _apply_purposes(matches: list[_Match], actions: dict[int, str], consumed: set[int]) -> None:
+    """A protest whose purpose is named takes the subcode of what it demands ("staged
+    rallies to demand the president's resignation" 1411, "continued their hunger strike to
+    demand independence" 1424); the demanding verb is then no event of its own."""
     for match in matches:
         protest = protest_subcode(match.code, match.clause, actions)
         if protest is not None:
             match.code, note, purposes = protest
             match.note = f"{match.note}; {note}" if match.note else note
             consumed.update(purposes)
-    return consumed
 
 
 def _refine_named_complement(match: _Match, action: str, inner: _Match | None, comp: Token) -> None:
@@ -606,13 +623,90 @@ def _refine_named_complement(match: _Match, action: str, inner: _Match | None, c
 
 
 def _light_action(verb: Token, verbs: VerbDictionary) -> str | None:
-    """The action of a light-verb complement: "to undertake joint exercises" is 062."""
-    if verb.lemma_.lower() not in _LIGHT_VERBS:
+    """The action of a light-verb complement: "to undertake joint exercises" is 062, "to
+    bring an end to the embargo" 085."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _LIGHT_VERBS and lemma not in _ENDING_VERBS:
         return None
     for child in verb.children:
         if child.dep_ == "dobj":
+            ending = _ENDING_NOUNS.get(child.lemma_.lower())
+            if ending is not None:
+                return _ending_action(child, ending, verbs)
             entry = verbs.match_noun(child.lemma_.lower(), words_before(child))
             if entry is not None:
+                return entry.code
+    return None
+
+
+_ENDING_VERBS = frozenset({"bring", "put"})  # "put an end to"
+
+
+def _refine_yield(
+    match: _Match, verbs: VerbDictionary, by_verb: dict[int, _Match], actions: dict[int, str]
+) -> None:
+    """Meeting or accepting a demand yields what was demanded: "accepted demands to release
+    the prisoners" 084, "will not meet demands to release" 1243 (as a refusal). Allowing
+    someone to act yields a right ("allowed the opposition to hold rallies", "will allow
+    refugees to return" 0833; codebook 0833), not "allowed that ..." (conceded)."""
+    verb = match.clause.verb
+    if verb.lemma_.lower() in _ALLOWING and any(
+        not any(c.dep_ == "mark" for c in comp.children) for comp in match.clause.comps
+    ):
+        match.code = _RIGHTS_YIELD
+        match.note = f"allowed to act ({verb.text})"
+        return
+    for noun in match.clause.objects:
+        if noun.lemma_.lower() not in _PROPOSAL_NOUNS:
+            continue
+        code = _noun_action(noun, verbs, by_verb, actions)
+        if code is not None and code[:2] == _YIELD[:2] and code != _YIELD:
+            match.code = code
+            match.note = f"yield about {code} ({noun.text})"
+            return
+
+
+def _refine_outlook(match: _Match) -> None:
+    """A statement that its speaker is optimistic or pessimistic: "said it was confident
+    that ..." 013, "said they were skeptical about ..." 012 (CAMEO codebook: only explicit
+    optimism or pessimism)."""
+    for comp in match.clause.comps:
+        if comp.dep_ != "ccomp" or comp.lemma_.lower() not in _COPULAS:
+            continue
+        for child in comp.children:
+            if child.dep_ == "acomp":
+                code = _OUTLOOK.get(child.lemma_.lower())
+                if code is not None:
+                    match.code = code
+                    match.note = f"outlook ({child.text})"
+                    return
+
+
+_YIELD = "080"
+_RIGHTS_YIELD = "0833"
+_ALLOWING = frozenset({"allow", "permit"})
+_STATEMENT = "010"
+_OUTLOOK: dict[str, str] = {
+    **dict.fromkeys(
+        ("optimistic", "confident", "hopeful", "upbeat", "positive", "sanguine"), "013"
+    ),
+    **dict.fromkeys(
+        ("pessimistic", "skeptical", "sceptical", "doubtful", "gloomy", "dubious"), "012"
+    ),
+}
+
+
+def _ending_action(noun: Token, verb: str, verbs: VerbDictionary) -> str | None:
+    """The action of "an end to X", "the lifting of X": the verb's pattern for object X
+    ("put an end to X" also when the parse attaches "to X" to the verb)."""
+    preps = list(noun.children)
+    if noun.dep_ == "dobj":
+        preps.extend(c for c in noun.head.children if c.lower_ == "to")
+    for child in preps:
+        if child.dep_ == "prep" and child.lower_ in ("to", "of"):
+            lemmas = [c.lemma_.lower() for c in child.children if c.dep_ == "pobj"]
+            entry = verbs.match(verb, particle=None, preps=(), objects=lemmas, comps=())
+            if entry is not None and entry.objects:
                 return entry.code
     return None
 
@@ -622,7 +716,14 @@ def _light_action(verb: Token, verbs: VerbDictionary) -> str | None:
 _PROPOSAL_NOUNS = frozenset({
     "proposal", "offer", "plan", "request", "call", "demand", "appeal", "plea", "bid",
     "suggestion", "initiative", "idea", "invitation", "ultimatum", "pressure", "push",
+    "consensus", "understanding", "commitment", "pledge", "promise", "decision",
 })
+# Nouns of ending or easing: what ends is read through the verb dictionary ("an end to the
+# embargo" as "end the embargo" 085, "the lifting of sanctions" as "lift sanctions" 085).
+_ENDING_NOUNS: dict[str, str] = {
+    "end": "end", "halt": "halt", "lifting": "lift", "easing": "ease", "removal": "remove",
+    "suspension": "suspend", "cessation": "cease", "relaxation": "relax", "repeal": "repeal",
+}
 
 
 def _refine_by_noun(
@@ -658,10 +759,14 @@ def _noun_action(
     """The action a noun names: its own event-noun entry, else what its "of" phrase names
     ("the delivery of aid"), else, for a proposal noun, its to-complement ("a proposal to
     hold talks") or its "for" phrase ("calls for a ceasefire")."""
-    entry = verbs.match_noun(noun.lemma_.lower(), words_before(noun))
+    lemma = noun.lemma_.lower()
+    entry = verbs.match_noun(lemma, words_before(noun))
     if entry is not None and entry.words[-1] not in _PROPOSAL_NOUNS:
         return entry.code
-    proposal = noun.lemma_.lower() in _PROPOSAL_NOUNS
+    ending = _ENDING_NOUNS.get(lemma)
+    if ending is not None:
+        return _ending_action(noun, ending, verbs)
+    proposal = lemma in _PROPOSAL_NOUNS
     for child in noun.children:
         if child.dep_ == "prep" and (child.lower_ == "of" or (proposal and child.lower_ == "for")):
             for pobj in child.children:

@@ -59,7 +59,12 @@ _TOPICS: dict[str, str] = {
     ),
     # rights and freedoms, new or violated
     **dict.fromkeys(
-        ("right", "freedom", "liberty", "equality", "suffrage", "citizenship"), _RIGHTS
+        (
+            "right", "freedom", "liberty", "equality", "suffrage", "citizenship",
+            "violation", "abuse", "arrest", "detention", "imprisonment", "crackdown",
+            "repression", "censorship", "discrimination",
+        ),
+        _RIGHTS,
     ),
     # policy: laws, decisions and (for protests) unspecified reforms
     **dict.fromkeys(
@@ -83,6 +88,7 @@ _PROTESTS = frozenset({"141", "142", "143", "144", "145"})
 _PURPOSE_VERBS = frozenset({
     "demand", "call", "protest", "press", "seek", "urge", "push", "denounce", "oppose",
     "decry", "condemn", "insist", "reject", "show", "voice", "express", "defend", "support",
+    "say", "chant",
 })
 _PURPOSE_PREPS = frozenset({"for", "against", "over", "in"})
 _SCAN_LIMIT = 40  # tokens of a purpose phrase read at most
@@ -113,6 +119,12 @@ def object_subcode(code: str, clause: Clause, verbs: VerbDictionary) -> tuple[st
             continue
         if is_subcode(entry.code, code):
             return entry.code, f"object {entry.describe()}"
+        if len(entry.words) > 1 and entry.code[:2] == code[:2] and len(entry.code) >= len(code):
+            # a named kind of the object: "started a hunger strike" 142, not a strike 143
+            return entry.code, f"object {entry.describe()}"
+        if code == _STATEMENT and clause.verb.lemma_.lower() in _ANNOUNCING:
+            # "announced a suspension", "declared a cease-fire": the event announced
+            return entry.code, f"announced {entry.describe()}"
         if mapped is not None and entry.code in mapped:
             return mapped[entry.code], f"object {entry.describe()}"
         if family is not None:  # "offered economic aid" 033 -> 0331
@@ -120,6 +132,11 @@ def object_subcode(code: str, clause: Clause, verbs: VerbDictionary) -> tuple[st
             if refined is not None and is_subcode(refined, code):
                 return refined, f"object {entry.describe()}"
     return None
+
+
+_STATEMENT = "010"
+# Verbs whose announced object is the event itself: "declared a ceasefire" is a ceasefire.
+_ANNOUNCING = frozenset({"announce", "declare", "proclaim", "unveil"})
 
 
 def _object_nouns(clause: Clause) -> list[Token]:
