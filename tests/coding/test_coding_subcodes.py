@@ -69,6 +69,13 @@ SUBCODES: list[tuple[str, list[Row]]] = [
     ("Uganda expelled inspectors of the United Nations.", [("UGA", "1662", None)]),
     # a bare threat of action is a bare threat
     ("Iran threatened further action against Israel.", [("IRN", "130", "ISR")]),
+    # a generic killing takes the kind of attack it was done in
+    ("Taliban militants killed three Afghan soldiers in a suicide bombing.",
+     [("AFGREB", "1831", "AFGMIL")]),
+    ("Israeli forces killed two Palestinians in an air strike on Gaza.",
+     [("ISRMIL", "195", "PSE")]),
+    ("Russian troops killed ten Ukrainian soldiers in fighting near Bakhmut.",
+     [("RUSMIL", "190", "UKRMIL")]),
     # a bare complement verb does not refine a named-complement pattern
     ("Hungarian and Romanian officials agreed to cooperate.",
      [("HUNGOV", "030", "ROUGOV"), ("ROUGOV", "030", "HUNGOV")]),

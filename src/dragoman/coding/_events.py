@@ -17,7 +17,13 @@ from dragoman.actors import UNKNOWN_COUNTRY, ActorDictionary, DocumentActors, Me
 from dragoman.coding._clauses import Clause, clause_for, is_negated, modality, words_before
 from dragoman.coding._context import ContextOptions, DocumentContext
 from dragoman.coding._frames import Frame, family_of, frame_code, frame_of
-from dragoman.coding._subcodes import is_subcode, object_subcode, protest_subcode, reform_subcode
+from dragoman.coding._subcodes import (
+    instrument_subcode,
+    is_subcode,
+    object_subcode,
+    protest_subcode,
+    reform_subcode,
+)
 from dragoman.coding._verbs import VerbDictionary, VerbEntry
 from dragoman.ontology import cameo, plover_for
 from dragoman.quotes import DEFAULT_CUE_VERBS
@@ -550,7 +556,9 @@ def _apply_frames(
     actions: dict[int, str] = {}  # verb -> its action code, before modality
     for match in matches:  # the actions themselves first: "said it will send aid"
         if match.note == "":
-            found = object_subcode(match.code, match.clause, verbs)
+            found = object_subcode(match.code, match.clause, verbs) or instrument_subcode(
+                match.code, match.clause, verbs
+            )
             if found is not None:
                 match.code, match.note = found
         actions[match.clause.verb.i] = match.code

@@ -19,6 +19,7 @@ from dragoman.coding._frames import family_of, frame_code
 from dragoman.coding._verbs import VerbDictionary
 
 __all__ = [
+    "instrument_subcode",
     "is_subcode",
     "object_subcode",
     "protest_subcode",
@@ -92,6 +93,7 @@ _PURPOSE_VERBS = frozenset({
 })
 _PURPOSE_PREPS = frozenset({"for", "against", "over", "in"})
 _SCAN_LIMIT = 40  # tokens of a purpose phrase read at most
+_ASIDE_DEPS = frozenset({"relcl", "advcl", "appos", "parataxis"})
 
 
 def is_subcode(sub: str, code: str) -> bool:
@@ -137,6 +139,24 @@ def object_subcode(code: str, clause: Clause, verbs: VerbDictionary) -> tuple[st
 _STATEMENT = "010"
 # Verbs whose announced object is the event itself: "declared a ceasefire" is a ceasefire.
 _ANNOUNCING = frozenset({"announce", "declare", "proclaim", "unveil"})
+
+
+def instrument_subcode(
+    code: str, clause: Clause, verbs: VerbDictionary
+) -> tuple[str, str] | None:
+    """Return the kind of attack a generic killing or wounding was done in: "killed two
+    soldiers in a suicide bombing" 1831, "wounded five in an air strike" 195."""
+    if code != _GENERIC_FIGHT:
+        return None
+    for noun in (*clause.preps.get("in", []), *clause.preps.get("by", [])):
+        entry = verbs.match_noun(noun.lemma_.lower(), words_before(noun))
+        if entry is not None and entry.code[:2] in _VIOLENT_ROOTS and entry.code != code:
+            return entry.code, f"instrument {entry.describe()}"
+    return None
+
+
+_GENERIC_FIGHT = "190"
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
 def _object_nouns(clause: Clause) -> list[Token]:
@@ -254,11 +274,16 @@ _PURPOSE_DEPS = frozenset({"advcl", "xcomp", "ccomp", "conj", "acl", "relcl"})
 
 
 def _topics_in(phrase: Token) -> set[str]:
-    """Topics named in a purpose phrase (a bounded walk over its subtree)."""
+    """Topics named in a purpose phrase (a bounded walk over its subtree, leaving out
+    relative and adverbial clauses: "to protest the decision to send them back, where
+    ..." is about the decision)."""
     found: set[str] = set()
-    for n, token in enumerate(phrase.subtree):
-        if n >= _SCAN_LIMIT:
-            break
+    stack = [phrase]
+    n = 0
+    while stack and n < _SCAN_LIMIT:
+        token = stack.pop()
+        n += 1
+        stack.extend(c for c in token.children if c.dep_ not in _ASIDE_DEPS)
         topic = _TOPICS.get(token.lemma_.lower())
         if topic is not None:
             if token.lemma_.lower() == "step" and not any(
