@@ -20,7 +20,7 @@ ROOTS: list[tuple[str, list[Row]]] = [
     ("Germany praised Poland for its handling of the crisis.", [("DEU", "051", "POL", False)]),
     ("Germany and Poland held joint military exercises.",
      [("DEU", "062", "POL", False), ("POL", "062", "DEU", False)]),
-    ("The United States sent humanitarian aid to Haiti.", [("USA", "070", "HTI", False)]),
+    ("The United States sent humanitarian aid to Haiti.", [("USA", "073", "HTI", False)]),
     ("Serbia released five Kosovar prisoners.", [("SRB", "0841", "XKX", False)]),
     ("The European Union investigated Hungary over corruption.",
      [("IGOEUREEC", "090", "HUN", False)]),

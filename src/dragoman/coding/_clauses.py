@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-__all__ = ["Clause", "clause_for", "is_negated", "modality"]
+__all__ = ["Clause", "clause_for", "is_negated", "modality", "words_before"]
 
 _SUBJ = frozenset({"nsubj", "csubj", "expl"})
 _PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
@@ -57,10 +57,15 @@ class Clause:
 
     @property
     def object_lemmas(self) -> list[str]:
-        """Lemmas of the direct objects (lower case), and of what a quantity object is of
-        ("provide 25,000 tons of food aid" matches ``object: [aid]``)."""
+        """Lemmas of the direct objects (lower case), joined with a hyphenated first part
+        ("cease-fire" also as "ceasefire"), and of what a quantity object is of ("provide
+        25,000 tons of food aid" matches ``object: [aid]``)."""
         lemmas = [t.lemma_.lower() for t in self.objects]
         for obj in self.objects:
+            before = obj.nbor(-1) if obj.i > 0 else None
+            if before is not None and before.text == "-" and before.i > 0:
+                # "cease-fire" is split in three tokens: match it as "ceasefire" too
+                lemmas.append(obj.doc[before.i - 1].lower_ + obj.lemma_.lower())
             for child in obj.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     lemmas.extend(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
@@ -245,3 +250,12 @@ def is_negated(clause: Clause) -> bool:
     if clause.verb.dep_ == "xcomp":
         return any(c.dep_ == "neg" or c.lower_ in _NEGATORS for c in head.children)
     return False
+
+
+def words_before(token: Token) -> list[str]:
+    """Lower-case words of the token's left modifiers, without hyphens ("air", "suicide")."""
+    words: list[str] = []
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod", "nmod") or child.text == "-":
+            words.extend(child.lower_.replace("-", " ").split())
+    return words

@@ -14,9 +14,16 @@ from spacy.symbols import appos, dobj, nsubj, nsubjpass, pobj
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors import UNKNOWN_COUNTRY, ActorDictionary, DocumentActors, MentionFinder
-from dragoman.coding._clauses import Clause, clause_for, is_negated, modality
+from dragoman.coding._clauses import Clause, clause_for, is_negated, modality, words_before
 from dragoman.coding._context import ContextOptions, DocumentContext
-from dragoman.coding._frames import Frame, frame_code, frame_of
+from dragoman.coding._frames import Frame, family_of, frame_code, frame_of
+from dragoman.coding._subcodes import (
+    instrument_subcode,
+    is_subcode,
+    object_subcode,
+    protest_subcode,
+    reform_subcode,
+)
 from dragoman.coding._verbs import VerbDictionary, VerbEntry
 from dragoman.ontology import cameo, plover_for
 from dragoman.quotes import DEFAULT_CUE_VERBS
@@ -57,6 +64,8 @@ _TARGET_PREPS = (
 _RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 _RECIPROCAL_VERBS = frozenset({"clash", "fight", "skirmish", "battle"})
 _STATEMENT_ROOT = "01"
+# generic political-reform codes, refined by what the reform is about
+_REFORM_CODES = frozenset({"024", "034", "083", "104", "123"})
 _NAME_DEP_IDS = frozenset({nsubj, nsubjpass, dobj, appos, pobj})
 
 
@@ -234,9 +243,10 @@ class EventExtractor:
             )
             if entry is not None:
                 matches.append(_Match(clause, entry, entry.code, modality(token)))
-        consumed = _apply_frames(matches, self._verbs)
+        consumed, actions = _apply_frames(matches, self._verbs)
         if found.nouns:
             matches.extend(self._noun_matches(doc, sentence, found.nouns, matches, consumed))
+        _apply_purposes(matches, actions, consumed)
         if found.adjectives:
             matches.extend(self._adjective_matches(doc, found.adjectives, resolver, context))
         if not matches:
@@ -278,7 +288,7 @@ class EventExtractor:
             head = token.head
             if head.i in consumed or (head.i in matched and token.dep_ in _OBJECT_DEPS):
                 continue  # the verb's own pattern decides about its object
-            entry = self._verbs.match_noun(token.lemma_.lower(), _words_before(token))
+            entry = self._verbs.match_noun(token.lemma_.lower(), words_before(token))
             if entry is None:
                 continue
             if token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in _LIGHT_VERBS:
@@ -519,22 +529,46 @@ _ACTION_ROOTS_INTENT = frozenset({"04", "05", "06", "07", "08"})
 _ACTION_ROOTS_THREAT = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 
 
-def _apply_frames(matches: list[_Match], verbs: VerbDictionary) -> set[int]:
-    """Refine codes by what governs what, and return the verbs that are not events.
+def _apply_frames(
+    matches: list[_Match], verbs: VerbDictionary
+) -> tuple[set[int], dict[int, str]]:
+    """Refine codes by what governs what; return the verbs that are not events, and the
+    action code of each matched verb (before modality made it an intent or threat).
 
+    - An object names the kind of thing given, cut or asked for ("provided military aid"
+      072, "halted food aid" 1623): see :func:`refine_by_object`.
     - A generic appeal, intent, demand, refusal or threat takes its family's code for the
       action in its complement ("urged X to release" 0253, "refused to release" 1243), or for
       the event noun it asks for ("called for the withdrawal" 0256, "demanded the release"
-      1053, "asked for aid" 023).
+      1053, "asked for aid" 023, "agreed to a ceasefire" 0356, "rejected a proposal to hold
+      talks" 125).
+    - A pattern that names its complement verb ("urge ... to send" 023) gives way to the
+      complement's own, more specific action ("urged X to send peacekeepers" 0234,
+      "threatened to stop negotiations" 134).
     - A statement whose complement is an obligation ("said Sudan must return") is a demand.
     - A future or hypothetical action is an intent or a threat ("will send aid" 033, "could
       impose sanctions" 1312).
+    - A statement that the speaker is optimistic or pessimistic is 013 or 012 ("said he was
+      confident that ...").
     - Complements of governing verbs, and every to-complement of a matched verb, are
       consumed: they are the content, not separate events.
     """
     by_verb = {m.clause.verb.i: m for m in matches}
     consumed: set[int] = set()
+    actions: dict[int, str] = {}  # verb -> its action code, before modality
     for match in matches:  # the actions themselves first: "said it will send aid"
+        if match.note == "":
+            found = object_subcode(match.code, match.clause, verbs) or instrument_subcode(
+                match.code, match.clause, verbs
+            )
+            if found is not None:
+                match.code, match.note = found
+        actions[match.clause.verb.i] = match.code
+    for match in matches:  # what a yield gives, before modality makes it an intent
+        if match.code == _YIELD and match.note == "":
+            _refine_yield(match, verbs, by_verb, actions)
+            actions[match.clause.verb.i] = match.code
+    for match in matches:
         _apply_modality(match)
     for match in matches:
         root = match.code[:2]
@@ -544,12 +578,14 @@ def _apply_frames(matches: list[_Match], verbs: VerbDictionary) -> set[int]:
             inner = by_verb.get(comp.i)
             if comp.dep_ == "xcomp" or root in _GOVERNING_ROOTS:
                 consumed.add(comp.i)
-            action = inner.entry.code if inner is not None else _light_action(comp, verbs)
+            action = actions.get(comp.i) if inner is not None else _light_action(comp, verbs)
             if frame is not None and action is not None and match.note == "":
                 refined = frame_code(frame, action)
                 if refined is not None:
                     match.code = refined
                     match.note = f"{frame.name.lower()} about {action} ({comp.text})"
+            elif frame is None and comps and action is not None and match.note == "":
+                _refine_named_complement(match, action, inner, comp)
             elif (
                 root == _STATEMENT_ROOT and comp.dep_ == "ccomp" and modality(comp) == "obligation"
             ):
@@ -558,41 +594,204 @@ def _apply_frames(matches: list[_Match], verbs: VerbDictionary) -> set[int]:
                 match.addressee = True
                 consumed.add(comp.i)
         if frame is not None and match.note == "":
-            _refine_by_noun(match, frame, verbs)
+            _refine_by_noun(match, frame, verbs, by_verb, actions)
+        elif match.code == _STATEMENT and match.note == "":
+            _refine_outlook(match)
+        if match.note == "" or match.code in _REFORM_CODES:
+            reform = reform_subcode(match.code, match.clause)
+            if reform is not None:
+                match.code, match.note = reform
         if frame in (Frame.APPEAL, Frame.DEMAND) or match.code[:2] in ("02", "10"):
             match.addressee = True
-    return consumed
+    return consumed, actions
+
+
+def _apply_purposes(matches: list[_Match], actions: dict[int, str], consumed: set[int]) -> None:
+    """A protest whose purpose is named takes the subcode of what it demands ("staged
+    rallies to demand the president's resignation" 1411, "continued their hunger strike to
+    demand independence" 1424); the demanding verb is then no event of its own."""
+    for match in matches:
+        protest = protest_subcode(match.code, match.clause, actions)
+        if protest is not None:
+            match.code, note, purposes = protest
+            match.note = f"{match.note}; {note}" if match.note else note
+            consumed.update(purposes)
+
+
+def _refine_named_complement(match: _Match, action: str, inner: _Match | None, comp: Token) -> None:
+    """A pattern naming its complement verb ("agree ... to lift" 035) takes the family's code
+    for the complement's own action when the complement's object makes it a subcode of the
+    pattern's code ("agreed to lift the embargo" 0354, "urged X to send peacekeepers"
+    0234). A complement verb alone does not ("threatened to attack" stays 138)."""
+    family = family_of(match.code)
+    if family is None or inner is None or not inner.entry.objects:
+        return
+    refined = frame_code(family, action)
+    if refined is not None and is_subcode(refined, match.code):
+        match.note = f"{family.name.lower()} about {action} ({comp.text})"
+        match.code = refined
 
 
 def _light_action(verb: Token, verbs: VerbDictionary) -> str | None:
-    """The action of a light-verb complement: "to undertake joint exercises" is 062."""
-    if verb.lemma_.lower() not in _LIGHT_VERBS:
+    """The action of a light-verb complement: "to undertake joint exercises" is 062, "to
+    bring an end to the embargo" 085."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _LIGHT_VERBS and lemma not in _ENDING_VERBS:
         return None
     for child in verb.children:
         if child.dep_ == "dobj":
-            entry = verbs.match_noun(child.lemma_.lower(), _words_before(child))
+            ending = _ENDING_NOUNS.get(child.lemma_.lower())
+            if ending is not None:
+                return _ending_action(child, ending, verbs)
+            entry = verbs.match_noun(child.lemma_.lower(), words_before(child))
             if entry is not None:
                 return entry.code
     return None
 
 
-def _refine_by_noun(match: _Match, frame: Frame, verbs: VerbDictionary) -> None:
+_ENDING_VERBS = frozenset({"bring", "put"})  # "put an end to"
+
+
+def _refine_yield(
+    match: _Match, verbs: VerbDictionary, by_verb: dict[int, _Match], actions: dict[int, str]
+) -> None:
+    """Meeting or accepting a demand yields what was demanded: "accepted demands to release
+    the prisoners" 084, "will not meet demands to release" 1243 (as a refusal). Allowing
+    someone to act yields a right ("allowed the opposition to hold rallies", "will allow
+    refugees to return" 0833; codebook 0833), not "allowed that ..." (conceded)."""
+    verb = match.clause.verb
+    if verb.lemma_.lower() in _ALLOWING and any(
+        not any(c.dep_ == "mark" for c in comp.children) for comp in match.clause.comps
+    ):
+        match.code = _RIGHTS_YIELD
+        match.note = f"allowed to act ({verb.text})"
+        return
+    for noun in match.clause.objects:
+        if noun.lemma_.lower() not in _PROPOSAL_NOUNS:
+            continue
+        code = _noun_action(noun, verbs, by_verb, actions)
+        if code is not None and code[:2] == _YIELD[:2] and code != _YIELD:
+            match.code = code
+            match.note = f"yield about {code} ({noun.text})"
+            return
+
+
+def _refine_outlook(match: _Match) -> None:
+    """A statement that its speaker is optimistic or pessimistic: "said it was confident
+    that ..." 013, "said they were skeptical about ..." 012 (CAMEO codebook: only explicit
+    optimism or pessimism)."""
+    for comp in match.clause.comps:
+        if comp.dep_ != "ccomp" or comp.lemma_.lower() not in _COPULAS:
+            continue
+        for child in comp.children:
+            if child.dep_ == "acomp":
+                code = _OUTLOOK.get(child.lemma_.lower())
+                if code is not None:
+                    match.code = code
+                    match.note = f"outlook ({child.text})"
+                    return
+
+
+_YIELD = "080"
+_RIGHTS_YIELD = "0833"
+_ALLOWING = frozenset({"allow", "permit"})
+_STATEMENT = "010"
+_OUTLOOK: dict[str, str] = {
+    **dict.fromkeys(
+        ("optimistic", "confident", "hopeful", "upbeat", "positive", "sanguine"), "013"
+    ),
+    **dict.fromkeys(
+        ("pessimistic", "skeptical", "sceptical", "doubtful", "gloomy", "dubious"), "012"
+    ),
+}
+
+
+def _ending_action(noun: Token, verb: str, verbs: VerbDictionary) -> str | None:
+    """The action of "an end to X", "the lifting of X": the verb's pattern for object X
+    ("put an end to X" also when the parse attaches "to X" to the verb)."""
+    preps = list(noun.children)
+    if noun.dep_ == "dobj":
+        preps.extend(c for c in noun.head.children if c.lower_ == "to")
+    for child in preps:
+        if child.dep_ == "prep" and child.lower_ in ("to", "of"):
+            lemmas = [c.lemma_.lower() for c in child.children if c.dep_ == "pobj"]
+            entry = verbs.match(verb, particle=None, preps=(), objects=lemmas, comps=())
+            if entry is not None and entry.objects:
+                return entry.code
+    return None
+
+
+# Nouns that stand for a proposed action, whose own complement says which ("a proposal to
+# hold talks", "calls for the release of X", "an offer of aid").
+_PROPOSAL_NOUNS = frozenset({
+    "proposal", "offer", "plan", "request", "call", "demand", "appeal", "plea", "bid",
+    "suggestion", "initiative", "idea", "invitation", "ultimatum", "pressure", "push",
+    "consensus", "understanding", "commitment", "pledge", "promise", "decision",
+})
+# Nouns of ending or easing: what ends is read through the verb dictionary ("an end to the
+# embargo" as "end the embargo" 085, "the lifting of sanctions" as "lift sanctions" 085).
+_ENDING_NOUNS: dict[str, str] = {
+    "end": "end", "halt": "halt", "lifting": "lift", "easing": "ease", "removal": "remove",
+    "suspension": "suspend", "cessation": "cease", "relaxation": "relax", "repeal": "repeal",
+}
+
+
+def _refine_by_noun(
+    match: _Match,
+    frame: Frame,
+    verbs: VerbDictionary,
+    by_verb: dict[int, _Match],
+    actions: dict[int, str],
+) -> None:
     """Refine a generic family code by the event noun asked for, demanded or refused:
-    "called for the withdrawal of troops" 0256, "rejected the ceasefire" 1246."""
+    "called for the withdrawal of troops" 0256, "rejected the ceasefire" 1246, "agreed to
+    a ceasefire" 0356, "asked for the delivery of food aid" 0233; or by the action a
+    proposal noun names: "rejected a proposal to hold talks" 125."""
     clause = match.clause
     candidates = [*clause.objects]
-    for prep in ("for", "of"):
+    for prep in ("for", "of", "to", "on", "upon"):
         candidates.extend(clause.preps.get(prep, []))
         candidates.extend(clause.object_preps.get(prep, []))
     for noun in candidates:
-        entry = verbs.match_noun(noun.lemma_.lower(), _words_before(noun))
-        if entry is None:
+        code = _noun_action(noun, verbs, by_verb, actions)
+        if code is None:
             continue
-        refined = frame_code(frame, entry.code)
+        refined = frame_code(frame, code)
         if refined is not None:
             match.code = refined
-            match.note = f"{frame.name.lower()} about {entry.code} ({noun.text})"
+            match.note = f"{frame.name.lower()} about {code} ({noun.text})"
             return
+
+
+def _noun_action(
+    noun: Token, verbs: VerbDictionary, by_verb: dict[int, _Match], actions: dict[int, str]
+) -> str | None:
+    """The action a noun names: its own event-noun entry, else what its "of" phrase names
+    ("the delivery of aid"), else, for a proposal noun, its to-complement ("a proposal to
+    hold talks") or its "for" phrase ("calls for a ceasefire")."""
+    lemma = noun.lemma_.lower()
+    entry = verbs.match_noun(lemma, words_before(noun))
+    if entry is not None and entry.words[-1] not in _PROPOSAL_NOUNS:
+        return entry.code
+    ending = _ENDING_NOUNS.get(lemma)
+    if ending is not None:
+        return _ending_action(noun, ending, verbs)
+    proposal = lemma in _PROPOSAL_NOUNS
+    for child in noun.children:
+        if child.dep_ == "prep" and (child.lower_ == "of" or (proposal and child.lower_ == "for")):
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                inner = verbs.match_noun(pobj.lemma_.lower(), words_before(pobj))
+                if inner is not None:
+                    return inner.code
+        elif proposal and child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            action = actions.get(child.i) if child.i in by_verb else _light_action(child, verbs)
+            if action is not None:
+                return action
+    return entry.code if entry is not None else None
 
 
 def _apply_modality(match: _Match) -> None:
@@ -693,15 +892,6 @@ _NOMINAL_TARGET_PREPS = (
     "towards",
     "upon",
 )
-
-
-def _words_before(token: Token) -> list[str]:
-    """Lower-case words of the token's left modifiers, without hyphens ("air", "suicide")."""
-    words: list[str] = []
-    for child in token.lefts:
-        if child.dep_ in ("compound", "amod", "nmod") or child.text == "-":
-            words.extend(child.lower_.replace("-", " ").split())
-    return words
 
 
 def _nominal_clause(noun: Token) -> Clause | None:

@@ -16,7 +16,7 @@ import enum
 
 from dragoman.ontology import is_cameo_code
 
-__all__ = ["Frame", "frame_code", "frame_of"]
+__all__ = ["Frame", "family_of", "frame_code", "frame_of"]
 
 
 class Frame(enum.StrEnum):
@@ -82,12 +82,19 @@ _POSITION = {Frame.APPEAL: 0, Frame.INTENT: 1, Frame.DEMAND: 2, Frame.REJECT: 3,
 # The generic code of each family: only these are refined by the complement's action.
 _GENERIC = {"020": Frame.APPEAL, "030": Frame.INTENT, "100": Frame.DEMAND, "120": Frame.REJECT,
             "130": Frame.THREAT}
+_BY_ROOT = {frame.value: frame for frame in Frame}
 
 
 def frame_of(code: str) -> Frame | None:
     """Return the family of a generic statement code (``020``, ``030``, ``100``, ``120``,
     ``130``), or None for any other code."""
     return _GENERIC.get(code)
+
+
+def family_of(code: str) -> Frame | None:
+    """Return the family any code of roots 02, 03, 10, 12 and 13 belongs to ("0253" is an
+    appeal, "1312" a threat), or None for other roots."""
+    return _BY_ROOT.get(code[:2])
 
 
 def frame_code(frame: Frame, action: str) -> str | None:

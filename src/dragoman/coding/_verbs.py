@@ -191,19 +191,22 @@ class VerbDictionary:
             lemma: The predicate's lemma.
             particle: The predicate's particle, if any.
             preps: Prepositions attached to the predicate that have an object.
-            objects: Lemmas of the direct object heads.
+            objects: Lemmas of the direct object heads, then of what they are of (an entry
+                for an earlier lemma wins among equals).
             comps: Lemmas of complement clause heads.
 
         Returns:
-            The winning entry: most constraints, then latest loaded.
+            The winning entry: most constraints, then earliest object, then latest loaded.
         """
         entries = self.by_verb.get(lemma)
         if not entries:
             return None
         prep_set = set(preps)
-        object_set = set(objects)
+        object_list = list(objects)
+        object_set = set(object_list)
         comp_set = set(comps)
         best: VerbEntry | None = None
+        best_key: tuple[int, int, int] = (0, 0, 0)
         for entry in entries:
             if entry.particle is not None and entry.particle != particle:
                 continue
@@ -221,8 +224,16 @@ class VerbDictionary:
                 entry.comps & comp_set or (entry.comps == _ANY and comp_set)
             ):
                 continue
-            if best is None or (entry.specificity, entry.order) > (best.specificity, best.order):
-                best = entry
+            # among equals, an entry for an earlier object wins: the head of the object over
+            # what it is of ("expelled inspectors of the agency" is about the inspectors)
+            rank = (
+                -min(i for i, lemma in enumerate(object_list) if lemma in entry.objects)
+                if entry.objects
+                else 0
+            )
+            key = (entry.specificity, rank, entry.order)
+            if best is None or key > best_key:
+                best, best_key = entry, key
         return best
 
 

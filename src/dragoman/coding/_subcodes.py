@@ -1,0 +1,294 @@
+"""CAMEO subcodes read from what an event is about, not from its verb.
+
+Many CAMEO codes split by the kind of thing given, cut or demanded (CAMEO codebook,
+andybega/icews, MIT): aid is economic (071), military (072) or humanitarian (073), and so is
+the aid cut (1621-1623) or asked for (0231-0233); an appeal, promise, demand or refusal
+about political change, and a demonstration, hunger strike, strike, blockade or riot with a
+named purpose, is about leadership (…1), policy (…2), rights (…3) or institutions and regime
+(…4): "demanded the president's resignation" 1041, "rallied for independence" 1414.
+
+Everything here reads a few tokens around one matched clause: no loops over documents.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dragoman.coding._clauses import Clause, words_before
+from dragoman.coding._frames import family_of, frame_code
+from dragoman.coding._verbs import VerbDictionary
+
+__all__ = [
+    "instrument_subcode",
+    "is_subcode",
+    "object_subcode",
+    "protest_subcode",
+    "reform_subcode",
+]
+
+# Codes with no subcode of their own that take one from the kind of aid their object is
+# ("halted military aid" 1622); 07x codes take it directly as subcodes of 070.
+_MAPPED: dict[str, dict[str, str]] = {
+    "162": {"071": "1621", "072": "1622", "073": "1623"},
+}
+
+# What a demand for political change is about: CAMEO's last digit in 024x, 034x, 083x,
+# 104x, 123x and 141x-145x (1 leadership, 2 policy, 3 rights, 4 institutions or regime).
+_LEADERSHIP = "1"
+_POLICY = "2"
+_RIGHTS = "3"
+_INSTITUTIONS = "4"
+_TOPICS: dict[str, str] = {
+    # leadership and power; the codebook adds demands for new elections
+    **dict.fromkeys(
+        (
+            "resignation", "resign", "ouster", "oust", "removal", "impeachment", "impeach",
+            "abdication", "abdicate", "reinstatement", "reinstate", "overthrow", "downfall",
+            "election", "step",
+        ),
+        _LEADERSHIP,
+    ),
+    # major institutional, constitutional or regime change; independence and autonomy too
+    **dict.fromkeys(
+        (
+            "independence", "autonomy", "democracy", "democratic", "democratization",
+            "democratisation", "constitution", "constitutional", "referendum", "secession",
+            "sovereignty", "self-determination", "self-rule", "statehood", "federalism",
+            "multiparty", "regime",
+        ),
+        _INSTITUTIONS,
+    ),
+    # rights and freedoms, new or violated
+    **dict.fromkeys(
+        (
+            "right", "freedom", "liberty", "equality", "suffrage", "citizenship",
+            "violation", "abuse", "arrest", "detention", "imprisonment", "crackdown",
+            "repression", "censorship", "discrimination",
+        ),
+        _RIGHTS,
+    ),
+    # policy: laws, decisions and (for protests) unspecified reforms
+    **dict.fromkeys(
+        (
+            "policy", "law", "bill", "legislation", "decree", "decision", "tax", "reform",
+            "measure", "budget", "subsidy", "wage", "price",
+        ),
+        _POLICY,
+    ),
+}
+_PRECEDENCE = (_LEADERSHIP, _INSTITUTIONS, _RIGHTS, _POLICY)
+# "reform" alone is CAMEO's generic political reform (024, 034, 104, 123) for statements;
+# protests with unspecified reform demands are policy protests (codebook, 1412).
+_GENERIC_REFORM = frozenset({"reform", "change"})
+_REFORM_FAMILIES = frozenset({"024", "034", "083", "104", "123"})
+# The generic code of each family, with the digit its subcodes add.
+_REFORM_OF: dict[str, str] = {"020": "024", "030": "034", "100": "104", "120": "123"}
+
+_PROTESTS = frozenset({"141", "142", "143", "144", "145"})
+# Verbs that state what a protest is for: "rallied to demand", "struck, calling for".
+_PURPOSE_VERBS = frozenset({
+    "demand", "call", "protest", "press", "seek", "urge", "push", "denounce", "oppose",
+    "decry", "condemn", "insist", "reject", "show", "voice", "express", "defend", "support",
+    "say", "chant",
+})
+_PURPOSE_PREPS = frozenset({"for", "against", "over", "in"})
+_SCAN_LIMIT = 40  # tokens of a purpose phrase read at most
+_ASIDE_DEPS = frozenset({"relcl", "advcl", "appos", "parataxis"})
+
+
+def is_subcode(sub: str, code: str) -> bool:
+    """Return whether ``sub`` is a more specific code under ``code`` ("072" under "070",
+    "0354" under "035")."""
+    if sub == code:
+        return False
+    if len(code) == 3 and code.endswith("0"):
+        return sub[:2] == code[:2]
+    return sub.startswith(code)
+
+
+def object_subcode(code: str, clause: Clause, verbs: VerbDictionary) -> tuple[str, str] | None:
+    """Return a more specific code named by the clause's object, with a note.
+
+    "provided military aid" 070 -> 072 ("military aid" is an event noun of 072), "halted
+    food aid" 162 -> 1623, "offered economic aid" 033 -> 0331; quantity objects are read
+    through "of" ("25,000 tons of food aid").
+    """
+    mapped = _MAPPED.get(code)
+    family = family_of(code)
+    for noun in _object_nouns(clause):
+        entry = verbs.match_noun(noun.lemma_.lower(), words_before(noun))
+        if entry is None:
+            continue
+        if is_subcode(entry.code, code):
+            return entry.code, f"object {entry.describe()}"
+        if len(entry.words) > 1 and entry.code[:2] == code[:2] and len(entry.code) >= len(code):
+            # a named kind of the object: "started a hunger strike" 142, not a strike 143
+            return entry.code, f"object {entry.describe()}"
+        if code == _STATEMENT and clause.verb.lemma_.lower() in _ANNOUNCING:
+            # "announced a suspension", "declared a cease-fire": the event announced
+            return entry.code, f"announced {entry.describe()}"
+        if mapped is not None and entry.code in mapped:
+            return mapped[entry.code], f"object {entry.describe()}"
+        if family is not None:  # "offered economic aid" 033 -> 0331
+            refined = frame_code(family, entry.code)
+            if refined is not None and is_subcode(refined, code):
+                return refined, f"object {entry.describe()}"
+    return None
+
+
+_STATEMENT = "010"
+# Verbs whose announced object is the event itself: "declared a ceasefire" is a ceasefire.
+_ANNOUNCING = frozenset({"announce", "declare", "proclaim", "unveil"})
+
+
+def instrument_subcode(
+    code: str, clause: Clause, verbs: VerbDictionary
+) -> tuple[str, str] | None:
+    """Return the kind of attack a generic killing or wounding was done in: "killed two
+    soldiers in a suicide bombing" 1831, "wounded five in an air strike" 195."""
+    if code != _GENERIC_FIGHT:
+        return None
+    for noun in (*clause.preps.get("in", []), *clause.preps.get("by", [])):
+        entry = verbs.match_noun(noun.lemma_.lower(), words_before(noun))
+        if entry is not None and entry.code[:2] in _VIOLENT_ROOTS and entry.code != code:
+            return entry.code, f"instrument {entry.describe()}"
+    return None
+
+
+_GENERIC_FIGHT = "190"
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _object_nouns(clause: Clause) -> list[Token]:
+    nouns = list(clause.objects)
+    for obj in clause.objects:
+        for child in obj.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                nouns.extend(c for c in child.children if c.dep_ == "pobj")
+    return nouns
+
+
+def reform_subcode(code: str, clause: Clause) -> tuple[str, str] | None:
+    """Refine an appeal, intent, demand or refusal about political change by what it is
+    about: "called for independence" 0244, "demanded more rights" 1043, "promised
+    democratic reforms" 0344. Reads the heads (and their modifiers) of the objects and of
+    "for" phrases only.
+
+    Args:
+        code: The clause's code: a generic family code (020, 030, 100, 120) or a generic
+            reform code (024, 034, 083, 104, 123).
+        clause: The clause.
+
+    Returns:
+        The refined code and a note, or None.
+    """
+    base = _REFORM_OF.get(code, code if code in _REFORM_FAMILIES else None)
+    if base is None:
+        return None
+    heads = [*clause.objects, *clause.preps.get("for", []), *clause.object_preps.get("for", [])]
+    found: set[str] = set()
+    generic: Token | None = None
+    for head in heads:
+        lemma = head.lemma_.lower()
+        if lemma in _GENERIC_REFORM:
+            generic = head
+        for word in (lemma, *words_before(head)):
+            topic = _TOPICS.get(word)
+            if topic is None or word in _GENERIC_REFORM:
+                continue
+            if base == "123" and topic == _POLICY:
+                continue  # "rejected the decision" is no refusal of reform
+            if base == "123" and topic == _LEADERSHIP and word not in _LEADERSHIP_CHANGE:
+                continue  # "rejected the election results"
+            found.add(topic)
+    for topic in _PRECEDENCE:
+        if topic in found:
+            return base + topic, f"reform about {_NAMES[topic]}"
+    if generic is not None and base != code:
+        return base, f"reform ({generic.text})"
+    return None
+
+
+_LEADERSHIP_CHANGE = frozenset({"resignation", "ouster", "removal", "impeachment", "abdication"})
+_NAMES = {
+    _LEADERSHIP: "leadership",
+    _POLICY: "policy",
+    _RIGHTS: "rights",
+    _INSTITUTIONS: "institutions",
+}
+
+
+def protest_subcode(
+    code: str, clause: Clause, actions: dict[int, str]
+) -> tuple[str, str, list[int]] | None:
+    """Refine a demonstration, hunger strike, strike, blockade or riot by its purpose.
+
+    The purpose is a to-clause or participle of a demanding verb ("staged rallies to demand
+    the president's resignation", "blocked roads, calling for independence") or a "for",
+    "against", "over" or "in protest of" phrase ("struck for higher wages").
+
+    Args:
+        code: The protest code (141-145; others are left alone).
+        clause: The protest clause.
+        actions: Action codes of the matched verbs of the sentence, by token index.
+
+    Returns:
+        The subcode, a note and the purpose verbs (not separate events), or None.
+    """
+    if code not in _PROTESTS:
+        return None
+    found: set[str] = set()
+    purpose_verbs: list[int] = []
+    clauses = [clause.verb]
+    for child in clause.verb.children:
+        if child.dep_ == "prep":  # a participle mis-attached to a place: "in Lagos, demanding"
+            clauses.extend(c for c in child.children if c.dep_ == "pobj")
+            for pcomp in child.children:
+                if pcomp.dep_ == "pcomp" and pcomp.lemma_.lower() in _PURPOSE_VERBS:
+                    purpose_verbs.append(pcomp.i)
+                    found.update(_topics_in(pcomp))
+    heads = [*clauses, *clause.objects]  # "a strike demanding", "a rally for"
+    for head in heads:
+        for child in head.children:
+            dep = child.dep_
+            if dep == "prep" and child.lower_ in _PURPOSE_PREPS and head.pos_ != "PROPN":
+                found.update(_topics_in(child))
+            elif dep in _PURPOSE_DEPS and child.pos_ == "VERB":
+                lemma = child.lemma_.lower()
+                infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                if lemma in _PURPOSE_VERBS:
+                    purpose_verbs.append(child.i)
+                elif not (dep == "advcl" and infinitive and head is clause.verb):
+                    continue
+                action = actions.get(child.i, "")
+                if len(action) == 4 and action[:3] in _REFORM_FAMILIES:
+                    found.add(action[3])
+                found.update(_topics_in(child))
+    for topic in _PRECEDENCE:
+        if topic in found:
+            return code + topic, f"protest about {_NAMES[topic]}", purpose_verbs
+    return None
+
+
+_PURPOSE_DEPS = frozenset({"advcl", "xcomp", "ccomp", "conj", "acl", "relcl"})
+
+
+def _topics_in(phrase: Token) -> set[str]:
+    """Topics named in a purpose phrase (a bounded walk over its subtree, leaving out
+    relative and adverbial clauses: "to protest the decision to send them back, where
+    ..." is about the decision)."""
+    found: set[str] = set()
+    stack = [phrase]
+    n = 0
+    while stack and n < _SCAN_LIMIT:
+        token = stack.pop()
+        n += 1
+        stack.extend(c for c in token.children if c.dep_ not in _ASIDE_DEPS)
+        topic = _TOPICS.get(token.lemma_.lower())
+        if topic is not None:
+            if token.lemma_.lower() == "step" and not any(
+                c.lower_ == "down" for c in token.children
+            ):
+                continue
+            found.add(topic)
+    return found
