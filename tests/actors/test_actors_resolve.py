@@ -47,7 +47,7 @@ CASES: list[tuple[str, list[Row]]] = [
     ("Hungary condemned an attack by Serbian soldiers.", [("HUN", "111", "SRBMIL")]),
     ("Romania rejected an offer from Moldova.", [("ROU", "120", "MDA")]),
     ("Chile criticized the blockade of Venezuela.", [("CHL", "111", "VEN")]),
-    ("Austria agreed to Swiss mediation.", [("AUT", "030", "CHE")]),
+    ("Austria agreed to Swiss mediation.", [("AUT", "039", "CHE")]),
     ("Canada criticized the closure of newspapers in Tehran.", [("CAN", "111", "IRN")]),
     # but not the doer in a concessive phrase
     ("Despite warnings by aid agencies, Ethiopia refused to open the road.",

@@ -18,7 +18,7 @@ SUBCODES: list[tuple[str, list[Row]]] = [
     ("Russia offered Serbia economic assistance.", [("RUS", "0331", "SRB")]),
     ("Japan halted military aid to Myanmar.", [("JPN", "1622", "MMR")]),
     ("Iraq asked Japan for the delivery of humanitarian aid.", [("IRQ", "0233", "JPN")]),
-    ("Chile rejected calls by Peru for economic aid.", [("CHL", "1221", None)]),
+    ("Chile rejected calls by Peru for economic aid.", [("CHL", "1221", "PER")]),
     # the complement's object makes a named-complement pattern more specific
     ("Japan urged Germany to send peacekeeping troops to Mali.", [("JPN", "0234", "DEU")]),
     ("Peru agreed to lift the embargo on Chile.", [("PER", "0354", "CHL")]),
@@ -39,7 +39,7 @@ SUBCODES: list[tuple[str, list[Row]]] = [
     ("Tunisian workers staged a strike demanding the resignation of the Tunisian prime "
      "minister.", [("TUNLAB", "1431", "TUN")]),
     ("Thousands of Kenyans demonstrated against the new tax law in Nairobi.",
-     [("KEN", "1412", None)]),
+     [("KEN", "1412", "KEN")]),
     # no purpose named: the protest keeps its code
     ("Egyptian protesters rioted in Cairo.", [("EGYOPP", "145", "EGY")]),
     # a named kind of the object, and the event an announcement names
@@ -66,7 +66,7 @@ SUBCODES: list[tuple[str, list[Row]]] = [
      [("JPN", "0311", "VNM"), ("VNM", "0311", "JPN")]),
     ("Chinese authorities released a Canadian reporter.", [("CHNGOV", "0841", "CANMED")]),
     # the head of the object decides over what it is of
-    ("Uganda expelled inspectors of the United Nations.", [("UGA", "1662", None)]),
+    ("Uganda expelled inspectors of the United Nations.", [("UGA", "1662", "IGOUNO")]),
     # a bare threat of action is a bare threat
     ("Iran threatened further action against Israel.", [("IRN", "130", "ISR")]),
     # a generic killing takes the kind of attack it was done in
