@@ -104,6 +104,9 @@ class DocumentActors:
         # quoted passages: (content start, content end, speaker head token index or None)
         self._quotes: list[tuple[int, int, int | None]] = []
         self._speakers: dict[int, list[Actor]] = {}
+        # head token index -> its actors: a phrase is read once (as a subject, then as a
+        # quotation's speaker); later readings would find the same names at the same places
+        self._resolved: dict[int, list[Actor]] = {}
 
     def set_quotes(self, quotes: list[tuple[int, int, int | None]]) -> None:
         """Tell the resolver where quoted passages are and who speaks them.
@@ -114,6 +117,7 @@ class DocumentActors:
         """
         self._quotes = quotes
         self._speakers.clear()
+        self._resolved.clear()
 
     def speaker(self, index: int) -> list[Actor]:
         """Return the resolved speaker of quote ``index`` (of :meth:`set_quotes`)."""
@@ -138,6 +142,14 @@ class DocumentActors:
         Returns:
             The coded actors; empty when the phrase names no known actor.
         """
+        known = self._resolved.get(head.i)
+        if known is None:
+            known = self._resolve(head)
+            if known:  # an unknown name may be learnt later in the document ("Ohlberg")
+                self._resolved[head.i] = known
+        return list(known)
+
+    def _resolve(self, head: Token) -> list[Actor]:
         if head.pos_ == "PRON":
             return self._pronoun(head)
         if head.lemma_.lower() in _PARTITIVES or (
