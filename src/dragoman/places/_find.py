@@ -21,6 +21,7 @@ costs a few microseconds per sentence plus one dict lookup per candidate name.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -104,10 +105,11 @@ def find_places(
         mentions.append(dateline)
     # Only prepositional objects are read: find them in the dependency array instead of
     # building a Token object for every word.
-    for index in _pobj_indices(doc):
-        if window is not None and not window[0] <= index < window[1]:
-            continue
-        token = doc[int(index)]
+    pobjs = _pobj_indices(doc)
+    if window is not None:
+        pobjs = pobjs[bisect_left(pobjs, window[0]) : bisect_left(pobjs, window[1])]
+    for index in pobjs:
+        token = doc[index]
         prep = token.head.lower_
         if prep in LOCATIVE_PREPS or prep == "over":
             edge_only = False

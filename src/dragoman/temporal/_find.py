@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 import numpy
@@ -244,23 +244,39 @@ def _add_entities(
 
 
 def _date_entities(doc: Doc, first: int, stop: int) -> list[Span]:
-    """The ``DATE`` entities of tokens ``first`` to ``stop``, read from the entity arrays
-    (``doc.ents`` builds every one)."""
-    tags = doc.to_array([ENT_IOB, ENT_TYPE])
-    rows = numpy.flatnonzero(tags[first:stop, 1] == _DATE_ID) + first
+    """The ``DATE`` entities within tokens ``first`` to ``stop``."""
+    ranges = _date_entity_ranges(doc)
+    begin = bisect_left(ranges, (first, first))
     spans: list[Span] = []
+    for start, end in ranges[begin:]:
+        if start >= stop:
+            break
+        spans.append(doc[start:end])
+    return spans
+
+
+def _date_entity_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the ``DATE`` entities, read from the entity arrays once per Doc
+    (cached in ``doc.user_data``; ``doc.ents`` builds a Span for every entity)."""
+    key = "dragoman.date_entities"
+    cached = doc.user_data.get(key)
+    if cached is not None:
+        result: list[tuple[int, int]] = cached
+        return result
+    tags = doc.to_array([ENT_IOB, ENT_TYPE])
+    ranges: list[tuple[int, int]] = []
     start = end = -1
-    for row in rows.tolist():
-        i = int(row)
+    for i in numpy.flatnonzero(tags[:, 1] == _DATE_ID).tolist():
         if i == end and tags[i, 0] != _BEGIN:
             end += 1
             continue
         if end > start >= 0:
-            spans.append(doc[start:end])
+            ranges.append((start, end))
         start, end = i, i + 1
     if end > start >= 0:
-        spans.append(doc[start:end])
-    return spans
+        ranges.append((start, end))
+    doc.user_data[key] = ranges
+    return ranges
 
 
 _DATE_ID = get_string_id("DATE")
