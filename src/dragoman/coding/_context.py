@@ -13,6 +13,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors import DocumentActors
+from dragoman.pipeline import TokenTable
 from dragoman.places import PlaceMention, find_places, load_gazetteer, place_for_clause
 from dragoman.quotes import Quote as RawQuote
 from dragoman.quotes import find_quotes
@@ -55,6 +56,7 @@ class DocumentContext:
         story_date: str | None,
         resolver: DocumentActors,
         options: ContextOptions,
+        table: TokenTable | None = None,
     ) -> None:
         """Find the document's quotations and prepare the lazy layers.
 
@@ -64,13 +66,16 @@ class DocumentContext:
             story_date: The story date, ``YYYY-MM-DD``, or None.
             resolver: The document's actor resolver (quote speakers are resolved with it).
             options: Which layers to compute.
+            table: The Doc's token attributes, when the caller has read them.
         """
         self.doc = doc
         self.text = text
         self.story_date = story_date
         self.options = options
         self.resolver = resolver
-        self.raw_quotes: list[RawQuote] = find_quotes(doc, text=text) if options.quotes else []
+        self.raw_quotes: list[RawQuote] = (
+            find_quotes(doc, text=text, table=table) if options.quotes else []
+        )
         resolver.set_quotes(
             [(q.content_start, q.content_end, q.speaker_token_index) for q in self.raw_quotes]
         )

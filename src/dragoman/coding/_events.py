@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.parts_of_speech import ADJ as _ADJ
 from spacy.parts_of_speech import NOUN as _NOUN
 from spacy.parts_of_speech import PROPN as _PROPN
@@ -26,6 +25,7 @@ from dragoman.coding._subcodes import (
 )
 from dragoman.coding._verbs import VerbDictionary, VerbEntry
 from dragoman.ontology import cameo, plover_for
+from dragoman.pipeline import TokenTable
 from dragoman.quotes import DEFAULT_CUE_VERBS
 from dragoman.records import (
     Actor,
@@ -142,38 +142,34 @@ class EventExtractor:
         """
         if text is None:
             text = doc.text
-        resolver = DocumentActors(doc, self._finder.find(doc, text), self._actors, date)
-        context = DocumentContext(
-            doc, text if text is not None else doc.text, date, resolver, self._options
-        )
         # Find candidate predicates and names from arrays: creating a Token object per
         # word costs more than the rest of the coding stage.
-        table = doc.to_array([POS, LEMMA, DEP, LOWER])
+        table = TokenTable(doc)
+        resolver = DocumentActors(doc, self._finder.find(doc, text), self._actors, date)
+        context = DocumentContext(doc, text, date, resolver, self._options, table)
         strings = doc.vocab.strings
         verb_hashes = self._verb_hashes(strings)
-        rows = table.tolist()
-        verbs = [
-            i
-            for i, (pos, lemma, _dep, _lower) in enumerate(rows)
-            if pos == _VERB and lemma in verb_hashes
-        ]
         adjective_hashes = self._adjective_hashes(strings)
-        adjectives = [
-            i
-            for i, (pos, _lemma, _dep, lower) in enumerate(rows)
-            if pos in _ADJ_OR_VERB and lower in adjective_hashes
-        ]
-        names = [
-            i
-            for i, (pos, _lemma, dep, _lower) in enumerate(rows)
-            if pos == _PROPN and dep in _NAME_DEP_IDS
-        ]
         noun_hashes = self._noun_hashes(strings)
-        nouns = [
-            i
-            for i, (pos, lemma, _dep, _lower) in enumerate(rows)
-            if pos == _NOUN and lemma in noun_hashes
-        ]
+        verbs: list[int] = []
+        adjectives: list[int] = []
+        names: list[int] = []
+        nouns: list[int] = []
+        lemmas, lowers, deps = table.lemma, table.lower, table.dep
+        for i, pos in enumerate(table.pos):
+            if pos == _VERB:
+                if lemmas[i] in verb_hashes:
+                    verbs.append(i)
+                if lowers[i] in adjective_hashes:
+                    adjectives.append(i)
+            elif pos == _NOUN:
+                if lemmas[i] in noun_hashes:
+                    nouns.append(i)
+            elif pos == _PROPN:
+                if deps[i] in _NAME_DEP_IDS:
+                    names.append(i)
+            elif pos == _ADJ and lowers[i] in adjective_hashes:
+                adjectives.append(i)
         events: list[Event] = []
         v = n = e = a = 0
         for index, sentence in enumerate(doc.sents):
@@ -875,7 +871,6 @@ _LIGHT_VERBS = frozenset(
 )
 _TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "on", "over", "of", "for"})
 _BETWEEN_ROOTS = frozenset({"04", "19"})
-_ADJ_OR_VERB = frozenset({_ADJ, _VERB})  # "is biased" is often parsed as a passive verb
 _COPULAS = frozenset({"be", "remain", "become", "seem", "appear", "prove"})
 _SPEECH_VERBS = frozenset(DEFAULT_CUE_VERBS)
 _NESTED_TARGET_PREPS = frozenset({"with", "between", "to", "against", "on", "toward", "towards"})

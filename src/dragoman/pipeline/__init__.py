@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dragoman.pipeline._model import DEFAULT_MODELS, load_model
 from dragoman.pipeline._paragraphs import PARAGRAPHS, ParagraphBreaks, add_paragraph_breaks
+from dragoman.pipeline._table import TokenTable
 
 __all__ = [
     "DEFAULT_MODELS",
     "PARAGRAPHS",
     "ParagraphBreaks",
+    "TokenTable",
     "add_paragraph_breaks",
     "load_model",
 ]

@@ -6,11 +6,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 
-import numpy
-from spacy.attrs import HEAD, IDX, LEMMA, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from dragoman.pipeline import TokenTable
 from dragoman.pipeline._text import document_text
 from dragoman.quotes._marks import Marked, pair_quote_marks
 from dragoman.quotes._model import Cue, Quote, QuoteKind
@@ -27,7 +26,11 @@ _VERBAL_IDS = frozenset(get_string_id(pos) for pos in _VERBAL)
 
 
 def find_quotes(
-    doc: Doc, *, cue_verbs: Iterable[str] | None = None, text: str | None = None
+    doc: Doc,
+    *,
+    cue_verbs: Iterable[str] | None = None,
+    text: str | None = None,
+    table: TokenTable | None = None,
 ) -> list[Quote]:
     """Find the quotations of a parsed document.
 
@@ -46,6 +49,7 @@ def find_quotes(
         cue_verbs: Lemmas of the speech verbs; default :data:`DEFAULT_CUE_VERBS`.
         text: ``doc.text``, when the caller has it (the document text the Doc was made
             from): ``Doc.text`` joins every token.
+        table: The Doc's token attributes, when the caller has read them.
 
     Returns:
         Quotes in text order. A quote with no identifiable speaker has ``speaker_text``
@@ -60,45 +64,32 @@ def find_quotes(
         return []
     # Doc.text and iterating a Doc create every token: read both once, as arrays
     text = document_text(doc, text)
-    lemmas = doc.to_array(LEMMA).tolist()
+    if table is None:
+        table = TokenTable(doc)
     wanted = {get_string_id(c) for c in cues}
-    candidates = [i for i, lemma in enumerate(lemmas) if lemma in wanted]
+    candidates = [i for i, lemma in enumerate(table.lemma) if lemma in wanted]
     direct: list[Quote] = []
     if not _QUOTE_CHARS.isdisjoint(text):
-        table = doc.to_array([IDX, HEAD, POS])
-        direct = _direct_quotes(doc, text, _Arrays(table), cues)
+        direct = _direct_quotes(doc, text, table, cues)
     inside = [(q.content_start, q.content_end) for q in direct]
     according_id = get_string_id("according")
-    according = [int(i) for i in numpy.flatnonzero(doc.to_array(LOWER) == according_id)]
+    according = [i for i, lower in enumerate(table.lower) if lower == according_id]
     quotes = direct + _indirect_quotes(doc, text, cues, candidates, according, inside)
     return sorted(quotes, key=lambda q: q.content_start)
-
-
-class _Arrays:
-    """Token offsets, heads and verb flags of a Doc, read without creating tokens."""
-
-    __slots__ = ("heads", "starts", "verbal")
-
-    def __init__(self, table: numpy.ndarray) -> None:
-        rows = table.astype(numpy.int64).tolist()  # HEAD is an unsigned offset: -1 wraps
-        self.starts: list[int] = [row[0] for row in rows]
-        # HEAD is stored relative to the token
-        self.heads: list[int] = [i + row[1] for i, row in enumerate(rows)]
-        self.verbal: list[bool] = [row[2] in _VERBAL_IDS for row in rows]
 
 
 # -- direct -------------------------------------------------------------------------------
 
 
-def _direct_quotes(doc: Doc, text: str, arrays: _Arrays, cues: frozenset[str]) -> list[Quote]:
+def _direct_quotes(doc: Doc, text: str, table: TokenTable, cues: frozenset[str]) -> list[Quote]:
     marked = pair_quote_marks(text)
     found: list[tuple[Marked, Span, Token | None]] = []
     for part in marked:
         content = _content_span(doc, text, part)
         if content is None:
             continue
-        cue = _cue_for(doc, text, arrays, part, content, cues)
-        if cue is None and not (_is_clause(content, arrays) and _starts_clause(text, part.open)):
+        cue = _cue_for(doc, text, table, part, content, cues)
+        if cue is None and not (_is_clause(content, table) and _starts_clause(text, part.open)):
             continue  # scare quotes, titles, quoted names, words quoted inside a clause
         found.append((part, content, cue))
     quotes: list[Quote] = []
@@ -147,8 +138,8 @@ def _content_span(doc: Doc, text: str, part: Marked) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _is_clause(content: Span, arrays: _Arrays) -> bool:
-    return any(arrays.verbal[content.start : content.end])
+def _is_clause(content: Span, table: TokenTable) -> bool:
+    return any(pos in _VERBAL_IDS for pos in table.pos[content.start : content.end])
 
 
 def _token_at(starts: list[int], offset: int) -> int:
@@ -157,14 +148,14 @@ def _token_at(starts: list[int], offset: int) -> int:
 
 
 def _cue_for(
-    doc: Doc, text: str, arrays: _Arrays, part: Marked, content: Span, cues: frozenset[str]
+    doc: Doc, text: str, table: TokenTable, part: Marked, content: Span, cues: frozenset[str]
 ) -> Token | None:
     # 1. the quoted words are a complement of a speech verb outside the marks, the whole
     # complement ("said “we will stay”", not "said the army “eliminated” them")
-    heads, verbal = arrays.heads, arrays.verbal
+    heads, pos = table.head, table.pos
     for i in range(content.start, content.end):
         h = heads[i]
-        if content.start <= h < content.end or not verbal[h]:
+        if content.start <= h < content.end or pos[h] not in _VERBAL_IDS:
             continue
         head, token = doc[h], doc[i]
         if (
@@ -173,20 +164,20 @@ def _cue_for(
             and token.right_edge.i <= content.end
         ):
             return head
-    if not _is_clause(content, arrays):
+    if not _is_clause(content, table):
         return None  # a quoted phrase is attributed only through the parse
     # 2. a speech verb right after the closing mark: "...,” she said" / "...,” said X";
     # not after a full stop inside the marks, which ends the sentence
     ends_clause = text[part.close - 1] in ",!?" or text[part.close + 1 : part.close + 2] == ","
     if ends_clause or part.continues:
-        cue = _cue_after(doc, arrays.starts, part, cues)
+        cue = _cue_after(doc, table.idx, part, cues)
         if cue is not None:
             return cue
     # 3. a speech verb right before the opening mark: "X said: “...”", "He added, “...”";
     # the quotation must start there, not in the middle of a clause
     before = text[: part.open].rstrip()
     if before.endswith((",", ":")) or before.lower().endswith((" that", " said", " says")):
-        return _cue_before(doc, arrays.starts, part, cues)
+        return _cue_before(doc, table.idx, part, cues)
     return None
 
 

@@ -1,0 +1,49 @@
+"""A parsed Doc's token attributes as plain lists, read once per document.
+
+Creating a spaCy ``Token`` object to read one attribute costs more than most of what the
+coding stage does with it; the stages that scan whole documents (candidate predicates,
+quotation cues) read these lists instead.
+"""
+
+from __future__ import annotations
+
+import numpy
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS
+from spacy.tokens import Doc
+
+__all__ = ["TokenTable"]
+
+
+class TokenTable:
+    """Per-token attributes of one Doc, as lists indexed by token index.
+
+    Attributes:
+        pos: Coarse part-of-speech ids (``POS``).
+        lemma: Lemma string hashes.
+        dep: Dependency label hashes.
+        lower: Lower-cased form hashes.
+        head: Index of each token's syntactic head (absolute, not relative).
+        idx: Character offset of each token.
+    """
+
+    __slots__ = ("dep", "head", "idx", "lemma", "lower", "pos")
+
+    def __init__(self, doc: Doc) -> None:
+        """Read the attributes of a parsed Doc.
+
+        Args:
+            doc: The Doc (tags, lemmas and dependencies are read as they are).
+        """
+        array = doc.to_array([POS, LEMMA, DEP, LOWER, HEAD, IDX])
+        self.pos: list[int] = array[:, 0].tolist()
+        self.lemma: list[int] = array[:, 1].tolist()
+        self.dep: list[int] = array[:, 2].tolist()
+        self.lower: list[int] = array[:, 3].tolist()
+        # HEAD is an offset from the token, stored unsigned: -1 wraps around
+        heads = array[:, 4].astype(numpy.int64) + numpy.arange(len(doc), dtype=numpy.int64)
+        self.head: list[int] = heads.tolist()
+        self.idx: list[int] = array[:, 5].tolist()
+
+    def __len__(self) -> int:
+        """Return the number of tokens."""
+        return len(self.pos)
