@@ -6,6 +6,7 @@ events costs nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_right
 from collections.abc import Iterable
 
@@ -17,7 +18,7 @@ from dragoman.pipeline import TokenTable
 from dragoman.places import PlaceMention, find_places, load_gazetteer, place_for_clause
 from dragoman.quotes import Quote as RawQuote
 from dragoman.quotes import find_quotes
-from dragoman.records import Actor, EventDate, Location, Quote, TextSpan
+from dragoman.records import Actor, EventDate, Location, Quote, TextSpan, normalize_date
 from dragoman.temporal import DateExpression, date_for_clause, find_date_expressions
 
 __all__ = ["ContextOptions", "DocumentContext"]
@@ -82,6 +83,7 @@ class DocumentContext:
         # per sentence start token: the layers are read only around sentences with events
         self._dates: dict[int, list[DateExpression]] = {}
         self._sentence_starts: list[int] | None = None  # character offsets
+        self._story: dt.date | None = None
         self._places: dict[int, list[PlaceMention]] = {}
 
     def quote_at(self, offset: int) -> int | None:
@@ -125,9 +127,12 @@ class DocumentContext:
         starts = self._sentence_starts
         number = bisect_right(starts, sentence.start_char) - 1
         narrative = starts[max(0, number - _NARRATIVE_SENTENCES)] if number >= 0 else None
+        if self._story is None and self.story_date is not None:
+            iso = normalize_date(self.story_date)  # checked once, not per sentence
+            self._story = dt.date.fromisoformat(iso) if iso else None
         return find_date_expressions(
             self.doc,
-            self.story_date,
+            self._story,
             text=self.text,
             window=(sentence.start_char, sentence.end_char),
             narrative_start=narrative,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 import numpy
@@ -152,7 +152,7 @@ def _candidates(
     use_dateparser: bool,
 ) -> list[_Candidate]:
     candidates = _scan(doc, text, window)
-    if use_entities and doc.has_annotation("ENT_IOB"):
+    if use_entities:
         candidates = _add_entities(doc, candidates, story, use_dateparser, window)
     return candidates
 
@@ -221,15 +221,7 @@ def _add_entities(
 ) -> list[_Candidate]:
     taken = [(c.span.start, c.span.end) for c in candidates]
     extra: list[_Candidate] = []
-    tokens = (0, len(doc))
-    if window is not None:
-        area = doc.char_span(window[0], window[1], alignment_mode="expand")
-        if area is None:
-            return candidates
-        tokens = (area.start, area.end)
-    for ent in _date_entities(doc, *tokens):
-        if window is not None and not (window[0] <= ent.start_char and ent.end_char <= window[1]):
-            continue
+    for ent in _date_entities(doc, window):
         if any(s < ent.end and ent.start < e for s, e in taken):
             continue
         text = " ".join(ent.text.split())
@@ -243,40 +235,46 @@ def _add_entities(
     return sorted(candidates + extra, key=lambda c: c.start)
 
 
-def _date_entities(doc: Doc, first: int, stop: int) -> list[Span]:
-    """The ``DATE`` entities within tokens ``first`` to ``stop``."""
+def _date_entities(doc: Doc, window: tuple[int, int] | None) -> list[Span]:
+    """The ``DATE`` entities inside a character window (None: all)."""
     ranges = _date_entity_ranges(doc)
-    begin = bisect_left(ranges, (first, first))
-    spans: list[Span] = []
-    for start, end in ranges[begin:]:
-        if start >= stop:
-            break
-        spans.append(doc[start:end])
-    return spans
+    if window is None:
+        return [doc[start:end] for start, end, _first, _last in ranges]
+    return [
+        doc[start:end]
+        for start, end, first, last in ranges
+        if window[0] <= first and last <= window[1]
+    ]
 
 
-def _date_entity_ranges(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of the ``DATE`` entities, read from the entity arrays once per Doc
-    (cached in ``doc.user_data``; ``doc.ents`` builds a Span for every entity)."""
+def _date_entity_ranges(doc: Doc) -> list[tuple[int, int, int, int]]:
+    """Token ranges and character offsets of the ``DATE`` entities, read from the entity
+    arrays once per Doc (cached in ``doc.user_data``; ``doc.ents`` builds a Span for every
+    entity). Empty when the Doc has no entities."""
     key = "dragoman.date_entities"
     cached = doc.user_data.get(key)
     if cached is not None:
-        result: list[tuple[int, int]] = cached
+        result: list[tuple[int, int, int, int]] = cached
         return result
-    tags = doc.to_array([ENT_IOB, ENT_TYPE])
     ranges: list[tuple[int, int]] = []
-    start = end = -1
-    for i in numpy.flatnonzero(tags[:, 1] == _DATE_ID).tolist():
-        if i == end and tags[i, 0] != _BEGIN:
-            end += 1
-            continue
+    if doc.has_annotation("ENT_IOB"):
+        tags = doc.to_array([ENT_IOB, ENT_TYPE])
+        start = end = -1
+        for i in numpy.flatnonzero(tags[:, 1] == _DATE_ID).tolist():
+            if i == end and tags[i, 0] != _BEGIN:
+                end += 1
+                continue
+            if end > start >= 0:
+                ranges.append((start, end))
+            start, end = i, i + 1
         if end > start >= 0:
             ranges.append((start, end))
-        start, end = i, i + 1
-    if end > start >= 0:
-        ranges.append((start, end))
-    doc.user_data[key] = ranges
-    return ranges
+    with_offsets = [
+        (start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        for start, end in ranges
+    ]
+    doc.user_data[key] = with_offsets
+    return with_offsets
 
 
 _DATE_ID = get_string_id("DATE")

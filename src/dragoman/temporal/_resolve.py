@@ -41,6 +41,8 @@ def parse_story_date(story_date: str | dt.date | None) -> dt.date | None:
     Raises:
         InputError: The value is not a valid date.
     """
+    if isinstance(story_date, dt.date) and not isinstance(story_date, dt.datetime):
+        return story_date
     iso = normalize_date(story_date)
     return dt.date.fromisoformat(iso) if iso else None
 
