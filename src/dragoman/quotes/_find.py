@@ -23,6 +23,7 @@ _AFTER_WINDOW = 12
 _BEFORE_GAP = 8
 _VERBAL = frozenset({"VERB", "AUX"})
 _VERBAL_IDS = frozenset(get_string_id(pos) for pos in _VERBAL)
+_CCOMP = get_string_id("ccomp")
 
 
 def find_quotes(
@@ -67,14 +68,23 @@ def find_quotes(
     if table is None:
         table = TokenTable(doc)
     wanted = {get_string_id(c) for c in cues}
-    candidates = [i for i, lemma in enumerate(table.lemma) if lemma in wanted]
+    # reported clauses: a verbal ccomp whose head is a verb with a cue lemma
+    lemmas, heads, pos = table.lemma, table.head, table.pos
+    reported = [
+        (heads[i], i)
+        for i, dep in enumerate(table.dep)
+        if dep == _CCOMP
+        and pos[i] in _VERBAL_IDS
+        and lemmas[heads[i]] in wanted
+        and pos[heads[i]] in _VERBAL_IDS
+    ]
     direct: list[Quote] = []
     if not _QUOTE_CHARS.isdisjoint(text):
         direct = _direct_quotes(doc, text, table, cues)
     inside = [(q.content_start, q.content_end) for q in direct]
     according_id = get_string_id("according")
     according = [i for i, lower in enumerate(table.lower) if lower == according_id]
-    quotes = direct + _indirect_quotes(doc, text, cues, candidates, according, inside)
+    quotes = direct + _indirect_quotes(doc, text, cues, reported, according, inside)
     return sorted(quotes, key=lambda q: q.content_start)
 
 
@@ -258,7 +268,7 @@ def _indirect_quotes(
     doc: Doc,
     text: str,
     cues: frozenset[str],
-    candidates: list[int],
+    reported: list[tuple[int, int]],
     according: list[int],
     inside: list[tuple[int, int]],
 ) -> list[Quote]:
@@ -269,17 +279,14 @@ def _indirect_quotes(
             quote = _according_to(token, text)
             if quote is not None:
                 quotes.append(quote)
-    for index in candidates:
-        token = doc[index]
+    for cue_index, clause_index in reported:
+        token = doc[cue_index]
         if not is_cue(token, cues) or _within(token.idx, inside):
             continue
-        for child in token.children:
-            if child.dep_ != "ccomp" or child.pos_ not in _VERBAL:
-                continue
-            content = _clause_span(child)
-            if content is None or _overlaps(content, inside):
-                continue
-            quotes.append(_make_quote(text, content, token, QuoteKind.INDIRECT, content.start_char))
+        content = _clause_span(doc[clause_index])
+        if content is None or _overlaps(content, inside):
+            continue
+        quotes.append(_make_quote(text, content, token, QuoteKind.INDIRECT, content.start_char))
     return quotes
 
 
