@@ -8,8 +8,10 @@ long titles ("Finland's Minister of Foreign Affairs, Elina Valtonen").
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import accumulate, pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -103,6 +105,9 @@ class DocumentActors:
         self._seeded = False
         # quoted passages: (content start, content end, speaker head token index or None)
         self._quotes: list[tuple[int, int, int | None]] = []
+        self._quote_starts: list[int] = []
+        self._quote_reach: list[int] = []
+        self._quotes_in_order = True
         self._speakers: dict[int, list[Actor]] = {}
         # head token index -> its actors: a phrase is read once (as a subject, then as a
         # quotation's speaker); later readings would find the same names at the same places
@@ -116,6 +121,10 @@ class DocumentActors:
                 "I", "we", "my", "our" inside a passage refer to its speaker.
         """
         self._quotes = quotes
+        self._quote_starts = [start for start, _end, _speaker in quotes]
+        self._quote_reach = list(accumulate((end for _start, end, _speaker in quotes), max))
+        starts = self._quote_starts
+        self._quotes_in_order = all(a <= b for a, b in pairwise(starts))
         self._speakers.clear()
         self._resolved.clear()
 
@@ -128,10 +137,19 @@ class DocumentActors:
 
     def quote_at(self, offset: int) -> int | None:
         """Return the index of the quoted passage containing a character offset, or None."""
-        for index, (start, end, _speaker) in enumerate(self._quotes):
-            if start <= offset < end:
-                return index
-        return None
+        if not self._quotes:
+            return None
+        if not self._quotes_in_order:
+            return next(
+                (i for i, (start, end, _s) in enumerate(self._quotes) if start <= offset < end),
+                None,
+            )
+        # the first quotation (in text order) that contains the offset: reported speech
+        # may nest ("X said that Y said ..."); ``_quote_reach`` is the running maximum of
+        # the ends, so the first index whose reach passes the offset ends after it
+        started = bisect_right(self._quote_starts, offset)
+        index = bisect_right(self._quote_reach, offset)
+        return index if index < started else None
 
     def resolve(self, head: Token) -> list[Actor]:
         """Return the actors named by the noun phrase headed by ``head`` (one per conjunct).
