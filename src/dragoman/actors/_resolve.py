@@ -13,10 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import accumulate, pairwise
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from dragoman.actors._dictionary import SECTOR_NAMES, ActorDictionary, AgentEntry, NamedEntry
 from dragoman.actors._mentions import Mention
+from dragoman.pipeline import TokenTable
 from dragoman.records import Actor
 
 __all__ = ["UNKNOWN_COUNTRY", "DocumentActors"]
@@ -53,6 +55,8 @@ _HYPHEN_PARTICIPLES = frozenset({"led", "based", "run", "headquartered"})
 _NAME_POS = frozenset({"PROPN"})
 _SKIP_EDGE = frozenset({"DET", "PUNCT", "CCONJ", "PART"})
 _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "case", "det", "nummod"})
+_SKIP_EDGE_IDS = frozenset(get_string_id(pos) for pos in _SKIP_EDGE)
+_MODIFIER_DEP_IDS = frozenset(get_string_id(dep) for dep in _MODIFIER_DEPS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +68,7 @@ class _Found:
     agent: tuple[AgentEntry, int] | None  # entry and token index
     name: tuple[int, int] | None  # token range of a person name not in the dictionary
     person: Mention | None = None  # a person in the dictionary
+    top: Token | None = None  # the conjunct's head (:meth:`DocumentActors._segment_head`)
 
 
 class DocumentActors:
@@ -75,6 +80,7 @@ class DocumentActors:
         mentions: list[Mention],
         dictionary: ActorDictionary,
         date: str | None = None,
+        table: TokenTable | None = None,
     ) -> None:
         """Prepare resolution for one document.
 
@@ -83,8 +89,10 @@ class DocumentActors:
             mentions: Dictionary mentions found in it.
             dictionary: The actor dictionary (for role nouns).
             date: The date roles are resolved for (``YYYY-MM-DD``); None: current roles.
+            table: The Doc's token attributes, when the caller has read them.
         """
         self.doc = doc
+        self._table = table if table is not None else TokenTable(doc)
         self.date = date
         self._dictionary = dictionary
         self._agents = dictionary.agents
@@ -519,7 +527,8 @@ class DocumentActors:
         name_start = name_end = -1
         best_name: tuple[int, int] | None = None
         words = [t.lower_ for t in segment]
-        top = _segment_head(segment).i
+        top_token = self._segment_head(segment)
+        top = top_token.i
         i = 0
         while i < len(segment):
             token = segment[i]
@@ -552,7 +561,23 @@ class DocumentActors:
             elif token.text == "-" and name_end == token.i:
                 name_end = token.i + 1  # Kassym-Jomart
             i += 1
-        return _Found(state, org, agent, best_name, person)
+        return _Found(state, org, agent, best_name, person, top_token)
+
+    def _segment_head(self, segment: list[Token]) -> Token:
+        """Return the head of a conjunct: the last content token whose syntactic head lies
+        outside it, preferring real heads over possessors and modifiers (misparsed titles
+        often attach "Finland's" to the wrong word). Read from the token table."""
+        heads, pos, dep = self._table.head, self._table.pos, self._table.dep
+        inside = {t.i for t in segment}
+        candidates = [
+            t.i
+            for t in segment
+            if (heads[t.i] not in inside or heads[t.i] == t.i) and pos[t.i] not in _SKIP_EDGE_IDS
+        ]
+        if not candidates:
+            return segment[-1]
+        real = [i for i in candidates if dep[i] not in _MODIFIER_DEP_IDS]
+        return self.doc[(real or candidates)[-1]]
 
     def _agent_at(
         self, segment: list[Token], words: list[str], i: int
@@ -599,7 +624,7 @@ class DocumentActors:
         self, segment: list[Token], found: _Found, agent: tuple[AgentEntry, int] | None
     ) -> Actor | None:
         agent = found.agent or agent
-        top = _segment_head(segment)
+        top = found.top if found.top is not None else self._segment_head(segment)
         mention = self._by_token.get(top.i)
         named = found.org or found.state
         if mention is not None and mention.phrase.entry.kind == "person":
@@ -689,7 +714,7 @@ class DocumentActors:
         demonym = state.phrase.form == "demonym"
         if not ethnic and not demonym:
             return actor
-        top = _segment_head(segment)
+        top = self._segment_head(segment)
         for child in top.children:
             if child.dep_ != "prep" or child.lower_ not in (
                 _ETHNIC_PLACE_PREPS if ethnic else _DEMONYM_PLACE_PREPS
@@ -911,22 +936,6 @@ def _starts_conjunct(token: Token, inside: set[int], head: Token) -> bool:
     return False
 
 
-def _segment_head(segment: list[Token]) -> Token:
-    """Return the head of a conjunct: the last content token whose syntactic head lies
-    outside it, preferring real heads over possessors and modifiers (misparsed titles
-    often attach "Finland's" to the wrong word)."""
-    inside = {t.i for t in segment}
-    candidates = [
-        t
-        for t in segment
-        if (t.head.i not in inside or t.head.i == t.i) and t.pos_ not in _SKIP_EDGE
-    ]
-    if not candidates:
-        return segment[-1]
-    heads = [t for t in candidates if t.dep_ not in _MODIFIER_DEPS]
-    return (heads or candidates)[-1]
-
-
 def _is_bare_modifier(segment: list[Token], found: _Found) -> bool:
     """Return whether a conjunct is only an adjective waiting for a shared noun."""
     return (
@@ -935,7 +944,8 @@ def _is_bare_modifier(segment: list[Token], found: _Found) -> bool:
         and all(
             t.pos_ in ("ADJ", "PROPN", "DET") or t.dep_ in ("amod", "compound") for t in segment
         )
-        and _segment_head(segment).dep_ in ("amod", "compound", "conj")
+        and found.top is not None
+        and found.top.dep_ in ("amod", "compound", "conj")
         and (found.state is not None or found.org is not None)
         and all(m.phrase.form == "adjective" for m in (found.state, found.org) if m is not None)
     )

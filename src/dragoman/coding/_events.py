@@ -145,7 +145,9 @@ class EventExtractor:
         # Find candidate predicates and names from arrays: creating a Token object per
         # word costs more than the rest of the coding stage.
         table = TokenTable(doc)
-        resolver = DocumentActors(doc, self._finder.find(doc, text), self._actors, date)
+        resolver = DocumentActors(
+            doc, self._finder.find(doc, text), self._actors, date, table=table
+        )
         context = DocumentContext(doc, text, date, resolver, self._options, table)
         strings = doc.vocab.strings
         verb_hashes = self._verb_hashes(strings)
