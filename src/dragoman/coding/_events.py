@@ -298,6 +298,7 @@ class EventExtractor:
                     comps=frozenset(),
                     where=entry.where,
                     order=-1,
+                    plover=entry.plover,
                 )
                 note = f"light verb + {entry.describe()}"
                 out.append(_Match(clause, pattern, entry.code, modality(head), note))
@@ -318,6 +319,7 @@ class EventExtractor:
                 comps=frozenset(),
                 where=entry.where,
                 order=-1,
+                plover=entry.plover,
             )
             out.append(
                 _Match(
@@ -462,6 +464,8 @@ class EventExtractor:
         else:
             pairs = [(s, None) for s in sources]
         cameo_ref, root, quad, goldstein, plover = self._describe(code)
+        if entry.plover is not None and code == entry.code and entry.plover != plover.type:
+            plover = PloverRef(entry.plover, None)  # "resigned": RETREAT, not 0831's CONCEDE
         negated = is_negated(clause) if match.negated is None else match.negated
         verb_start, verb_end = clause.verb_span()
         pattern = f"{entry.describe()} ({entry.where})"
