@@ -14,10 +14,11 @@ from dragoman import Coder
 Row = tuple[str, str, str | None]
 
 CASES: list[tuple[str, list[Row]]] = [
-    # the entry's PLOVER type: resignations RETREAT, remorse and pardons CONCEDE
+    # the entry's PLOVER type: resignations are RETREAT (CAMEO 0831 is CONCEDE)
     ("The Peruvian prime minister resigned on Friday.", [("PERGOV", "0831", "RETREAT")]),
-    ("The Japanese government apologized to South Korea.", [("JPNGOV", "055", "CONCEDE")]),
-    ("The Kenyan president pardoned 300 prisoners.", [("KENGOV", "0841", "CONCEDE")]),
+    ("The Chilean interior minister stepped down.", [("CHLGOV", "0831", "RETREAT")]),
+    # without one, the crosswalk's: an apology is SUPPORT (055)
+    ("The Japanese government apologized to South Korea.", [("JPNGOV", "055", "SUPPORT")]),
     # crosswalk corrected to the PLOVER 2.0 manual
     ("Bolivia lifted the curfew in La Paz.", [("BOL", "0813", "CONCEDE")]),
     ("Canada imposed sanctions on Belarus.", [("CAN", "163", "SANCTION")]),
