@@ -24,6 +24,10 @@ CASES: list[tuple[str, list[Row]]] = [
     ("Canada imposed sanctions on Belarus.", [("CAN", "163", "SANCTION")]),
     ("Rebels burned down the Chadian governor's office.", [("---REB", "1712", "COERCE")]),
     ("Ecuador appealed to Peru for humanitarian aid.", [("ECU", "0233", "REQUEST")]),
+    # a future concession or cooperation held back "unless" the other side acts: a threat
+    ("Nigeria will withdraw its troops from Mali unless the junta holds elections.",
+     [("NGA", "130", "THREATEN")]),
+    ("Kenya will send aid to Somalia if the fighting stops.", [("KEN", "033", "AGREE")]),
     # vocabulary of thin families
     ("The Chilean government bowed to demands from striking miners.",
      [("CHLGOV", "080", "CONCEDE")]),
