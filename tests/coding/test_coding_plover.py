@@ -48,6 +48,7 @@ CASES: list[tuple[str, list[Row]]] = [
     ("Egyptian officers ended mediation efforts between Libyan militias.",
      [("EGY", "165", "SANCTION")]),
     ("Spain announced a suspension of flights with Morocco.", [("ESP", "160", "SANCTION")]),
+    ("India has been sharing nuclear expertise with Vietnam.", [("IND", "060", "COOPERATE")]),
 ]
 
 
