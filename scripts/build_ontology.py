@@ -34,6 +34,26 @@ CODEBOOK_COLUMNS = ("code", "name", "goldstein", "root_code", "description")
 CAMEO_COLUMNS = ("code", "name", "goldstein", "root_code", "quad_class", "description")
 PLOVER_COLUMNS = ("cameo", "plover_type", "plover_mode", "plover_context")
 
+# Where the PLOVER 2.0 manual (PLOVER_MANUAL.tex) reads a CAMEO code differently from the
+# 2021 conversion table, the manual wins: its "CAMEO to PLOVER translation" table maps each
+# cue category as a whole (note 2: "everything at the 3- and 4-digit level should simply be
+# reduced to the 2-digit cue category"), and its type definitions name these cases.
+# code -> (type, mode, context); see ``src/dragoman/ontology/data/SOURCES.md``.
+PLOVER_2_CORRECTIONS: dict[str, tuple[str, str, str]] = {
+    # REQUEST: "All requests, demands, and orders"; an appeal is a request.
+    "02": ("REQUEST", "", ""),
+    # CONCEDE: "easing of administrative or legal restrictions ..., removing curfews".
+    "0813": ("CONCEDE", "", "legal"),
+    "0814": ("CONCEDE", "", "legal"),
+    # SANCTION: "International (political or economic) sanctions are coded as
+    # `discontinue'" (CAMEO 163: impose embargo, boycott, or sanctions).
+    "163": ("SANCTION", "discontinue", "diplomatic"),
+    # CAMEO 17 COERCE: destroying property is coercion short of armed attack.
+    "1712": ("COERCE", "seize", "human_security"),
+    # CAMEO 19 FIGHT -> ASSAULT: occupying territory is done by armed force.
+    "192": ("ASSAULT", "", "military"),
+}
+
 _CODE = re.compile(r"\d{2,4}")
 # "0311: AGREE,  ,   economic # Express intent ..." -> code, "type, mode, context"
 _CROSSWALK_LINE = re.compile(r"(?P<code>\d{2,4}):(?P<body>[^#]*)(?:#.*)?")
@@ -141,7 +161,8 @@ def read_crosswalk(path: Path, known_codes: set[str]) -> list[dict[str, str]]:
 
     Section headers such as ``08: RETREAT`` are entries for the root code too. When a
     code appears twice the first entry wins; codes absent from the codebook are dropped.
-    Both cases are reported on stderr.
+    Both cases are reported on stderr. The entries of ``PLOVER_2_CORRECTIONS`` then
+    replace or add to the table's.
 
     Args:
         path: The conversion table (``code: type, mode, context # comment`` lines).
@@ -182,6 +203,13 @@ def read_crosswalk(path: Path, known_codes: set[str]) -> list[dict[str, str]]:
                     )
                 continue
             rows[code] = row
+    for code, (plover_type, mode, context) in PLOVER_2_CORRECTIONS.items():
+        rows[code] = {
+            "cameo": code,
+            "plover_type": plover_type,
+            "plover_mode": mode,
+            "plover_context": context,
+        }
     return [rows[code] for code in sorted(rows)]
 
 

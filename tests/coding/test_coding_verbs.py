@@ -79,6 +79,8 @@ def test_user_file_overrides_same_pattern(tmp_path: Path) -> None:
         ('- {verb: x, code: "111", colour: red}', "test.yaml line 1: unknown key(s) ['colour']"),
         ('- {verb: x, code: "111", object: []}', "'object' must be a word or a list"),
         ('- {verb: x, code: "111", particle: 3}', "'particle' must be a word"),
+        ('- {verb: x, code: "111", plover: FIGHT}', "'plover' must be a PLOVER type"),
+        ('- {noun: x, code: "111", plover: 3}', "'plover' must be a PLOVER type"),
         ("- {verb: x, code: [", "not valid YAML"),
         ("verb: x", "expected a list of entries"),
         ("- just a string", "entry 1 is not a mapping"),
@@ -99,3 +101,9 @@ def test_describe() -> None:
     verbs = load('- {verb: impose, object: [sanction], prep: "on", code: "163"}')
     entry = verbs.by_verb["impose"][0]
     assert entry.describe() == "impose +on obj(sanction) -> 163"
+
+
+def test_plover_type_of_an_entry() -> None:
+    verbs = load('- {verb: quit, code: "0831", plover: retreat}\n- {noun: pardon, code: "0841"}')
+    assert verbs.by_verb["quit"][0].plover == "RETREAT"
+    assert verbs.by_noun["pardon"][0].plover is None

@@ -53,15 +53,15 @@ def test_known_mappings(code: str, expected: PloverMapping) -> None:
     assert plover_for(code) == expected
 
 
-@pytest.mark.parametrize("code", ["01", "010", "016", "02", "0231", "028"])
-def test_statements_and_appeals_have_no_plover_type(code: str) -> None:
+@pytest.mark.parametrize("code", ["01", "010", "016", "018"])
+def test_statements_have_no_plover_type(code: str) -> None:
     assert plover_for(code) == NONE
 
 
 def test_every_codebook_code_maps() -> None:
     for code in cameo_codes():
         mapping = plover_for(code)
-        if code[:2] in {"01", "02"}:
+        if code[:2] == "01":
             assert mapping == NONE
         else:
             assert mapping.type in plover_types(), code
@@ -84,9 +84,25 @@ def test_parent_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_fallback_keeps_a_direct_entry_over_its_parent() -> None:
-    # 0813 is RETREAT although its parent 081 is CONCEDE.
-    assert plover_for("081").type == "CONCEDE"
-    assert plover_for("0813").type == "RETREAT"
+    # 0841 is RETREAT although its root 08 is CONCEDE.
+    assert plover_for("08").type == "CONCEDE"
+    assert plover_for("0841").type == "RETREAT"
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("02", "REQUEST"),  # appeals are requests
+        ("0233", "REQUEST"),  # by its root
+        ("0813", "CONCEDE"),  # lifting a curfew
+        ("0814", "CONCEDE"),  # lifting a state of emergency
+        ("163", "SANCTION"),  # imposing sanctions or an embargo
+        ("1712", "COERCE"),  # destroying property
+        ("192", "ASSAULT"),  # occupying territory
+    ],
+)
+def test_plover_2_manual_corrections(code: str, expected: str) -> None:
+    assert plover_for(code).type == expected
 
 
 @pytest.mark.parametrize("code", ["999", "1214", "0", "abc"])

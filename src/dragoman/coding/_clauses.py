@@ -57,11 +57,15 @@ class Clause:
 
     @property
     def object_lemmas(self) -> list[str]:
-        """Lemmas of the direct objects (lower case), joined with a hyphenated first part
-        ("cease-fire" also as "ceasefire"), and of what a quantity object is of ("provide
-        25,000 tons of food aid" matches ``object: [aid]``)."""
+        """Lemmas of the direct objects (lower case), then of their compound nouns
+        ("mediation efforts" matches ``object: [mediation]``), joined with a hyphenated first
+        part ("cease-fire" also as "ceasefire"), and of what a quantity object is of
+        ("provide 25,000 tons of food aid" matches ``object: [aid]``)."""
         lemmas = [t.lemma_.lower() for t in self.objects]
         for obj in self.objects:
+            # "ended mediation efforts", "reduced food supplies": the noun before the head
+            # names what kind of thing it is (after the heads, which win among equals)
+            lemmas.extend(c.lemma_.lower() for c in obj.children if c.dep_ == "compound")
             before = obj.nbor(-1) if obj.i > 0 else None
             if before is not None and before.text == "-" and before.i > 0:
                 # "cease-fire" is split in three tokens: match it as "ceasefire" too

@@ -300,6 +300,7 @@ class EventExtractor:
                     comps=frozenset(),
                     where=entry.where,
                     order=-1,
+                    plover=entry.plover,
                 )
                 note = f"light verb + {entry.describe()}"
                 out.append(_Match(clause, pattern, entry.code, modality(head), note))
@@ -320,6 +321,7 @@ class EventExtractor:
                 comps=frozenset(),
                 where=entry.where,
                 order=-1,
+                plover=entry.plover,
             )
             out.append(
                 _Match(
@@ -464,6 +466,8 @@ class EventExtractor:
         else:
             pairs = [(s, None) for s in sources]
         cameo_ref, root, quad, goldstein, plover = self._describe(code)
+        if entry.plover is not None and code == entry.code and entry.plover != plover.type:
+            plover = PloverRef(entry.plover, None)  # "resigned": RETREAT, not 0831's CONCEDE
         negated = is_negated(clause) if match.negated is None else match.negated
         verb_start, verb_end = clause.verb_span()
         pattern = f"{entry.describe()} ({entry.where})"
@@ -802,6 +806,11 @@ def _apply_modality(match: _Match) -> None:
     if match.modality not in ("future", "hypothetical"):
         return
     root = match.code[:2]
+    if root in _ACTION_ROOTS_INTENT and _unless_condition(match.clause.verb):
+        # "will withdraw its troops unless X holds elections": a demand backed by a cost
+        match.note = f"conditional (unless) {match.code}"
+        match.code = frame_code(Frame.THREAT, match.code) or "130"
+        return
     cooperative = root in _ACTION_ROOTS_INTENT or root == "03"
     if match.modality == "future" and cooperative and is_negated(match.clause):
         refined = frame_code(Frame.REJECT, match.code) if root != "03" else None
@@ -819,6 +828,15 @@ def _apply_modality(match: _Match) -> None:
     if refined is not None:
         match.note = f"{match.modality} {match.code}"
         match.code = refined
+
+
+def _unless_condition(verb: Token) -> bool:
+    """The verb has an "unless" clause: "will leave unless the talks resume"."""
+    return any(
+        child.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ == "unless" for m in child.children)
+        for child in verb.children
+    )
 
 
 # Verbs that take an event noun as their object without adding meaning of their own:

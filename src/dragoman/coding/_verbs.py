@@ -10,12 +10,12 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from dragoman._yamlfile import RawEntry, load_files, read_entries
-from dragoman.ontology import is_cameo_code
+from dragoman.ontology import is_cameo_code, plover_types
 
 __all__ = ["NounEntry", "VerbDictionary", "VerbEntry", "load_verb_dictionary"]
 
-_KEYS = frozenset({"verb", "code", "particle", "prep", "object", "comp", "note"})
-_NOUN_KEYS = frozenset({"noun", "code", "note"})
+_KEYS = frozenset({"verb", "code", "particle", "prep", "object", "comp", "plover", "note"})
+_NOUN_KEYS = frozenset({"noun", "code", "plover", "note"})
 #: ``comp: ["*"]``: any complement ("agreed to <anything>").
 _ANY = frozenset({"*"})
 _ADJECTIVE_KEYS = frozenset({"adjective", "code", "note"})
@@ -34,6 +34,9 @@ class VerbEntry:
         comps: Lemmas one of which must head the complement clause (empty: no constraint).
         where: ``FILE line N`` of the entry, for explanations.
         order: Load order; later entries win ties.
+        plover: PLOVER type of the event when the entry's own code is coded, where PLOVER
+            reads the action more finely than the code's crosswalk type ("resigned" is
+            RETREAT, not the CONCEDE of 0831); None: the crosswalk's.
     """
 
     verb: str
@@ -44,6 +47,7 @@ class VerbEntry:
     comps: frozenset[str]
     where: str
     order: int
+    plover: str | None = None
 
     @property
     def specificity(self) -> int:
@@ -79,11 +83,13 @@ class NounEntry:
             phrase head, the others against the words before it.
         code: CAMEO event code.
         where: ``FILE line N`` of the entry.
+        plover: PLOVER type overriding the code's crosswalk type, or None.
     """
 
     words: tuple[str, ...]
     code: str
     where: str
+    plover: str | None = None
 
     def describe(self) -> str:
         """Return the pattern as a short readable string: ``noun(air strike) -> 195``."""
@@ -272,6 +278,7 @@ def _parse_entry(raw: RawEntry, order: int) -> VerbEntry:
         comps=_word_set(raw, "comp"),
         where=raw.where(),
         order=order,
+        plover=_plover_type(raw),
     )
 
 
@@ -289,7 +296,16 @@ def _parse_noun(raw: RawEntry, key: str = "noun") -> NounEntry:
     if not is_cameo_code(code):
         raise raw.error(f"unknown CAMEO code {code!r}")
     words = tuple(noun.lower().replace("-", " ").split())
-    return NounEntry(words=words, code=code, where=raw.where())
+    return NounEntry(words=words, code=code, where=raw.where(), plover=_plover_type(raw))
+
+
+def _plover_type(raw: RawEntry) -> str | None:
+    value = raw.data.get("plover")
+    if value is None:
+        return None
+    if not isinstance(value, str) or value.strip().upper() not in plover_types():
+        raise raw.error(f"'plover' must be a PLOVER type, one of {', '.join(plover_types())}")
+    return value.strip().upper()
 
 
 def _optional_word(raw: RawEntry, key: str) -> str | None:

@@ -1,10 +1,12 @@
 """The CAMEO -> PLOVER crosswalk: event type, mode and context for each CAMEO code.
 
 The table is ``data/cameo_plover.csv``, built from Philip Schrodt's CAMEO2PLOVER-2021
-conversion table (PLOVER manual draft 0.8) by ``scripts/build_ontology.py``; see
-``data/SOURCES.md``. The file only lists codes the conversion table names; any other
-codebook code takes the mapping of its nearest listed parent (0311 -> 031 -> 03) when
-looked up. CAMEO roots 01 (statements) and 02 (appeals) have no PLOVER type.
+conversion table (PLOVER manual draft 0.8) by ``scripts/build_ontology.py``, with a few
+entries corrected to the PLOVER 2.0 manual (appeals are REQUEST, lifted curfews CONCEDE,
+sanctions SANCTION, destroyed property COERCE, occupied territory ASSAULT); see
+``data/SOURCES.md``. The file only lists codes the table names; any other codebook code
+takes the mapping of its nearest listed parent (0311 -> 031 -> 03) when looked up. CAMEO
+root 01 (statements) has no PLOVER type.
 """
 
 from __future__ import annotations
@@ -84,7 +86,7 @@ def plover_for(cameo_code: str) -> PloverMapping:
 
     Uses the code's own crosswalk entry if it has a type, otherwise that of the nearest
     parent that has one, dropping one digit at a time down to the 2-digit root. Codes
-    under roots 01 and 02, which the crosswalk leaves out, map to all-None.
+    under root 01 (statements), which the crosswalk leaves out, map to all-None.
 
     Args:
         cameo_code: A CAMEO code as a string, e.g. "0311".
