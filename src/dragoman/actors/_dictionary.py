@@ -183,8 +183,14 @@ class ActorDictionary:
 
     @property
     def max_agent_words(self) -> int:
-        """Return the length in words of the longest role noun."""
-        return max((len(key) for key in self.agents), default=1)
+        """Return the length in words of the longest role noun (cached until role nouns
+        are added)."""
+        cached = self.__dict__.get("_max_agent_words")
+        if cached is None or cached[0] != len(self.agents):
+            cached = (len(self.agents), max((len(key) for key in self.agents), default=1))
+            self.__dict__["_max_agent_words"] = cached
+        result: int = cached[1]
+        return result
 
     def add_file(self, source: Path | Traversable | str, *, name: str | None = None) -> None:
         """Add (or override) the entries of one dictionary file.
