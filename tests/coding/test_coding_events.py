@@ -87,6 +87,23 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # a generic noun stands for the state or group that modifies it
     ("Iran threatened to cut off electricity to the Azerbaijani republic.",
      [("IRN", "131", "AZE", False)]),
+    # force used by no one named is used by the country of the place where it happened;
+    # not so for natural causes, nor for verbal events
+    ("Two Egyptian journalists were arrested in Cairo.", [("EGY", "173", "EGYMED", False)]),
+    ("A car bomb killed three Turkish soldiers in Diyarbakir.",
+     [("TUR", "190", "TURMIL", False)]),
+    ("Eight villagers were killed in a flood in Bihar.", []),
+    ("Serbia was criticized in Brussels.", []),
+    # "be engaged in" states what the subject does; light verbs with an in-phrase
+    ("Syrian troops were engaged in fighting with Kurdish militants.",
+     [("SYRMIL", "190", "SYRREB", False)]),
+    ("Norway took part in naval exercises with Sweden.", [("NOR", "062", "SWE", False)]),
+    # a gerund of means is done by the subject of the verb it modifies
+    ("Israel retaliated by shelling Lebanese villages.", [("ISR", "194", "LBN", False)]),
+    # an event noun through a generic head ("mediation effort"); a cancelled event is none
+    ("The Qatari emir launched a mediation effort between Egypt and Sudan.",
+     [("QATGOV", "045", "EGY", False), ("QATGOV", "045", "SDN", False)]),
+    ("Egypt ended mediation efforts between the rival militias.", []),
     # no actor, no event: experts and analysts are not actors
     ("Experts criticized the Kazakh government.", []),
     ("Analysts said the talks were useful.", []),

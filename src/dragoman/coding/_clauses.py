@@ -22,6 +22,12 @@ _NEGATORS = frozenset({"not", "n't", "never", "no", "n’t"})
 # Words that act as verb particles when the parser labels them advmod or prep.
 _PARTICLES = frozenset({"down", "up", "out", "off", "back", "away", "over", "in", "on"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Verbs whose passive without a by-phrase states what its subject does ("were engaged in
+# fighting", "is involved in the talks"), not what was done to it.
+_STATIVE_PASSIVES = frozenset({"engage", "involve"})
+# Verbs whose in-phrase names what their subject does: "engaged in fighting", "took part
+# in talks" ("part" stands for "take part").
+_LIGHT_IN_VERBS = frozenset({"engage", "participate", "involve", "join", "take"})
 # A verb heading one of these borrows its subject from the verb it attaches to.
 _INHERITS_SUBJECT = frozenset({"xcomp", "conj", "advcl"})
 
@@ -141,6 +147,10 @@ def clause_for(verb: Token, sentence: Span) -> Clause:
                 pobjs = [c for c in child.children if c.dep_ == "pobj"]
                 if pobjs:
                     clause.object_preps.setdefault(child.lower_, []).extend(pobjs)
+    if clause.passive and not clause.subjects and verb.lemma_.lower() in _STATIVE_PASSIVES:
+        # "forces were engaged in fighting": a state of the subject, who is the actor
+        clause.passive = False
+        clause.subjects, clause.objects = clause.objects, []
     if clause.passive:
         # "X was criticized": the by-phrase is the actor; without it there is no source
         clause.subjects = [s for s in clause.subjects if s.dep_ not in _PASSIVE_SUBJ]
@@ -209,6 +219,24 @@ def _inherited_subjects(verb: Token, sentence: Span) -> list[Token]:
             return []
         if dep == "relcl":
             return [head]
+        if dep in ("pobj", "pcomp") and current.tag_ == "VBG":
+            # "retaliated by shelling X", "engaged in fighting": the gerund of a means
+            # phrase, or of a light verb's in-phrase, is done by that verb's subject
+            verb = head.head
+            if (
+                head.dep_ != "prep"
+                or verb.pos_ not in ("VERB", "AUX")
+                or not (sentence.start <= verb.i < sentence.end)
+            ):
+                return []
+            prep = head.lower_
+            if prep != "by" and not (prep == "in" and verb.lemma_.lower() in _LIGHT_IN_VERBS):
+                return []
+            subjects = [c for c in verb.children if c.dep_ in _SUBJ or c.dep_ in _PASSIVE_SUBJ]
+            if subjects:
+                return subjects
+            current = verb
+            continue
         if dep not in _INHERITS_SUBJECT or head.pos_ not in ("VERB", "AUX", "ADJ"):
             return []
         if head.pos_ == "ADJ":  # "Norway is ready to send": the subject of "is"

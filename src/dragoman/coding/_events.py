@@ -275,14 +275,23 @@ class EventExtractor:
         out: list[_Match] = []
         for i in noun_indices:
             token = doc[i]
-            head = token.head
-            if head.i in consumed or (head.i in matched and token.dep_ in _OBJECT_DEPS):
-                continue  # the verb's own pattern decides about its object
             entry = self._verbs.match_noun(token.lemma_.lower(), _words_before(token))
             if entry is None:
                 continue
-            if token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in _LIGHT_VERBS:
+            if token.dep_ == "compound" and token.head.lemma_.lower() in _GENERIC_EVENT_HEADS:
+                token = token.head  # "a mediation effort", "a bombing campaign"
+            head = token.head
+            if head.i in consumed or (head.i in matched and token.dep_ in _OBJECT_DEPS):
+                continue  # the verb's own pattern decides about its object
+            light = _light_verb(token)
+            if light is not None and light.i not in matched and light.i not in consumed:
+                head = light
                 clause = clause_for(head, sentence)
+                if token.dep_ == "pobj":  # "engaged in fighting with X": X is the target
+                    for child in token.children:
+                        pobjs = [c for c in child.children if c.dep_ == "pobj"]
+                        if child.dep_ == "prep" and pobjs:
+                            clause.object_preps.setdefault(child.lower_, []).extend(pobjs)
                 pattern = VerbEntry(
                     verb=head.lemma_.lower(),
                     code=entry.code,
@@ -298,6 +307,8 @@ class EventExtractor:
                 continue
             if token.dep_ == "pobj" and head.lower_ in _TOPIC_PREPS:
                 continue  # "talked about cooperation": a topic, not an event
+            if token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _CANCELLING_VERBS:
+                continue  # "ended the talks", "the talks were suspended": not held
             nominal = _nominal_clause(token)
             if nominal is None:
                 continue
@@ -399,7 +410,8 @@ class EventExtractor:
             )
         if not sources and match.nominal and "between" in clause.preps:
             sources = _first_actors(clause.preps["between"], resolver)  # reciprocal talks
-        if not sources:
+        unattributed = not sources and _unattributed(match, resolver)
+        if not sources and not unattributed:
             return []
         if match.nominal:
             targets = _first_actors(
@@ -426,6 +438,12 @@ class EventExtractor:
             # the target (CAMEO 15: the target is whom the posture is aimed at)
             targets = [t for t in targets if not t.code.startswith(UNKNOWN_COUNTRY)]
         location = context.location_for(clause.verb, sentence, [*sources, *targets])
+        if unattributed:
+            # "two soldiers were killed in Kirkuk", "a car bomb killed two soldiers in
+            # Kirkuk": force used by no one named is used in, and by, the place's country
+            if location is None or not location.country:
+                return []
+            sources = [_location_actor(location, context, rule="location:unattributed")]
         if location is not None and location.country:
             sources = [_placed(a, location) for a in sources]
             targets = [_placed(a, location) for a in targets]
@@ -693,6 +711,64 @@ _NOMINAL_TARGET_PREPS = (
 )
 
 
+# Verbs whose object is an event that stops or does not happen: "ended the talks between X
+# and Y" is not a meeting of X and Y.
+_CANCELLING_VERBS = frozenset(
+    {
+        "end",
+        "halt",
+        "suspend",
+        "cancel",
+        "stop",
+        "abandon",
+        "postpone",
+        "delay",
+        "freeze",
+        "block",
+        "prevent",
+        "reject",
+        "oppose",
+        "boycott",
+        "break",
+        "call",
+        "avert",
+        "thwart",
+        "foil",
+    }
+)
+# Nouns that name an event only through a modifier: "a mediation effort", "a bombing
+# campaign", "a peace mission".
+_GENERIC_EVENT_HEADS = frozenset(
+    {"effort", "mission", "campaign", "operation", "initiative", "drive", "bid", "process"}
+)
+# Verbs that take an event noun in an in-phrase without adding meaning of their own:
+# "engaged in fighting", "participated in the talks", "took part in the protests".
+_LIGHT_IN_VERBS = frozenset({"engage", "participate", "involve", "join"})
+
+
+def _light_verb(noun: Token) -> Token | None:
+    """The light verb an event noun is the content of, or None: the object of "launched
+    an offensive", or the in-phrase of "engaged in fighting" and "took part in talks"."""
+    head = noun.head
+    if noun.dep_ == "dobj":
+        if head.pos_ == "VERB" and head.lemma_.lower() in _LIGHT_VERBS:
+            return head
+        return None
+    if noun.dep_ != "pobj" or head.lower_ != "in" or head.dep_ != "prep":
+        return None
+    verb = head.head
+    if verb.pos_ == "NOUN" and verb.lower_ == "part" and verb.dep_ == "dobj":
+        verb = verb.head  # "took part in" read as "part in the talks"
+    if verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in _LIGHT_IN_VERBS:
+        return verb
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
+        return verb
+    return None
+
+
 def _words_before(token: Token) -> list[str]:
     """Lower-case words of the token's left modifiers, without hyphens ("air", "suicide")."""
     words: list[str] = []
@@ -789,8 +865,11 @@ def _placed(actor: Actor, location: Location) -> Actor:
     )
 
 
-def _location_actor(location: Location, context: DocumentContext) -> Actor:
-    """The country of an event's place, as its target."""
+def _location_actor(
+    location: Location, context: DocumentContext, rule: str = "location"
+) -> Actor:
+    """The country of an event's place, as its target (or the source of force used by no
+    one named)."""
     country = location.country or ""
     return Actor(
         code=country,
@@ -799,7 +878,65 @@ def _location_actor(location: Location, context: DocumentContext) -> Actor:
         start=location.start,
         end=location.end,
         entry=f"places:{location.name}",
-        rule="location",
+        rule=rule,
+    )
+
+
+# Roots of force whose doer, when the text names none, is taken to be of the place where it
+# happened ("were killed in Kirkuk", "was arrested in Cairo", "a bomb killed ... in Kirkuk").
+_UNATTRIBUTED_ROOTS = frozenset({"17", "18", "19", "20"})
+# Causes that are no one's use of force: "were killed in a flood", "a storm killed ...".
+_NATURAL_CAUSES = frozenset(
+    {
+        "accident",
+        "avalanche",
+        "collision",
+        "crash",
+        "cyclone",
+        "disease",
+        "drought",
+        "earthquake",
+        "epidemic",
+        "famine",
+        "fire",
+        "flood",
+        "flooding",
+        "heat",
+        "heatwave",
+        "hurricane",
+        "illness",
+        "landslide",
+        "lightning",
+        "mudslide",
+        "outbreak",
+        "quake",
+        "storm",
+        "tornado",
+        "tsunami",
+        "typhoon",
+        "wildfire",
+    }
+)
+
+
+def _unattributed(match: _Match, resolver: DocumentActors) -> bool:
+    """Whether a clause reports force with no one named as its doer: an agentless passive
+    ("two soldiers were killed") or a weapon or event as subject ("a car bomb killed")."""
+    if match.nominal or match.sources or match.code[:2] not in _UNATTRIBUTED_ROOTS:
+        return False
+    clause = match.clause
+    if clause.passive:
+        doers = clause.subjects  # the by-phrase: "by a roadside bomb"
+    else:
+        doers = [s for s in clause.subjects if s.dep_ == "nsubj"]
+        if not doers or any(s.pos_ != "NOUN" for s in doers):
+            return False  # a pronoun or a name we could not resolve is someone
+    if any(d.pos_ not in ("NOUN", "PROPN") or resolver.is_named(d.i) for d in doers):
+        return False
+    causes = [*doers, *clause.preps.get("in", []), *clause.preps.get("by", [])]
+    return not any(
+        c.lemma_.lower() in _NATURAL_CAUSES or any(w.lower_ in _NATURAL_CAUSES for w in c.lefts)
+        for c in causes
     )
 
 
