@@ -25,6 +25,29 @@ _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Verbs whose passive without a by-phrase states what its subject does ("were engaged in
 # fighting", "is involved in the talks"), not what was done to it.
 _STATIVE_PASSIVES = frozenset({"engage", "involve"})
+# Nouns for what is said or written, whose participle is said by their author: "issued a
+# statement demanding", "sent a letter urging".
+_DOCUMENT_NOUNS = frozenset(
+    {
+        "statement",
+        "declaration",
+        "communique",
+        "letter",
+        "message",
+        "note",
+        "resolution",
+        "petition",
+        "memorandum",
+        "appeal",
+        "ultimatum",
+        "warning",
+        "report",
+        "speech",
+        "editorial",
+        "decree",
+        "order",
+    }
+)
 # Verbs whose in-phrase names what their subject does: "engaged in fighting", "took part
 # in talks" ("part" stands for "take part").
 _LIGHT_IN_VERBS = frozenset({"engage", "participate", "involve", "join", "take"})
@@ -70,6 +93,9 @@ class Clause:
             for child in obj.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     lemmas.extend(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
+                elif child.dep_ == "compound" and child.i == obj.i - 2 and obj.nbor(-1).text == "-":
+                    # "cease-fire" is "ceasefire", "walk-out" is "walkout"
+                    lemmas.append(child.lower_ + obj.lemma_.lower())
         return lemmas
 
     @property
@@ -219,6 +245,8 @@ def _inherited_subjects(verb: Token, sentence: Span) -> list[Token]:
             return []
         if dep == "relcl":
             return [head]
+        if dep == "acl" and current.tag_ == "VBG":
+            return _document_authors(head)
         if dep in ("pobj", "pcomp") and current.tag_ == "VBG":
             # "retaliated by shelling X", "engaged in fighting": the gerund of a means
             # phrase, or of a light verb's in-phrase, is done by that verb's subject
@@ -255,6 +283,20 @@ def _inherited_subjects(verb: Token, sentence: Span) -> list[Token]:
             return agents
         current = head
     return []
+
+
+def _document_authors(noun: Token) -> list[Token]:
+    """Who speaks through a document: "issued a statement demanding ..." (the subject of
+    "issued"), "Iran's letter calling for ..." (the possessor)."""
+    if noun.lemma_.lower() not in _DOCUMENT_NOUNS:
+        return []
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners:
+        return owners
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        return []
+    return [c for c in verb.children if c.dep_ in _SUBJ]
 
 
 def _is_participle(token: Token) -> bool:

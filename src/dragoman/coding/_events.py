@@ -271,7 +271,7 @@ class EventExtractor:
         A verb with its own pattern decides for its object; a noun inside a governed
         complement is part of that complement.
         """
-        matched = {m.clause.verb.i for m in matches}
+        matched = {m.clause.verb.i: m for m in matches}
         out: list[_Match] = []
         for i in noun_indices:
             token = doc[i]
@@ -281,6 +281,12 @@ class EventExtractor:
             if token.dep_ == "compound" and token.head.lemma_.lower() in _GENERIC_EVENT_HEADS:
                 token = token.head  # "a mediation effort", "a bombing campaign"
             head = token.head
+            verb_match = matched.get(head.i)
+            if verb_match is not None and _bare_light_verb(verb_match, token):
+                # "declared a ceasefire", "ordered an investigation": the event noun says
+                # more than the verb's bare pattern (a statement, an order)
+                matches.remove(verb_match)
+                del matched[head.i]
             if head.i in consumed or (head.i in matched and token.dep_ in _OBJECT_DEPS):
                 continue  # the verb's own pattern decides about its object
             light = _light_verb(token)
@@ -303,7 +309,9 @@ class EventExtractor:
                     order=-1,
                 )
                 note = f"light verb + {entry.describe()}"
-                out.append(_Match(clause, pattern, entry.code, modality(head), note))
+                light_match = _Match(clause, pattern, entry.code, modality(head), note)
+                _apply_modality(light_match)  # "will launch an offensive" is a threat
+                out.append(light_match)
                 continue
             if token.dep_ == "pobj" and head.lower_ in _TOPIC_PREPS:
                 continue  # "talked about cooperation": a topic, not an event
@@ -744,6 +752,20 @@ _GENERIC_EVENT_HEADS = frozenset(
 # Verbs that take an event noun in an in-phrase without adding meaning of their own:
 # "engaged in fighting", "participated in the talks", "took part in the protests".
 _LIGHT_IN_VERBS = frozenset({"engage", "participate", "involve", "join"})
+
+
+def _bare_light_verb(match: _Match, noun: Token) -> bool:
+    """Whether a matched verb is a light verb matched by a pattern with no conditions, and
+    the event noun is its direct object ("announced a ceasefire", "joined the protests")."""
+    entry = match.entry
+    return (
+        noun.dep_ == "dobj"
+        and match.note == ""
+        and not match.nominal
+        and entry.order >= 0
+        and entry.verb in _LIGHT_VERBS
+        and not (entry.objects or entry.comps or entry.prep or entry.particle)
+    )
 
 
 def _light_verb(noun: Token) -> Token | None:
