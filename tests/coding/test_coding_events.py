@@ -113,6 +113,19 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     ("Portugal issued a statement demanding that Spain release the prisoners.",
      [("PRT", "1053", "ESP", False)]),
     ("Iran sent a letter urging Iraq to free the sailors.", [("IRN", "0253", "IRQ", False)]),
+    # stative passives and participles after a copula are the subject's own stance
+    ("Greece is opposed to the Turkish proposal.", [("GRC", "110", None, False)]),
+    ("Iran is determined to continue talks with the European Union.",
+     [("IRN", "036", "IGOEUREEC", False)]),
+    # a gerund after a preposition: the complement of the verb, done by the subject of the
+    # adjective's copula, planned after "committed to"
+    ("The rebels insisted on holding talks with the government of Mali.",
+     [("---REB", "106", "MLIGOV", False)]),
+    ("Japan remains committed to providing aid to Haiti.", [("JPN", "033", "HTI", False)]),
+    ("Both Sudan and Chad are guilty of violating the agreement.",
+     [("SDN", "128", None, False), ("TCD", "128", None, False)]),
+    # the for-phrase of a verb of coming together names what is done there
+    ("Thousands of Kenyans gathered for a rally in Nairobi.", [("KEN", "141", None, False)]),
     # no actor, no event: experts and analysts are not actors
     ("Experts criticized the Kazakh government.", []),
     ("Analysts said the talks were useful.", []),

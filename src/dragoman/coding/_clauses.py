@@ -22,9 +22,15 @@ _NEGATORS = frozenset({"not", "n't", "never", "no", "n’t"})
 # Words that act as verb particles when the parser labels them advmod or prep.
 _PARTICLES = frozenset({"down", "up", "out", "off", "back", "away", "over", "in", "on"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_COPULAS = frozenset({"be", "remain", "become", "stay", "seem", "appear"})
+# Prepositions whose gerund is a verb's complement: "committed to opening", "insisted on
+# holding".
+_GERUND_COMP_PREPS = frozenset({"to", "on"})
 # Verbs whose passive without a by-phrase states what its subject does ("were engaged in
-# fighting", "is involved in the talks"), not what was done to it.
-_STATIVE_PASSIVES = frozenset({"engage", "involve"})
+# fighting", "is involved in the talks", "is opposed to the plan"), not what was done to it;
+# the second set only before "to" ("is committed to reform", not "crimes were committed").
+_STATIVE_PASSIVES = frozenset({"engage", "involve", "oppose"})
+_STATIVE_PASSIVES_TO = frozenset({"commit", "dedicate", "determine", "devote", "prepare"})
 # Nouns for what is said or written, whose participle is said by their author: "issued a
 # statement demanding", "sent a letter urging".
 _DOCUMENT_NOUNS = frozenset(
@@ -151,6 +157,11 @@ def clause_for(verb: Token, sentence: Span) -> Clause:
             pobjs = [c for c in child.children if c.dep_ == "pobj"]
             if pobjs:
                 clause.preps.setdefault(child.lower_, []).extend(pobjs)
+            elif child.lower_ in _GERUND_COMP_PREPS and (gerunds := _gerunds(child)):
+                # "committed to opening up", "insisted on holding": the gerund is the
+                # complement, what is promised or demanded
+                clause.comps.extend(gerunds)
+                clause.preps.setdefault(child.lower_, [])  # the pattern "commit to" matches
             elif child.lower_ in _PARTICLES and clause.particle is None:
                 # "pulled out of X": "out" heads "of X"; the parse calls it a preposition
                 clause.particle = child.lower_
@@ -173,7 +184,7 @@ def clause_for(verb: Token, sentence: Span) -> Clause:
                 pobjs = [c for c in child.children if c.dep_ == "pobj"]
                 if pobjs:
                     clause.object_preps.setdefault(child.lower_, []).extend(pobjs)
-    if clause.passive and not clause.subjects and verb.lemma_.lower() in _STATIVE_PASSIVES:
+    if clause.passive and not clause.subjects and _stative_passive(verb):
         # "forces were engaged in fighting": a state of the subject, who is the actor
         clause.passive = False
         clause.subjects, clause.objects = clause.objects, []
@@ -196,6 +207,7 @@ _OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 _PLANNING_HEADS = frozenset({
     "plan", "intend", "aim", "prepare", "expect", "want", "wish", "seek", "hope", "go",
     "ready", "willing", "prepared", "set", "poised", "likely", "eager", "determined",
+    "committed", "commit", "close", "dedicated",
 })
 
 
@@ -217,6 +229,12 @@ def modality(verb: Token) -> str:
                 return "hypothetical"
             if word in _OBLIGATION_AUX:
                 return "obligation"
+    if (
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ == "to"
+        and verb.head.head.lemma_.lower() in _PLANNING_HEADS
+    ):
+        return "future"  # "committed to providing aid", "is close to signing"
     if verb.dep_ == "xcomp":
         head = verb.head
         lemma = head.lemma_.lower()
@@ -247,10 +265,17 @@ def _inherited_subjects(verb: Token, sentence: Span) -> list[Token]:
             return [head]
         if dep == "acl" and current.tag_ == "VBG":
             return _document_authors(head)
+        if dep == "acomp" and current.tag_ == "VBN" and head.lemma_.lower() in _COPULAS:
+            # "Greece is opposed to the plan", "remains committed to": the copula's subject
+            return [c for c in head.children if c.dep_ in _SUBJ]
         if dep in ("pobj", "pcomp") and current.tag_ == "VBG":
             # "retaliated by shelling X", "engaged in fighting": the gerund of a means
             # phrase, or of a light verb's in-phrase, is done by that verb's subject
             verb = head.head
+            if head.dep_ == "prep" and verb.pos_ == "ADJ" and verb.dep_ == "acomp":
+                # "are guilty of violating", "is responsible for shelling": the subject of
+                # the copula
+                return [c for c in verb.head.children if c.dep_ in _SUBJ]
             if (
                 head.dep_ != "prep"
                 or verb.pos_ not in ("VERB", "AUX")
@@ -274,6 +299,8 @@ def _inherited_subjects(verb: Token, sentence: Span) -> list[Token]:
         if dep == "advcl" and not _is_participle(current):
             return []
         subjects = [c for c in head.children if c.dep_ in _SUBJ]
+        if not subjects and _stative_passive(head):
+            subjects = [c for c in head.children if c.dep_ in _PASSIVE_SUBJ]
         if subjects:
             return subjects
         agents = [
@@ -283,6 +310,23 @@ def _inherited_subjects(verb: Token, sentence: Span) -> list[Token]:
             return agents
         current = head
     return []
+
+
+def _gerunds(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"]
+
+
+def _stative_passive(verb: Token) -> bool:
+    """Whether a passive form states what its subject does: "were engaged in fighting", "is
+    committed to reform", "is determined to win"."""
+    lemma = verb.lemma_.lower()
+    if lemma in _STATIVE_PASSIVES:
+        return True
+    if lemma not in _STATIVE_PASSIVES_TO:
+        return False
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp" for c in verb.children
+    )
 
 
 def _document_authors(noun: Token) -> list[Token]:

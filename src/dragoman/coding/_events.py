@@ -436,7 +436,7 @@ class EventExtractor:
             # "threatened to attack X", "refused to negotiate with X": the complement
             # carries the target of the intent, threat or refusal
             for comp in clause.comps:
-                if comp.dep_ == "xcomp":
+                if comp.dep_ in ("xcomp", "pcomp"):
                     inner = clause_for(comp, sentence)
                     targets = _targets(inner, None, False, resolver)
                     if targets:
@@ -566,7 +566,7 @@ def _apply_frames(matches: list[_Match], verbs: VerbDictionary) -> set[int]:
         frame = frame_of(match.entry.code) if not comps or comps == {"*"} else None
         for comp in match.clause.comps:
             inner = by_verb.get(comp.i)
-            if comp.dep_ == "xcomp" or root in _GOVERNING_ROOTS:
+            if comp.dep_ in ("xcomp", "pcomp") or root in _GOVERNING_ROOTS:
                 consumed.add(comp.i)
             action = inner.entry.code if inner is not None else _light_action(comp, verbs)
             if frame is not None and action is not None and match.note == "":
@@ -752,6 +752,25 @@ _GENERIC_EVENT_HEADS = frozenset(
 # Verbs that take an event noun in an in-phrase without adding meaning of their own:
 # "engaged in fighting", "participated in the talks", "took part in the protests".
 _LIGHT_IN_VERBS = frozenset({"engage", "participate", "involve", "join"})
+# Verbs of coming together whose for-phrase names what is done there.
+_MOTION_VERBS = frozenset(
+    {
+        "arrive",
+        "come",
+        "go",
+        "return",
+        "travel",
+        "fly",
+        "head",
+        "leave",
+        "gather",
+        "converge",
+        "assemble",
+        "meet",
+        "convene",
+        "sit",
+    }
+)
 
 
 def _bare_light_verb(match: _Match, noun: Token) -> bool:
@@ -776,9 +795,16 @@ def _light_verb(noun: Token) -> Token | None:
         if head.pos_ == "VERB" and head.lemma_.lower() in _LIGHT_VERBS:
             return head
         return None
-    if noun.dep_ != "pobj" or head.lower_ != "in" or head.dep_ != "prep":
+    if noun.dep_ != "pobj" or head.dep_ != "prep":
         return None
     verb = head.head
+    if head.lower_ == "for":
+        # "returned to Geneva for talks", "gathered for a rally": what they came to do
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in _MOTION_VERBS:
+            return verb
+        return None
+    if head.lower_ != "in":
+        return None
     if verb.pos_ == "NOUN" and verb.lower_ == "part" and verb.dep_ == "dobj":
         verb = verb.head  # "took part in" read as "part in the talks"
     if verb.pos_ != "VERB":
