@@ -124,6 +124,8 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     ("Japan remains committed to providing aid to Haiti.", [("JPN", "033", "HTI", False)]),
     ("Both Sudan and Chad are guilty of violating the agreement.",
      [("SDN", "128", None, False), ("TCD", "128", None, False)]),
+    ("Israel and Syria failed to reach an agreement.",
+     [("ISR", "057", "SYR", True), ("SYR", "057", "ISR", True)]),
     # the for-phrase of a verb of coming together names what is done there
     ("Thousands of Kenyans gathered for a rally in Nairobi.", [("KEN", "141", None, False)]),
     # no actor, no event: experts and analysts are not actors

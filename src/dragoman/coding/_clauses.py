@@ -283,7 +283,11 @@ def _inherited_subjects(verb: Token, sentence: Span) -> list[Token]:
             ):
                 return []
             prep = head.lower_
-            if prep != "by" and not (prep == "in" and verb.lemma_.lower() in _LIGHT_IN_VERBS):
+            if not (
+                prep == "by"
+                or prep in _GERUND_COMP_PREPS  # "resorted to throwing stones"
+                or (prep == "in" and verb.lemma_.lower() in _LIGHT_IN_VERBS)
+            ):
                 return []
             subjects = [c for c in verb.children if c.dep_ in _SUBJ or c.dep_ in _PASSIVE_SUBJ]
             if subjects:
@@ -357,5 +361,10 @@ def is_negated(clause: Clause) -> bool:
         return True
     head = clause.verb.head
     if clause.verb.dep_ == "xcomp":
+        if head.lemma_.lower() in _FAILING_HEADS:
+            return True  # "failed to reach an agreement"
         return any(c.dep_ == "neg" or c.lower_ in _NEGATORS for c in head.children)
     return False
+
+
+_FAILING_HEADS = frozenset({"fail"})
