@@ -126,6 +126,10 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
      [("SDN", "128", None, False), ("TCD", "128", None, False)]),
     ("Israel and Syria failed to reach an agreement.",
      [("ISR", "057", "SYR", True), ("SYR", "057", "ISR", True)]),
+    # culpability: the copula's subject did the event ("was behind", "responsible for")
+    ("The Syrian army is responsible for the attacks on Kurdish villages.",
+     [("SYRMIL", "190", None, False)]),
+    ("Iran was not behind the attack on the tanker.", [("IRN", "190", None, True)]),
     # the for-phrase of a verb of coming together names what is done there
     ("Thousands of Kenyans gathered for a rally in Nairobi.", [("KEN", "141", None, False)]),
     # no actor, no event: experts and analysts are not actors

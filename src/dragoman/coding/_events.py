@@ -752,6 +752,8 @@ _GENERIC_EVENT_HEADS = frozenset(
 # Verbs that take an event noun in an in-phrase without adding meaning of their own:
 # "engaged in fighting", "participated in the talks", "took part in the protests".
 _LIGHT_IN_VERBS = frozenset({"engage", "participate", "involve", "join"})
+# Adjectives that make the copula's subject the doer of the event noun they govern.
+_CULPABLE = frozenset({"responsible", "guilty", "culpable"})
 # Verbs of coming together whose for-phrase names what is done there.
 _MOTION_VERBS = frozenset(
     {
@@ -798,7 +800,13 @@ def _light_verb(noun: Token) -> Token | None:
     if noun.dep_ != "pobj" or head.dep_ != "prep":
         return None
     verb = head.head
-    if head.lower_ == "for":
+    prep = head.lower_
+    if verb.dep_ == "acomp" and verb.lemma_.lower() in _CULPABLE and prep in ("for", "of"):
+        verb = verb.head  # "is responsible for the killings", "guilty of the attack"
+        return verb if verb.lemma_.lower() in _COPULAS else None
+    if prep == "behind":  # "was behind the attack"
+        return verb if verb.lemma_.lower() in _COPULAS else None
+    if prep == "for":
         # "returned to Geneva for talks", "gathered for a rally": what they came to do
         if verb.pos_ == "VERB" and verb.lemma_.lower() in _MOTION_VERBS:
             return verb
