@@ -130,6 +130,15 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     ("The Syrian army is responsible for the attacks on Kurdish villages.",
      [("SYRMIL", "190", None, False)]),
     ("Iran was not behind the attack on the tanker.", [("IRN", "190", None, True)]),
+    # what an event noun is "of" is its target; targets inside what is asked for
+    ("Israel mounted its long-threatened invasion of Lebanon.",
+     [("ISR", "192", "LBN", False)]),
+    ("Russia's invasion of Ukraine continued.", [("RUS", "192", "UKR", False)]),
+    ("The archbishop called for sanctions against Nigeria.",
+     [("---REL", "020", "NGA", False)]),
+    # co-subjects whose only named target is themselves act on each other
+    ("Chile and Peru agreed on a new trade pact between the two countries.",
+     [("CHL", "030", "PER", False), ("PER", "030", "CHL", False)]),
     # the for-phrase of a verb of coming together names what is done there
     ("Thousands of Kenyans gathered for a rally in Nairobi.", [("KEN", "141", None, False)]),
     # no actor, no event: experts and analysts are not actors

@@ -72,6 +72,7 @@ class _Match:
     addressee: bool = False  # the complement's subject is the target ("demanded that X")
     nominal: bool = False  # a noun names the event ("Russia's attack on Ukraine")
     sources: tuple[Actor, ...] = ()  # actors known before the clause is read (a speaker)
+    noun: Token | None = None  # the event noun of a light verb or a nominal event
     negated: bool | None = None  # None: read the negation from the clause
 
 
@@ -309,7 +310,9 @@ class EventExtractor:
                     order=-1,
                 )
                 note = f"light verb + {entry.describe()}"
-                light_match = _Match(clause, pattern, entry.code, modality(head), note)
+                light_match = _Match(
+                    clause, pattern, entry.code, modality(head), note, noun=token
+                )
                 _apply_modality(light_match)  # "will launch an offensive" is a threat
                 out.append(light_match)
                 continue
@@ -340,6 +343,7 @@ class EventExtractor:
                     "asserted",
                     f"nominal {entry.describe()}",
                     nominal=True,
+                    noun=token,
                 )
             )
         return out
@@ -424,11 +428,14 @@ class EventExtractor:
         if match.nominal:
             targets = _first_actors(
                 [h for p in _NOMINAL_TARGET_PREPS for h in clause.preps.get(p, [])], resolver
-            )
+            ) or _other_actors(_first_actors(clause.preps.get("of", []), resolver), sources)
             if not targets and len({s.code for s in sources}) < 2:
                 return []  # "Russian attack" alone names no one attacked: too vague
         else:
             targets = _targets(clause, entry.prep, bool(entry.objects), resolver)
+        if match.noun is not None and not _other_actors(targets, sources):
+            # "mounted its invasion of Lebanon", "the arrest of X by Y": what the event is of
+            targets = _first_actors(_pobjs(match.noun, "of"), resolver) or targets
         if not targets and match.addressee:
             # "demanded that Iran stop", "said Sudan must return": the one asked to act
             targets = _complement_subjects(clause, resolver)
@@ -460,6 +467,12 @@ class EventExtractor:
                 # material event done in a place is done to that country
                 targets = [_location_actor(location, context)]
         pairs: list[tuple[Actor, Actor | None]]
+        if (
+            len({s.code for s in sources}) > 1
+            and code[:2] in _RECIPROCAL_ROOTS
+            and not _other_actors(targets, sources)
+        ):
+            targets = []  # "X and Y agreed on a pact between the two": with each other
         if targets:
             pairs = [
                 (s, _domestic(t, s, resolver))
@@ -1030,7 +1043,7 @@ def _targets(
     """
     if prep is not None:
         heads = clause.preps.get(prep, []) + clause.object_preps.get(prep, [])
-        return _first_actors(heads, resolver)
+        return _first_actors(heads, resolver) or _noun_targets(heads, resolver)
     if not constrained:
         for head in clause.objects:
             actors = resolver.resolve(head)
@@ -1057,7 +1070,34 @@ def _targets(
         actors = _nested_targets(head, resolver)
         if actors:
             return actors
+    return _noun_targets(clause.preps.get("for", []), resolver)
+
+
+def _noun_targets(heads: list[Token], resolver: DocumentActors) -> list[Actor]:
+    """Targets named inside the nouns a preposition governs: "called for sanctions against
+    X", "asked for talks with X"."""
+    for head in heads:
+        for name in _NESTED_TARGET_PREPS:
+            actors = _first_actors(_pobjs(head, name), resolver)
+            if actors:
+                return actors
     return []
+
+
+def _other_actors(actors: list[Actor], sources: list[Actor]) -> list[Actor]:
+    codes = {s.code for s in sources}
+    return [a for a in actors if a.code not in codes]
+
+
+def _pobjs(head: Token, prep: str) -> list[Token]:
+    """Objects of the given preposition attached to a token."""
+    return [
+        p
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == prep
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _nested_targets(noun: Token, resolver: DocumentActors) -> list[Actor]:
