@@ -139,6 +139,12 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # co-subjects whose only named target is themselves act on each other
     ("Chile and Peru agreed on a new trade pact between the two countries.",
      [("CHL", "030", "PER", False), ("PER", "030", "CHL", False)]),
+    # a preposition the parse left without its object takes the object that follows it
+    ("Chilean senators called on Interior Minister Pablo Soto to resign.",
+     [("CHLLEG", "0241", "CHLGOV", False)]),
+    # a generic use of force takes the code of the event it happened in
+    ("Irish guerrillas wounded two British soldiers in a bombing on Thursday.",
+     [("IRLREB", "183", "GBRMIL", False)]),
     # the for-phrase of a verb of coming together names what is done there
     ("Thousands of Kenyans gathered for a rally in Nairobi.", [("KEN", "141", None, False)]),
     # no actor, no event: experts and analysts are not actors

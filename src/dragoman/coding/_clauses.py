@@ -162,6 +162,13 @@ def clause_for(verb: Token, sentence: Span) -> Clause:
                 # complement, what is promised or demanded
                 clause.comps.extend(gerunds)
                 clause.preps.setdefault(child.lower_, [])  # the pattern "commit to" matches
+            elif (
+                not any(c.dep_ == "prep" for c in child.children)
+                and (stranded := _stranded_object(verb, child)) is not None
+            ):
+                # "called on X to resign" parsed with X as the verb's object and "on"
+                # stranded: X is the preposition's object
+                clause.preps.setdefault(child.lower_, []).append(stranded)
             elif child.lower_ in _PARTICLES and clause.particle is None:
                 # "pulled out of X": "out" heads "of X"; the parse calls it a preposition
                 clause.particle = child.lower_
@@ -314,6 +321,15 @@ def _inherited_subjects(verb: Token, sentence: Span) -> list[Token]:
             return agents
         current = head
     return []
+
+
+def _stranded_object(verb: Token, prep: Token) -> Token | None:
+    """The verb's direct object when it directly follows a preposition left without one
+    ("called on Energy Minister X to resign"), else None."""
+    for child in verb.children:
+        if child.dep_ in _OBJ and child.left_edge.i == prep.i + 1:
+            return child
+    return None
 
 
 def _gerunds(prep: Token) -> list[Token]:

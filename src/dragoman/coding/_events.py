@@ -596,6 +596,8 @@ def _apply_frames(matches: list[_Match], verbs: VerbDictionary) -> set[int]:
                 consumed.add(comp.i)
         if frame is not None and match.note == "":
             _refine_by_noun(match, frame, verbs)
+        if match.code in _GENERIC_FORCE_CODES and match.note == "":
+            _refine_by_means(match, verbs)
         if frame in (Frame.APPEAL, Frame.DEMAND) or match.code[:2] in ("02", "10"):
             match.addressee = True
     return consumed
@@ -629,6 +631,21 @@ def _refine_by_noun(match: _Match, frame: Frame, verbs: VerbDictionary) -> None:
         if refined is not None:
             match.code = refined
             match.note = f"{frame.name.lower()} about {entry.code} ({noun.text})"
+            return
+
+
+# Generic codes of force, refined by the event noun that says how: "wounded two soldiers in
+# a bomb attack", "were killed in an air strike".
+_GENERIC_FORCE_CODES = frozenset({"180", "190", "200"})
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _refine_by_means(match: _Match, verbs: VerbDictionary) -> None:
+    for noun in match.clause.preps.get("in", []):
+        entry = verbs.match_noun(noun.lemma_.lower(), _words_before(noun))
+        if entry is not None and entry.code[:2] in _FORCE_ROOTS and entry.code != match.code:
+            match.note = f"by means of {entry.code} ({noun.text})"
+            match.code = entry.code
             return
 
 
