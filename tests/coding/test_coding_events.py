@@ -145,6 +145,16 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # a generic use of force takes the code of the event it happened in
     ("Irish guerrillas wounded two British soldiers in a bombing on Thursday.",
      [("IRLREB", "183", "GBRMIL", False)]),
+    # a statement of need is a demand for what is needed
+    ("France stressed the need to lift sanctions on Iraq.", [("FRA", "1054", "IRQ", False)]),
+    ("Germany underlined the need for talks with Russia.", [("DEU", "106", "RUS", False)]),
+    # a person or an unresolved declaration is not force used by no one
+    ("A suicide bomber detonated explosives near a convoy in Kandahar.", []),
+    ("An emergency was declared at the hospital in Lahore.", []),
+    # a passive's by-phrase is its agent, not a means done by the subject
+    ("Thousands of civilians were displaced by fighting in Bangui.", []),
+    # a means inherits the modality of the verb it serves
+    ("North Korea could retaliate by testing missiles.", [("PRK", "138", None, False)]),
     # the for-phrase of a verb of coming together names what is done there
     ("Thousands of Kenyans gathered for a rally in Nairobi.", [("KEN", "141", None, False)]),
     # no actor, no event: experts and analysts are not actors

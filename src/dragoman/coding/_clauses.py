@@ -22,6 +22,10 @@ _NEGATORS = frozenset({"not", "n't", "never", "no", "n’t"})
 # Words that act as verb particles when the parser labels them advmod or prep.
 _PARTICLES = frozenset({"down", "up", "out", "off", "back", "away", "over", "in", "on"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Verbs whose to-gerund is done by their subject: "resorted to throwing stones".
+_GERUND_SUBJECT_HEADS = frozenset(
+    {"resort", "turn", "proceed", "move", "return", "switch", "commit", "dedicate", "devote"}
+)
 _COPULAS = frozenset({"be", "remain", "become", "stay", "seem", "appear"})
 # Prepositions whose gerund is a verb's complement: "committed to opening", "insisted on
 # holding".
@@ -214,7 +218,7 @@ _OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 _PLANNING_HEADS = frozenset({
     "plan", "intend", "aim", "prepare", "expect", "want", "wish", "seek", "hope", "go",
     "ready", "willing", "prepared", "set", "poised", "likely", "eager", "determined",
-    "committed", "commit", "close", "dedicated",
+    "committed", "commit", "close", "dedicated", "look", "forward",
 })
 
 
@@ -236,12 +240,14 @@ def modality(verb: Token) -> str:
                 return "hypothetical"
             if word in _OBLIGATION_AUX:
                 return "obligation"
-    if (
-        verb.dep_ == "pcomp"
-        and verb.head.lower_ == "to"
-        and verb.head.head.lemma_.lower() in _PLANNING_HEADS
-    ):
-        return "future"  # "committed to providing aid", "is close to signing"
+    if verb.dep_ == "pcomp":
+        prep = verb.head
+        if prep.lower_ == "to" and prep.head.lemma_.lower() in _PLANNING_HEADS:
+            return "future"  # "committed to providing aid", "looks forward to meeting"
+        if prep.lower_ == "by" and prep.head.pos_ in ("VERB", "AUX"):
+            inherited = modality(prep.head)  # "could escalate by testing missiles"
+            if inherited in ("future", "hypothetical"):
+                return inherited
     if verb.dep_ == "xcomp":
         head = verb.head
         lemma = head.lemma_.lower()
@@ -290,10 +296,11 @@ def _inherited_subjects(verb: Token, sentence: Span) -> list[Token]:
             ):
                 return []
             prep = head.lower_
+            lemma = verb.lemma_.lower()
             if not (
-                prep == "by"
-                or prep in _GERUND_COMP_PREPS  # "resorted to throwing stones"
-                or (prep == "in" and verb.lemma_.lower() in _LIGHT_IN_VERBS)
+                (prep == "by" and not _is_passive(verb))  # a passive's by-phrase is its agent
+                or (prep == "to" and lemma in _GERUND_SUBJECT_HEADS)  # "resorted to throwing"
+                or (prep == "in" and lemma in _LIGHT_IN_VERBS)
             ):
                 return []
             subjects = [c for c in verb.children if c.dep_ in _SUBJ or c.dep_ in _PASSIVE_SUBJ]
@@ -330,6 +337,10 @@ def _stranded_object(verb: Token, prep: Token) -> Token | None:
         if child.dep_ in _OBJ and child.left_edge.i == prep.i + 1:
             return child
     return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _gerunds(prep: Token) -> list[Token]:

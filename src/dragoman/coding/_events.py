@@ -73,6 +73,7 @@ class _Match:
     nominal: bool = False  # a noun names the event ("Russia's attack on Ukraine")
     sources: tuple[Actor, ...] = ()  # actors known before the clause is read (a speaker)
     noun: Token | None = None  # the event noun of a light verb or a nominal event
+    content: Token | None = None  # what a statement of need asks for (a verb or a noun)
     negated: bool | None = None  # None: read the negation from the clause
 
 
@@ -422,7 +423,7 @@ class EventExtractor:
             )
         if not sources and match.nominal and "between" in clause.preps:
             sources = _first_actors(clause.preps["between"], resolver)  # reciprocal talks
-        unattributed = not sources and _unattributed(match, resolver)
+        unattributed = not sources and _unattributed(match, resolver, self._verbs)
         if not sources and not unattributed:
             return []
         if match.nominal:
@@ -436,6 +437,13 @@ class EventExtractor:
         if match.noun is not None and not _other_actors(targets, sources):
             # "mounted its invasion of Lebanon", "the arrest of X by Y": what the event is of
             targets = _first_actors(_pobjs(match.noun, "of"), resolver) or targets
+        if not targets and match.content is not None:
+            # "stressed the need to lift sanctions on Iraq", "the need for talks with X"
+            content = match.content
+            if content.pos_ == "NOUN":
+                targets = _noun_targets([content], resolver)
+            else:
+                targets = _targets(clause_for(content, sentence), None, False, resolver)
         if not targets and match.addressee:
             # "demanded that Iran stop", "said Sudan must return": the one asked to act
             targets = _complement_subjects(clause, resolver)
@@ -468,7 +476,8 @@ class EventExtractor:
                 targets = [_location_actor(location, context)]
         pairs: list[tuple[Actor, Actor | None]]
         if (
-            len({s.code for s in sources}) > 1
+            not match.nominal
+            and len({s.code for s in sources}) > 1
             and code[:2] in _RECIPROCAL_ROOTS
             and not _other_actors(targets, sources)
         ):
@@ -594,6 +603,8 @@ def _apply_frames(matches: list[_Match], verbs: VerbDictionary) -> set[int]:
                 match.note = f"obligation in complement ({comp.text})"
                 match.addressee = True
                 consumed.add(comp.i)
+        if root == _STATEMENT_ROOT and match.note == "":
+            _need_as_demand(match, by_verb, verbs, consumed)
         if frame is not None and match.note == "":
             _refine_by_noun(match, frame, verbs)
         if match.code in _GENERIC_FORCE_CODES and match.note == "":
@@ -632,6 +643,44 @@ def _refine_by_noun(match: _Match, frame: Frame, verbs: VerbDictionary) -> None:
             match.code = refined
             match.note = f"{frame.name.lower()} about {entry.code} ({noun.text})"
             return
+
+
+# Nouns that make a statement about them a demand: "stressed the need to lift sanctions".
+_NEED_NOUNS = frozenset({"need", "necessity", "obligation", "duty", "urgency"})
+
+
+def _need_as_demand(
+    match: _Match, by_verb: dict[int, _Match], verbs: VerbDictionary, consumed: set[int]
+) -> None:
+    """Code a statement about a need as a demand for what is needed: "stressed the need to
+    lift sanctions" (1054), "underlined the need for talks" (106)."""
+    for obj in match.clause.objects:
+        if obj.lemma_.lower() not in _NEED_NOUNS:
+            continue
+        action: str | None = None
+        current = obj
+        for _ in range(2):  # "the obligation to take action to lift embargoes"
+            acl = next((c for c in current.children if c.dep_ == "acl"), None)
+            if acl is None:
+                break
+            consumed.add(acl.i)
+            match.content = acl
+            inner = by_verb.get(acl.i)
+            action = inner.entry.code if inner is not None else _light_action(acl, verbs)
+            if action is not None:
+                break
+            current = next((c for c in acl.children if c.dep_ == "dobj"), acl)
+        if action is None:
+            for noun in _pobjs(obj, "for"):
+                entry = verbs.match_noun(noun.lemma_.lower(), _words_before(noun))
+                if entry is not None:
+                    action = entry.code
+                    match.content = noun
+                    break
+        match.code = (frame_code(Frame.DEMAND, action) if action else None) or "100"
+        match.note = f"need as demand ({obj.text})"
+        match.addressee = True
+        return
 
 
 # Generic codes of force, refined by the event noun that says how: "wounded two soldiers in
@@ -970,7 +1019,32 @@ def _location_actor(
 
 # Roots of force whose doer, when the text names none, is taken to be of the place where it
 # happened ("were killed in Kirkuk", "was arrested in Cairo", "a bomb killed ... in Kirkuk").
-_UNATTRIBUTED_ROOTS = frozenset({"17", "18", "19", "20"})
+_UNATTRIBUTED_PREFIXES = ("171", "173", "174", "175", "18", "19", "20")
+# What does harm without being anyone: "a car bomb killed", "were wounded by shrapnel".
+_WEAPON_NOUNS = frozenset(
+    {
+        "bomb",
+        "blast",
+        "explosion",
+        "explosive",
+        "device",
+        "ied",
+        "mine",
+        "landmine",
+        "shell",
+        "rocket",
+        "missile",
+        "mortar",
+        "grenade",
+        "drone",
+        "gunfire",
+        "shrapnel",
+        "bullet",
+        "violence",
+        "conflict",
+        "war",
+    }
+)
 # Causes that are no one's use of force: "were killed in a flood", "a storm killed ...".
 _NATURAL_CAUSES = frozenset(
     {
@@ -1005,20 +1079,26 @@ _NATURAL_CAUSES = frozenset(
 )
 
 
-def _unattributed(match: _Match, resolver: DocumentActors) -> bool:
+def _unattributed(match: _Match, resolver: DocumentActors, verbs: VerbDictionary) -> bool:
     """Whether a clause reports force with no one named as its doer: an agentless passive
-    ("two soldiers were killed") or a weapon or event as subject ("a car bomb killed")."""
-    if match.nominal or match.sources or match.code[:2] not in _UNATTRIBUTED_ROOTS:
+    ("two soldiers were killed"), or a weapon or an event as the doer ("were killed by a
+    roadside bomb", "a car bomb killed")."""
+    code = match.code
+    if match.nominal or match.sources or not code.startswith(_UNATTRIBUTED_PREFIXES):
         return False
     clause = match.clause
     if clause.passive:
         doers = clause.subjects  # the by-phrase: "by a roadside bomb"
     else:
         doers = [s for s in clause.subjects if s.dep_ == "nsubj"]
-        if not doers or any(s.pos_ != "NOUN" for s in doers):
+        if not doers:
+            return False
+    for doer in doers:
+        lemma = doer.lemma_.lower()
+        if doer.pos_ != "NOUN" or resolver.is_named(doer.i):
             return False  # a pronoun or a name we could not resolve is someone
-    if any(d.pos_ not in ("NOUN", "PROPN") or resolver.is_named(d.i) for d in doers):
-        return False
+        if lemma not in _WEAPON_NOUNS and verbs.match_noun(lemma, _words_before(doer)) is None:
+            return False  # "a suicide bomber detonated": a person, not a weapon
     causes = [*doers, *clause.preps.get("in", []), *clause.preps.get("by", [])]
     return not any(
         c.lemma_.lower() in _NATURAL_CAUSES or any(w.lower_ in _NATURAL_CAUSES for w in c.lefts)
