@@ -155,6 +155,15 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     ("Thousands of civilians were displaced by fighting in Bangui.", []),
     # a means inherits the modality of the verb it serves
     ("North Korea could retaliate by testing missiles.", [("PRK", "138", None, False)]),
+    # "under" an arrest or an investigation; an agreement is no measure on anyone
+    ("Police put the opposition leader under house arrest.",
+     [("---COP", "173", "---OPP", False)]),
+    ("Two Kenyan journalists were placed under arrest in Nairobi.",
+     [("KEN", "173", "KENMED", False)]),
+    ("The United States keeps troops in Japan under a defense agreement.", []),
+    # verbs of pace are light verbs
+    ("The United States speeded up the withdrawal of its forces from Panama.",
+     [("USA", "087", "PAN", False)]),
     # the for-phrase of a verb of coming together names what is done there
     ("Thousands of Kenyans gathered for a rally in Nairobi.", [("KEN", "141", None, False)]),
     # no actor, no event: experts and analysts are not actors

@@ -292,6 +292,10 @@ class EventExtractor:
             if head.i in consumed or (head.i in matched and token.dep_ in _OBJECT_DEPS):
                 continue  # the verb's own pattern decides about its object
             light = _light_verb(token)
+            if light is not None and token.head.lower_ == "under" and entry.code[:2] not in (
+                _UNDER_ROOTS
+            ):
+                light = None  # "keeps troops under a defense pact": not a measure on them
             if light is not None and light.i not in matched and light.i not in consumed:
                 head = light
                 clause = clause_for(head, sentence)
@@ -433,7 +437,12 @@ class EventExtractor:
             if not targets and len({s.code for s in sources}) < 2:
                 return []  # "Russian attack" alone names no one attacked: too vague
         else:
-            targets = _targets(clause, entry.prep, bool(entry.objects), resolver)
+            # the object is the pattern's instrument ("imposed sanctions"), unless the event
+            # noun is in a prepositional phrase ("placed the leader under arrest")
+            constrained = bool(entry.objects) and not (
+                match.noun is not None and match.noun.dep_ == "pobj"
+            )
+            targets = _targets(clause, entry.prep, constrained, resolver)
         if match.noun is not None and not _other_actors(targets, sources):
             # "mounted its invasion of Lebanon", "the arrest of X by Y": what the event is of
             targets = _first_actors(_pobjs(match.noun, "of"), resolver) or targets
@@ -775,6 +784,13 @@ _LIGHT_VERBS = frozenset(
         "order",
         "authorize",
         "authorise",
+        "speed",
+        "accelerate",
+        "expand",
+        "broaden",
+        "widen",
+        "pursue",
+        "finish",
     }
 )
 _TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "on", "over", "of", "for"})
@@ -831,6 +847,9 @@ _GENERIC_EVENT_HEADS = frozenset(
 # Verbs that take an event noun in an in-phrase without adding meaning of their own:
 # "engaged in fighting", "participated in the talks", "took part in the protests".
 _LIGHT_IN_VERBS = frozenset({"engage", "participate", "involve", "join"})
+# Verbs that put their object under an event: "placed him under arrest".
+_UNDER_VERBS = frozenset({"put", "place", "keep", "hold", "bring"})
+_UNDER_ROOTS = frozenset({"09", "16", "17", "18", "19"})  # investigation, sanctions, arrest, siege
 # Adjectives that make the copula's subject the doer of the event noun they govern.
 _CULPABLE = frozenset({"responsible", "guilty", "culpable"})
 # Verbs of coming together whose for-phrase names what is done there.
@@ -885,6 +904,8 @@ def _light_verb(noun: Token) -> Token | None:
         return verb if verb.lemma_.lower() in _COPULAS else None
     if prep == "behind":  # "was behind the attack"
         return verb if verb.lemma_.lower() in _COPULAS else None
+    if prep == "under":  # "placed X under arrest", "was put under investigation"
+        return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in _UNDER_VERBS else None
     if prep == "for":
         # "returned to Geneva for talks", "gathered for a rally": what they came to do
         if verb.pos_ == "VERB" and verb.lemma_.lower() in _MOTION_VERBS:
