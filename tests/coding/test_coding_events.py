@@ -164,6 +164,13 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # verbs of pace are light verbs
     ("The United States speeded up the withdrawal of its forces from Panama.",
      [("USA", "087", "PAN", False)]),
+    # a purpose is coded when what it serves is not, with that verb's modality
+    ("Norway is willing to send material to help defend Saudi Arabia.",
+     [("NOR", "033", "SAU", False)]),
+    ("Ethnic Albanian rebels have sworn to fight until they gain control of the villages.",
+     [("ALBREB", "1384", None, False)]),
+    ("Kenyan students staged protests to demand the release of the activist.",
+     [("KENEDU", "141", "KEN", False)]),
     # the for-phrase of a verb of coming together names what is done there
     ("Thousands of Kenyans gathered for a rally in Nairobi.", [("KEN", "141", None, False)]),
     # no actor, no event: experts and analysts are not actors

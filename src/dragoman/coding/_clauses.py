@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-__all__ = ["Clause", "clause_for", "is_negated", "modality"]
+__all__ = ["Clause", "clause_for", "is_negated", "is_purpose", "modality"]
 
 _SUBJ = frozenset({"nsubj", "csubj", "expl"})
 _PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
@@ -218,7 +218,7 @@ _OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 _PLANNING_HEADS = frozenset({
     "plan", "intend", "aim", "prepare", "expect", "want", "wish", "seek", "hope", "go",
     "ready", "willing", "prepared", "set", "poised", "likely", "eager", "determined",
-    "committed", "commit", "close", "dedicated", "look", "forward",
+    "committed", "commit", "close", "dedicated", "look", "forward", "swear", "vow",
 })
 
 
@@ -240,6 +240,12 @@ def modality(verb: Token) -> str:
                 return "hypothetical"
             if word in _OBLIGATION_AUX:
                 return "obligation"
+    if is_purpose(verb) and verb.head.pos_ in ("VERB", "AUX"):
+        inherited = modality(verb.head)  # "is willing to send troops to help X"
+        if inherited in ("future", "hypothetical"):
+            return inherited
+        if verb.head.lemma_.lower() in _PLANNING_HEADS:
+            return "future"  # "swore to fight"
     if verb.dep_ == "pcomp":
         prep = verb.head
         if prep.lower_ == "to" and prep.head.lemma_.lower() in _PLANNING_HEADS:
@@ -314,7 +320,7 @@ def _inherited_subjects(verb: Token, sentence: Span) -> list[Token]:
             if head.dep_ not in ("acomp", "amod") or head.head.i == head.i:
                 return []
             head = head.head
-        if dep == "advcl" and not _is_participle(current):
+        if dep == "advcl" and not (_is_participle(current) or is_purpose(current)):
             return []
         subjects = [c for c in head.children if c.dep_ in _SUBJ]
         if not subjects and _stative_passive(head):
@@ -372,6 +378,19 @@ def _document_authors(noun: Token) -> list[Token]:
     if noun.dep_ != "dobj" or verb.pos_ != "VERB":
         return []
     return [c for c in verb.children if c.dep_ in _SUBJ]
+
+
+def is_purpose(token: Token) -> bool:
+    """Return whether a verb is a to-infinitive of purpose ("gathered to demand reforms").
+
+    Its subject is the subject of the verb it serves.
+    """
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and not any(c.dep_ in ("mark", "nsubj") for c in token.children)
+    )
 
 
 def _is_participle(token: Token) -> bool:

@@ -14,7 +14,7 @@ from spacy.symbols import appos, dobj, nsubj, nsubjpass, pobj
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors import UNKNOWN_COUNTRY, ActorDictionary, DocumentActors, MentionFinder
-from dragoman.coding._clauses import Clause, clause_for, is_negated, modality
+from dragoman.coding._clauses import Clause, clause_for, is_negated, is_purpose, modality
 from dragoman.coding._context import ContextOptions, DocumentContext
 from dragoman.coding._frames import Frame, frame_code, frame_of
 from dragoman.coding._verbs import VerbDictionary, VerbEntry
@@ -248,13 +248,19 @@ class EventExtractor:
             return []
         events: list[Event] = []
         coded_verbs: list[Token] = []
-        for match in matches:
-            if match.clause.verb.i in consumed:
+        # a purpose ("gathered to demand reforms") is coded only when what it serves is not:
+        # "swore to fight", but not both "staged protests" and "to demand reforms"
+        purposes = [m for m in matches if not m.nominal and is_purpose(m.clause.verb)]
+        for match in [m for m in matches if m not in purposes] + purposes:
+            verb = match.clause.verb
+            if verb.i in consumed:
+                continue
+            if match in purposes and any(v.i == verb.head.i for v in coded_verbs):
                 continue
             new = self._clause_events(match, sentence, index, resolver, context, doc_id)
             if new:
                 events.extend(new)
-                coded_verbs.append(match.clause.verb)
+                coded_verbs.append(verb)
         _remember_names(doc, found.names, resolver)
         events.sort(key=lambda event: event.evidence.verb.start)  # text order
         return _drop_reporting_statements(events, coded_verbs, sentence)
