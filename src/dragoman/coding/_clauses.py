@@ -22,6 +22,10 @@ _NEGATORS = frozenset({"not", "n't", "never", "no", "n’t"})
 # Words that act as verb particles when the parser labels them advmod or prep.
 _PARTICLES = frozenset({"down", "up", "out", "off", "back", "away", "over", "in", "on"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_PURPOSE_HEADS = frozenset(
+    {"swear", "vow", "pledge", "promise", "gather", "march", "rally", "converge", "assemble"}
+    | {"convene", "travel", "fly", "arrive", "come", "return", "send", "dispatch", "deploy"}
+)
 # Verbs whose to-gerund is done by their subject: "resorted to throwing stones".
 _GERUND_SUBJECT_HEADS = frozenset(
     {"resort", "turn", "proceed", "move", "return", "switch", "commit", "dedicate", "devote"}
@@ -383,11 +387,14 @@ def _document_authors(noun: Token) -> list[Token]:
 def is_purpose(token: Token) -> bool:
     """Return whether a verb is a to-infinitive of purpose ("gathered to demand reforms").
 
-    Its subject is the subject of the verb it serves.
+    Its subject is the subject of the verb it serves. Only purposes of verbs of pledging,
+    gathering, travelling and sending are read: of other verbs ("moved to Houston to join a
+    friend", "keeps tariffs to pressure them") they are too often motives, not events.
     """
     return (
         token.dep_ == "advcl"
         and token.tag_ == "VB"
+        and token.head.lemma_.lower() in _PURPOSE_HEADS
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         and not any(c.dep_ in ("mark", "nsubj") for c in token.children)
     )
