@@ -171,6 +171,14 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
      [("ALBREB", "1384", None, False)]),
     ("Kenyan students staged protests to demand the release of the activist.",
      [("KENEDU", "141", "KEN", False)]),
+    # what is denied is not an event
+    ("Russia denied that its troops had attacked Ukrainian positions.",
+     [("RUS", "016", None, False)]),
+    ("Pakistan rejected claims that its army had shelled Indian villages.",
+     [("PAK", "016", None, False)]),
+    # a passive's subject does what its complement says; "expected/scheduled to" is planned
+    ("Iran is expected to release the sailors.", [("IRN", "0353", None, False)]),
+    ("Serbia was forced to withdraw its troops from Kosovo.", [("SRB", "087", "XKX", False)]),
     # the for-phrase of a verb of coming together names what is done there
     ("Thousands of Kenyans gathered for a rally in Nairobi.", [("KEN", "141", None, False)]),
     # no actor, no event: experts and analysts are not actors

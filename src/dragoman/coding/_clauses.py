@@ -223,6 +223,7 @@ _PLANNING_HEADS = frozenset({
     "plan", "intend", "aim", "prepare", "expect", "want", "wish", "seek", "hope", "go",
     "ready", "willing", "prepared", "set", "poised", "likely", "eager", "determined",
     "committed", "commit", "close", "dedicated", "look", "forward", "swear", "vow",
+    "suppose", "schedule", "due", "slate",
 })
 
 
@@ -327,7 +328,9 @@ def _inherited_subjects(verb: Token, sentence: Span) -> list[Token]:
         if dep == "advcl" and not (_is_participle(current) or is_purpose(current)):
             return []
         subjects = [c for c in head.children if c.dep_ in _SUBJ]
-        if not subjects and _stative_passive(head):
+        if not subjects and (_stative_passive(head) or (dep == "xcomp" and _is_passive(head))):
+            # "is committed to X"; "Iran is expected to release", "was forced to withdraw":
+            # the passive's subject does what its complement says
             subjects = [c for c in head.children if c.dep_ in _PASSIVE_SUBJ]
         if subjects:
             return subjects

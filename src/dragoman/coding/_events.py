@@ -620,6 +620,14 @@ def _apply_frames(matches: list[_Match], verbs: VerbDictionary) -> set[int]:
                 consumed.add(comp.i)
         if root == _STATEMENT_ROOT and match.note == "":
             _need_as_demand(match, by_verb, verbs, consumed)
+        if match.code == _DENIAL_CODE:
+            # "denied that its troops attacked X", "rejected claims that X shelled Y": what
+            # is denied is not an event
+            consumed.update(c.i for c in match.clause.comps)
+            for obj in match.clause.objects:
+                consumed.update(
+                    c.i for c in obj.children if c.dep_ in ("acl", "ccomp") and c.pos_ == "VERB"
+                )
         if frame is not None and match.note == "":
             _refine_by_noun(match, frame, verbs)
         if match.code in _GENERIC_FORCE_CODES and match.note == "":
@@ -660,6 +668,7 @@ def _refine_by_noun(match: _Match, frame: Frame, verbs: VerbDictionary) -> None:
             return
 
 
+_DENIAL_CODE = "016"
 # Nouns that make a statement about them a demand: "stressed the need to lift sanctions".
 _NEED_NOUNS = frozenset({"need", "necessity", "obligation", "duty", "urgency"})
 
