@@ -179,6 +179,11 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # a passive's subject does what its complement says; "expected/scheduled to" is planned
     ("Iran is expected to release the sailors.", [("IRN", "0353", None, False)]),
     ("Serbia was forced to withdraw its troops from Kosovo.", [("SRB", "087", "XKX", False)]),
+    # wanting someone to act is an appeal to them
+    ("Germany wants Poland to accept more refugees.", [("DEU", "023", "POL", False)]),
+    # forces moved in the passive are moved by their own side
+    ("Chinese warships were deployed near Taiwan.", [("CHNMIL", "154", "TWN", False)]),
+    ("Russian troops were withdrawn from Kherson.", [("RUSMIL", "087", "UKR", False)]),
     # the for-phrase of a verb of coming together names what is done there
     ("Thousands of Kenyans gathered for a rally in Nairobi.", [("KEN", "141", None, False)]),
     # no actor, no event: experts and analysts are not actors

@@ -236,6 +236,7 @@ class EventExtractor:
             )
             if entry is not None:
                 matches.append(_Match(clause, entry, entry.code, modality(token)))
+        matches.extend(_wish_matches(matches, sentence))
         consumed = _apply_frames(matches, self._verbs)
         if found.nouns:
             matches.extend(self._noun_matches(doc, sentence, found.nouns, matches, consumed))
@@ -433,6 +434,17 @@ class EventExtractor:
             )
         if not sources and match.nominal and "between" in clause.preps:
             sources = _first_actors(clause.preps["between"], resolver)  # reciprocal talks
+        if not sources and clause.passive and code.startswith(_OWN_FORCES_PREFIXES):
+            # "Chinese warships were deployed near Taiwan", "Russian troops were withdrawn":
+            # forces moved are moved by their own side
+            sources = [
+                a
+                for head in clause.objects
+                for a in resolver.resolve(head)
+                if not a.code.startswith(UNKNOWN_COUNTRY)
+            ]
+            if sources:
+                clause = replace(clause, objects=[])
         unattributed = not sources and _unattributed(match, resolver, self._verbs)
         if not sources and not unattributed:
             return []
@@ -637,6 +649,42 @@ def _apply_frames(matches: list[_Match], verbs: VerbDictionary) -> set[int]:
     return consumed
 
 
+# Verbs whose object-and-infinitive asks the object to act: "wants Poland to accept".
+_WISH_VERBS = frozenset({"want", "wish", "like", "prefer"})
+
+
+def _wish_matches(matches: list[_Match], sentence: Span) -> list[_Match]:
+    """Appeals made by wanting: "Germany wants Poland to accept more refugees" is
+    Germany's appeal to Poland (CAMEO 02, refined by the action, 0233 here)."""
+    out: list[_Match] = []
+    for match in matches:
+        verb = match.clause.verb
+        head = verb.head
+        if (
+            match.nominal
+            or verb.dep_ not in ("ccomp", "xcomp")
+            or head.lemma_.lower() not in _WISH_VERBS
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            or not any(c.dep_ == "nsubj" for c in verb.children)
+        ):
+            continue
+        pattern = VerbEntry(
+            verb=head.lemma_.lower(),
+            code="020",
+            particle=None,
+            prep=None,
+            objects=frozenset(),
+            comps=frozenset({"*"}),
+            where=f"coding rule: wish with object and infinitive; {match.entry.where}",
+            order=-1,
+        )
+        clause = clause_for(head, sentence)
+        if verb not in clause.comps:
+            clause.comps.append(verb)
+        out.append(_Match(clause, pattern, "020", modality(head)))
+    return out
+
+
 def _light_action(verb: Token, verbs: VerbDictionary) -> str | None:
     """The action of a light-verb complement: "to undertake joint exercises" is 062."""
     if verb.lemma_.lower() not in _LIGHT_VERBS:
@@ -669,6 +717,8 @@ def _refine_by_noun(match: _Match, frame: Frame, verbs: VerbDictionary) -> None:
 
 
 _DENIAL_CODE = "016"
+# Codes of moving one's own forces: deploying, sending and withdrawing troops.
+_OWN_FORCES_PREFIXES = ("15", "074", "087", "0861")
 # Nouns that make a statement about them a demand: "stressed the need to lift sanctions".
 _NEED_NOUNS = frozenset({"need", "necessity", "obligation", "duty", "urgency"})
 
