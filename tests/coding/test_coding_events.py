@@ -184,6 +184,16 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # forces moved in the passive are moved by their own side
     ("Chinese warships were deployed near Taiwan.", [("CHNMIL", "154", "TWN", False)]),
     ("Russian troops were withdrawn from Kherson.", [("RUSMIL", "087", "UKR", False)]),
+    # a possessor does what its decision or threat says; not what its demand asks
+    ("Russia's decision to withdraw from the treaty angered Washington.",
+     [("RUS", "087", None, False)]),
+    ("Iran rejected Britain's demand to release the tanker.", [("IRN", "124", "GBR", False)]),
+    # the object of a passive relative clause is its antecedent
+    ("The Turkish embassy, which was attacked by Iranian protesters, remained closed.",
+     [("IRNOPP", "190", "TURGOV", False)]),
+    # a bare statement beside another event of the same source is dropped
+    ("Russian President Vladimir Putin, speaking in Moscow, criticized NATO.",
+     [("RUSGOV", "111", "IGOWSTNAT", False)]),
     # the for-phrase of a verb of coming together names what is done there
     ("Thousands of Kenyans gathered for a rally in Nairobi.", [("KEN", "141", None, False)]),
     # no actor, no event: experts and analysts are not actors

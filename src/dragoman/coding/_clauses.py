@@ -22,6 +22,13 @@ _NEGATORS = frozenset({"not", "n't", "never", "no", "n’t"})
 # Words that act as verb particles when the parser labels them advmod or prep.
 _PARTICLES = frozenset({"down", "up", "out", "off", "back", "away", "over", "in", "on"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Nouns whose to-infinitive is planned, offered or threatened, not done.
+_PLANNING_NOUNS = frozenset(
+    {"plan", "promise", "pledge", "offer", "intention", "readiness", "willingness", "threat"}
+    | {"bid", "vow", "commitment", "determination"}
+)
+# Nouns whose possessor does what their to-infinitive says.
+_OWN_ACTION_NOUNS = _PLANNING_NOUNS | {"decision", "move", "attempt", "effort"}
 _PURPOSE_HEADS = frozenset(
     {"swear", "vow", "pledge", "promise", "gather", "march", "rally", "converge", "assemble"}
     | {"convene", "travel", "fly", "arrive", "come", "return", "send", "dispatch", "deploy"}
@@ -212,6 +219,9 @@ def clause_for(verb: Token, sentence: Span) -> Clause:
         clause.subjects and clause.subjects[0].lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl"
     ):
         clause.subjects = [verb.head]
+    if verb.dep_ == "relcl" and clause.objects and clause.objects[0].lower_ in _RELATIVE_PRONOUNS:
+        # "the embassy, which was attacked by X", "the envoy whom X expelled"
+        clause.objects = [verb.head, *clause.objects[1:]]
     return clause
 
 
@@ -245,6 +255,8 @@ def modality(verb: Token) -> str:
                 return "hypothetical"
             if word in _OBLIGATION_AUX:
                 return "obligation"
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in _PLANNING_NOUNS:
+        return "future"  # "Iran's threat to close the strait", "Turkey's plan to build"
     if is_purpose(verb) and verb.head.pos_ in ("VERB", "AUX"):
         inherited = modality(verb.head)  # "is willing to send troops to help X"
         if inherited in ("future", "hypothetical"):
@@ -289,6 +301,10 @@ def _inherited_subjects(verb: Token, sentence: Span) -> list[Token]:
             return [head]
         if dep == "acl" and current.tag_ == "VBG":
             return _document_authors(head)
+        if dep == "acl" and current.tag_ == "VB" and head.lemma_.lower() in _OWN_ACTION_NOUNS:
+            # "Russia's decision to withdraw", "Iran's threat to close the strait"; not
+            # "Britain's demand to release", where the one asked acts
+            return [c for c in head.children if c.dep_ == "poss"]
         if dep == "acomp" and current.tag_ == "VBN" and head.lemma_.lower() in _COPULAS:
             # "Greece is opposed to the plan", "remains committed to": the copula's subject
             return [c for c in head.children if c.dep_ in _SUBJ]

@@ -717,6 +717,7 @@ def _refine_by_noun(match: _Match, frame: Frame, verbs: VerbDictionary) -> None:
 
 
 _DENIAL_CODE = "016"
+_BARE_STATEMENT = "010"
 # Codes of moving one's own forces: deploying, sending and withdrawing troops.
 _OWN_FORCES_PREFIXES = ("15", "074", "087", "0861")
 # Nouns that make a statement about them a demand: "stressed the need to lift sanctions".
@@ -1341,6 +1342,12 @@ def _drop_reporting_statements(
         for other in coded_verbs:
             if other.i != verb.i and verb.is_ancestor(other):
                 reported.add(verb.idx)
+    # a bare statement beside another event of the same source says nothing more:
+    # "Speaking in Moscow, Putin criticized NATO"
+    acting = {e.source.code for e in events if e.root_code != _STATEMENT_ROOT}
+    for e in events:
+        if e.cameo.code == _BARE_STATEMENT and e.source.code in acting:
+            reported.add(e.evidence.verb.start)
     if not reported:
         return events
     return [
