@@ -114,7 +114,7 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
      [("PRT", "1053", "ESP", False)]),
     ("Iran sent a letter urging Iraq to free the sailors.", [("IRN", "0253", "IRQ", False)]),
     # stative passives and participles after a copula are the subject's own stance
-    ("Greece is opposed to the Turkish proposal.", [("GRC", "110", None, False)]),
+    ("Greece is opposed to the Turkish proposal.", [("GRC", "110", "TUR", False)]),
     ("Iran is determined to continue talks with the European Union.",
      [("IRN", "036", "IGOEUREEC", False)]),
     # a gerund after a preposition: the complement of the verb, done by the subject of the
@@ -194,6 +194,16 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # a bare statement beside another event of the same source is dropped
     ("Russian President Vladimir Putin, speaking in Moscow, criticized NATO.",
      [("RUSGOV", "111", "IGOWSTNAT", False)]),
+    # the state that owns what an event is against or on is its target
+    ("Hundreds of Palestinians protested in Gaza against the Israeli blockade.",
+     [("PSE", "140", "ISR", False)]),
+    # exchanges are mutual
+    ("Ukraine and Russia exchanged prisoners on Sunday.",
+     [("UKR", "0841", "RUS", False), ("RUS", "0841", "UKR", False)]),
+    # an event noun that does the violence is that event, and names whom it hit
+    ("Israeli air strikes on Gaza killed 20 people.", [("ISR", "195", "PSE", False)]),
+    ("Three soldiers were killed by a suicide bombing in Kabul.",
+     [("AFG", "1821", "AFGMIL", False)]),
     # the for-phrase of a verb of coming together names what is done there
     ("Thousands of Kenyans gathered for a rally in Nairobi.", [("KEN", "141", None, False)]),
     # no actor, no event: experts and analysts are not actors

@@ -55,7 +55,7 @@ _TARGET_PREPS = (
 # CAMEO roots where co-subjects with no target act on each other ("X and Y met"): PLOVER
 # manual, "Compound and Reciprocal Actors".
 _RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
-_RECIPROCAL_VERBS = frozenset({"clash", "fight", "skirmish", "battle"})
+_RECIPROCAL_VERBS = frozenset({"clash", "fight", "skirmish", "battle", "exchange"})
 _STATEMENT_ROOT = "01"
 _NAME_DEP_IDS = frozenset({nsubj, nsubjpass, dobj, appos, pobj})
 
@@ -284,6 +284,8 @@ class EventExtractor:
         out: list[_Match] = []
         for i in noun_indices:
             token = doc[i]
+            if i in consumed:
+                continue  # the doer of a verb's event: "air strikes killed 20"
             entry = self._verbs.match_noun(token.lemma_.lower(), _words_before(token))
             if entry is None:
                 continue
@@ -464,6 +466,9 @@ class EventExtractor:
         if match.noun is not None and not _other_actors(targets, sources):
             # "mounted its invasion of Lebanon", "the arrest of X by Y": what the event is of
             targets = _first_actors(_pobjs(match.noun, "of"), resolver) or targets
+        if match.noun is not None and all(t.code.startswith(UNKNOWN_COUNTRY) for t in targets):
+            # "air strikes on Gaza killed 20 people": the event noun names whom it hit
+            targets = _noun_targets([match.noun], resolver) or targets
         if not targets and match.content is not None:
             # "stressed the need to lift sanctions on Iraq", "the need for talks with X"
             content = match.content
@@ -643,7 +648,7 @@ def _apply_frames(matches: list[_Match], verbs: VerbDictionary) -> set[int]:
         if frame is not None and match.note == "":
             _refine_by_noun(match, frame, verbs)
         if match.code in _GENERIC_FORCE_CODES and match.note == "":
-            _refine_by_means(match, verbs)
+            _refine_by_means(match, verbs, consumed)
         if frame in (Frame.APPEAL, Frame.DEMAND) or match.code[:2] in ("02", "10"):
             match.addressee = True
     return consumed
@@ -764,12 +769,21 @@ _GENERIC_FORCE_CODES = frozenset({"180", "190", "200"})
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
 
 
-def _refine_by_means(match: _Match, verbs: VerbDictionary) -> None:
-    for noun in match.clause.preps.get("in", []):
+def _refine_by_means(match: _Match, verbs: VerbDictionary, consumed: set[int]) -> None:
+    """Refine a generic use of force by the event it happened in ("killed ... in an air
+    strike") or that did it ("air strikes killed 20", "were killed by a bombing"); the event
+    noun of the doer is then this event, not another."""
+    clause = match.clause
+    doers = [s for s in clause.subjects if s.pos_ == "NOUN"]
+    for noun in [*clause.preps.get("in", []), *doers]:
         entry = verbs.match_noun(noun.lemma_.lower(), _words_before(noun))
-        if entry is not None and entry.code[:2] in _FORCE_ROOTS and entry.code != match.code:
-            match.note = f"by means of {entry.code} ({noun.text})"
-            match.code = entry.code
+        if entry is not None and entry.code[:2] in _FORCE_ROOTS:
+            if noun in doers:
+                consumed.add(noun.i)
+                match.noun = noun  # its "on X" names the target too
+            if entry.code != match.code:
+                match.note = f"by means of {entry.code} ({noun.text})"
+                match.code = entry.code
             return
 
 
@@ -1250,11 +1264,23 @@ def _targets(
         actors = resolver.resolve_possessor(head)
         if actors:
             return actors
+    for name in _OWNED_TARGET_PREPS:
+        # "protested against the Israeli blockade", "sanctions on Russian banks"
+        for head in clause.preps.get(name, []) + clause.object_preps.get(name, []):
+            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+                continue  # "restrictions on its labour market": the source's own
+            actors = resolver.resolve_possessor(head)
+            if actors:
+                return actors
     for head in clause.objects:
         actors = _nested_targets(head, resolver)
         if actors:
             return actors
     return _noun_targets(clause.preps.get("for", []), resolver)
+
+
+# not "with": "with Albania's help" is a partner, not a target
+_OWNED_TARGET_PREPS = ("against", "on", "to", "at", "toward", "towards", "upon")
 
 
 def _noun_targets(heads: list[Token], resolver: DocumentActors) -> list[Actor]:
