@@ -204,6 +204,9 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     ("Israeli air strikes on Gaza killed 20 people.", [("ISR", "195", "PSE", False)]),
     ("Three soldiers were killed by a suicide bombing in Kabul.",
      [("AFG", "1821", "AFGMIL", False)]),
+    # whoever claimed the event that did the deed did it
+    ("A bombing claimed by the Taliban killed three policemen in Kabul.",
+     [("AFGREB", "183", "AFGCOP", False)]),
     # the for-phrase of a verb of coming together names what is done there
     ("Thousands of Kenyans gathered for a rally in Nairobi.", [("KEN", "141", None, False)]),
     # no actor, no event: experts and analysts are not actors
