@@ -207,6 +207,9 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # whoever claimed the event that did the deed did it
     ("A bombing claimed by the Taliban killed three policemen in Kabul.",
      [("AFGREB", "183", "AFGCOP", False)]),
+    # a condition is not an event
+    ("Azerbaijan threatened to secede unless Moscow withdrew its troops.",
+     [("AZE", "130", None, False)]),
     # the for-phrase of a verb of coming together names what is done there
     ("Thousands of Kenyans gathered for a rally in Nairobi.", [("KEN", "141", None, False)]),
     # no actor, no event: experts and analysts are not actors

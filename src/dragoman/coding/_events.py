@@ -234,7 +234,7 @@ class EventExtractor:
                 objects=clause.object_lemmas,
                 comps=clause.comp_lemmas,
             )
-            if entry is not None:
+            if entry is not None and not _conditional(token):
                 matches.append(_Match(clause, entry, entry.code, modality(token)))
         matches.extend(_wish_matches(matches, sentence))
         consumed = _apply_frames(matches, self._verbs)
@@ -658,6 +658,24 @@ def _apply_frames(matches: list[_Match], verbs: VerbDictionary) -> set[int]:
 
 # Verbs whose object-and-infinitive asks the object to act: "wants Poland to accept".
 _WISH_VERBS = frozenset({"want", "wish", "like", "prefer"})
+
+
+# Subordinators of clauses that state a condition, not an event: "will boycott the vote
+# unless the president agrees to step down", "will attack if X invades".
+_CONDITIONS = frozenset({"if", "unless", "until", "whether", "lest", "provided"})
+
+
+def _conditional(verb: Token) -> bool:
+    """Whether a verb heads (or is the complement of) a condition clause."""
+    for _ in range(2):  # "unless the president agrees to step down"
+        if verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children
+        ):
+            return True
+        if verb.dep_ not in ("xcomp", "conj"):
+            return False
+        verb = verb.head
+    return False
 
 
 def _wish_matches(matches: list[_Match], sentence: Span) -> list[_Match]:
