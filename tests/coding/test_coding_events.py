@@ -207,6 +207,9 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # whoever claimed the event that did the deed did it
     ("A bombing claimed by the Taliban killed three policemen in Kabul.",
      [("AFGREB", "183", "AFGCOP", False)]),
+    # forces withdrawn or sent are the source's own, not the target
+    ("Russia's withdrawal of its troops from Kherson surprised Kyiv.",
+     [("RUS", "087", None, False)]),
     # a condition is not an event
     ("Azerbaijan threatened to secede unless Moscow withdrew its troops.",
      [("AZE", "130", None, False)]),

@@ -490,9 +490,10 @@ class EventExtractor:
                     targets = _targets(inner, None, False, resolver)
                     if targets:
                         break
-        if code[:2] == _FORCE_POSTURE_ROOT:
-            # "deployed troops to the border": the forces moved are the source's own, not
-            # the target (CAMEO 15: the target is whom the posture is aimed at)
+        if code.startswith(_OWN_FORCES_PREFIXES):
+            # "deployed troops to the border", "the withdrawal of its troops": the forces
+            # moved are the source's own, not the target (CAMEO 15: the target is whom the
+            # posture is aimed at)
             targets = [t for t in targets if not t.code.startswith(UNKNOWN_COUNTRY)]
         location = context.location_for(clause.verb, sentence, [*sources, *targets])
         if unattributed:
@@ -521,8 +522,10 @@ class EventExtractor:
                 (s, _domestic(t, s, resolver))
                 for s in sources
                 for t in targets
-                if s.code != t.code and not (code[:2] in _RECIPROCAL_ROOTS and t.code == s.code[:3])
-            ]  # a government does not meet or agree with its own country
+                if s.code != t.code
+                and not (code[:2] in _RECIPROCAL_ROOTS and t.code == s.code[:3])
+                and not (code.startswith(_OWN_FORCES_PREFIXES) and t.code[:3] == s.code[:3])
+            ]  # a government does not meet its own country, nor withdraw from its own forces
             if not pairs:  # "Egypt evacuated its embassy": the event stands, with no target
                 pairs = [(s, None) for s in sources]
         elif len({s.code for s in sources}) > 1 and (
@@ -1065,7 +1068,6 @@ def _nominal_source(head: Token, resolver: DocumentActors) -> list[Actor]:
 
 
 # Roots of material events whose place, when no target is named, is their target.
-_FORCE_POSTURE_ROOT = "15"
 _LOCATED_TARGET_ROOTS = frozenset({"07", "08", "09", "14", "15", "17", "18", "19", "20"})
 
 
