@@ -24,7 +24,7 @@ SUBCODES: list[tuple[str, list[Row]]] = [
     ("Peru agreed to lift the embargo on Chile.", [("PER", "0354", "CHL")]),
     ("Chile demanded that Peru end curbs on the press.", [("CHL", "1051", "PER")]),
     # the event noun agreed to, and the action a rejected proposal names
-    ("Israel agreed to a ceasefire with Hamas.", [("ISR", "0356", None)]),
+    ("Israel agreed to a ceasefire with Hamas.", [("ISR", "0356", "PSEREBHMS")]),
     ("Germany rejected a French proposal to hold talks.", [("DEU", "125", "FRA")]),
     # appeals, promises and demands about political change
     ("The Belarusian opposition called for democratic reforms.", [("BLROPP", "0244", None)]),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-__all__ = ["Clause", "clause_for", "is_negated", "modality", "words_before"]
+__all__ = ["Clause", "clause_for", "is_negated", "is_purpose", "modality", "words_before"]
 
 _SUBJ = frozenset({"nsubj", "csubj", "expl"})
 _PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
@@ -22,6 +22,56 @@ _NEGATORS = frozenset({"not", "n't", "never", "no", "n’t"})
 # Words that act as verb particles when the parser labels them advmod or prep.
 _PARTICLES = frozenset({"down", "up", "out", "off", "back", "away", "over", "in", "on"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Nouns whose to-infinitive is planned, offered or threatened, not done.
+_PLANNING_NOUNS = frozenset(
+    {"plan", "promise", "pledge", "offer", "intention", "readiness", "willingness", "threat"}
+    | {"bid", "vow", "commitment", "determination"}
+)
+# Nouns whose possessor does what their to-infinitive says.
+_OWN_ACTION_NOUNS = _PLANNING_NOUNS | {"decision", "move", "attempt", "effort"}
+_PURPOSE_HEADS = frozenset(
+    {"swear", "vow", "pledge", "promise", "gather", "march", "rally", "converge", "assemble"}
+    | {"convene", "travel", "fly", "arrive", "come", "return", "send", "dispatch", "deploy"}
+)
+# Verbs whose to-gerund is done by their subject: "resorted to throwing stones".
+_GERUND_SUBJECT_HEADS = frozenset(
+    {"resort", "turn", "proceed", "move", "return", "switch", "commit", "dedicate", "devote"}
+)
+_COPULAS = frozenset({"be", "remain", "become", "stay", "seem", "appear"})
+# Prepositions whose gerund is a verb's complement: "committed to opening", "insisted on
+# holding".
+_GERUND_COMP_PREPS = frozenset({"to", "on"})
+# Verbs whose passive without a by-phrase states what its subject does ("were engaged in
+# fighting", "is involved in the talks", "is opposed to the plan"), not what was done to it;
+# the second set only before "to" ("is committed to reform", not "crimes were committed").
+_STATIVE_PASSIVES = frozenset({"engage", "involve", "oppose"})
+_STATIVE_PASSIVES_TO = frozenset({"commit", "dedicate", "determine", "devote", "prepare"})
+# Nouns for what is said or written, whose participle is said by their author: "issued a
+# statement demanding", "sent a letter urging".
+_DOCUMENT_NOUNS = frozenset(
+    {
+        "statement",
+        "declaration",
+        "communique",
+        "letter",
+        "message",
+        "note",
+        "resolution",
+        "petition",
+        "memorandum",
+        "appeal",
+        "ultimatum",
+        "warning",
+        "report",
+        "speech",
+        "editorial",
+        "decree",
+        "order",
+    }
+)
+# Verbs whose in-phrase names what their subject does: "engaged in fighting", "took part
+# in talks" ("part" stands for "take part").
+_LIGHT_IN_VERBS = frozenset({"engage", "participate", "involve", "join", "take"})
 # A verb heading one of these borrows its subject from the verb it attaches to.
 _INHERITS_SUBJECT = frozenset({"xcomp", "conj", "advcl"})
 
@@ -128,6 +178,18 @@ def clause_for(verb: Token, sentence: Span) -> Clause:
             pobjs = [c for c in child.children if c.dep_ == "pobj"]
             if pobjs:
                 clause.preps.setdefault(child.lower_, []).extend(pobjs)
+            elif child.lower_ in _GERUND_COMP_PREPS and (gerunds := _gerunds(child)):
+                # "committed to opening up", "insisted on holding": the gerund is the
+                # complement, what is promised or demanded
+                clause.comps.extend(gerunds)
+                clause.preps.setdefault(child.lower_, [])  # the pattern "commit to" matches
+            elif (
+                not any(c.dep_ == "prep" for c in child.children)
+                and (stranded := _stranded_object(verb, child)) is not None
+            ):
+                # "called on X to resign" parsed with X as the verb's object and "on"
+                # stranded: X is the preposition's object
+                clause.preps.setdefault(child.lower_, []).append(stranded)
             elif child.lower_ in _PARTICLES and clause.particle is None:
                 # "pulled out of X": "out" heads "of X"; the parse calls it a preposition
                 clause.particle = child.lower_
@@ -150,6 +212,10 @@ def clause_for(verb: Token, sentence: Span) -> Clause:
                 pobjs = [c for c in child.children if c.dep_ == "pobj"]
                 if pobjs:
                     clause.object_preps.setdefault(child.lower_, []).extend(pobjs)
+    if clause.passive and not clause.subjects and _stative_passive(verb):
+        # "forces were engaged in fighting": a state of the subject, who is the actor
+        clause.passive = False
+        clause.subjects, clause.objects = clause.objects, []
     if clause.passive:
         # "X was criticized": the by-phrase is the actor; without it there is no source
         clause.subjects = [s for s in clause.subjects if s.dep_ not in _PASSIVE_SUBJ]
@@ -159,6 +225,9 @@ def clause_for(verb: Token, sentence: Span) -> Clause:
         clause.subjects and clause.subjects[0].lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl"
     ):
         clause.subjects = [verb.head]
+    if verb.dep_ == "relcl" and clause.objects and clause.objects[0].lower_ in _RELATIVE_PRONOUNS:
+        # "the embassy, which was attacked by X", "the envoy whom X expelled"
+        clause.objects = [verb.head, *clause.objects[1:]]
     return clause
 
 
@@ -169,6 +238,8 @@ _OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 _PLANNING_HEADS = frozenset({
     "plan", "intend", "aim", "prepare", "expect", "want", "wish", "seek", "hope", "go",
     "ready", "willing", "prepared", "set", "poised", "likely", "eager", "determined",
+    "committed", "commit", "close", "dedicated", "look", "forward", "swear", "vow",
+    "suppose", "schedule", "due", "slate",
 })
 
 
@@ -190,6 +261,22 @@ def modality(verb: Token) -> str:
                 return "hypothetical"
             if word in _OBLIGATION_AUX:
                 return "obligation"
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in _PLANNING_NOUNS:
+        return "future"  # "Iran's threat to close the strait", "Turkey's plan to build"
+    if is_purpose(verb) and verb.head.pos_ in ("VERB", "AUX"):
+        inherited = modality(verb.head)  # "is willing to send troops to help X"
+        if inherited in ("future", "hypothetical"):
+            return inherited
+        if verb.head.lemma_.lower() in _PLANNING_HEADS:
+            return "future"  # "swore to fight"
+    if verb.dep_ == "pcomp":
+        prep = verb.head
+        if prep.lower_ == "to" and prep.head.lemma_.lower() in _PLANNING_HEADS:
+            return "future"  # "committed to providing aid", "looks forward to meeting"
+        if prep.lower_ == "by" and prep.head.pos_ in ("VERB", "AUX"):
+            inherited = modality(prep.head)  # "could escalate by testing missiles"
+            if inherited in ("future", "hypothetical"):
+                return inherited
     if verb.dep_ == "xcomp":
         head = verb.head
         lemma = head.lemma_.lower()
@@ -218,15 +305,55 @@ def _inherited_subjects(verb: Token, sentence: Span) -> list[Token]:
             return []
         if dep == "relcl":
             return [head]
+        if dep == "acl" and current.tag_ == "VBG":
+            return _document_authors(head)
+        if dep == "acl" and current.tag_ == "VB" and head.lemma_.lower() in _OWN_ACTION_NOUNS:
+            # "Russia's decision to withdraw", "Iran's threat to close the strait"; not
+            # "Britain's demand to release", where the one asked acts
+            return [c for c in head.children if c.dep_ == "poss"]
+        if dep == "acomp" and current.tag_ == "VBN" and head.lemma_.lower() in _COPULAS:
+            # "Greece is opposed to the plan", "remains committed to": the copula's subject
+            return [c for c in head.children if c.dep_ in _SUBJ]
+        if dep in ("pobj", "pcomp") and current.tag_ == "VBG":
+            # "retaliated by shelling X", "engaged in fighting": the gerund of a means
+            # phrase, or of a light verb's in-phrase, is done by that verb's subject
+            verb = head.head
+            if head.dep_ == "prep" and verb.pos_ == "ADJ" and verb.dep_ == "acomp":
+                # "are guilty of violating", "is responsible for shelling": the subject of
+                # the copula
+                return [c for c in verb.head.children if c.dep_ in _SUBJ]
+            if (
+                head.dep_ != "prep"
+                or verb.pos_ not in ("VERB", "AUX")
+                or not (sentence.start <= verb.i < sentence.end)
+            ):
+                return []
+            prep = head.lower_
+            lemma = verb.lemma_.lower()
+            if not (
+                (prep == "by" and not _is_passive(verb))  # a passive's by-phrase is its agent
+                or (prep == "to" and lemma in _GERUND_SUBJECT_HEADS)  # "resorted to throwing"
+                or (prep == "in" and lemma in _LIGHT_IN_VERBS)
+            ):
+                return []
+            subjects = [c for c in verb.children if c.dep_ in _SUBJ or c.dep_ in _PASSIVE_SUBJ]
+            if subjects:
+                return subjects
+            current = verb
+            continue
         if dep not in _INHERITS_SUBJECT or head.pos_ not in ("VERB", "AUX", "ADJ"):
             return []
         if head.pos_ == "ADJ":  # "Norway is ready to send": the subject of "is"
             if head.dep_ not in ("acomp", "amod") or head.head.i == head.i:
                 return []
             head = head.head
-        if dep == "advcl" and not _is_participle(current):
+        if dep == "advcl" and not (_is_participle(current) or is_purpose(current)):
             return []
         subjects = [c for c in head.children if c.dep_ in _SUBJ]
+        if not subjects and (_stative_passive(head) or (dep == "xcomp" and _is_passive(head))):
+            # "is committed to X"; "Iran is expected to release", "was forced to withdraw":
+            # the passive's subject does what its complement says
+            subjects = [c for c in head.children if c.dep_ in _PASSIVE_SUBJ]
         if subjects:
             return subjects
         agents = [
@@ -236,6 +363,66 @@ def _inherited_subjects(verb: Token, sentence: Span) -> list[Token]:
             return agents
         current = head
     return []
+
+
+def _stranded_object(verb: Token, prep: Token) -> Token | None:
+    """The verb's direct object when it directly follows a preposition left without one
+    ("called on Energy Minister X to resign"), else None."""
+    for child in verb.children:
+        if child.dep_ in _OBJ and child.left_edge.i == prep.i + 1:
+            return child
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _gerunds(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"]
+
+
+def _stative_passive(verb: Token) -> bool:
+    """Whether a passive form states what its subject does: "were engaged in fighting", "is
+    committed to reform", "is determined to win"."""
+    lemma = verb.lemma_.lower()
+    if lemma in _STATIVE_PASSIVES:
+        return True
+    if lemma not in _STATIVE_PASSIVES_TO:
+        return False
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp" for c in verb.children
+    )
+
+
+def _document_authors(noun: Token) -> list[Token]:
+    """Who speaks through a document: "issued a statement demanding ..." (the subject of
+    "issued"), "Iran's letter calling for ..." (the possessor)."""
+    if noun.lemma_.lower() not in _DOCUMENT_NOUNS:
+        return []
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners:
+        return owners
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        return []
+    return [c for c in verb.children if c.dep_ in _SUBJ]
+
+
+def is_purpose(token: Token) -> bool:
+    """Return whether a verb is a to-infinitive of purpose ("gathered to demand reforms").
+
+    Its subject is the subject of the verb it serves. Only purposes of verbs of pledging,
+    gathering, travelling and sending are read: of other verbs ("moved to Houston to join a
+    friend", "keeps tariffs to pressure them") they are too often motives, not events.
+    """
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VB"
+        and token.head.lemma_.lower() in _PURPOSE_HEADS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and not any(c.dep_ in ("mark", "nsubj") for c in token.children)
+    )
 
 
 def _is_participle(token: Token) -> bool:
@@ -252,6 +439,8 @@ def is_negated(clause: Clause) -> bool:
         return True
     head = clause.verb.head
     if clause.verb.dep_ == "xcomp":
+        if head.lemma_.lower() in _FAILING_HEADS:
+            return True  # "failed to reach an agreement"
         return any(c.dep_ == "neg" or c.lower_ in _NEGATORS for c in head.children)
     return False
 
@@ -263,3 +452,6 @@ def words_before(token: Token) -> list[str]:
         if child.dep_ in ("compound", "amod", "nmod") or child.text == "-":
             words.extend(child.lower_.replace("-", " ").split())
     return words
+
+
+_FAILING_HEADS = frozenset({"fail"})

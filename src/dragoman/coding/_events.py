@@ -13,7 +13,14 @@ from spacy.symbols import appos, dobj, nsubj, nsubjpass, pobj
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors import UNKNOWN_COUNTRY, ActorDictionary, DocumentActors, MentionFinder
-from dragoman.coding._clauses import Clause, clause_for, is_negated, modality, words_before
+from dragoman.coding._clauses import (
+    Clause,
+    clause_for,
+    is_negated,
+    is_purpose,
+    modality,
+    words_before,
+)
 from dragoman.coding._context import ContextOptions, DocumentContext
 from dragoman.coding._frames import Frame, family_of, frame_code, frame_of
 from dragoman.coding._subcodes import (
@@ -62,7 +69,7 @@ _TARGET_PREPS = (
 # CAMEO roots where co-subjects with no target act on each other ("X and Y met"): PLOVER
 # manual, "Compound and Reciprocal Actors".
 _RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
-_RECIPROCAL_VERBS = frozenset({"clash", "fight", "skirmish", "battle"})
+_RECIPROCAL_VERBS = frozenset({"clash", "fight", "skirmish", "battle", "exchange"})
 _STATEMENT_ROOT = "01"
 # generic political-reform codes, refined by what the reform is about
 _REFORM_CODES = frozenset({"024", "034", "083", "104", "123"})
@@ -81,6 +88,8 @@ class _Match:
     addressee: bool = False  # the complement's subject is the target ("demanded that X")
     nominal: bool = False  # a noun names the event ("Russia's attack on Ukraine")
     sources: tuple[Actor, ...] = ()  # actors known before the clause is read (a speaker)
+    noun: Token | None = None  # the event noun of a light verb or a nominal event
+    content: Token | None = None  # what a statement of need asks for (a verb or a noun)
     negated: bool | None = None  # None: read the negation from the clause
 
 
@@ -239,8 +248,9 @@ class EventExtractor:
                 objects=clause.object_lemmas,
                 comps=clause.comp_lemmas,
             )
-            if entry is not None:
+            if entry is not None and not _conditional(token):
                 matches.append(_Match(clause, entry, entry.code, modality(token)))
+        matches.extend(_wish_matches(matches, sentence))
         consumed, actions = _apply_frames(matches, self._verbs)
         if found.nouns:
             matches.extend(self._noun_matches(doc, sentence, found.nouns, matches, consumed))
@@ -254,13 +264,19 @@ class EventExtractor:
             return []
         events: list[Event] = []
         coded_verbs: list[Token] = []
-        for match in matches:
-            if match.clause.verb.i in consumed:
+        # a purpose ("gathered to demand reforms") is coded only when what it serves is not:
+        # "swore to fight", but not both "staged protests" and "to demand reforms"
+        purposes = [m for m in matches if not m.nominal and is_purpose(m.clause.verb)]
+        for match in [m for m in matches if m not in purposes] + purposes:
+            verb = match.clause.verb
+            if verb.i in consumed:
+                continue
+            if match in purposes and any(v.i == verb.head.i for v in coded_verbs):
                 continue
             new = self._clause_events(match, sentence, index, resolver, context, doc_id)
             if new:
                 events.extend(new)
-                coded_verbs.append(match.clause.verb)
+                coded_verbs.append(verb)
         _remember_names(doc, found.names, resolver)
         events.sort(key=lambda event: event.evidence.verb.start)  # text order
         return _drop_reporting_statements(events, coded_verbs, sentence)
@@ -279,18 +295,43 @@ class EventExtractor:
         A verb with its own pattern decides for its object; a noun inside a governed
         complement is part of that complement.
         """
-        matched = {m.clause.verb.i for m in matches}
+        matched = {m.clause.verb.i: m for m in matches}
         out: list[_Match] = []
+        seen: set[int] = set()  # nouns read, once each ("mediation" and "mediation effort")
         for i in noun_indices:
             token = doc[i]
-            head = token.head
-            if head.i in consumed or (head.i in matched and token.dep_ in _OBJECT_DEPS):
-                continue  # the verb's own pattern decides about its object
+            if i in consumed:
+                continue  # the doer of a verb's event: "air strikes killed 20"
             entry = self._verbs.match_noun(token.lemma_.lower(), words_before(token))
             if entry is None:
                 continue
-            if token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in _LIGHT_VERBS:
+            if token.dep_ == "compound" and token.head.lemma_.lower() in _GENERIC_EVENT_HEADS:
+                token = token.head  # "a mediation effort", "a bombing campaign"
+            if token.i in seen:
+                continue
+            seen.add(token.i)
+            head = token.head
+            verb_match = matched.get(head.i)
+            if verb_match is not None and _bare_light_verb(verb_match, token):
+                # "declared a ceasefire", "ordered an investigation": the event noun says
+                # more than the verb's bare pattern (a statement, an order)
+                matches.remove(verb_match)
+                del matched[head.i]
+            if head.i in consumed or (head.i in matched and token.dep_ in _OBJECT_DEPS):
+                continue  # the verb's own pattern decides about its object
+            light = _light_verb(token)
+            if light is not None and token.head.lower_ == "under" and entry.code[:2] not in (
+                _UNDER_ROOTS
+            ):
+                light = None  # "keeps troops under a defense pact": not a measure on them
+            if light is not None and light.i not in matched and light.i not in consumed:
+                head = light
                 clause = clause_for(head, sentence)
+                if token.dep_ == "pobj":  # "engaged in fighting with X": X is the target
+                    for child in token.children:
+                        pobjs = [c for c in child.children if c.dep_ == "pobj"]
+                        if child.dep_ == "prep" and pobjs:
+                            clause.object_preps.setdefault(child.lower_, []).extend(pobjs)
                 pattern = VerbEntry(
                     verb=head.lemma_.lower(),
                     code=entry.code,
@@ -303,10 +344,16 @@ class EventExtractor:
                     plover=entry.plover,
                 )
                 note = f"light verb + {entry.describe()}"
-                out.append(_Match(clause, pattern, entry.code, modality(head), note))
+                light_match = _Match(
+                    clause, pattern, entry.code, modality(head), note, noun=token
+                )
+                _apply_modality(light_match)  # "will launch an offensive" is a threat
+                out.append(light_match)
                 continue
             if token.dep_ == "pobj" and head.lower_ in _TOPIC_PREPS:
                 continue  # "talked about cooperation": a topic, not an event
+            if token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _CANCELLING_VERBS:
+                continue  # "ended the talks", "the talks were suspended": not held
             nominal = _nominal_clause(token)
             if nominal is None:
                 continue
@@ -331,6 +378,7 @@ class EventExtractor:
                     "asserted",
                     f"nominal {entry.describe()}",
                     nominal=True,
+                    noun=token,
                 )
             )
         return out
@@ -409,16 +457,48 @@ class EventExtractor:
             )
         if not sources and match.nominal and "between" in clause.preps:
             sources = _first_actors(clause.preps["between"], resolver)  # reciprocal talks
-        if not sources:
+        if not sources and clause.passive and code.startswith(_OWN_FORCES_PREFIXES):
+            # "Chinese warships were deployed near Taiwan", "Russian troops were withdrawn":
+            # forces moved are moved by their own side
+            sources = [
+                a
+                for head in clause.objects
+                for a in resolver.resolve(head)
+                if not a.code.startswith(UNKNOWN_COUNTRY)
+            ]
+            if sources:
+                clause = replace(clause, objects=[])
+        if not sources and not match.nominal:
+            sources = _claimants(clause, resolver)  # "the attack, claimed by IS, killed"
+        unattributed = not sources and _unattributed(match, resolver, self._verbs)
+        if not sources and not unattributed:
             return []
         if match.nominal:
             targets = _first_actors(
                 [h for p in _NOMINAL_TARGET_PREPS for h in clause.preps.get(p, [])], resolver
-            )
+            ) or _other_actors(_first_actors(clause.preps.get("of", []), resolver), sources)
             if not targets and len({s.code for s in sources}) < 2:
                 return []  # "Russian attack" alone names no one attacked: too vague
         else:
-            targets = _targets(clause, entry.prep, bool(entry.objects), resolver)
+            # the object is the pattern's instrument ("imposed sanctions"), unless the event
+            # noun is in a prepositional phrase ("placed the leader under arrest")
+            constrained = bool(entry.objects) and not (
+                match.noun is not None and match.noun.dep_ == "pobj"
+            )
+            targets = _targets(clause, entry.prep, constrained, resolver)
+        if match.noun is not None and not _other_actors(targets, sources):
+            # "mounted its invasion of Lebanon", "the arrest of X by Y": what the event is of
+            targets = _first_actors(_pobjs(match.noun, "of"), resolver) or targets
+        if match.noun is not None and all(t.code.startswith(UNKNOWN_COUNTRY) for t in targets):
+            # "air strikes on Gaza killed 20 people": the event noun names whom it hit
+            targets = _noun_targets([match.noun], resolver) or targets
+        if not targets and match.content is not None:
+            # "stressed the need to lift sanctions on Iraq", "the need for talks with X"
+            content = match.content
+            if content.pos_ == "NOUN":
+                targets = _noun_targets([content], resolver)
+            else:
+                targets = _targets(clause_for(content, sentence), None, False, resolver)
         if not targets and match.addressee:
             # "demanded that Iran stop", "said Sudan must return": the one asked to act
             targets = _complement_subjects(clause, resolver)
@@ -426,16 +506,23 @@ class EventExtractor:
             # "threatened to attack X", "refused to negotiate with X": the complement
             # carries the target of the intent, threat or refusal
             for comp in clause.comps:
-                if comp.dep_ == "xcomp":
+                if comp.dep_ in ("xcomp", "pcomp"):
                     inner = clause_for(comp, sentence)
                     targets = _targets(inner, None, False, resolver)
                     if targets:
                         break
-        if code[:2] == _FORCE_POSTURE_ROOT:
-            # "deployed troops to the border": the forces moved are the source's own, not
-            # the target (CAMEO 15: the target is whom the posture is aimed at)
+        if code.startswith(_OWN_FORCES_PREFIXES):
+            # "deployed troops to the border", "the withdrawal of its troops": the forces
+            # moved are the source's own, not the target (CAMEO 15: the target is whom the
+            # posture is aimed at)
             targets = [t for t in targets if not t.code.startswith(UNKNOWN_COUNTRY)]
         location = context.location_for(clause.verb, sentence, [*sources, *targets])
+        if unattributed:
+            # "two soldiers were killed in Kirkuk", "a car bomb killed two soldiers in
+            # Kirkuk": force used by no one named is used in, and by, the place's country
+            if location is None or not location.country:
+                return []
+            sources = [_location_actor(location, context, rule="location:unattributed")]
         if location is not None and location.country:
             sources = [_placed(a, location) for a in sources]
             targets = [_placed(a, location) for a in targets]
@@ -445,13 +532,22 @@ class EventExtractor:
                 targets = [_location_actor(location, context)]
         pairs: list[tuple[Actor, Actor | None]]
         domestic = code[:2] in _DOMESTIC_ROOTS or code[:3] in _DOMESTIC_CODES
+        if (
+            not match.nominal
+            and len({s.code for s in sources}) > 1
+            and code[:2] in _RECIPROCAL_ROOTS
+            and not _other_actors(targets, sources)
+        ):
+            targets = []  # "X and Y agreed on a pact between the two": with each other
         if targets:
             pairs = [
                 (s, _domestic(t, s, resolver))
                 for s in sources
                 for t in targets
-                if s.code != t.code and not (code[:2] in _RECIPROCAL_ROOTS and t.code == s.code[:3])
-            ]  # a government does not meet or agree with its own country
+                if s.code != t.code
+                and not (code[:2] in _RECIPROCAL_ROOTS and t.code == s.code[:3])
+                and not (code.startswith(_OWN_FORCES_PREFIXES) and t.code[:3] == s.code[:3])
+            ]  # a government does not meet its own country, nor withdraw from its own forces
             if not pairs:  # "Egypt evacuated its embassy": the event stands, with no target
                 # (a protest or repression in the source's own country targets that country)
                 pairs = [(s, _home_country(s, resolver) if domestic else None) for s in sources]
@@ -538,7 +634,9 @@ def _apply_frames(
     action code of each matched verb (before modality made it an intent or threat).
 
     - An object names the kind of thing given, cut or asked for ("provided military aid"
-      072, "halted food aid" 1623): see :func:`refine_by_object`.
+      072, "halted food aid" 1623): see :func:`object_subcode`.
+    - A generic use of force takes the code of the attack it was done in or by ("killed
+      ... in an air strike" 195, "a car bomb killed" 1832): see :func:`_refine_by_means`.
     - A generic appeal, intent, demand, refusal or threat takes its family's code for the
       action in its complement ("urged X to release" 0253, "refused to release" 1243), or for
       the event noun it asks for ("called for the withdrawal" 0256, "demanded the release"
@@ -560,11 +658,11 @@ def _apply_frames(
     actions: dict[int, str] = {}  # verb -> its action code, before modality
     for match in matches:  # the actions themselves first: "said it will send aid"
         if match.note == "":
-            found = object_subcode(match.code, match.clause, verbs) or instrument_subcode(
-                match.code, match.clause, verbs
-            )
+            found = object_subcode(match.code, match.clause, verbs)
             if found is not None:
                 match.code, match.note = found
+            else:
+                _refine_by_means(match, verbs, consumed)
         actions[match.clause.verb.i] = match.code
     for match in matches:  # what a yield gives, before modality makes it an intent
         if match.code == _YIELD and match.note == "":
@@ -578,7 +676,7 @@ def _apply_frames(
         frame = frame_of(match.entry.code) if not comps or comps == {"*"} else None
         for comp in match.clause.comps:
             inner = by_verb.get(comp.i)
-            if comp.dep_ == "xcomp" or root in _GOVERNING_ROOTS:
+            if comp.dep_ in ("xcomp", "pcomp") or root in _GOVERNING_ROOTS:
                 consumed.add(comp.i)
             action = actions.get(comp.i) if inner is not None else _light_action(comp, verbs)
             if frame is not None and action is not None and match.note == "":
@@ -595,6 +693,16 @@ def _apply_frames(
                 match.note = f"obligation in complement ({comp.text})"
                 match.addressee = True
                 consumed.add(comp.i)
+        if root == _STATEMENT_ROOT and match.note == "":
+            _need_as_demand(match, by_verb, actions, verbs, consumed)
+        if match.code == _DENIAL_CODE:
+            # "denied that its troops attacked X", "rejected claims that X shelled Y": what
+            # is denied is not an event
+            consumed.update(c.i for c in match.clause.comps)
+            for obj in match.clause.objects:
+                consumed.update(
+                    c.i for c in obj.children if c.dep_ in ("acl", "ccomp") and c.pos_ == "VERB"
+                )
         if frame is not None and match.note == "":
             _refine_by_noun(match, frame, verbs, by_verb, actions)
         elif match.code == _STATEMENT and match.note == "":
@@ -632,6 +740,70 @@ def _refine_named_complement(match: _Match, action: str, inner: _Match | None, c
     if refined is not None and is_subcode(refined, match.code):
         match.note = f"{family.name.lower()} about {action} ({comp.text})"
         match.code = refined
+
+
+# Verbs whose object-and-infinitive asks the object to act: "wants Poland to accept".
+_WISH_VERBS = frozenset({"want", "wish", "like", "prefer"})
+
+
+# Subordinators of clauses that state a condition, not an event: "will boycott the vote
+# unless the president agrees to step down", "will attack if X invades".
+_CONDITIONS = frozenset({"if", "unless", "until", "whether", "lest", "provided"})
+
+
+def _condition_mark(verb: Token) -> str | None:
+    """The subordinator of the condition clause a verb heads ("unless", "if"), or None."""
+    if verb.dep_ != "advcl":
+        return None
+    for child in verb.children:
+        if child.dep_ == "mark" and child.lower_ in _CONDITIONS:
+            return child.lower_
+    return None
+
+
+def _conditional(verb: Token) -> bool:
+    """Whether a verb heads (or is the complement of) a condition clause: the condition is
+    not an event (that of an "unless" clause makes its main clause a threat: see
+    :func:`_unless_condition`)."""
+    for _ in range(2):  # "unless the president agrees to step down"
+        if _condition_mark(verb) is not None:
+            return True
+        if verb.dep_ not in ("xcomp", "conj"):
+            return False
+        verb = verb.head
+    return False
+
+
+def _wish_matches(matches: list[_Match], sentence: Span) -> list[_Match]:
+    """Appeals made by wanting: "Germany wants Poland to accept more refugees" is
+    Germany's appeal to Poland (CAMEO 02, refined by the action, 0233 here)."""
+    out: list[_Match] = []
+    for match in matches:
+        verb = match.clause.verb
+        head = verb.head
+        if (
+            match.nominal
+            or verb.dep_ not in ("ccomp", "xcomp")
+            or head.lemma_.lower() not in _WISH_VERBS
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            or not any(c.dep_ == "nsubj" for c in verb.children)
+        ):
+            continue
+        pattern = VerbEntry(
+            verb=head.lemma_.lower(),
+            code="020",
+            particle=None,
+            prep=None,
+            objects=frozenset(),
+            comps=frozenset({"*"}),
+            where=f"coding rule: wish with object and infinitive; {match.entry.where}",
+            order=-1,
+        )
+        clause = clause_for(head, sentence)
+        if verb not in clause.comps:
+            clause.comps.append(verb)
+        out.append(_Match(clause, pattern, "020", modality(head)))
+    return out
 
 
 def _light_action(verb: Token, verbs: VerbDictionary) -> str | None:
@@ -796,6 +968,67 @@ def _noun_action(
     return entry.code if entry is not None else None
 
 
+_DENIAL_CODE = "016"
+# Codes of moving one's own forces: deploying, sending and withdrawing troops.
+_OWN_FORCES_PREFIXES = ("15", "074", "087", "0861")
+# Nouns that make a statement about them a demand: "stressed the need to lift sanctions".
+_NEED_NOUNS = frozenset({"need", "necessity", "obligation", "duty", "urgency"})
+
+
+def _need_as_demand(
+    match: _Match,
+    by_verb: dict[int, _Match],
+    actions: dict[int, str],
+    verbs: VerbDictionary,
+    consumed: set[int],
+) -> None:
+    """Code a statement about a need as a demand for what is needed: "stressed the need to
+    lift sanctions" (1054), "underlined the need for talks" (106)."""
+    for obj in match.clause.objects:
+        if obj.lemma_.lower() not in _NEED_NOUNS:
+            continue
+        action: str | None = None
+        current = obj
+        for _ in range(2):  # "the obligation to take action to lift embargoes"
+            acl = next((c for c in current.children if c.dep_ == "acl"), None)
+            if acl is None:
+                break
+            consumed.add(acl.i)
+            match.content = acl
+            inner = by_verb.get(acl.i)
+            action = actions.get(acl.i) if inner is not None else _light_action(acl, verbs)
+            if action is not None:
+                break
+            current = next((c for c in acl.children if c.dep_ == "dobj"), acl)
+        if action is None:
+            for noun in _pobjs(obj, "for"):
+                entry = verbs.match_noun(noun.lemma_.lower(), words_before(noun))
+                if entry is not None:
+                    action = entry.code
+                    match.content = noun
+                    break
+        match.code = (frame_code(Frame.DEMAND, action) if action else None) or "100"
+        match.note = f"need as demand ({obj.text})"
+        match.addressee = True
+        return
+
+
+def _refine_by_means(match: _Match, verbs: VerbDictionary, consumed: set[int]) -> None:
+    """Refine a generic use of force by the event it happened in ("killed ... in an air
+    strike" 195, "wounded ... in a bombing" 183) or that did it ("air strikes killed 20",
+    "were killed by a bombing"): see :func:`instrument_subcode`. The event noun of the doer
+    is then this event, not another, and its "on X" names the target too."""
+    found = instrument_subcode(match.code, match.clause, verbs)
+    if found is None:
+        return
+    code, note, doer = found
+    if doer is not None:
+        consumed.add(doer.i)
+        match.noun = doer
+    if code != match.code:
+        match.code, match.note = code, note
+
+
 def _apply_modality(match: _Match) -> None:
     """Code announced actions as intents, threats or refusals.
 
@@ -832,11 +1065,7 @@ def _apply_modality(match: _Match) -> None:
 
 def _unless_condition(verb: Token) -> bool:
     """The verb has an "unless" clause: "will leave unless the talks resume"."""
-    return any(
-        child.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ == "unless" for m in child.children)
-        for child in verb.children
-    )
+    return any(_condition_mark(child) == "unless" for child in verb.children)
 
 
 # Verbs that take an event noun as their object without adding meaning of their own:
@@ -887,6 +1116,13 @@ _LIGHT_VERBS = frozenset(
         "order",
         "authorize",
         "authorise",
+        "speed",
+        "accelerate",
+        "expand",
+        "broaden",
+        "widen",
+        "pursue",
+        "finish",
     }
 )
 _TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "on", "over", "of", "for"})
@@ -907,6 +1143,117 @@ _NOMINAL_TARGET_PREPS = (
     "towards",
     "upon",
 )
+
+
+# Verbs whose object is an event that stops or does not happen: "ended the talks between X
+# and Y" is not a meeting of X and Y.
+_CANCELLING_VERBS = frozenset(
+    {
+        "end",
+        "halt",
+        "suspend",
+        "cancel",
+        "stop",
+        "abandon",
+        "postpone",
+        "delay",
+        "freeze",
+        "block",
+        "prevent",
+        "reject",
+        "oppose",
+        "boycott",
+        "break",
+        "call",
+        "avert",
+        "thwart",
+        "foil",
+    }
+)
+# Nouns that name an event only through a modifier: "a mediation effort", "a bombing
+# campaign", "a peace mission".
+_GENERIC_EVENT_HEADS = frozenset(
+    {"effort", "mission", "campaign", "operation", "initiative", "drive", "bid", "process"}
+)
+# Verbs that take an event noun in an in-phrase without adding meaning of their own:
+# "engaged in fighting", "participated in the talks", "took part in the protests".
+_LIGHT_IN_VERBS = frozenset({"engage", "participate", "involve", "join"})
+# Verbs that put their object under an event: "placed him under arrest".
+_UNDER_VERBS = frozenset({"put", "place", "keep", "hold", "bring"})
+_UNDER_ROOTS = frozenset({"09", "16", "17", "18", "19"})  # investigation, sanctions, arrest, siege
+# Adjectives that make the copula's subject the doer of the event noun they govern.
+_CULPABLE = frozenset({"responsible", "guilty", "culpable"})
+# Verbs of coming together whose for-phrase names what is done there.
+_MOTION_VERBS = frozenset(
+    {
+        "arrive",
+        "come",
+        "go",
+        "return",
+        "travel",
+        "fly",
+        "head",
+        "leave",
+        "gather",
+        "converge",
+        "assemble",
+        "meet",
+        "convene",
+        "sit",
+    }
+)
+
+
+def _bare_light_verb(match: _Match, noun: Token) -> bool:
+    """Whether a matched verb is a light verb matched by a pattern with no conditions, and
+    the event noun is its direct object ("announced a ceasefire", "joined the protests")."""
+    entry = match.entry
+    return (
+        noun.dep_ == "dobj"
+        and match.note == ""
+        and not match.nominal
+        and entry.order >= 0
+        and entry.verb in _LIGHT_VERBS
+        and not (entry.objects or entry.comps or entry.prep or entry.particle)
+    )
+
+
+def _light_verb(noun: Token) -> Token | None:
+    """The light verb an event noun is the content of, or None: the object of "launched
+    an offensive", or the in-phrase of "engaged in fighting" and "took part in talks"."""
+    head = noun.head
+    if noun.dep_ == "dobj":
+        if head.pos_ == "VERB" and head.lemma_.lower() in _LIGHT_VERBS:
+            return head
+        return None
+    if noun.dep_ != "pobj" or head.dep_ != "prep":
+        return None
+    verb = head.head
+    prep = head.lower_
+    if verb.dep_ == "acomp" and verb.lemma_.lower() in _CULPABLE and prep in ("for", "of"):
+        verb = verb.head  # "is responsible for the killings", "guilty of the attack"
+        return verb if verb.lemma_.lower() in _COPULAS else None
+    if prep == "behind":  # "was behind the attack"
+        return verb if verb.lemma_.lower() in _COPULAS else None
+    if prep == "under":  # "placed X under arrest", "was put under investigation"
+        return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in _UNDER_VERBS else None
+    if prep == "for":
+        # "returned to Geneva for talks", "gathered for a rally": what they came to do
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in _MOTION_VERBS:
+            return verb
+        return None
+    if head.lower_ != "in":
+        return None
+    if verb.pos_ == "NOUN" and verb.lower_ == "part" and verb.dep_ == "dobj":
+        verb = verb.head  # "took part in" read as "part in the talks"
+    if verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in _LIGHT_IN_VERBS:
+        return verb
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
+        return verb
+    return None
 
 
 def _nominal_clause(noun: Token) -> Clause | None:
@@ -940,7 +1287,6 @@ def _nominal_source(head: Token, resolver: DocumentActors) -> list[Actor]:
 
 
 # Roots of material events whose place, when no target is named, is their target.
-_FORCE_POSTURE_ROOT = "15"
 _LOCATED_TARGET_ROOTS = frozenset({"07", "08", "09", "14", "15", "17", "18", "19", "20"})
 
 
@@ -1004,8 +1350,11 @@ def _placed(actor: Actor, location: Location) -> Actor:
     )
 
 
-def _location_actor(location: Location, context: DocumentContext) -> Actor:
-    """The country of an event's place, as its target."""
+def _location_actor(
+    location: Location, context: DocumentContext, rule: str = "location"
+) -> Actor:
+    """The country of an event's place, as its target (or the source of force used by no
+    one named)."""
     country = location.country or ""
     return Actor(
         code=country,
@@ -1014,7 +1363,117 @@ def _location_actor(location: Location, context: DocumentContext) -> Actor:
         start=location.start,
         end=location.end,
         entry=f"places:{location.name}",
-        rule="location",
+        rule=rule,
+    )
+
+
+# Roots of force whose doer, when the text names none, is taken to be of the place where it
+# happened ("were killed in Kirkuk", "was arrested in Cairo", "a bomb killed ... in Kirkuk").
+_UNATTRIBUTED_PREFIXES = ("171", "173", "174", "175", "18", "19", "20")
+# What does harm without being anyone: "a car bomb killed", "were wounded by shrapnel".
+_WEAPON_NOUNS = frozenset(
+    {
+        "bomb",
+        "blast",
+        "explosion",
+        "explosive",
+        "device",
+        "ied",
+        "mine",
+        "landmine",
+        "shell",
+        "rocket",
+        "missile",
+        "mortar",
+        "grenade",
+        "drone",
+        "gunfire",
+        "shrapnel",
+        "bullet",
+        "violence",
+        "conflict",
+        "war",
+    }
+)
+# Causes that are no one's use of force: "were killed in a flood", "a storm killed ...".
+_NATURAL_CAUSES = frozenset(
+    {
+        "accident",
+        "avalanche",
+        "collision",
+        "crash",
+        "cyclone",
+        "disease",
+        "drought",
+        "earthquake",
+        "epidemic",
+        "famine",
+        "fire",
+        "flood",
+        "flooding",
+        "heat",
+        "heatwave",
+        "hurricane",
+        "illness",
+        "landslide",
+        "lightning",
+        "mudslide",
+        "outbreak",
+        "quake",
+        "storm",
+        "tornado",
+        "tsunami",
+        "typhoon",
+        "wildfire",
+    }
+)
+
+
+def _claimants(clause: Clause, resolver: DocumentActors) -> list[Actor]:
+    """Who claimed the weapon or event that did a clause's deed: "the bombing, claimed by
+    Islamic State, killed 15 soldiers", "an attack claimed by the Taliban"."""
+    for doer in clause.subjects:
+        if doer.pos_ != "NOUN":
+            continue
+        for acl in doer.children:
+            if acl.dep_ == "acl" and acl.lemma_.lower() == "claim":
+                agents = [
+                    p
+                    for c in acl.children
+                    if c.dep_ == "agent"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ]
+                actors = _first_actors(agents, resolver)
+                if actors:
+                    return actors
+    return []
+
+
+def _unattributed(match: _Match, resolver: DocumentActors, verbs: VerbDictionary) -> bool:
+    """Whether a clause reports force with no one named as its doer: an agentless passive
+    ("two soldiers were killed"), or a weapon or an event as the doer ("were killed by a
+    roadside bomb", "a car bomb killed")."""
+    code = match.code
+    if match.nominal or match.sources or not code.startswith(_UNATTRIBUTED_PREFIXES):
+        return False
+    clause = match.clause
+    if clause.passive:
+        doers = clause.subjects  # the by-phrase: "by a roadside bomb"
+    else:
+        doers = [s for s in clause.subjects if s.dep_ == "nsubj"]
+        if not doers:
+            return False
+    for doer in doers:
+        lemma = doer.lemma_.lower()
+        if doer.pos_ != "NOUN" or resolver.is_named(doer.i):
+            return False  # a pronoun or a name we could not resolve is someone
+        if lemma not in _WEAPON_NOUNS and verbs.match_noun(lemma, words_before(doer)) is None:
+            return False  # "a suicide bomber detonated": a person, not a weapon
+    causes = [*doers, *clause.preps.get("in", []), *clause.preps.get("by", [])]
+    return not any(
+        c.lemma_.lower() in _NATURAL_CAUSES or any(w.lower_ in _NATURAL_CAUSES for w in c.lefts)
+        for c in causes
     )
 
 
@@ -1052,7 +1511,8 @@ def _targets(
     """
     if prep is not None:
         heads = clause.preps.get(prep, []) + clause.object_preps.get(prep, [])
-        actors = _first_actors(heads, resolver)
+        # "called for sanctions against X", "asked for talks with X"
+        actors = _first_actors(heads, resolver) or _noun_targets(heads, resolver)
         for head in heads if not actors else ():
             # "agreed to US mediation", "called for an end to attacks by rebels"
             actors = resolver.resolve_possessor(head) or resolver.resolve_attached(head)
@@ -1081,12 +1541,21 @@ def _targets(
         actors = resolver.resolve_possessor(head)
         if actors:
             return actors
+    for name in _OWNED_TARGET_PREPS:
+        # "protested against the Israeli blockade", "sanctions on Russian banks"
+        for head in clause.preps.get(name, []) + clause.object_preps.get(name, []):
+            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+                continue  # "restrictions on its labour market": the source's own
+            actors = resolver.resolve_possessor(head)
+            if actors:
+                return actors
     for head in clause.objects:
         actors = _nested_targets(head, resolver)
         if actors:
             return actors
     # who or where the object or a prepositional object is about: "condemned an attack by
-    # rebels", "demanded a meeting of the Security Council", "troops for a war against Iraq"
+    # rebels", "demanded a meeting of the Security Council", "troops for a war against Iraq",
+    # "asked for talks with X"
     for head in clause.objects:
         actors = resolver.resolve_attached(head)
         if actors:
@@ -1097,6 +1566,37 @@ def _targets(
             if actors:
                 return actors
     return []
+
+
+# not "with": "with Albania's help" is a partner, not a target
+_OWNED_TARGET_PREPS = ("against", "on", "to", "at", "toward", "towards", "upon")
+
+
+def _noun_targets(heads: list[Token], resolver: DocumentActors) -> list[Actor]:
+    """Targets named inside the nouns a preposition governs: "called for sanctions against
+    X", "asked for talks with X"."""
+    for head in heads:
+        for name in _NESTED_TARGET_PREPS:
+            actors = _first_actors(_pobjs(head, name), resolver)
+            if actors:
+                return actors
+    return []
+
+
+def _other_actors(actors: list[Actor], sources: list[Actor]) -> list[Actor]:
+    codes = {s.code for s in sources}
+    return [a for a in actors if a.code not in codes]
+
+
+def _pobjs(head: Token, prep: str) -> list[Token]:
+    """Objects of the given preposition attached to a token."""
+    return [
+        p
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == prep
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _nested_targets(noun: Token, resolver: DocumentActors) -> list[Actor]:
@@ -1157,6 +1657,12 @@ def _drop_reporting_statements(
         for other in coded_verbs:
             if other.i != verb.i and verb.is_ancestor(other):
                 reported.add(verb.idx)
+    # a bare statement beside another event of the same source says nothing more:
+    # "Speaking in Moscow, Putin criticized NATO"
+    acting = {e.source.code for e in events if e.root_code != _STATEMENT_ROOT}
+    for e in events:
+        if e.cameo.code == _STATEMENT and e.source.code in acting:
+            reported.add(e.evidence.verb.start)
     if not reported:
         return events
     return [

@@ -143,19 +143,26 @@ _ANNOUNCING = frozenset({"announce", "declare", "proclaim", "unveil"})
 
 def instrument_subcode(
     code: str, clause: Clause, verbs: VerbDictionary
-) -> tuple[str, str] | None:
-    """Return the kind of attack a generic killing or wounding was done in: "killed two
-    soldiers in a suicide bombing" 1831, "wounded five in an air strike" 195."""
-    if code != _GENERIC_FIGHT:
+) -> tuple[str, str, Token | None] | None:
+    """Return the kind of attack a generic use of force was done in or by, with a note and
+    the event noun that did it (or None): "killed two soldiers in a suicide bombing" 1831,
+    "wounded five in an air strike" 195, "air strikes killed 20" 195 (the subject
+    "strikes"), "were killed by a bombing" 183 (a passive's by-phrase is its subject)."""
+    if code not in _GENERIC_FORCE:
         return None
-    for noun in (*clause.preps.get("in", []), *clause.preps.get("by", [])):
+    doers = [s for s in clause.subjects if s.pos_ == "NOUN"]
+    for noun in (*clause.preps.get("in", []), *clause.preps.get("by", []), *doers):
         entry = verbs.match_noun(noun.lemma_.lower(), words_before(noun))
-        if entry is not None and entry.code[:2] in _VIOLENT_ROOTS and entry.code != code:
-            return entry.code, f"instrument {entry.describe()}"
+        if entry is None or entry.code[:2] not in _VIOLENT_ROOTS:
+            continue
+        doer = noun if noun in doers else None
+        if entry.code != code or doer is not None:
+            return entry.code, f"instrument {entry.describe()}", doer
     return None
 
 
-_GENERIC_FIGHT = "190"
+# Generic codes of force: assault, fight, mass violence.
+_GENERIC_FORCE = frozenset({"180", "190", "200"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
