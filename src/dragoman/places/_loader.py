@@ -40,6 +40,9 @@ CITY_POPULATION = 15000
 
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ")
 _COMBINING = re.compile("[\u0300-\u036f]")
+# marks for ayn and hamza in transliterated names ("Sāmarrā’", "Ma‘arrat"), dropped in news
+_ARABIC_ARTICLES = frozenset({"Al", "Ad", "Ar", "As", "Ash", "At", "Az", "An", "Adh", "Ath"})
+_TRANSLITERATION_MARKS = re.compile("[\u2018\u2019\u02bb\u02bc\u02be\u02bf]")
 _NEW_PLACE_FEATURES = {
     "region": Feature.REGION,
     "sea": Feature.SEA,
@@ -213,9 +216,18 @@ def _add_cities(
             # airport and postal codes in capitals ("ALV"), not one- or two-letter codes.
             if alt[:1] in _UPPER and len(alt) > 2 and not alt.isupper()
         }
-        if not name.isascii():
-            variants.add(fold_accents(name))
         variants.discard(name)
+        # the name without diacritics, and an Arabic name without its article, is the name
+        # as English news spells it ("Kandahār" -> "Kandahar", "Sāmarrā’" -> "Samarra",
+        # "Al Fallūjah" -> "Fallujah", "An Nāşirīyah" -> "Nasiriyah"): as good as the name
+        spellings = {fold_accents(name)}
+        article, _, rest = name.partition(" ")
+        if article in _ARABIC_ARTICLES and len(rest) > 3 and " " not in rest:
+            spellings.add(fold_accents(rest))
+        spellings.discard(name)
+        variants -= spellings
+        if spellings:
+            gazetteer.add_new_place(place, spellings, NameSource.GEONAMES)
         gazetteer.add_new_place(place, variants, NameSource.VARIANT)
 
 
@@ -350,10 +362,11 @@ def _new_place(entry: RawEntry) -> Place:
 
 
 def fold_accents(name: str) -> str:
-    """Return a name without diacritics ("Rafaḩ" -> "Rafah", "Salé" -> "Sale")."""
+    """Return a name without diacritics ("Rafaḩ" -> "Rafah", "Sāmarrā’" -> "Samarra")."""
     if name.isascii():
         return name
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", name))
+    folded = _COMBINING.sub("", unicodedata.normalize("NFKD", name))
+    return _TRANSLITERATION_MARKS.sub("", folded)
 
 
 def _strip_article(name: str) -> str:
