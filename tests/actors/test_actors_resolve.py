@@ -117,6 +117,26 @@ def test_roles_follow_the_event_date(coder: Coder, tmp_path: Path) -> None:
     assert event.source.entry.endswith("people:Ana Ruiz")
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("Soviet troops shelled Afghan villages.", "1986-02-01", [("SUNMIL", "AFG")]),
+        ("Soviet troops shelled Afghan villages.", None, [("RUSMIL", "AFG")]),
+        ("The Kremlin criticized Bonn.", "1988-04-01", [("SUNGOV", "DEUGOV")]),
+        ("The Kremlin criticized Berlin.", "2024-04-01", [("RUSGOV", "DEUGOV")]),
+        ("Yugoslav police arrested Albanian students.", "1998-03-01", [("YUGCOP", "ALBEDU")]),
+        ("Yugoslav police arrested Albanian students.", "2010-03-01", [("SRBCOP", "ALBEDU")]),
+        ("The former Soviet republics criticized Poland.", "2001-01-01", []),
+    ],
+)
+def test_former_states_follow_the_story_date(
+    coder: Coder, text: str, date: str | None, expected: list[tuple[str, str | None]]
+) -> None:
+    rows = [(e.source.code, e.target.code if e.target else None)
+            for e in coder.code(text, date=date)]
+    assert rows == expected
+
+
 @pytest.mark.parametrize("in_order", [True, False])
 def test_quote_at_finds_the_first_quotation_containing_an_offset(
     coder: Coder, in_order: bool

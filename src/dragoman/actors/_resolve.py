@@ -16,7 +16,13 @@ from itertools import accumulate, pairwise
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from dragoman.actors._dictionary import SECTOR_NAMES, ActorDictionary, AgentEntry, NamedEntry
+from dragoman.actors._dictionary import (
+    SECTOR_NAMES,
+    ActorDictionary,
+    AgentEntry,
+    NamedEntry,
+    Phrase,
+)
 from dragoman.actors._mentions import Mention
 from dragoman.pipeline import TokenTable
 from dragoman.records import Actor
@@ -25,6 +31,9 @@ __all__ = ["UNKNOWN_COUNTRY", "DocumentActors"]
 
 #: Prefix of an agent whose country is not known (PETRARCH's convention).
 UNKNOWN_COUNTRY = "---"
+
+# "the former Soviet republics", "ex-Yugoslav": a former state named as a past, not an actor
+_FORMER_WORDS = frozenset({"former", "ex", "ex-"})
 
 # Dependents that stay inside a noun phrase; everything else (relative clauses, other
 # prepositional phrases, clausal modifiers) is cut off.
@@ -99,6 +108,8 @@ class DocumentActors:
         self._states = dictionary.state_codes
         self._max_agent = dictionary.max_agent_words
         self._agent_firsts = dictionary.agent_first_words
+        if any(m.phrase.entry.successor is not None for m in mentions):
+            mentions = _in_time(doc, mentions, dictionary, date)
         self._by_token: dict[int, Mention] = {}
         for mention in mentions:
             for i in range(mention.start, mention.end):
@@ -876,6 +887,31 @@ class DocumentActors:
             entry=entry,
             rule=rule,
         )
+
+
+def _in_time(
+    doc: Doc, mentions: list[Mention], dictionary: ActorDictionary, date: str | None
+) -> list[Mention]:
+    """Read the names of former states for the story's date.
+
+    "Soviet troops" in a 1987 story are the Soviet Union's (``SUN``); after its end, or in
+    a story without a date, the names take the successor's code (``RUS``), as coders of
+    undated text do. "Former Soviet republics" names no actor: the mention is dropped.
+    """
+    kept: list[Mention] = []
+    for mention in mentions:
+        entry = mention.phrase.entry
+        if entry.in_time(date):
+            kept.append(mention)
+            continue
+        if mention.start > 0 and doc[mention.start - 1].lower_ in _FORMER_WORDS:
+            continue
+        successor = dictionary.entries.get(entry.successor or "")
+        if successor is None:
+            kept.append(mention)
+            continue
+        kept.append(replace(mention, phrase=Phrase(successor, mention.phrase.form)))
+    return kept
 
 
 def _kind(actor: Actor) -> str:

