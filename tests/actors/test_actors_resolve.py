@@ -69,6 +69,18 @@ CASES: list[tuple[str, list[Row]]] = [
     ("NATO allies criticized Russia.", [("IGOWSTNAT", "111", "RUS")]),
     # "they" is deliberately not resolved
     ("Polish officials arrived. They criticized Russia.", []),
+    # a possessive pronoun's antecedent owns the agent, for a doer only
+    ("Turkey reinforced the border. Its soldiers shelled Syrian villages.",
+     [("TUR", "154", None), ("TURMIL", "194", "SYR")]),
+    ("Chad said its troops attacked rebels.", [("TCDMIL", "190", "TCDREB")]),
+    # an organization's things or people named by a plural noun
+    ("NATO jets bombed Serbian positions.", [("IGOWSTNAT", "183", "SRB")]),
+    # an operation as the doer: its state modifier (and role noun) acts
+    ("A Kenyan military operation killed ten fighters.", [("KENMIL", "190", "KENREB")]),
+    ("A general strike paralyzed Nepal.", []),
+    # a person the text places in another state stays that state's for a later "he"
+    ("King Hassan of Morocco met Israeli leaders. He criticized Iraq.",
+     [("MARGOV", "040", "ISRGOV"), ("MARGOV", "111", "IRQ")]),
 ]
 
 
