@@ -35,11 +35,48 @@ def test_every_un_member_style_state_and_major_igo_is_there(shipped: ActorDictio
         ("Turkey", "TUR", "name"),
         ("U.S.", "USA", "name"),
         ("Kremlin", "RUS", "capital"),
+        ("Bonn", "DEU", "capital"),
+        ("Soviet", "RUS", "adjective"),
+        ("Yugoslav", "SRB", "adjective"),
+        ("East German", "DEU", "adjective"),
     ],
 )
 def test_state_forms(shipped: ActorDictionary, text: str, code: str, form: str) -> None:
     phrase = shipped.phrases[text]
-    assert (phrase.entry.code, phrase.form) == (code, form)
+    # a former state's names (and the capitals it shared) are its successor's out of its time
+    entry = phrase.entry
+    assert (entry.successor or entry.code, phrase.form) == (code, form)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "code"),
+    [
+        ("Soviet", "1987-05-01", "SUN"),
+        ("Kremlin", "1991-12-25", "SUN"),
+        ("Kremlin", "1991-12-26", "RUS"),
+        ("Yugoslavia", "1995-03-01", "YUG"),
+        ("Yugoslavia", None, "SRB"),
+        ("GDR", "1989-11-09", "DDR"),
+        ("Czechoslovakia", "2000-01-01", "CZE"),
+    ],
+)
+def test_former_states_are_themselves_in_their_time(
+    shipped: ActorDictionary, text: str, date: str | None, code: str
+) -> None:
+    entry = shipped.phrases[text].entry
+    assert (entry.code if entry.in_time(date) else entry.successor) == code
+
+
+def test_former_state_keys_are_checked() -> None:
+    dictionary = ActorDictionary()
+    with pytest.raises(DictionaryError, match="successor"):
+        dictionary.add_file('- {code: "SUN", name: Soviet Union, successor: "RUS"}', name="x")
+    with pytest.raises(DictionaryError, match="successor"):
+        dictionary.add_file('- {code: "SUN", name: Soviet Union, end: 1991-12-25}', name="x")
+    with pytest.raises(DictionaryError, match="not a date"):
+        dictionary.add_file(
+            '- {code: "SUN", name: Soviet Union, end: soon, successor: "RUS"}', name="x"
+        )
 
 
 @pytest.mark.parametrize(

@@ -69,6 +69,18 @@ CASES: list[tuple[str, list[Row]]] = [
     ("NATO allies criticized Russia.", [("IGOWSTNAT", "111", "RUS")]),
     # "they" is deliberately not resolved
     ("Polish officials arrived. They criticized Russia.", []),
+    # a possessive pronoun's antecedent owns the agent, for a doer only
+    ("Turkey reinforced the border. Its soldiers shelled Syrian villages.",
+     [("TUR", "154", None), ("TURMIL", "194", "SYR")]),
+    ("Chad said its troops attacked rebels.", [("TCDMIL", "190", "TCDREB")]),
+    # an organization's things or people named by a plural noun
+    ("NATO jets bombed Serbian positions.", [("IGOWSTNAT", "183", "SRB")]),
+    # an operation as the doer: its state modifier (and role noun) acts
+    ("A Kenyan military operation killed ten fighters.", [("KENMIL", "190", "KENREB")]),
+    ("A general strike paralyzed Nepal.", []),
+    # a person the text places in another state stays that state's for a later "he"
+    ("King Hassan of Morocco met Israeli leaders. He criticized Iraq.",
+     [("MARGOV", "040", "ISRGOV"), ("MARGOV", "111", "IRQ")]),
 ]
 
 
@@ -115,6 +127,26 @@ def test_roles_follow_the_event_date(coder: Coder, tmp_path: Path) -> None:
     (event,) = local.code("Ruiz criticized Peru.", date="2025-06-01")
     assert event.source.name == "Ana Ruiz (President)"
     assert event.source.entry.endswith("people:Ana Ruiz")
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("Soviet troops shelled Afghan villages.", "1986-02-01", [("SUNMIL", "AFG")]),
+        ("Soviet troops shelled Afghan villages.", None, [("RUSMIL", "AFG")]),
+        ("The Kremlin criticized Bonn.", "1988-04-01", [("SUNGOV", "DEUGOV")]),
+        ("The Kremlin criticized Berlin.", "2024-04-01", [("RUSGOV", "DEUGOV")]),
+        ("Yugoslav police arrested Albanian students.", "1998-03-01", [("YUGCOP", "ALBEDU")]),
+        ("Yugoslav police arrested Albanian students.", "2010-03-01", [("SRBCOP", "ALBEDU")]),
+        ("The former Soviet republics criticized Poland.", "2001-01-01", []),
+    ],
+)
+def test_former_states_follow_the_story_date(
+    coder: Coder, text: str, date: str | None, expected: list[tuple[str, str | None]]
+) -> None:
+    rows = [(e.source.code, e.target.code if e.target else None)
+            for e in coder.code(text, date=date)]
+    assert rows == expected
 
 
 @pytest.mark.parametrize("in_order", [True, False])

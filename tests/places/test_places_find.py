@@ -317,3 +317,29 @@ def test_readme_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert "'near Kharkiv'" not in printed and "'Kharkiv'" in printed
     assert "'the border with Poland'" in printed
     assert "'country': 'UKR'" in printed
+
+
+# -- parts of a place, "outside of" ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "prep"),
+    [
+        ("Two soldiers died in a sector of Beirut on Sunday.", "Beirut", "LBN", "in"),
+        ("Police fired on protesters in the streets of Tehran.", "Tehran", "IRN", "in"),
+        ("Fighters gathered in the northern part of Aleppo.", "Aleppo", "SYR", "in"),
+        ("A bomb went off outside of the Afghan city of Kandahar.", "Kandahār", "AFG", "outside"),
+        ("Shells landed on a suburb of Sarajevo overnight.", "Sarajevo", "BIH", "on"),
+    ],
+)
+def test_part_of_a_place_and_outside_of(
+    nlp: Language, text: str, name: str, country: str, prep: str
+) -> None:
+    _, mentions = _find(nlp, text)
+    mention = _only(mentions)
+    assert (mention.place.name, mention.place.country, mention.prep) == (name, country, prep)
+
+
+def test_part_nouns_need_a_place(nlp: Language) -> None:
+    _, mentions = _find(nlp, "The ministers agreed in part of the talks to meet again.")
+    assert mentions == []

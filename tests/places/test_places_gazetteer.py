@@ -308,3 +308,11 @@ def test_custom_aliases_file_adds_places() -> None:
 def test_malformed_new_places(entry: str, message: str) -> None:
     with pytest.raises(DictionaryError, match=message):
         build_gazetteer(aliases=entry)
+
+
+def test_news_spellings_of_accented_and_arabic_names(gaz: Gazetteer) -> None:
+    # the accent-free name and the name without the Arabic article are real names,
+    # found even where the parser does not label the word a place
+    for name, country in [("Samarra", "IRQ"), ("Fallujah", "IRQ"), ("Raqqa", "SYR")]:
+        found = gaz.candidates(name, min_source=NameSource.GEONAMES)
+        assert found and found[0].country == country, name

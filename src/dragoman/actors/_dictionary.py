@@ -61,6 +61,7 @@ SECTOR_NAMES: dict[str, str] = {
 #: Shipped files in load order (later entries override earlier ones with the same name).
 SHIPPED_FILES = (
     "states.yaml",
+    "states_former.yaml",  # after states.yaml: Moscow is the Soviet Union's in its time
     "groups.jsonl",  # before igos.yaml: our hand-written IGO names win over Phoenix's
     "igos.yaml",
     "agents.yaml",
@@ -107,6 +108,9 @@ class NamedEntry:
         nouns: Generic nouns by which the text may refer back to it ("the organization").
         roles: A person's dated roles, latest start first.
         country: A person's country code, used when no role holds on the date.
+        end: A former state's last day (``YYYY-MM-DD``), or None.
+        successor: The state whose code a former state's names take after ``end`` or
+            without a date (the Soviet Union's: ``RUS``), or None.
     """
 
     code: str
@@ -116,6 +120,14 @@ class NamedEntry:
     nouns: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     country: str | None = None
+    end: str | None = None
+    successor: str | None = None
+
+    def in_time(self, date: str | None) -> bool:
+        """Return whether the entry names itself on a date (a former state: up to its end)."""
+        return self.successor is None or (
+            date is not None and (self.end is None or date <= self.end)
+        )
 
     def role_on(self, date: str | None) -> Role | None:
         """Return the role valid on ``date`` (the latest-starting one), or None.
@@ -219,6 +231,8 @@ class ActorDictionary:
             "note",
             "roles",
             "country",
+            "end",
+            "successor",
         }
         if unknown:
             raise raw.error(f"unknown key(s) {sorted(unknown)}; see docs/dictionaries.md")
@@ -232,7 +246,17 @@ class ActorDictionary:
         name = _text(raw, data, "name")
         kind = "state" if _STATE_CODE.match(code) and not code.startswith(("IGO", "NGO")) else "org"
         nouns = tuple(n.lower() for n in _text_list(raw, data, "nouns"))
-        entry = NamedEntry(code, name, kind, f"{_stem(label)}:{code}", nouns)
+        end = _date(raw, data.get("end"), "end")
+        successor = data.get("successor")
+        if successor is not None:
+            successor = _code(raw, successor)
+            if kind != "state" or not _STATE_CODE.match(successor) or end is None:
+                raise raw.error("'successor' is for a former state, with its 'end' date")
+        elif end is not None:
+            raise raw.error("'end' needs the 'successor' whose code the names take after it")
+        entry = NamedEntry(
+            code, name, kind, f"{_stem(label)}:{code}", nouns, end=end, successor=successor
+        )
         self.entries[code] = entry
         self._add_phrase(raw, name, Phrase(entry, "name"))
         for alias in _text_list(raw, data, "aliases"):
@@ -257,8 +281,8 @@ class ActorDictionary:
             extra = set(item) - {"code", "start", "end", "title"}
             if extra:
                 raise raw.error(f"unknown role key(s) {sorted(extra)}")
-            start = _date(raw, item.get("start"), "start")
-            end = _date(raw, item.get("end"), "end")
+            start = _date(raw, item.get("start"), "role start")
+            end = _date(raw, item.get("end"), "role end")
             if start and end and end < start:
                 raise raw.error(f"role {item.get('code')} ends ({end}) before it starts ({start})")
             title = item.get("title")
@@ -324,11 +348,11 @@ def _date(raw: RawEntry, value: Any, key: str) -> str | None:
         return None
     text = value.isoformat() if hasattr(value, "isoformat") else str(value)
     if not _ISO_DATE.match(text):
-        raise raw.error(f"role {key} {text!r} is not a date; write YYYY-MM-DD")
+        raise raw.error(f"{key} {text!r} is not a date; write YYYY-MM-DD")
     try:
         dt.date.fromisoformat(text)
     except ValueError as exc:
-        raise raw.error(f"role {key} {text!r} is not a valid date ({exc})") from exc
+        raise raw.error(f"{key} {text!r} is not a valid date ({exc})") from exc
     return text
 
 

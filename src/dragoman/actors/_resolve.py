@@ -16,7 +16,13 @@ from itertools import accumulate, pairwise
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from dragoman.actors._dictionary import SECTOR_NAMES, ActorDictionary, AgentEntry, NamedEntry
+from dragoman.actors._dictionary import (
+    SECTOR_NAMES,
+    ActorDictionary,
+    AgentEntry,
+    NamedEntry,
+    Phrase,
+)
 from dragoman.actors._mentions import Mention
 from dragoman.pipeline import TokenTable
 from dragoman.records import Actor
@@ -25,6 +31,9 @@ __all__ = ["UNKNOWN_COUNTRY", "DocumentActors"]
 
 #: Prefix of an agent whose country is not known (PETRARCH's convention).
 UNKNOWN_COUNTRY = "---"
+
+# "the former Soviet republics", "ex-Yugoslav": a former state named as a past, not an actor
+_FORMER_WORDS = frozenset({"former", "ex", "ex-"})
 
 # Dependents that stay inside a noun phrase; everything else (relative clauses, other
 # prepositional phrases, clausal modifiers) is cut off.
@@ -99,6 +108,8 @@ class DocumentActors:
         self._states = dictionary.state_codes
         self._max_agent = dictionary.max_agent_words
         self._agent_firsts = dictionary.agent_first_words
+        if any(m.phrase.entry.successor is not None for m in mentions):
+            mentions = _in_time(doc, mentions, dictionary, date)
         self._by_token: dict[int, Mention] = {}
         for mention in mentions:
             for i in range(mention.start, mention.end):
@@ -223,7 +234,12 @@ class DocumentActors:
     # -- pronouns and definite descriptions ---------------------------------------------
 
     def _antecedent(
-        self, before: int, kinds: tuple[str, ...], accept: Callable[[str], bool] | None = None
+        self,
+        before: int,
+        kinds: tuple[str, ...],
+        accept: Callable[[str], bool] | None = None,
+        *,
+        owners: bool = False,
     ) -> Actor | None:
         """Return the most recent actor of one of ``kinds`` named before a character offset.
 
@@ -231,6 +247,9 @@ class DocumentActors:
             before: Character offset of the referring expression.
             kinds: Acceptable kinds (person, state, org, group).
             accept: A further test on the candidate's actor code.
+            owners: Only names that can own what a possessive pronoun names: not a name
+                inside a prepositional phrase ("its envoy" after "the border with Serbia"
+                is not Serbia's).
         """
         if not self._seeded:
             self._seed_history()
@@ -241,12 +260,18 @@ class DocumentActors:
                 and kind in kinds
                 and (best is None or start > best[0])
                 and (accept is None or accept(code))
+                and not (owners and isinstance(item, Mention) and self._in_pp(item))
             ):
                 best = (start, item)
         if best is None:
             return None
         item = best[1]
         return item if isinstance(item, Actor) else self._mention_actor(item)
+
+    def _in_pp(self, mention: Mention) -> bool:
+        """Whether a dictionary name is (the head of) a prepositional object."""
+        token = self.doc[mention.end - 1]
+        return token.dep_ == "pobj" and token.head.lower_ != "by"
 
     def _seed_history(self) -> None:
         """Add every dictionary name of the document to the history (once, on demand).
@@ -274,6 +299,13 @@ class DocumentActors:
         segment = list(self.doc[mention.start : mention.end])
         entry = mention.phrase.entry
         if entry.kind == "person":
+            # the person as the text describes them: "King Hassan of Morocco" is Morocco's
+            # king, not the dictionary's other Hassan, for a later "he" too
+            head = self.doc[mention.end - 1]
+            if head.dep_ not in _MODIFIER_DEPS and head.pos_ in _NAME_POS:
+                actors = self.resolve(head)
+                if len(actors) == 1:
+                    return actors[0]
             role = entry.role_on(self.date)
             code = role.code if role else (entry.country or "")
             return self._actor(segment, code, entry.name, entry.entry, "person-role")
@@ -654,6 +686,9 @@ class DocumentActors:
                         f"{found.person.phrase.entry.entry}+{agent[0].entry}",
                         "person+agent",
                     )
+            owner = self._possessive_owner(segment, top)
+            if owner is not None:  # "Iraq said its troops ...": the owner's country
+                return self._owned(segment, owner, agent[0])
             described = self._description(segment, top, agent[0])
             if described is not None:
                 return described
@@ -684,6 +719,27 @@ class DocumentActors:
             # "Palestinian prisoners rioted", "Iraqi Kurds demonstrated": people (or arms)
             # of a state, named by its adjective
             return self._named(segment, found.state, None, rule="adjective+plural")
+        if self._operation(top):
+            # "a Pakistani military operation killed", "an Israeli air strike hit": the
+            # operation's modifier (and its role noun) is who acts
+            if named is not None and named.start < top.i:
+                return self._named(segment, named, agent, rule="operation")
+            if agent is not None and agent[1] < top.i:
+                return self._actor(
+                    segment,
+                    f"{UNKNOWN_COUNTRY}{agent[0].code}",
+                    SECTOR_NAMES.get(agent[0].code, agent[0].code),
+                    agent[0].entry,
+                    "operation",
+                )
+        if (
+            found.org is not None
+            and top.tag_ in ("NNS", "NNPS")
+            and found.org.end <= top.i
+            and mention is None
+        ):
+            # "U.N. helicopters", "NATO jets": the organization's things or people act
+            return self._named(segment, found.org, None, rule="organization+plural")
         if top.pos_ == "NOUN":
             if named is not None and top.lemma_.lower() in _GROUP_NOUNS:
                 # "the Taliban faction", "the Azerbaijani republic": the named modifier
@@ -698,6 +754,52 @@ class DocumentActors:
                 return self._named(segment, found.org, None, rule="members")
             return self._description(segment, top, None)
         return None
+
+    def _operation(self, top: Token) -> bool:
+        """Whether a doer's head is a military operation ("a Pakistani military operation
+        killed"); "strike" only as an air, drone or missile strike (not a general strike)."""
+        lemma = top.lemma_.lower()
+        if lemma not in _OPERATION_NOUNS or top.tag_ not in ("NN", "NNS") or not _is_doer(top):
+            return False
+        return lemma != "strike" or any(
+            c.dep_ == "compound" and c.lower_ in _STRIKE_KINDS for c in top.lefts
+        )
+
+    def _possessive_owner(self, segment: list[Token], top: Token) -> Actor | None:
+        """The antecedent of a possessive pronoun before the head: "its troops", "his army".
+
+        "Its" takes the last state or organization named before it, "his"/"her" the last
+        person; "their" is left alone, as "they" is. Only for a doer (a subject, a "by"
+        phrase): "Iraq moved its troops" does not act on Iraq's own army.
+        """
+        if not _is_doer(top):
+            return None
+        for token in segment:
+            if token.i >= top.i:
+                break
+            if token.dep_ != "poss" or token.pos_ != "PRON":
+                continue
+            word = token.lower_
+            if word in _THING_PRONOUNS:
+                return self._antecedent(token.idx, ("state", "org"), owners=True)
+            if word in ("his", "her"):
+                return self._antecedent(token.idx, ("person",), owners=True)
+        return None
+
+    def _owned(self, segment: list[Token], owner: Actor, agent: AgentEntry) -> Actor:
+        """An agent of the possessive pronoun's antecedent: a state's or person's country
+        with the role noun's sector, or the organization itself."""
+        country = owner.code[:3]
+        rule = f"possessive:{owner.text}+{agent.code}"
+        if country in self._states and not owner.code.startswith(("IGO", "NGO")):
+            return self._actor(
+                segment,
+                country + agent.code,
+                f"{self._state_name(country)} {SECTOR_NAMES.get(agent.code, '')}",
+                f"{owner.entry}+{agent.entry}",
+                rule,
+            )
+        return self._actor(segment, owner.code, owner.name, owner.entry, rule)
 
     def _ethnic(self, segment: list[Token], state: Mention, actor: Actor) -> Actor:
         """Code an ethnic group by where it lives, not by its kin state.
@@ -878,6 +980,39 @@ class DocumentActors:
         )
 
 
+def _is_doer(head: Token) -> bool:
+    """Whether a noun phrase is a clause's doer: a subject or a "by" phrase (or their
+    conjunct)."""
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "pobj" and head.head.lower_ == "by")
+
+
+def _in_time(
+    doc: Doc, mentions: list[Mention], dictionary: ActorDictionary, date: str | None
+) -> list[Mention]:
+    """Read the names of former states for the story's date.
+
+    "Soviet troops" in a 1987 story are the Soviet Union's (``SUN``); after its end, or in
+    a story without a date, the names take the successor's code (``RUS``), as coders of
+    undated text do. "Former Soviet republics" names no actor: the mention is dropped.
+    """
+    kept: list[Mention] = []
+    for mention in mentions:
+        entry = mention.phrase.entry
+        if entry.in_time(date):
+            kept.append(mention)
+            continue
+        if mention.start > 0 and doc[mention.start - 1].lower_ in _FORMER_WORDS:
+            continue
+        successor = dictionary.entries.get(entry.successor or "")
+        if successor is None:
+            kept.append(mention)
+            continue
+        kept.append(replace(mention, phrase=Phrase(successor, mention.phrase.form)))
+    return kept
+
+
 def _kind(actor: Actor) -> str:
     """Classify a coded actor for back-reference: person, state, org or group."""
     if actor.rule.startswith(("person", "earlier-mention")):
@@ -1015,6 +1150,13 @@ _GROUP_NOUNS = frozenset(
 )
 # Members of an organization named by its modifier ("NATO allies", "EU member states").
 _MEMBER_NOUNS = frozenset({"partner", "ally", "member"})
+# Operations named as doers: "a Pakistani military operation killed 30 militants", "an
+# Israeli air strike hit a school"; the state (and role noun) modifying them acts.
+_OPERATION_NOUNS = frozenset(
+    {"operation", "offensive", "raid", "strike", "airstrike", "air strike", "bombardment"}
+    | {"shelling", "assault", "crackdown", "incursion", "bombing", "airstrikes"}
+)
+_STRIKE_KINDS = frozenset({"air", "drone", "missile", "rocket", "artillery", "military"})
 # Heads whose "of" phrase is the actor: "thousands of Kurds", "members of the opposition".
 _PARTITIVES = frozenset(
     {

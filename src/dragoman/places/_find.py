@@ -8,7 +8,8 @@ actor: "Moscow said", "Russia attacked Kharkiv"):
   "in the Gaza Strip"), with its conjuncts ("in Kyiv and Kharkiv"); ``over`` only for a sea
   ("drones over the Black Sea", not "a dispute over Crimea");
 - descriptive phrases: "the Syrian city of Aleppo", "the Kharkiv region", "the outskirts of
-  Kyiv" (the last also after ``on``/``along``/``to``);
+  Kyiv" (the last also after ``on``/``along``/``to``), parts of a place ("a sector of
+  Beirut", "the streets of Tehran", "the north of Iraq"); "outside of" as "outside";
 - capitals: "Kazakhstan's capital", "the capital of Kazakhstan", "the Kazakh capital";
 - borders: "at the border with Turkey", "on the Turkish border", "along the Syria-Turkey
   border", "Poland's border with Belarus": the place is the **country named** with feature
@@ -43,13 +44,19 @@ LOCATIVE_PREPS = frozenset(
 # border with Belarus"; not "sanctions on Iran", "a visit to Russia".
 _EDGE_PREPS = frozenset({"on", "along", "to"})
 _BORDER_NOUNS = frozenset({"border", "borders", "frontier", "boundary"})
-_EDGE_NOUNS = _BORDER_NOUNS | {"outskirts", "edge", "coast", "shores"}
+_EDGE_NOUNS = _BORDER_NOUNS | {"outskirts", "edge", "coast", "shores", "suburb", "suburbs"}
 _PHRASE_NOUNS = frozenset(
     {"city", "town", "village", "port", "region", "province", "district", "county", "state"}
     | {"governorate", "oblast", "outskirts", "suburbs", "suburb", "enclave", "territory"}
     | {"area", "island", "crossing", "camp", "edge", "coast", "shores", "heart", "center"}
     | {"centre", "neighborhood", "neighbourhood", "municipality", "settlement", "regions"}
+    # parts of a place: "in a sector of Beirut", "in the streets of Tehran", "in the
+    # north of Iraq"; the of-phrase must still name a place
+    | {"sector", "part", "parts", "quarter", "zone", "side", "streets", "street", "vicinity"}
+    | {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 )
+# "outside of the city of Basra": the place hangs from "of", which hangs from the adverb
+_OF_ADVERBS = frozenset({"outside", "inside"})
 # Parts of a city: "Kyiv's Shevchenko district" is placed in the city the possessive names.
 _CITY_PARTS = frozenset(
     {"district", "neighborhood", "neighbourhood", "suburb", "suburbs", "outskirts", "center"}
@@ -111,6 +118,8 @@ def find_places(
     for index in pobjs:
         token = doc[index]
         prep = token.head.lower_
+        if prep == "of" and token.head.head.lower_ in _OF_ADVERBS:
+            prep = token.head.head.lower_  # "outside of Basra"
         if prep in LOCATIVE_PREPS or prep == "over":
             edge_only = False
         elif prep in _EDGE_PREPS:

