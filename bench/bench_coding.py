@@ -9,7 +9,10 @@ two (coding time as a share of parse time). The coding stage (with dates, places
 quotations) and the core stage (without them) run interleaved ``--repeat`` times after a
 warm-up pass; the median and the best run are reported (on a shared machine the best run is
 the one least disturbed by other processes; the budget verdict is given for both), with the
-best run's CPU time. Not part of the test suite.
+best run's CPU time. Parsing runs ``--parse-repeat`` times (best kept). Because this kind of
+machine is shared and its speed varies, the best run is also scaled to the reference parse
+speed of 7,200 tokens/s the budget was set against (coding time x measured parse speed /
+reference parse speed). Not part of the test suite.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ from dragoman import Coder, Document
 from dragoman.ingest import read_documents
 
 BUDGET_MS = 0.25
+# spaCy 3.8 en_core_web_sm parse speed on the reference machine of this kind (2 cores), from
+# the project's shared notes; the 0.25 ms budget was set against it
+REFERENCE_PARSE_TOKENS_PER_S = 7200.0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", type=Path, help="JSON-lines corpus (id, text, ...)")
     parser.add_argument("--repeat", type=int, default=3, help="coding-stage repetitions")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N stories")
+    parser.add_argument("--parse-repeat", type=int, default=2,
+                        help="spaCy parse repetitions (the best is kept)")
     parser.add_argument("--model", default=None, help="spaCy pipeline to load")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument(
@@ -55,9 +63,13 @@ def main(argv: list[str] | None = None) -> int:
     texts = [d.text for d in docs]
     list(nlp.pipe(texts[:2]))  # warm-up
 
-    start = time.perf_counter()
-    parsed = list(nlp.pipe(texts, batch_size=16))
-    parse_seconds = time.perf_counter() - start
+    parse_runs = []
+    parsed: list[Any] = []
+    for _ in range(max(1, args.parse_repeat)):
+        start = time.perf_counter()
+        parsed = list(nlp.pipe(texts, batch_size=16))
+        parse_runs.append(time.perf_counter() - start)
+    parse_seconds = min(parse_runs)
     sentences = sum(1 for doc in parsed for _ in doc.sents)
     tokens = sum(len(doc) for doc in parsed)
 
@@ -109,6 +121,15 @@ def main(argv: list[str] | None = None) -> int:
         "core_coding_best_ms_per_sentence": round(core_best_ms, 4),
         "repeat": max(1, args.repeat),
         "coding_over_parse_time": round(coding_seconds / parse_seconds, 4),
+        "best_coding_over_best_parse_time": round(min(coding_runs) / parse_seconds, 4),
+        # the budget as a share of parse time on the reference machine: comparable on a
+        # machine that runs slower or faster than the reference (or is shared)
+        "budget_over_parse_time_at_reference": round(
+            BUDGET_MS / (1000 * tokens / sentences / REFERENCE_PARSE_TOKENS_PER_S), 4
+        ),
+        "best_coding_ms_scaled_to_reference": round(
+            best_ms * (tokens / parse_seconds) / REFERENCE_PARSE_TOKENS_PER_S, 4
+        ),
         "coding_speedup_over_parse": round(parse_seconds / coding_seconds, 1),
         "budget_ms_per_sentence": BUDGET_MS,
         "within_budget": best_ms <= BUDGET_MS,
@@ -132,6 +153,10 @@ def main(argv: list[str] | None = None) -> int:
           f"best {core_best_ms:.4f} ms")
     print(f"ratio: coding stage costs {figures['coding_over_parse_time']:.1%} of parse time "
           f"({figures['coding_speedup_over_parse']}x faster than parsing); {events} events")
+    print(f"scaled to the reference machine (spaCy {REFERENCE_PARSE_TOKENS_PER_S:,.0f} tokens/s): "
+          f"best run {figures['best_coding_ms_scaled_to_reference']:.4f} ms/sentence; the budget "
+          f"is {figures['budget_over_parse_time_at_reference']:.1%} of parse time there, the best "
+          f"run costs {figures['best_coding_over_best_parse_time']:.1%}")
     if actor_share is not None and people_cost is not None:
         print(f"actor lookup (dictionary matching + slot resolution): {actor_share:.1%} of the "
               "coding stage")
