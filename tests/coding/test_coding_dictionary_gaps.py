@@ -1,0 +1,51 @@
+"""Verb and noun dictionary gaps: sentence -> expected (source, CAMEO code, target).
+
+Sentences written by the Dragoman team from the CAMEO codebook's definitions (not from any
+gold set).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman import Coder
+
+Row = tuple[str, str, str | None]
+
+GAPS: list[tuple[str, list[Row]]] = [
+    # 080: compensation given instead of returning what was taken (codebook 0842 note)
+    ("Japan paid compensation to South Korean victims.", [("JPN", "080", "KOR")]),
+    ("Germany paid reparations to Israel.", [("DEU", "080", "ISR")]),
+    ("Germany compensated Namibian families.", [("DEU", "080", "NAM")]),
+    # an intent to pay compensation is an intent to yield
+    ("Iraq agreed to pay compensation to Kuwait.", [("IRQ", "035", "KWT")]),
+    # 0861: hosting peacekeepers is receiving them
+    ("Kenya hosted Ugandan peacekeepers.", [("KEN", "0861", "UGA")]),
+    # 196: ceasefire violations
+    ("Militants flouted the truce with Israel.", [("---REB", "196", "ISR")]),
+    # 170: authorities preventing or blocking a demonstration; a blocked road stays 144
+    ("Police prevented a demonstration by opposition supporters in Minsk.",
+     [("BLRCOP", "170", "BLR")]),
+    ("Belarusian police blocked a protest march in Minsk.", [("BLRCOP", "170", "BLR")]),
+    ("Security forces thwarted a protest by Kurdish activists in Istanbul.",
+     [("TURCOP", "170", "TUROPP")]),
+    ("Protesters blocked the road to Parliament.", [("---OPP", "144", "---LEG")]),
+    # 171: hacking (no cyber code in the codebook; PLOVER COERCE)
+    ("Russian hackers hacked the Estonian parliament's website.", [("RUS", "171", "ESTLEG")]),
+    ("Chinese hackers hacked into the Indian power grid.", [("CHN", "171", "IND")]),
+    # nouns: a murder is a killing (190)
+    ("The murder of a Mexican journalist by police angered Reporters Without Borders.",
+     [("---COP", "190", "MEXMED")]),
+]
+
+
+def coded(coder: Coder, sentence: str) -> list[Row]:
+    return [
+        (e.source.code, e.cameo.code, e.target.code if e.target else None)
+        for e in coder.code(sentence, date="2025-06-01")
+    ]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), GAPS, ids=[r[0][:40] for r in GAPS])
+def test_dictionary_gap(coder: Coder, sentence: str, expected: list[Row]) -> None:
+    assert coded(coder, sentence) == expected
