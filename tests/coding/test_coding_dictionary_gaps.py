@@ -21,6 +21,7 @@ GAPS: list[tuple[str, list[Row]]] = [
     ("Iraq agreed to pay compensation to Kuwait.", [("IRQ", "035", "KWT")]),
     # 0861: hosting peacekeepers is receiving them
     ("Kenya hosted Ugandan peacekeepers.", [("KEN", "0861", "UGA")]),
+    ("Kenya hosted a Ugandan peacekeeping force.", [("KEN", "0861", "UGAMIL")]),
     # 196: ceasefire violations
     ("Militants flouted the truce with Israel.", [("---REB", "196", "ISR")]),
     # 170: authorities preventing or blocking a demonstration; a blocked road stays 144
@@ -36,6 +37,12 @@ GAPS: list[tuple[str, list[Row]]] = [
     # nouns: a murder is a killing (190)
     ("The murder of a Mexican journalist by police angered Reporters Without Borders.",
      [("---COP", "190", "MEXMED")]),
+    ("Russia's killing of Ukrainian civilians angered Poland.", [("RUS", "190", "UKRCVL")]),
+    ("The killing of two Afghan soldiers by Taliban fighters angered Kabul.",
+     [("AFGREB", "190", "AFGMIL")]),
+    ("Sudan's mass killing of Masalit villagers shocked Chad.", [("SDN", "202", "SDNCVL")]),
+    # nouns: a trade ban is an embargo (163), not an administrative sanction (172)
+    ("Russia's trade ban on Georgia hurt Georgian farmers.", [("RUS", "163", "GEO")]),
 ]
 
 
