@@ -370,3 +370,36 @@ def test_readme_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
     printed = capsys.readouterr().out
     assert "'Three days later' 2025-04-17 day past anaphoric from April 14" in printed
     assert "the envoy's visit 2025-05-06" in printed
+
+
+NARRATIVE = (
+    "The ceasefire collapsed on April 14. Three days later, the army shelled the port. "
+    "The previous day, aid workers had left."
+)
+
+
+def _sentence_window(doc: Doc, number: int) -> tuple[int, int]:
+    sentence = list(doc.sents)[number]
+    return sentence.start_char, sentence.end_char
+
+
+def test_a_window_returns_only_its_own_expressions(nlp: Language) -> None:
+    doc = nlp(NARRATIVE)
+    found = find_date_expressions(doc, STORY, window=_sentence_window(doc, 0))
+    assert [e.text for e in found] == ["April 14"]
+
+
+def test_a_window_counts_anaphora_from_dates_named_before_it(nlp: Language) -> None:
+    doc = nlp(NARRATIVE)
+    window = _sentence_window(doc, 2)
+    whole = {e.text: e for e in find_date_expressions(doc, STORY)}
+    (alone,) = find_date_expressions(doc, STORY, window=window, narrative_start=0)
+    assert (alone.text, alone.date) == ("The previous day", "2025-04-16")
+    assert alone.anchor == "Three days later"
+    assert alone == whole["The previous day"]
+
+
+def test_a_window_without_its_narrative_counts_from_the_story(nlp: Language) -> None:
+    doc = nlp(NARRATIVE)
+    (alone,) = find_date_expressions(doc, STORY, window=_sentence_window(doc, 2))
+    assert (alone.date, alone.anchor) == ("2025-05-31", "story")

@@ -1,0 +1,26 @@
+"""TokenTable: token attributes read as lists agree with the Token objects."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from dragoman.pipeline import TokenTable
+
+
+def test_columns_agree_with_tokens(nlp: Language) -> None:
+    doc = nlp("Kazakhstan's president met the OSCE chair in Astana on Friday.")
+    table = TokenTable(doc)
+    assert len(table) == len(doc)
+    assert table.pos == [t.pos for t in doc]
+    assert table.lemma == [t.lemma for t in doc]
+    assert table.dep == [t.dep for t in doc]
+    assert table.lower == [t.lower for t in doc]
+    assert table.idx == [t.idx for t in doc]
+    # heads are absolute indices, also for heads to the left (a negative offset)
+    assert table.head == [t.head.i for t in doc]
+    assert any(t.head.i < t.i for t in doc) and any(t.head.i > t.i for t in doc)
+
+
+def test_empty_doc(nlp: Language) -> None:
+    table = TokenTable(nlp(""))
+    assert len(table) == 0 and table.head == []
