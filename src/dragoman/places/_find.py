@@ -27,6 +27,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 import numpy
+from spacy.attrs import DEP, HEAD, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from dragoman.places._dateline import find_dateline
@@ -57,6 +59,10 @@ _PHRASE_NOUNS = frozenset(
 )
 # "outside of the city of Basra": the place hangs from "of", which hangs from the adverb
 _OF_ADVERBS = frozenset({"outside", "inside"})
+_PLACE_PREP_IDS = frozenset(
+    get_string_id(word) for word in LOCATIVE_PREPS | _EDGE_PREPS | {"over"}
+)
+_OF_ADVERB_IDS = frozenset(get_string_id(word) for word in _OF_ADVERBS)
 # Parts of a city: "Kyiv's Shevchenko district" is placed in the city the possessive names.
 _CITY_PARTS = frozenset(
     {"district", "neighborhood", "neighbourhood", "suburb", "suburbs", "outskirts", "center"}
@@ -78,12 +84,25 @@ _LINKED_VERBS = frozenset({"xcomp", "conj"})
 
 
 def _pobj_indices(doc: Doc) -> list[int]:
-    """Indices of prepositional objects, computed once per Doc (cached in ``doc.user_data``)."""
-    key = "dragoman.pobj_indices"
+    """Indices of the prepositional objects that may name a place (their preposition is a
+    place preposition, or "of" after "outside"/"inside"), computed once per Doc from the
+    arrays (cached in ``doc.user_data``)."""
+    key = "dragoman.place_pobj_indices"
     cached = doc.user_data.get(key)
     if cached is None:
-        deps = doc.to_array("DEP")
-        cached = [int(i) for i in numpy.flatnonzero(deps == doc.vocab.strings["pobj"])]
+        table = doc.to_array([DEP, HEAD, LOWER])
+        # HEAD is an offset stored unsigned (-1 wraps); string hashes must stay unsigned
+        offsets = table[:, 1].astype(numpy.int64)
+        heads = (offsets + numpy.arange(len(doc), dtype=numpy.int64)).tolist()
+        lowers = table[:, 2].tolist()
+        pobj = get_string_id("pobj")
+        of = get_string_id("of")
+        cached = [
+            i
+            for i in numpy.flatnonzero(table[:, 0] == pobj).tolist()
+            if lowers[heads[i]] in _PLACE_PREP_IDS
+            or (lowers[heads[i]] == of and lowers[heads[heads[i]]] in _OF_ADVERB_IDS)
+        ]
         doc.user_data[key] = cached
     result: list[int] = cached
     return result
