@@ -1,6 +1,8 @@
 """Verb senses that are no event: a verb whose event sense depends on its object or
 complement ("sought aid" is an appeal, "sought to strengthen ties" is not; "released
-prisoners" is 0841, "released a plan" is not) -> ``code: "none"`` entries.
+prisoners" is 0841, "released a plan" is not) -> ``code: "none"`` entries; and event nouns
+whose sense depends on what they are "of" ("recognition of Palestine", not "of X's
+contributions").
 
 Sentences written by the Dragoman team (not from any corpus or gold set).
 """
@@ -29,6 +31,11 @@ SENSES: list[tuple[str, list[Row]]] = [
     ("The Chinese blogger amassed millions of followers.", []),
     # occupy: territory is 192, a position or role is not
     ("Turkey occupies a unique position in NATO.", []),
+    # recognition (054) is of a state or government, not of "X's contributions"
+    ("France's recognition of Palestine angered Israel.", [("FRA", "054", "PSE")]),
+    ("Germany's recognition of the new Libyan government angered Egypt.",
+     [("DEU", "054", "LBYGOV")]),
+    ("The award signals the OSCE's recognition of Kazakhstan's contributions.", []),
 ]
 
 
