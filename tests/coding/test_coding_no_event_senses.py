@@ -31,6 +31,16 @@ SENSES: list[tuple[str, list[Row]]] = [
     ("The Chinese blogger amassed millions of followers.", []),
     # occupy: territory is 192, a position or role is not
     ("Turkey occupies a unique position in NATO.", []),
+    # receiving money is no visit
+    ("The UN refugee agency received $94 million in 2020.", []),
+    # decline to/by a figure is a number falling, not a rejection
+    ("The number of refugees declined to 230,000.", []),
+    ("Kenya declined to attend the hearing.", [("KEN", "125", None)]),
+    # battling fires or diseases is not force; battling fighters is
+    ("Australian firefighters battled blazes in Canada.", []),
+    ("Kenyan troops battled al-Shabab fighters near the border.", [("KENMIL", "190", "SOMREB")]),
+    # charging a price is no arrest
+    ("Ontario is charging 25% more for electricity.", []),
     # recognition (054) is of a state or government, not of "X's contributions"
     ("France's recognition of Palestine angered Israel.", [("FRA", "054", "PSE")]),
     ("Germany's recognition of the new Libyan government angered Egypt.",
