@@ -303,7 +303,7 @@ class EventExtractor:
             if i in consumed:
                 continue  # the doer of a verb's event: "air strikes killed 20"
             entry = self._verbs.match_noun(token.lemma_.lower(), words_before(token))
-            if entry is None:
+            if entry is None or _of_thing(token):
                 continue
             if token.dep_ == "compound" and token.head.lemma_.lower() in _GENERIC_EVENT_HEADS:
                 token = token.head  # "a mediation effort", "a bombing campaign"
@@ -1254,6 +1254,30 @@ def _light_verb(noun: Token) -> Token | None:
     if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
         return verb
     return None
+
+
+# Event nouns whose event sense needs a polity as what they are "of": diplomatic recognition
+# is of a state or government ("recognition of Palestine"), or of its statehood ("of
+# Kosovo's independence"), not of "X's contributions" or "of the problem".
+_OF_POLITY_NOUNS = frozenset({"recognition"})
+_POLITY_NOUNS = frozenset({
+    "independence", "sovereignty", "statehood", "state", "government", "regime",
+    "authority", "republic", "annexation", "junta", "administration", "council",
+})
+
+
+def _of_thing(noun: Token) -> bool:
+    """Whether an "of"-needing event noun is of a thing, not a polity ("recognition of
+    Kazakhstan's contributions"): then it is no event."""
+    if noun.lemma_.lower() not in _OF_POLITY_NOUNS:
+        return False
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                return not (pobj.pos_ == "PROPN" or pobj.lemma_.lower() in _POLITY_NOUNS)
+    return False
 
 
 def _nominal_clause(noun: Token) -> Clause | None:

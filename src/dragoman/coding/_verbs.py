@@ -18,6 +18,9 @@ _KEYS = frozenset({"verb", "code", "particle", "prep", "object", "comp", "plover
 _NOUN_KEYS = frozenset({"noun", "code", "plover", "note"})
 #: ``comp: ["*"]``: any complement ("agreed to <anything>").
 _ANY = frozenset({"*"})
+#: ``code: "none"``: the construction is no event ("sought to finalize" is trying, not an
+#: appeal); the most specific entry still wins, so a "none" entry shadows a bare pattern.
+NO_EVENT = "none"
 _ADJECTIVE_KEYS = frozenset({"adjective", "code", "note"})
 
 
@@ -27,7 +30,7 @@ class VerbEntry:
 
     Attributes:
         verb: Lemma of the predicate.
-        code: CAMEO event code.
+        code: CAMEO event code, or ``"none"`` for a construction that is no event.
         particle: Required verb particle, or None.
         prep: Required preposition whose object is the target, or None.
         objects: Lemmas one of which must head the direct object (empty: no constraint).
@@ -240,6 +243,8 @@ class VerbDictionary:
             key = (entry.specificity, rank, entry.order)
             if best is None or key > best_key:
                 best, best_key = entry, key
+        if best is not None and best.code == NO_EVENT:
+            return None
         return best
 
 
@@ -267,7 +272,7 @@ def _parse_entry(raw: RawEntry, order: int) -> VerbEntry:
             f"'code' must be a quoted string such as \"111\" (got {code!r}; "
             "unquoted numbers lose their leading zero)"
         )
-    if not is_cameo_code(code):
+    if code != NO_EVENT and not is_cameo_code(code):
         raise raw.error(f"unknown CAMEO code {code!r}")
     return VerbEntry(
         verb=verb.strip().lower(),
