@@ -663,6 +663,7 @@ def _apply_frames(
                 match.code, match.note = found
             else:
                 _refine_by_means(match, verbs, consumed)
+            _refine_arrival(match, verbs)
         actions[match.clause.verb.i] = match.code
     for match in matches:  # what a yield gives, before modality makes it an intent
         if match.code == _YIELD and match.note == "":
@@ -714,6 +715,39 @@ def _apply_frames(
         if frame in (Frame.APPEAL, Frame.DEMAND) or match.code[:2] in ("02", "10"):
             match.addressee = True
     return consumed, actions
+
+
+# Verbs of arriving, which make a visit (042) unless what arrives was sent: troops,
+# peacekeepers, inspectors, aid workers.
+_ARRIVAL_VERBS = frozenset({"arrive", "land"})
+
+
+def _refine_arrival(match: _Match, verbs: VerbDictionary) -> None:
+    """Code the arrival of what is sent as its sending: "Nigerian peacekeepers arrived in
+    Liberia" is "Nigeria sent peacekeepers to Liberia" (074), "a contingent of French troops
+    landed in Mali" 074, "UN inspectors arrived in Iran" 090. The subject (or what it is a
+    contingent "of") is read as the object of "send"; envoys and delegations stay visits."""
+    if match.nominal or match.entry.verb not in _ARRIVAL_VERBS or match.code != "042":
+        return
+    for head in match.clause.subjects:
+        nouns = [head]
+        current = head
+        for _ in range(2):  # "the first contingent of Nigerian peacekeeping troops"
+            inner = _pobjs(current, "of")
+            if not inner:
+                break
+            current = inner[0]
+            nouns.append(current)
+        for noun in nouns:
+            entry = verbs.match(
+                "send", particle=None, preps=(), objects=(noun.lemma_.lower(),), comps=()
+            )
+            if entry is not None and entry.objects and entry.code != match.code:
+                match.code = entry.code
+                match.note = f"arrival of {noun.text} as sending"
+                if noun is not head:  # "the first deployment of NATO troops": NATO's
+                    match.clause = replace(match.clause, subjects=[noun])
+                return
 
 
 def _apply_purposes(matches: list[_Match], actions: dict[int, str], consumed: set[int]) -> None:
