@@ -150,6 +150,13 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # a statement of need is a demand for what is needed
     ("France stressed the need to lift sanctions on Iraq.", [("FRA", "1054", "IRQ", False)]),
     ("Germany underlined the need for talks with Russia.", [("DEU", "106", "RUS", False)]),
+    # a periphrastic obligation in a statement's complement is a demand too
+    ("Germany said Greece needs to cut its budget deficit.", [("DEU", "100", "GRC", False)]),
+    ("Egypt said Israel is obliged to withdraw from Gaza.", [("EGY", "1056", "ISR", False)]),
+    ("The minister said Iran ought to release the prisoners.",
+     [("---GOV", "1053", "IRN", False)]),
+    # ... but not a predicted one
+    ("Germany said NATO would need to remain united.", [("DEU", "010", None, False)]),
     # a person or an unresolved declaration is not force used by no one
     ("A suicide bomber detonated explosives near a convoy in Kandahar.", []),
     ("An emergency was declared at the hospital in Lahore.", []),
