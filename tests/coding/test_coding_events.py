@@ -162,6 +162,14 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     ("An emergency was declared at the hospital in Lahore.", []),
     # a passive's by-phrase is its agent, not a means done by the subject
     ("Thousands of civilians were displaced by fighting in Bangui.", []),
+    # ... also when the parser hangs it on the charge after the passive
+    ("The mayor was criticized for misusing funds by Kenyan opposition leaders.",
+     [("KENOPP", "111", "KENGOV", False)]),
+    ("The general was charged with corruption by Kenyan prosecutors.",
+     [("KENJUD", "173", "KENMIL", False)]),
+    # ... but not the agent of an event noun or a passive gerund of the charge
+    ("The minister was accused of the killing of protesters by police.", []),
+    ("The opposition leader was accused of being paid by Russia.", []),
     # a means inherits the modality of the verb it serves
     ("North Korea could retaliate by testing missiles.", [("PRK", "138", None, False)]),
     # "under" an arrest or an investigation; an agreement is no measure on anyone
