@@ -49,6 +49,12 @@ GAPS: list[tuple[str, list[Row]]] = [
      [("NGAMIL", "074", "LBR")]),
     ("UN inspectors arrived in Iran on Sunday.", [("IGOUNO", "090", "IRN")]),
     ("The French president arrived in Mali.", [("FRAGOV", "042", "MLI")]),
+    # "force out" expels, like "kick out": people 174, diplomats 161, populations 201
+    ("Kenyan police forced the British journalist out of the country.",
+     [("KENCOP", "174", "GBRMED")]),
+    ("Ethiopia forced out two American diplomats.", [("ETH", "161", "USAGOV")]),
+    ("Serbian troops forced thousands of Albanian villagers out of their homes.",
+     [("SRBMIL", "201", "ALBCVL")]),
 ]
 
 
