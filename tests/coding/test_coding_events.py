@@ -147,6 +147,9 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # a generic use of force takes the code of the event it happened in
     ("Irish guerrillas wounded two British soldiers in a bombing on Thursday.",
      [("IRLREB", "183", "GBRMIL", False)]),
+    # ... or that its attacker names; the attacker stays the source
+    ("Two Yemeni suicide bombers killed 12 Saudi soldiers.", [("YEM", "1831", "SAUMIL", False)]),
+    ("Russian bombers attacked Ukrainian positions.", [("RUS", "190", "UKR", False)]),
     # a statement of need is a demand for what is needed
     ("France stressed the need to lift sanctions on Iraq.", [("FRA", "1054", "IRQ", False)]),
     ("Germany underlined the need for talks with Russia.", [("DEU", "106", "RUS", False)]),
