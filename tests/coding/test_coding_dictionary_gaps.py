@@ -43,6 +43,18 @@ GAPS: list[tuple[str, list[Row]]] = [
     ("Sudan's mass killing of Masalit villagers shocked Chad.", [("SDN", "202", "SDNCVL")]),
     # nouns: a trade ban is an embargo (163), not an administrative sanction (172)
     ("Russia's trade ban on Georgia hurt Georgian farmers.", [("RUS", "163", "GEO")]),
+    # the arrival of what is sent is its sending (074, 090); envoys and leaders visit (042)
+    ("A contingent of French troops arrived in Mali.", [("FRAMIL", "074", "MLI")]),
+    ("The first deployment of Nigerian peacekeeping troops arrived in Liberia.",
+     [("NGAMIL", "074", "LBR")]),
+    ("UN inspectors arrived in Iran on Sunday.", [("IGOUNO", "090", "IRN")]),
+    ("The French president arrived in Mali.", [("FRAGOV", "042", "MLI")]),
+    # "force out" expels, like "kick out": people 174, diplomats 161, populations 201
+    ("Kenyan police forced the British journalist out of the country.",
+     [("KENCOP", "174", "GBRMED")]),
+    ("Ethiopia forced out two American diplomats.", [("ETH", "161", "USAGOV")]),
+    ("Serbian troops forced thousands of Albanian villagers out of their homes.",
+     [("SRBMIL", "201", "ALBCVL")]),
 ]
 
 

@@ -147,14 +147,32 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # a generic use of force takes the code of the event it happened in
     ("Irish guerrillas wounded two British soldiers in a bombing on Thursday.",
      [("IRLREB", "183", "GBRMIL", False)]),
+    # ... or that its attacker names; the attacker stays the source
+    ("Two Yemeni suicide bombers killed 12 Saudi soldiers.", [("YEM", "1831", "SAUMIL", False)]),
+    ("Russian bombers attacked Ukrainian positions.", [("RUS", "190", "UKR", False)]),
     # a statement of need is a demand for what is needed
     ("France stressed the need to lift sanctions on Iraq.", [("FRA", "1054", "IRQ", False)]),
     ("Germany underlined the need for talks with Russia.", [("DEU", "106", "RUS", False)]),
+    # a periphrastic obligation in a statement's complement is a demand too
+    ("Germany said Greece needs to cut its budget deficit.", [("DEU", "100", "GRC", False)]),
+    ("Egypt said Israel is obliged to withdraw from Gaza.", [("EGY", "1056", "ISR", False)]),
+    ("The minister said Iran ought to release the prisoners.",
+     [("---GOV", "1053", "IRN", False)]),
+    # ... but not a predicted one
+    ("Germany said NATO would need to remain united.", [("DEU", "010", None, False)]),
     # a person or an unresolved declaration is not force used by no one
     ("A suicide bomber detonated explosives near a convoy in Kandahar.", []),
     ("An emergency was declared at the hospital in Lahore.", []),
     # a passive's by-phrase is its agent, not a means done by the subject
     ("Thousands of civilians were displaced by fighting in Bangui.", []),
+    # ... also when the parser hangs it on the charge after the passive
+    ("The mayor was criticized for misusing funds by Kenyan opposition leaders.",
+     [("KENOPP", "111", "KENGOV", False)]),
+    ("The general was charged with corruption by Kenyan prosecutors.",
+     [("KENJUD", "173", "KENMIL", False)]),
+    # ... but not the agent of an event noun or a passive gerund of the charge
+    ("The minister was accused of the killing of protesters by police.", []),
+    ("The opposition leader was accused of being paid by Russia.", []),
     # a means inherits the modality of the verb it serves
     ("North Korea could retaliate by testing missiles.", [("PRK", "138", None, False)]),
     # "under" an arrest or an investigation; an agreement is no measure on anyone

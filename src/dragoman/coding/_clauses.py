@@ -219,6 +219,8 @@ def clause_for(verb: Token, sentence: Span) -> Clause:
     if clause.passive:
         # "X was criticized": the by-phrase is the actor; without it there is no source
         clause.subjects = [s for s in clause.subjects if s.dep_ not in _PASSIVE_SUBJ]
+        if not clause.subjects:
+            clause.subjects = _displaced_agents(verb)
     if not clause.subjects and not clause.passive:
         clause.subjects = _inherited_subjects(verb, sentence)
     elif (
@@ -362,6 +364,40 @@ def _inherited_subjects(verb: Token, sentence: Span) -> list[Token]:
         if agents:
             return agents
         current = head
+    return []
+
+
+# Prepositions of a passive's charge or reason, after which the parser may attach the
+# passive's by-phrase: "was accused of stealing funds by X", "was charged with fraud by X".
+_CHARGE_PREPS = frozenset({"of", "for", "with", "over", "to"})
+
+
+def _displaced_agents(verb: Token) -> list[Token]:
+    """The agent of a passive whose by-phrase the parser attached to the charge after it:
+    "was accused of stealing funds by officials", "was charged with corruption by
+    prosecutors", "was criticized for misusing funds by X". Not when the by-phrase is the
+    agent of an event noun of its own ("accused of the killing of protesters by police") or
+    of a passive gerund ("accused of being paid by X")."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _CHARGE_PREPS:
+            continue
+        for charge in prep.children:
+            if charge.dep_ not in ("pobj", "pcomp"):
+                continue
+            if charge.pos_ in ("VERB", "AUX"):
+                if any(c.dep_ == "auxpass" for c in charge.children):
+                    continue
+            elif any(
+                c.dep_ in ("det", "poss") or (c.dep_ == "prep" and c.lower_ == "of")
+                for c in charge.children
+            ):
+                continue
+            for inner in [charge, *(c for c in charge.children if c.dep_ == "dobj")]:
+                for by in inner.children:
+                    if by.dep_ in ("prep", "agent") and by.lower_ == "by":
+                        agents = [c for c in by.children if c.dep_ == "pobj"]
+                        if agents:
+                            return agents
     return []
 
 

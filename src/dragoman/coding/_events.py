@@ -663,6 +663,7 @@ def _apply_frames(
                 match.code, match.note = found
             else:
                 _refine_by_means(match, verbs, consumed)
+            _refine_arrival(match, verbs)
         actions[match.clause.verb.i] = match.code
     for match in matches:  # what a yield gives, before modality makes it an intent
         if match.code == _YIELD and match.note == "":
@@ -687,10 +688,19 @@ def _apply_frames(
             elif frame is None and comps and action is not None and match.note == "":
                 _refine_named_complement(match, action, inner, comp)
             elif (
-                root == _STATEMENT_ROOT and comp.dep_ == "ccomp" and modality(comp) == "obligation"
+                root == _STATEMENT_ROOT
+                and comp.dep_ == "ccomp"
+                and (obliged := _obligation(comp)) is not None
             ):
+                if obliged is not comp:  # "has to stop", "needs to cut": the action is in "to"
+                    action = (
+                        actions.get(obliged.i)
+                        if obliged.i in by_verb
+                        else _light_action(obliged, verbs)
+                    )
+                    consumed.add(obliged.i)
                 match.code = (frame_code(Frame.DEMAND, action) if action else None) or "100"
-                match.note = f"obligation in complement ({comp.text})"
+                match.note = f"obligation in complement ({obliged.text})"
                 match.addressee = True
                 consumed.add(comp.i)
         if root == _STATEMENT_ROOT and match.note == "":
@@ -714,6 +724,68 @@ def _apply_frames(
         if frame in (Frame.APPEAL, Frame.DEMAND) or match.code[:2] in ("02", "10"):
             match.addressee = True
     return consumed, actions
+
+
+# Verbs of arriving, which make a visit (042) unless what arrives was sent: troops,
+# peacekeepers, inspectors, aid workers.
+_ARRIVAL_VERBS = frozenset({"arrive", "land"})
+
+
+def _refine_arrival(match: _Match, verbs: VerbDictionary) -> None:
+    """Code the arrival of what is sent as its sending: "Nigerian peacekeepers arrived in
+    Liberia" is "Nigeria sent peacekeepers to Liberia" (074), "a contingent of French troops
+    landed in Mali" 074, "UN inspectors arrived in Iran" 090. The subject (or what it is a
+    contingent "of") is read as the object of "send"; envoys and delegations stay visits."""
+    if match.nominal or match.entry.verb not in _ARRIVAL_VERBS or match.code != "042":
+        return
+    for head in match.clause.subjects:
+        nouns = [head]
+        current = head
+        for _ in range(2):  # "the first contingent of Nigerian peacekeeping troops"
+            inner = _pobjs(current, "of")
+            if not inner:
+                break
+            current = inner[0]
+            nouns.append(current)
+        for noun in nouns:
+            entry = verbs.match(
+                "send", particle=None, preps=(), objects=(noun.lemma_.lower(),), comps=()
+            )
+            if entry is not None and entry.objects and entry.code != match.code:
+                match.code = entry.code
+                match.note = f"arrival of {noun.text} as sending"
+                if noun is not head:  # "the first deployment of NATO troops": NATO's
+                    match.clause = replace(match.clause, subjects=[noun])
+                return
+
+
+# Heads of a periphrastic obligation whose to-complement is what must be done: "Iran has
+# to stop", "Greece needs to cut", "Iran ought to release", "Israel is obliged to withdraw".
+_OBLIGATION_HEADS = frozenset({"have", "need", "ought"})
+_OBLIGATION_PASSIVES = frozenset({"oblige", "obligate", "require", "compel"})
+_SELF_PRONOUNS = frozenset({"i", "we", "it", "he", "she"})
+
+
+def _obligation(comp: Token) -> Token | None:
+    """The predicate a statement's complement says must be done, or None: the complement
+    itself ("said Sudan must return"), or the to-complement of "has to", "needs to",
+    "ought to", "is obliged to" ("said Greece needs to cut its deficit")."""
+    if modality(comp) == "obligation":
+        return comp
+    lemma = comp.lemma_.lower()
+    passive = any(c.dep_ == "auxpass" for c in comp.children)
+    if lemma not in _OBLIGATION_HEADS and not (passive and lemma in _OBLIGATION_PASSIVES):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _SELF_PRONOUNS for c in comp.children):
+        return None  # "said it needs to buy gas": the speaker's own need, not a demand
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in comp.children):
+        return None  # "said NATO would need to remain strong": a prediction
+    for child in comp.children:
+        if child.dep_ == "xcomp" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            return child
+    return None
 
 
 def _apply_purposes(matches: list[_Match], actions: dict[int, str], consumed: set[int]) -> None:

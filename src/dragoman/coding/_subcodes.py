@@ -158,7 +158,16 @@ def instrument_subcode(
         doer = noun if noun in doers else None
         if entry.code != code or doer is not None:
             return entry.code, f"instrument {entry.describe()}", doer
+    for subject in clause.subjects:  # "a suicide bomber killed 20": the attacker names it
+        kind = _ATTACKERS.get(subject.lemma_.lower())
+        if kind is not None and kind[0] in words_before(subject):
+            return kind[1], f"attacker ({kind[0]} {subject.text})", None
     return None
+
+
+# Attackers that name the kind of attack they make: "a suicide bomber killed 20" is a
+# suicide bombing (1831); the attacker stays the source.
+_ATTACKERS: dict[str, tuple[str, str]] = {"bomber": ("suicide", "1831")}
 
 
 # Generic codes of force: assault, fight, mass violence.
