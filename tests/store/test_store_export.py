@@ -184,3 +184,11 @@ def test_bad_export_requests(store: EventStore) -> None:
         export_store(store, "parquet")
     with pytest.raises(StoreError, match="events level"):
         export_store(store, "gdelt", level="mentions")
+
+
+def test_country_names_include_former_states() -> None:
+    from dragoman.store._export import _country_names
+
+    names = _country_names()
+    assert names["KAZ"] == "Kazakhstan"
+    assert names["SUN"] == "Soviet Union" and names["YUG"] == "Yugoslavia"

@@ -270,8 +270,10 @@ def _country_names() -> dict[str, str]:
     from dragoman.actors import ActorDictionary
 
     states = ActorDictionary()
-    states.add_file(files("dragoman.actors") / "data" / "states.yaml")
-    return {code: entry.name for code, entry in states.entries.items()}
+    folder = files("dragoman.actors") / "data"
+    for name in ("states.yaml", "states_former.yaml"):  # former states: SUN, YUG, DDR, CSK
+        states.add_file(folder / name)
+    return {code: entry.name for code, entry in states.entries.items() if entry.kind == "state"}
 
 
 def _icews_actor(code: str | None, name: str | None) -> list[str]:
