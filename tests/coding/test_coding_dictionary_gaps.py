@@ -55,7 +55,16 @@ GAPS: list[tuple[str, list[Row]]] = [
     ("Ethiopia forced out two American diplomats.", [("ETH", "161", "USAGOV")]),
     ("Serbian troops forced thousands of Albanian villagers out of their homes.",
      [("SRBMIL", "201", "ALBCVL")]),
+    # 1724 needs an emergency, a siege or martial law, not any "state" an object is of
+    ("Egypt declared a state of emergency in Cairo.", [("EGY", "1724", "EGY")]),
+    ("Haiti declared a state of siege.", [("HTI", "1724", "HTI")]),
+    ("Thailand imposed martial law.", [("THA", "1724", "THA")]),
 ]
+
+
+def test_recognizing_a_state_is_not_an_emergency(coder: Coder) -> None:
+    codes = [row[1] for row in coded(coder, "Spain announced its recognition of the new state.")]
+    assert "1724" not in codes and "054" in codes
 
 
 def coded(coder: Coder, sentence: str) -> list[Row]:
