@@ -74,6 +74,7 @@ class DocumentContext:
         self.story_date = story_date
         self.options = options
         self.resolver = resolver
+        self._table = table
         self.raw_quotes: list[RawQuote] = (
             find_quotes(doc, text=text, table=table) if options.quotes else []
         )
@@ -147,7 +148,9 @@ class DocumentContext:
             return None
         mentions = self._places.get(sentence.start)
         if mentions is None:
-            mentions = find_places(self.doc, window=(sentence.start, sentence.end))
+            mentions = find_places(
+                self.doc, window=(sentence.start, sentence.end), table=self._table
+            )
             self._places[sentence.start] = mentions
         if not mentions:
             return None

@@ -26,11 +26,10 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-import numpy
-from spacy.attrs import DEP, HEAD, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from dragoman.pipeline import TokenTable
 from dragoman.places._dateline import find_dateline
 from dragoman.places._gazetteer import Gazetteer, NameSource, country_codes
 from dragoman.places._loader import load_gazetteer
@@ -83,25 +82,26 @@ _VERBAL = frozenset({"VERB", "AUX"})
 _LINKED_VERBS = frozenset({"xcomp", "conj"})
 
 
-def _pobj_indices(doc: Doc) -> list[int]:
+def _pobj_indices(doc: Doc, table: TokenTable | None = None) -> list[int]:
     """Indices of the prepositional objects that may name a place (their preposition is a
     place preposition, or "of" after "outside"/"inside"), computed once per Doc from the
-    arrays (cached in ``doc.user_data``)."""
+    token table (cached in ``doc.user_data``)."""
     key = "dragoman.place_pobj_indices"
     cached = doc.user_data.get(key)
     if cached is None:
-        table = doc.to_array([DEP, HEAD, LOWER])
-        # HEAD is an offset stored unsigned (-1 wraps); string hashes must stay unsigned
-        offsets = table[:, 1].astype(numpy.int64)
-        heads = (offsets + numpy.arange(len(doc), dtype=numpy.int64)).tolist()
-        lowers = table[:, 2].tolist()
+        if table is None:
+            table = TokenTable(doc)
+        heads, lowers = table.head, table.lower
         pobj = get_string_id("pobj")
         of = get_string_id("of")
         cached = [
             i
-            for i in numpy.flatnonzero(table[:, 0] == pobj).tolist()
-            if lowers[heads[i]] in _PLACE_PREP_IDS
-            or (lowers[heads[i]] == of and lowers[heads[heads[i]]] in _OF_ADVERB_IDS)
+            for i, dep in enumerate(table.dep)
+            if dep == pobj
+            and (
+                lowers[heads[i]] in _PLACE_PREP_IDS
+                or (lowers[heads[i]] == of and lowers[heads[heads[i]]] in _OF_ADVERB_IDS)
+            )
         ]
         doc.user_data[key] = cached
     result: list[int] = cached
@@ -109,7 +109,11 @@ def _pobj_indices(doc: Doc) -> list[int]:
 
 
 def find_places(
-    doc: Doc, gazetteer: Gazetteer | None = None, *, window: tuple[int, int] | None = None
+    doc: Doc,
+    gazetteer: Gazetteer | None = None,
+    *,
+    window: tuple[int, int] | None = None,
+    table: TokenTable | None = None,
 ) -> list[PlaceMention]:
     """Return the locations a document names, in text order (dateline first).
 
@@ -119,6 +123,7 @@ def find_places(
         window: Only read place phrases whose head token index lies in ``[start, end)``
             (for example the sentence of an event); None: the whole document. The dateline
             is read only when the window starts at the first token.
+        table: The Doc's token attributes, when the caller has read them.
 
     Returns:
         One mention per place phrase. Each carries its candidates, so
@@ -131,7 +136,7 @@ def find_places(
         mentions.append(dateline)
     # Only prepositional objects are read: find them in the dependency array instead of
     # building a Token object for every word.
-    pobjs = _pobj_indices(doc)
+    pobjs = _pobj_indices(doc, table)
     if window is not None:
         pobjs = pobjs[bisect_left(pobjs, window[0]) : bisect_left(pobjs, window[1])]
     for index in pobjs:
