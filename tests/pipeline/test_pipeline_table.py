@@ -16,11 +16,21 @@ def test_columns_agree_with_tokens(nlp: Language) -> None:
     assert table.dep == [t.dep for t in doc]
     assert table.lower == [t.lower for t in doc]
     assert table.idx == [t.idx for t in doc]
+    assert table.length == [len(t) for t in doc]
     # heads are absolute indices, also for heads to the left (a negative offset)
     assert table.head == [t.head.i for t in doc]
     assert any(t.head.i < t.i for t in doc) and any(t.head.i > t.i for t in doc)
 
 
+def test_children_agree_with_tokens(nlp: Language) -> None:
+    doc = nlp("The envoys of Chile and Peru, who arrived late, signed two accords on Monday.")
+    table = TokenTable(doc)
+    for token in doc:
+        assert table.children(token.i) == [c.i for c in token.children]
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert root.i not in table.children(root.i)  # the root is its own head, not a child
+
+
 def test_empty_doc(nlp: Language) -> None:
     table = TokenTable(nlp(""))
-    assert len(table) == 0 and table.head == []
+    assert len(table) == 0 and table.head == [] and table.length == []

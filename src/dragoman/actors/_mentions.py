@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, LENGTH, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.parts_of_speech import PROPN as _PROPN_ID
-from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
 
 from dragoman.actors._dictionary import ActorDictionary, Phrase
+from dragoman.pipeline import TokenTable
 
 __all__ = ["Mention", "MentionFinder"]
+
+_COMPOUND_ID = get_string_id("compound")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +48,7 @@ class MentionFinder:
         self._people: dict[str, Phrase] = {}
         # One matcher key for the rest (thousands of keys make the matcher slow to build);
         # the matched token sequence finds the phrase again.
-        self._phrases: dict[tuple[int, ...], Phrase] = {}
+        self._phrases: dict[tuple[str, ...], Phrase] = {}
         texts = []
         for text, phrase in dictionary.phrases.items():
             if phrase.entry.kind == "person":
@@ -55,103 +57,150 @@ class MentionFinder:
                 texts.append(text)
         patterns = [nlp.make_doc(text) for text in texts]
         for text, pattern in zip(texts, patterns, strict=True):
-            self._phrases[tuple(t.orth for t in pattern)] = dictionary.phrases[text]
+            self._phrases[tuple(t.text for t in pattern)] = dictionary.phrases[text]
         self._matcher.add("DRAGOMAN_ACTOR", patterns)
         # tokens that may stand inside a name: "Kassym-Jomart", "George W. Bush"
-        self._joiners = {nlp.vocab.strings.add(t) for t in ("-", ".", "'")}
+        self._joiners = frozenset(get_string_id(t) for t in ("-", ".", "'"))
 
-    def find(self, doc: Doc, text: str | None = None) -> list[Mention]:
+    def find(
+        self, doc: Doc, text: str | None = None, table: TokenTable | None = None
+    ) -> list[Mention]:
         """Return the non-overlapping dictionary mentions of a Doc, longest first wins.
 
         Args:
             doc: A parsed document.
             text: The document text, if at hand (``Doc.text`` joins every token).
+            table: The Doc's token attributes, when the caller has read them.
 
         Returns:
             Mentions sorted by position.
         """
-        spans = [doc[start:end] for _key, start, end in self._matcher(doc)]
-        spans.extend(self._people_spans(doc, text))
-        if not spans:
+        if table is None:
+            table = TokenTable(doc)
+        source = text if text is not None else doc.text
+        matched = [(start, end) for _key, start, end in self._matcher(doc)]
+        people = self._people_ranges(table, source)
+        if not matched and not people:
             return []
         mentions = []
-        for span in filter_spans(spans):
-            phrase = self._phrases.get(tuple(t.orth for t in span))
+        idx, length = table.idx, table.length
+        for start, end in _filter_ranges(matched + people):
+            phrase = None
+            if matched:  # the matcher compared token texts
+                words = tuple(source[idx[k] : idx[k] + length[k]] for k in range(start, end))
+                phrase = self._phrases.get(words)
             if phrase is None:
-                phrase = self._people.get(span.text)
-            if phrase is None:  # pragma: no cover - every span comes from a pattern
+                phrase = self._people.get(source[idx[start] : idx[end - 1] + length[end - 1]])
+            if phrase is None:  # pragma: no cover - every range comes from a pattern
                 continue
-            if phrase.form in ("name", "capital") and self._inside_longer_name(doc, span):
+            if phrase.form in ("name", "capital") and self._inside_longer_name(
+                doc, table, start, end
+            ):
                 continue
-            mentions.append(Mention(span.start, span.end, phrase))
+            mentions.append(Mention(start, end, phrase))
         return mentions
 
-    def _people_spans(self, doc: Doc, text: str | None) -> list[Span]:
-        """Spans of proper-noun runs (and their parts) that name a person in the dictionary.
+    def _people_ranges(self, table: TokenTable, text: str) -> list[tuple[int, int]]:
+        """Token ranges of proper-noun runs (and their parts) that name a person in the
+        dictionary.
 
         "President Kassym-Jomart Tokayev" is one run: its endings are tried first, longest
         first ("Kassym-Jomart Tokayev" before "Tokayev"), then, if none is a name, every
-        part. Offsets come from arrays, so no Token or Span is built for a miss.
+        part. Read from the token table, so no Token or Span is built for a miss.
         """
         if not self._people:
             return []
-        table = doc.to_array([POS, IDX, LENGTH, ORTH]).tolist()
-        found: list[Span] = []
-        i, n = 0, len(table)
-        while i < n:
-            if table[i][0] != _PROPN_ID:
-                i += 1
+        pos, lower, idx, length = table.pos, table.lower, table.idx, table.length
+        found: list[tuple[int, int]] = []
+        n = len(pos)
+        end = 0
+        for i in _positions(pos, _PROPN_ID):
+            if i < end:
+                continue  # inside the run already read
+            end = i + 1
+            if end < n and pos[end] != _PROPN_ID and lower[end] not in self._joiners:
+                # a one-word run, the most common: one lookup
+                if text[idx[i] : idx[i] + length[i]] in self._people:
+                    found.append((i, end))
                 continue
-            j = i + 1
-            while j < n and (
-                table[j][0] == _PROPN_ID
-                or (table[j][3] in self._joiners and j + 1 < n and table[j + 1][0] == _PROPN_ID)
+            while end < n and (
+                pos[end] == _PROPN_ID
+                or (lower[end] in self._joiners and end + 1 < n and pos[end + 1] == _PROPN_ID)
             ):
-                j += 1
-            found.extend(self._names_in_run(doc, table, i, j, text))
-            i = j
+                end += 1
+            found.extend(self._names_in_run(table, i, end, text))
         return found
 
     def _names_in_run(
-        self, doc: Doc, table: list[list[int]], start: int, end: int, text: str | None
-    ) -> list[Span]:
-        source = text if text is not None else doc[start:end].text
-        base = table[start][1] if text is None else 0
+        self, table: TokenTable, start: int, end: int, text: str
+    ) -> list[tuple[int, int]]:
         people = self._people
+        idx, length = table.idx, table.length
 
         def name(first: int, last: int) -> str:
-            return source[table[first][1] - base : table[last - 1][1] + table[last - 1][2] - base]
+            return text[idx[first] : idx[last - 1] + length[last - 1]]
 
         for first in range(max(start, end - 6), end):  # endings, longest first
             if name(first, end) in people:
-                return [doc[first:end]]
-        out: list[Span] = []
-        for length in range(min(end - start - 1, 6), 0, -1):
-            for first in range(start, end - length):
-                if name(first, first + length) in people and not any(
-                    first < s.end and s.start < first + length for s in out
+                return [(first, end)]
+        out: list[tuple[int, int]] = []
+        for size in range(min(end - start - 1, 6), 0, -1):
+            for first in range(start, end - size):
+                if name(first, first + size) in people and not any(
+                    first < e and s < first + size for s, e in out
                 ):
-                    out.append(doc[first : first + length])
+                    out.append((first, first + size))
         return out
 
-    def _inside_longer_name(self, doc: Doc, span: Span) -> bool:
+    def _inside_longer_name(self, doc: Doc, table: TokenTable, start: int, end: int) -> bool:
         """Return whether a matched name is only part of a longer proper name.
 
         "New Mexico", "Latin America", "the Washington Post", "National Security Council":
         a capitalized proper noun glued to the match by a compound relation makes a different
         name. Titles ("President", "Foreign Minister") do not count.
         """
-        inside = range(span.start, span.end)
-        if span.start > 0:
-            before = doc[span.start - 1]
-            if _is_name_word(before, self._role_words) and before.head.i in inside:
-                return True
-        last = doc[span.end - 1]
-        if span.end < len(doc) and last.dep_ == "compound" and last.head.i == span.end:
-            after = doc[span.end]
-            if _is_name_word(after, self._role_words):
-                return True
-        return False
+        pos, head = table.pos, table.head
+        before = start - 1
+        if (
+            before >= 0
+            and pos[before] == _PROPN_ID
+            and start <= head[before] < end
+            and _is_name_word(doc[before], self._role_words)
+        ):
+            return True
+        return (
+            end < len(pos)
+            and table.dep[end - 1] == _COMPOUND_ID
+            and head[end - 1] == end
+            and pos[end] == _PROPN_ID
+            and _is_name_word(doc[end], self._role_words)
+        )
+
+
+def _positions(values: list[int], wanted: int) -> list[int]:
+    """Indices where a list holds a value (``list.index`` scans in C)."""
+    out: list[int] = []
+    start = 0
+    while True:
+        try:
+            start = values.index(wanted, start)
+        except ValueError:
+            return out
+        out.append(start)
+        start += 1
+
+
+def _filter_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop duplicate and overlapping token ranges, the (first) longest winning, as
+    ``spacy.util.filter_spans`` does for spans; the result is in text order."""
+    ordered = sorted(ranges, key=lambda r: (r[1] - r[0], -r[0]), reverse=True)
+    kept: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    for start, end in ordered:
+        if start not in seen and end - 1 not in seen:
+            kept.append((start, end))
+            seen.update(range(start, end))
+    return sorted(kept)
 
 
 def _is_name_word(token: Token, role_words: set[str]) -> bool:

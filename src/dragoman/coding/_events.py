@@ -155,7 +155,7 @@ class EventExtractor:
         # word costs more than the rest of the coding stage.
         table = TokenTable(doc)
         resolver = DocumentActors(
-            doc, self._finder.find(doc, text), self._actors, date, table=table
+            doc, self._finder.find(doc, text, table), self._actors, date, table=table
         )
         context = DocumentContext(doc, text, date, resolver, self._options, table)
         strings = doc.vocab.strings

@@ -8,7 +8,7 @@ quotation cues) read these lists instead.
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.tokens import Doc
 
 __all__ = ["TokenTable"]
@@ -24,9 +24,10 @@ class TokenTable:
         lower: Lower-cased form hashes.
         head: Index of each token's syntactic head (absolute, not relative).
         idx: Character offset of each token.
+        length: Length of each token's text, in characters.
     """
 
-    __slots__ = ("dep", "head", "idx", "lemma", "lower", "pos")
+    __slots__ = ("_children", "dep", "head", "idx", "lemma", "length", "lower", "pos")
 
     def __init__(self, doc: Doc) -> None:
         """Read the attributes of a parsed Doc.
@@ -34,7 +35,7 @@ class TokenTable:
         Args:
             doc: The Doc (tags, lemmas and dependencies are read as they are).
         """
-        array = doc.to_array([POS, LEMMA, DEP, LOWER, HEAD, IDX])
+        array = doc.to_array([POS, LEMMA, DEP, LOWER, HEAD, IDX, LENGTH])
         self.pos: list[int] = array[:, 0].tolist()
         self.lemma: list[int] = array[:, 1].tolist()
         self.dep: list[int] = array[:, 2].tolist()
@@ -43,6 +44,18 @@ class TokenTable:
         heads = array[:, 4].astype(numpy.int64) + numpy.arange(len(doc), dtype=numpy.int64)
         self.head: list[int] = heads.tolist()
         self.idx: list[int] = array[:, 5].tolist()
+        self.length: list[int] = array[:, 6].tolist()
+        self._children: list[list[int]] | None = None
+
+    def children(self, i: int) -> list[int]:
+        """Return the indices of token ``i``'s syntactic children, in text order."""
+        children = self._children
+        if children is None:
+            children = self._children = [[] for _ in self.head]
+            for child, head in enumerate(self.head):
+                if head != child:
+                    children[head].append(child)
+        return children[i]
 
     def __len__(self) -> int:
         """Return the number of tokens."""

@@ -1,0 +1,58 @@
+"""MentionFinder: dictionary names found from the token table, longest match first."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.util import filter_spans
+
+from dragoman import Coder
+from dragoman.actors import MentionFinder
+from dragoman.actors._mentions import _filter_ranges
+from dragoman.pipeline import TokenTable
+
+TEXTS = [
+    "President Kassym-Jomart Tokayev of Kazakhstan met Finnish officials in Astana.",
+    "The New York Times said Mexico and New Mexico signed nothing.",
+    "Tokayev  spoke;  Kazakhstan's   foreign minister  listened.",  # extra spaces
+    "A quiet day.",
+    "",
+]
+
+
+def _as_tuples(finder: MentionFinder, coder: Coder, text: str, table: bool) -> list[tuple]:
+    doc = coder.nlp(text)
+    found = finder.find(doc, text, TokenTable(doc)) if table else finder.find(doc)
+    return [(m.start, m.end, m.phrase.entry.code) for m in found]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_table_and_the_doc_give_the_same_mentions(coder: Coder, text: str) -> None:
+    finder = MentionFinder(coder.nlp, coder.actors)
+    assert _as_tuples(finder, coder, text, True) == _as_tuples(finder, coder, text, False)
+
+
+def test_names_people_states_and_not_parts_of_longer_names(coder: Coder) -> None:
+    finder = MentionFinder(coder.nlp, coder.actors)
+    doc = coder.nlp(TEXTS[0])
+    found = {doc[m.start : m.end].text: m.phrase.entry.kind for m in finder.find(doc)}
+    assert found["Kassym-Jomart Tokayev"] == "person"  # the longest run ending, not "Tokayev"
+    assert found["Kazakhstan"] == "state"
+    doc = coder.nlp(TEXTS[1])
+    names = [doc[m.start : m.end].text for m in finder.find(doc)]
+    assert "Mexico" in names and "New Mexico" not in names
+    assert names.count("Mexico") == 1  # the "Mexico" of "New Mexico" is another place
+
+
+@pytest.mark.parametrize(
+    "ranges",
+    [
+        [(0, 2), (1, 3), (1, 2)],
+        [(2, 5), (0, 3), (4, 6), (0, 1)],
+        [(3, 4), (3, 4), (0, 2)],
+        [(0, 4), (1, 2), (5, 9), (6, 9), (8, 10)],
+    ],
+)
+def test_filter_ranges_agrees_with_spacy(coder: Coder, ranges: list[tuple[int, int]]) -> None:
+    doc = coder.nlp("one two three four five six seven eight nine ten eleven")
+    expected = [(s.start, s.end) for s in filter_spans([doc[a:b] for a, b in ranges])]
+    assert _filter_ranges(ranges) == expected
