@@ -76,7 +76,7 @@ class MentionFinder:
             Mentions sorted by position.
         """
         if table is None:
-            table = TokenTable(doc)
+            table = TokenTable.of(doc)
         source = text if text is not None else doc.text
         matched = [(start, end) for _key, start, end in self._matcher(doc)]
         people = self._people_ranges(table, source)

@@ -66,6 +66,11 @@ _SKIP_EDGE = frozenset({"DET", "PUNCT", "CCONJ", "PART"})
 _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "case", "det", "nummod"})
 _SKIP_EDGE_IDS = frozenset(get_string_id(pos) for pos in _SKIP_EDGE)
 _MODIFIER_DEP_IDS = frozenset(get_string_id(dep) for dep in _MODIFIER_DEPS)
+_NP_DEP_IDS = frozenset(get_string_id(dep) for dep in _NP_DEPS)
+_NP_PREP_IDS = frozenset(get_string_id(word) for word in _NP_PREPS)
+_HYPHEN_PARTICIPLE_IDS = frozenset(get_string_id(word) for word in _HYPHEN_PARTICIPLES)
+_VERBAL_IDS = frozenset(get_string_id(pos) for pos in ("VERB", "AUX"))
+_NPADVMOD, _PREP, _CONJ = (get_string_id(dep) for dep in ("npadvmod", "prep", "conj"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +106,7 @@ class DocumentActors:
             table: The Doc's token attributes, when the caller has read them.
         """
         self.doc = doc
-        self._table = table if table is not None else TokenTable(doc)
+        self._table = table if table is not None else TokenTable.of(doc)
         self.date = date
         self._dictionary = dictionary
         self._agents = dictionary.agents
@@ -201,7 +206,7 @@ class DocumentActors:
                             whole = self.resolve(pobj)
                             if whole:
                                 return whole
-        tokens = sorted(self._phrase_tokens(head), key=lambda t: t.i)
+        tokens = self._phrase_tokens(head)
         segments = _split_conjuncts(tokens, head)
         actors: list[Actor] = []
         pending: list[list[Token]] = []  # bare adjectives waiting for a shared head noun
@@ -523,33 +528,36 @@ class DocumentActors:
     # -- phrase and conjunct analysis -------------------------------------------------
 
     def _phrase_tokens(self, head: Token) -> list[Token]:
-        out = [head]
-        stack = [head]
+        """The tokens of the noun phrase a head heads, in text order (read from the token
+        table; a Token is built only for the words kept)."""
+        table = self._table
+        deps, lowers, children = table.dep, table.lower, table.children
+        by_token = self._by_token
+        out = [head.i]
+        stack = [head.i]
         while stack:
             token = stack.pop()
-            for child in token.children:
-                dep = child.dep_
-                if dep not in _NP_DEPS and not (
+            for child in children(token):
+                dep = deps[child]
+                if dep not in _NP_DEP_IDS and not (
                     # "Saudi-led forces", "a London-based group": the parse hangs the name
                     # on the participle as an adverbial modifier
-                    dep == "npadvmod" and token.lower_ in _HYPHEN_PARTICIPLES
+                    dep == _NPADVMOD and lowers[token] in _HYPHEN_PARTICIPLE_IDS
                 ):
                     continue
-                if dep == "prep" and (
-                    child.lower_ not in _NP_PREPS
-                    or (
-                        token.i in self._by_token
-                        and self._by_token[token.i].phrase.entry.kind != "person"
-                    )
+                if dep == _PREP and (
+                    lowers[child] not in _NP_PREP_IDS
+                    or (token in by_token and by_token[token].phrase.entry.kind != "person")
                 ):
                     # "the President of Kazakhstan", "King Hassan of Morocco", not "the
                     # OSCE of bias"
                     continue
-                if dep == "conj" and child.pos_ in ("VERB", "AUX"):
+                if dep == _CONJ and table.pos[child] in _VERBAL_IDS:
                     continue
                 out.append(child)
                 stack.append(child)
-        return out
+        doc = self.doc
+        return [doc[i] for i in sorted(out)]
 
     def _scan(self, segment: list[Token]) -> _Found:
         state: Mention | None = None

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
+
+from dragoman.pipeline import TokenTable
 
 __all__ = ["Clause", "clause_for", "is_negated", "is_purpose", "modality", "words_before"]
 
@@ -76,6 +79,29 @@ _LIGHT_IN_VERBS = frozenset({"engage", "participate", "involve", "join", "take"}
 _INHERITS_SUBJECT = frozenset({"xcomp", "conj", "advcl"})
 
 
+def _ids(words: frozenset[str] | set[str]) -> frozenset[int]:
+    return frozenset(get_string_id(word) for word in words)
+
+
+# The same labels and words as string ids, compared with the TokenTable's columns: most
+# children of a predicate are read without building a Token.
+_SUBJ_IDS = _ids(_SUBJ)
+_PASSIVE_SUBJ_IDS = _ids(_PASSIVE_SUBJ)
+_OBJ_IDS = _ids(_OBJ)
+_COMP_IDS = _ids(_COMP)
+_VERBAL_IDS = _ids({"VERB", "AUX"})
+_AUX_IDS = _ids({"aux", "auxpass"})
+_PARTICLE_BY_ID = {get_string_id(word): word for word in _PARTICLES}
+(_AUXPASS, _AGENT, _NPADVMOD, _DATIVE, _PREP, _PRT, _ADVMOD, _NEG, _POBJ, _COMPOUND) = (
+    get_string_id(label)
+    for label in (
+        "auxpass", "agent", "npadvmod", "dative", "prep", "prt", "advmod", "neg", "pobj",
+        "compound",
+    )
+)  # fmt: skip
+_PROPN_ID, _ADP_ID, _NEVER, _OF = (get_string_id(w) for w in ("PROPN", "ADP", "never", "of"))
+
+
 @dataclass(slots=True)
 class Clause:
     """A predicate and the heads of its argument slots.
@@ -112,17 +138,24 @@ class Clause:
         part ("cease-fire" also as "ceasefire"), and of what a quantity object is of
         ("provide 25,000 tons of food aid" matches ``object: [aid]``)."""
         lemmas = [t.lemma_.lower() for t in self.objects]
+        if not self.objects:
+            return lemmas
+        doc = self.verb.doc
+        table = TokenTable.of(doc)
+        deps = table.dep
         for obj in self.objects:
             # "ended mediation efforts", "reduced food supplies": the noun before the head
             # names what kind of thing it is (after the heads, which win among equals)
-            lemmas.extend(c.lemma_.lower() for c in obj.children if c.dep_ == "compound")
-            before = obj.nbor(-1) if obj.i > 0 else None
-            if before is not None and before.text == "-" and before.i > 0:
+            children = table.children(obj.i)
+            lemmas.extend(doc[c].lemma_.lower() for c in children if deps[c] == _COMPOUND)
+            if obj.i > 1 and table.length[obj.i - 1] == 1 and doc[obj.i - 1].text == "-":
                 # "cease-fire" is split in three tokens: match it as "ceasefire" too
-                lemmas.append(obj.doc[before.i - 1].lower_ + obj.lemma_.lower())
-            for child in obj.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    lemmas.extend(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
+                lemmas.append(doc[obj.i - 2].lower_ + obj.lemma_.lower())
+            for c in children:
+                if deps[c] == _PREP and table.lower[c] == _OF:
+                    lemmas.extend(
+                        doc[p].lemma_.lower() for p in table.children(c) if deps[p] == _POBJ
+                    )
         return lemmas
 
     @property
@@ -132,12 +165,13 @@ class Clause:
 
     def verb_span(self) -> tuple[int, int]:
         """Character offsets of the predicate with its particle."""
+        table = TokenTable.of(self.verb.doc)
         start = self.verb.idx
         end = start + len(self.verb)
-        for child in self.verb.children:
-            if child.dep_ == "prt":
-                start = min(start, child.idx)
-                end = max(end, child.idx + len(child))
+        for c in table.children(self.verb.i):
+            if table.dep[c] == _PRT:
+                start = min(start, table.idx[c])
+                end = max(end, table.idx[c] + table.length[c])
         return start, end
 
 
@@ -151,67 +185,49 @@ def clause_for(verb: Token, sentence: Span) -> Clause:
     Returns:
         The clause; slots may be empty.
     """
+    doc = verb.doc
+    table = TokenTable.of(doc)
+    deps, pos, lowers = table.dep, table.pos, table.lower
     clause = Clause(verb)
-    for child in verb.children:
-        dep = child.dep_
-        if dep in _SUBJ:
-            clause.subjects.append(child)
-        elif dep in _PASSIVE_SUBJ:
+    for c in table.children(verb.i):
+        dep = deps[c]
+        if dep in _SUBJ_IDS:
+            clause.subjects.append(doc[c])
+        elif dep in _PASSIVE_SUBJ_IDS:
             clause.passive = True
-            clause.objects.append(child)
-        elif dep == "auxpass":
+            clause.objects.append(doc[c])
+        elif dep == _AUXPASS:
             clause.passive = True
-        elif dep == "agent":
-            clause.subjects.extend(c for c in child.children if c.dep_ == "pobj")
-        elif dep in _OBJ:
-            clause.objects.append(child)
-        elif dep == "npadvmod" and child.pos_ == "PROPN" and child.i > verb.i:
+        elif dep == _AGENT:
+            clause.subjects.extend(doc[p] for p in table.children(c) if deps[p] == _POBJ)
+        elif dep in _OBJ_IDS:
+            clause.objects.append(doc[c])
+        elif dep == _NPADVMOD and pos[c] == _PROPN_ID and c > verb.i:
             # the small model sometimes labels a named object so ("criticized Azerbaijan");
             # a date ("met Tuesday") resolves to no actor, so it costs nothing
-            clause.objects.append(child)
-        elif dep == "dative":
-            if child.pos_ == "ADP":  # "gave aid to X" parsed as dative "to"
-                clause.datives.extend(c for c in child.children if c.dep_ == "pobj")
+            clause.objects.append(doc[c])
+        elif dep == _DATIVE:
+            if pos[c] == _ADP_ID:  # "gave aid to X" parsed as dative "to"
+                clause.datives.extend(doc[p] for p in table.children(c) if deps[p] == _POBJ)
             else:
-                clause.datives.append(child)
-        elif dep == "prep":
-            pobjs = [c for c in child.children if c.dep_ == "pobj"]
-            if pobjs:
-                clause.preps.setdefault(child.lower_, []).extend(pobjs)
-            elif child.lower_ in _GERUND_COMP_PREPS and (gerunds := _gerunds(child)):
-                # "committed to opening up", "insisted on holding": the gerund is the
-                # complement, what is promised or demanded
-                clause.comps.extend(gerunds)
-                clause.preps.setdefault(child.lower_, [])  # the pattern "commit to" matches
-            elif (
-                not any(c.dep_ == "prep" for c in child.children)
-                and (stranded := _stranded_object(verb, child)) is not None
-            ):
-                # "called on X to resign" parsed with X as the verb's object and "on"
-                # stranded: X is the preposition's object
-                clause.preps.setdefault(child.lower_, []).append(stranded)
-            elif child.lower_ in _PARTICLES and clause.particle is None:
-                # "pulled out of X": "out" heads "of X"; the parse calls it a preposition
-                clause.particle = child.lower_
-                for inner in child.children:
-                    if inner.dep_ == "prep":
-                        objs = [c for c in inner.children if c.dep_ == "pobj"]
-                        clause.preps.setdefault(inner.lower_, []).extend(objs)
-        elif dep == "prt":
-            clause.particle = child.lower_
-        elif dep == "advmod" and child.lower_ in _PARTICLES and clause.particle is None:
+                clause.datives.append(doc[c])
+        elif dep == _PREP:
+            _read_prep(clause, doc[c], table)
+        elif dep == _PRT:
+            clause.particle = doc[c].lower_
+        elif dep == _ADVMOD and lowers[c] in _PARTICLE_BY_ID and clause.particle is None:
             # "stepped down", "walked out": without an object the parser often says advmod
-            clause.particle = child.lower_
-        elif dep == "neg" or (dep == "advmod" and child.lower_ == "never"):
+            clause.particle = _PARTICLE_BY_ID[lowers[c]]
+        elif dep == _NEG or (dep == _ADVMOD and lowers[c] == _NEVER):
             clause.negated = True
-        elif dep in _COMP and child.pos_ in ("VERB", "AUX"):
-            clause.comps.append(child)
+        elif dep in _COMP_IDS and pos[c] in _VERBAL_IDS:
+            clause.comps.append(doc[c])
     for obj in clause.objects:
-        for child in obj.children:
-            if child.dep_ == "prep":
-                pobjs = [c for c in child.children if c.dep_ == "pobj"]
+        for c in table.children(obj.i):
+            if deps[c] == _PREP:
+                pobjs = [doc[p] for p in table.children(c) if deps[p] == _POBJ]
                 if pobjs:
-                    clause.object_preps.setdefault(child.lower_, []).extend(pobjs)
+                    clause.object_preps.setdefault(doc[c].lower_, []).extend(pobjs)
     if clause.passive and not clause.subjects and _stative_passive(verb):
         # "forces were engaged in fighting": a state of the subject, who is the actor
         clause.passive = False
@@ -233,6 +249,35 @@ def clause_for(verb: Token, sentence: Span) -> Clause:
     return clause
 
 
+def _read_prep(clause: Clause, child: Token, table: TokenTable) -> None:
+    """Read a preposition attached to the predicate into the clause."""
+    doc = child.doc
+    deps = table.dep
+    verb = clause.verb
+    pobjs = [doc[p] for p in table.children(child.i) if deps[p] == _POBJ]
+    if pobjs:
+        clause.preps.setdefault(child.lower_, []).extend(pobjs)
+    elif child.lower_ in _GERUND_COMP_PREPS and (gerunds := _gerunds(child)):
+        # "committed to opening up", "insisted on holding": the gerund is the
+        # complement, what is promised or demanded
+        clause.comps.extend(gerunds)
+        clause.preps.setdefault(child.lower_, [])  # the pattern "commit to" matches
+    elif (
+        not any(deps[c] == _PREP for c in table.children(child.i))
+        and (stranded := _stranded_object(verb, child)) is not None
+    ):
+        # "called on X to resign" parsed with X as the verb's object and "on"
+        # stranded: X is the preposition's object
+        clause.preps.setdefault(child.lower_, []).append(stranded)
+    elif child.lower_ in _PARTICLES and clause.particle is None:
+        # "pulled out of X": "out" heads "of X"; the parse calls it a preposition
+        clause.particle = child.lower_
+        for inner in table.children(child.i):
+            if deps[inner] == _PREP:
+                objs = [doc[p] for p in table.children(inner) if deps[p] == _POBJ]
+                clause.preps.setdefault(doc[inner].lower_, []).extend(objs)
+
+
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "’ll"})
 _HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
 _OBLIGATION_AUX = frozenset({"must", "should", "ought"})
@@ -245,6 +290,10 @@ _PLANNING_HEADS = frozenset({
 })
 
 
+# Only these relations let a predicate take its mode from the word it depends on.
+_INHERITING_MODALITY = _ids({"acl", "advcl", "pcomp", "xcomp"})
+
+
 def modality(verb: Token) -> str:
     """Return how the text presents a predicate's action.
 
@@ -254,8 +303,13 @@ def modality(verb: Token) -> str:
         ``asserted``. PLOVER manual, "Auxiliary modes"; CAMEO codes announced future
         actions as intents (03) or threats (13).
     """
-    for child in verb.children:
-        if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
+    doc = verb.doc
+    table = TokenTable.of(doc)
+    for c in table.children(verb.i):
+        if table.dep[c] in _AUX_IDS:
+            child = doc[c]
+            if child.tag_ != "MD":
+                continue
             word = child.lower_
             if word in _FUTURE_AUX:
                 return "future"
@@ -263,6 +317,8 @@ def modality(verb: Token) -> str:
                 return "hypothetical"
             if word in _OBLIGATION_AUX:
                 return "obligation"
+    if table.dep[verb.i] not in _INHERITING_MODALITY:
+        return "asserted"
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in _PLANNING_NOUNS:
         return "future"  # "Iran's threat to close the strait", "Turkey's plan to build"
     if is_purpose(verb) and verb.head.pos_ in ("VERB", "AUX"):

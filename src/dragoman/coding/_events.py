@@ -153,7 +153,7 @@ class EventExtractor:
             text = doc.text
         # Find candidate predicates and names from arrays: creating a Token object per
         # word costs more than the rest of the coding stage.
-        table = TokenTable(doc)
+        table = TokenTable.of(doc)
         resolver = DocumentActors(
             doc, self._finder.find(doc, text, table), self._actors, date, table=table
         )

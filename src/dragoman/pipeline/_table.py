@@ -7,6 +7,8 @@ quotation cues) read these lists instead.
 
 from __future__ import annotations
 
+import weakref
+
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.tokens import Doc
@@ -47,6 +49,18 @@ class TokenTable:
         self.length: list[int] = array[:, 6].tolist()
         self._children: list[list[int]] | None = None
 
+    @classmethod
+    def of(cls, doc: Doc) -> TokenTable:
+        """Return the table of a Doc, read once and kept while the Doc lives.
+
+        Functions that get one token ("the clause of this verb") find the table of its Doc
+        here instead of having it passed along. The Doc must not change after this call.
+        """
+        table = _TABLES.get(doc)
+        if table is None or len(table) != len(doc):
+            table = _TABLES[doc] = cls(doc)
+        return table
+
     def children(self, i: int) -> list[int]:
         """Return the indices of token ``i``'s syntactic children, in text order."""
         children = self._children
@@ -60,3 +74,6 @@ class TokenTable:
     def __len__(self) -> int:
         """Return the number of tokens."""
         return len(self.pos)
+
+
+_TABLES: weakref.WeakKeyDictionary[Doc, TokenTable] = weakref.WeakKeyDictionary()

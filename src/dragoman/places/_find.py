@@ -90,7 +90,7 @@ def _pobj_indices(doc: Doc, table: TokenTable | None = None) -> list[int]:
     cached = doc.user_data.get(key)
     if cached is None:
         if table is None:
-            table = TokenTable(doc)
+            table = TokenTable.of(doc)
         heads, lowers = table.head, table.lower
         pobj = get_string_id("pobj")
         of = get_string_id("of")

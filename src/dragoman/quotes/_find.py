@@ -66,7 +66,7 @@ def find_quotes(
     # Doc.text and iterating a Doc create every token: read both once, as arrays
     text = document_text(doc, text)
     if table is None:
-        table = TokenTable(doc)
+        table = TokenTable.of(doc)
     wanted = {get_string_id(c) for c in cues}
     # reported clauses: a verbal ccomp whose head is a verb with a cue lemma
     lemmas, heads, pos = table.lemma, table.head, table.pos
