@@ -24,6 +24,7 @@ _BEFORE_GAP = 8
 _VERBAL = frozenset({"VERB", "AUX"})
 _VERBAL_IDS = frozenset(get_string_id(pos) for pos in _VERBAL)
 _CCOMP = get_string_id("ccomp")
+_MARK = get_string_id("mark")
 
 
 def find_quotes(
@@ -303,10 +304,11 @@ def _indirect_quotes(
 def _clause_span(verb: Token) -> Span | None:
     """The words of a reported clause, without its "that" and edge punctuation."""
     doc = verb.doc
+    table = TokenTable.of(doc)
     start, end = verb.left_edge.i, verb.right_edge.i + 1
-    while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct):
+    while start < end and (table.dep[start] == _MARK or doc[start].is_punct):
         start += 1
-    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in ".!?":
+    while end > start and (last := doc[end - 1]).is_punct and last.text not in ".!?":
         end -= 1
     if end - start < 2:
         return None
@@ -378,13 +380,18 @@ def _make_quote(text: str, content: Span, verb: Token | None, kind: QuoteKind, g
     speaker_end: int | None = None
     speaker_index: int | None = None
     if verb is not None:
-        cue = Cue(verb.text, verb.lemma_.lower(), verb.idx, verb.idx + len(verb), verb.i)
+        table = TokenTable.of(verb.doc)
+        idx, length = table.idx, table.length
+        start = idx[verb.i]
+        cue = Cue(
+            text[start : start + length[verb.i]], verb.lemma_.lower(), start,
+            start + length[verb.i], verb.i,
+        )  # fmt: skip
         head = speaker_of(verb)
         if head is not None and not (content.start <= head.i < content.end):
             s_start, s_end = speaker_phrase(head)
-            phrase = verb.doc[s_start:s_end]
-            speaker_text = text[phrase.start_char : phrase.end_char]
-            speaker_start, speaker_end = phrase.start_char, phrase.end_char
+            speaker_start, speaker_end = idx[s_start], idx[s_end - 1] + length[s_end - 1]
+            speaker_text = text[speaker_start:speaker_end]
             speaker_index = head.i
     return Quote(
         speaker_text,

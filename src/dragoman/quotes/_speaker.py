@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
+
+from dragoman.pipeline import TokenTable
 
 __all__ = ["DEFAULT_CUE_VERBS", "is_cue", "speaker_of", "speaker_phrase"]
 
@@ -25,6 +28,15 @@ _CUT = frozenset({"relcl", "acl", "advcl", "parataxis", "ccomp", "prep"})
 _KEEP_PREPS = frozenset({"of"})  # "the Minister of Foreign Affairs"
 _EDGE_PUNCT = frozenset({"PUNCT", "CCONJ"})
 _SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON"})
+# the same as string ids, compared with the TokenTable's columns
+_SUBJECT_IDS = frozenset(get_string_id(dep) for dep in _SUBJECTS)
+_CUT_IDS = frozenset(get_string_id(dep) for dep in _CUT)
+_KEEP_PREP_IDS = frozenset(get_string_id(word) for word in _KEEP_PREPS)
+_EDGE_PUNCT_IDS = frozenset(get_string_id(pos) for pos in _EDGE_PUNCT)
+_SPEAKER_POS_IDS = frozenset(get_string_id(pos) for pos in _SPEAKER_POS)
+_OBJECT_IDS = frozenset(get_string_id(dep) for dep in ("dobj", "attr", "oprd"))
+_NSUBJ, _CONJ, _PREP = (get_string_id(dep) for dep in ("nsubj", "conj", "prep"))
+_SHARING_IDS = frozenset(get_string_id(dep) for dep in ("advcl", "xcomp"))
 
 
 def is_cue(token: Token, cues: frozenset[str]) -> bool:
@@ -45,24 +57,26 @@ def speaker_of(verb: Token) -> Token | None:
     Returns:
         The head token, or None.
     """
-    current = verb
+    doc = verb.doc
+    table = TokenTable.of(doc)
+    deps, heads = table.dep, table.head
+    current = verb.i
     for _ in range(3):
-        subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
-        if subjects:
-            return subjects[0] if subjects[0].dep_ == "nsubj" else None
+        subject = next((c for c in table.children(current) if deps[c] in _SUBJECT_IDS), None)
+        if subject is not None:
+            return doc[subject] if deps[subject] == _NSUBJ else None
         # "she smiled and said", "X said ..., adding that": the governing verb's subject
-        shares = current.dep_ == "conj" or (
-            current.dep_ in ("advcl", "xcomp") and current.tag_ == "VBG"
+        shares = deps[current] == _CONJ or (
+            deps[current] in _SHARING_IDS and doc[current].tag_ == "VBG"
         )
-        if not shares or current.head.i == current.i:
+        if not shares or heads[current] == current:
             break
-        current = current.head
-    for child in verb.rights:
-        if (
-            child.dep_ in ("dobj", "attr", "oprd")
-            and child.pos_ in _SPEAKER_POS
-            and child.ent_type_ not in ("DATE", "TIME")
-        ):
+        current = heads[current]
+    for c in table.children(verb.i):
+        if c < verb.i or deps[c] not in _OBJECT_IDS or table.pos[c] not in _SPEAKER_POS_IDS:
+            continue
+        child = doc[c]
+        if child.ent_type_ not in ("DATE", "TIME"):
             if child.pos_ == "PRON" and child.lower_ not in ("he", "she", "they", "we", "i"):
                 return None
             return child
@@ -78,16 +92,19 @@ def speaker_phrase(head: Token) -> tuple[int, int]:
     Returns:
         Start and end token indices.
     """
+    doc = head.doc
+    table = TokenTable.of(doc)
+    deps, pos = table.dep, table.pos
     start, end = head.left_edge.i, head.right_edge.i + 1
-    for child in head.children:
-        if child.dep_ in _CUT and not (child.dep_ == "prep" and child.lower_ in _KEEP_PREPS):
-            if child.i > head.i:
+    for c in table.children(head.i):
+        if deps[c] in _CUT_IDS and not (deps[c] == _PREP and table.lower[c] in _KEEP_PREP_IDS):
+            child = doc[c]
+            if c > head.i:
                 end = min(end, child.left_edge.i)
             else:
                 start = max(start, child.right_edge.i + 1)
-    doc = head.doc
-    while end - 1 > start and doc[end - 1].pos_ in _EDGE_PUNCT:
+    while end - 1 > start and pos[end - 1] in _EDGE_PUNCT_IDS:
         end -= 1
-    while start < end - 1 and doc[start].pos_ in _EDGE_PUNCT:
+    while start < end - 1 and pos[start] in _EDGE_PUNCT_IDS:
         start += 1
     return start, end
