@@ -34,3 +34,14 @@ def test_children_agree_with_tokens(nlp: Language) -> None:
 def test_empty_doc(nlp: Language) -> None:
     table = TokenTable(nlp(""))
     assert len(table) == 0 and table.head == [] and table.length == []
+
+
+def test_of_reads_a_doc_once_and_tells_docs_apart(nlp: Language) -> None:
+    first = nlp("Chile recalled its ambassador.")
+    second = nlp("Peru and Bolivia signed a border treaty on Friday.")
+    table = TokenTable.of(first)
+    assert TokenTable.of(first) is table
+    other = TokenTable.of(second)
+    assert other is not table and len(other) == len(second)
+    assert TokenTable.of(first) is table  # still kept after another Doc was asked for
+    assert other.lower == [t.lower for t in second]

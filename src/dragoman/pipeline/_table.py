@@ -56,9 +56,12 @@ class TokenTable:
         Functions that get one token ("the clause of this verb") find the table of its Doc
         here instead of having it passed along. The Doc must not change after this call.
         """
+        if _LAST and _LAST[0][0]() is doc and len(_LAST[0][1]) == len(doc):
+            return _LAST[0][1]
         table = _TABLES.get(doc)
         if table is None or len(table) != len(doc):
             table = _TABLES[doc] = cls(doc)
+        _LAST[:] = [(weakref.ref(doc), table)]
         return table
 
     def children(self, i: int) -> list[int]:
@@ -77,3 +80,5 @@ class TokenTable:
 
 
 _TABLES: weakref.WeakKeyDictionary[Doc, TokenTable] = weakref.WeakKeyDictionary()
+# the table asked for last, in front of the weak dictionary (one Doc is coded at a time)
+_LAST: list[tuple[weakref.ref[Doc], TokenTable]] = []
