@@ -23,7 +23,7 @@ ROOTS: list[tuple[str, list[Row]]] = [
     ("The United States sent humanitarian aid to Haiti.", [("USA", "073", "HTI", False)]),
     ("Serbia released five Kosovar prisoners.", [("SRB", "0841", "XKX", False)]),
     ("The European Union investigated Hungary over corruption.",
-     [("IGOEUREEC", "090", "HUN", False)]),
+     [("IGOEUREEC", "091", "HUN", False)]),
     ("Ukraine demanded compensation from Russia.", [("UKR", "103", "RUS", False)]),
     ("China condemned the Japanese government.", [("CHN", "111", "JPNGOV", False)]),
     ("Venezuela rejected the proposal from Colombia.", [("VEN", "120", "COL", False)]),

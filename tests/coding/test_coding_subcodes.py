@@ -76,6 +76,23 @@ SUBCODES: list[tuple[str, list[Row]]] = [
      [("ISRMIL", "195", "PSE")]),
     ("Russian troops killed ten Ukrainian soldiers in fighting near Bakhmut.",
      [("RUSMIL", "190", "UKRMIL")]),
+    # what an accusation or an investigation is about (1121-1125, 091-094)
+    ("Peru accused Chilean officials of embezzling public funds.", [("PER", "1121", "CHLGOV")]),
+    ("The Kenyan government accused Uganda of violating human rights.",
+     [("KENGOV", "1122", "UGA")]),
+    ("Iran accused Iraq of violating the ceasefire.", [("IRN", "1123", "IRQ")]),
+    ("Serbia blamed Croatian forces for the massacre.", [("SRB", "1124", "HRVMIL")]),
+    ("Russia accused two Estonian diplomats of spying.", [("RUS", "1125", "ESTGOV")]),
+    ("A Turkish court investigated alleged war crimes by Syrian militias.",
+     [("TURJUD", "094", "SYRUAF")]),
+    ("Kenyan police opened fraud investigations against ten Kenyan officials.",
+     [("KENCOP", "091", "KENGOV")]),
+    # the kind of aid a program is of; attackers that name the kind of attack
+    ("Japan suspended its military aid program for Myanmar.", [("JPN", "1622", "MMR")]),
+    ("Japan suspended part of its food aid program.", [("JPN", "1623", None)]),
+    ("Israeli jets killed ten Palestinians in Gaza.", [("ISR", "195", "PSE")]),
+    ("Russian tanks killed five Ukrainian soldiers near Kharkiv.",
+     [("RUSMIL", "194", "UKRMIL")]),
     # a bare complement verb does not refine a named-complement pattern
     ("Hungarian and Romanian officials agreed to cooperate.",
      [("HUNGOV", "030", "ROUGOV"), ("ROUGOV", "030", "HUNGOV")]),

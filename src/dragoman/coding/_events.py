@@ -24,6 +24,7 @@ from dragoman.coding._clauses import (
 from dragoman.coding._context import ContextOptions, DocumentContext
 from dragoman.coding._frames import Frame, family_of, frame_code, frame_of
 from dragoman.coding._subcodes import (
+    allegation_subcode,
     instrument_subcode,
     is_subcode,
     object_subcode,
@@ -658,7 +659,9 @@ def _apply_frames(
     actions: dict[int, str] = {}  # verb -> its action code, before modality
     for match in matches:  # the actions themselves first: "said it will send aid"
         if match.note == "":
-            found = object_subcode(match.code, match.clause, verbs)
+            found = object_subcode(match.code, match.clause, verbs) or allegation_subcode(
+                match.code, match.clause
+            )
             if found is not None:
                 match.code, match.note = found
             else:
