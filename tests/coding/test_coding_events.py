@@ -126,8 +126,9 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     ("Japan remains committed to providing aid to Haiti.", [("JPN", "033", "HTI", False)]),
     ("Both Sudan and Chad are guilty of violating the agreement.",
      [("SDN", "128", None, False), ("TCD", "128", None, False)]),
+    # failing to reach an agreement is failed negotiations (codebook 164), not a negated 057
     ("Israel and Syria failed to reach an agreement.",
-     [("ISR", "057", "SYR", True), ("SYR", "057", "ISR", True)]),
+     [("ISR", "164", "SYR", False), ("SYR", "164", "ISR", False)]),
     # culpability: the copula's subject did the event ("was behind", "responsible for")
     ("The Syrian army is responsible for the attacks on Kurdish villages.",
      [("SYRMIL", "190", None, False)]),

@@ -93,6 +93,21 @@ SUBCODES: list[tuple[str, list[Row]]] = [
     ("Israeli jets killed ten Palestinians in Gaza.", [("ISR", "195", "PSE")]),
     ("Russian tanks killed five Ukrainian soldiers near Kharkiv.",
      [("RUSMIL", "194", "UKRMIL")]),
+    # appeals, demands and intents to reach a settlement are 027, 107, 037
+    ("Russia urged Armenia and Azerbaijan to reach an agreement on their border.",
+     [("RUS", "027", "ARM"), ("RUS", "027", "AZE")]),
+    ("Germany said Serbia and Kosovo must reach a settlement.",
+     [("DEU", "107", "SRB"), ("DEU", "107", "XKX")]),
+    # a demand in the that-clause of a message, and in what was concluded
+    ("Chile issued a stern reminder to Peru that it must release the fishermen.",
+     [("CHL", "1053", "PER")]),
+    ("The Chilean government concluded that Peru must pay compensation.",
+     [("CHLGOV", "105", "PER")]),
+    # yielding a program, renouncing force, ending dissent, democratizing
+    ("Britain demanded that Iran abandon its nuclear program.", [("GBR", "105", "IRN")]),
+    ("The Kenyan government appealed for an end to the demonstrations.",
+     [("KENGOV", "0252", None)]),
+    ("The Egyptian president promised to democratize Egypt.", [("EGYGOV", "0344", None)]),
     # a bare complement verb does not refine a named-complement pattern
     ("Hungarian and Romanian officials agreed to cooperate.",
      [("HUNGOV", "030", "ROUGOV"), ("ROUGOV", "030", "HUNGOV")]),

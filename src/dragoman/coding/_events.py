@@ -70,7 +70,7 @@ _TARGET_PREPS = (
 # CAMEO roots where co-subjects with no target act on each other ("X and Y met"): PLOVER
 # manual, "Compound and Reciprocal Actors".
 _RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
-_RECIPROCAL_VERBS = frozenset({"clash", "fight", "skirmish", "battle", "exchange"})
+_RECIPROCAL_VERBS = frozenset({"clash", "fight", "skirmish", "battle", "exchange", "reach"})
 _STATEMENT_ROOT = "01"
 # generic political-reform codes, refined by what the reform is about
 _REFORM_CODES = frozenset({"024", "034", "083", "104", "123"})
@@ -667,6 +667,7 @@ def _apply_frames(
             else:
                 _refine_by_means(match, verbs, consumed)
             _refine_arrival(match, verbs)
+            _refine_failed_settlement(match)
         actions[match.clause.verb.i] = match.code
     for match in matches:  # what a yield gives, before modality makes it an intent
         if match.code == _YIELD and match.note == "":
@@ -678,21 +679,22 @@ def _apply_frames(
         root = match.code[:2]
         comps = match.entry.comps
         frame = frame_of(match.entry.code) if not comps or comps == {"*"} else None
-        for comp in match.clause.comps:
+        named = bool(comps) and comps != {"*"}  # "agree ... to lift", not "concluded that *"
+        for comp in [*match.clause.comps, *_message_contents(match)]:
             inner = by_verb.get(comp.i)
             if comp.dep_ in ("xcomp", "pcomp") or root in _GOVERNING_ROOTS:
                 consumed.add(comp.i)
             action = actions.get(comp.i) if inner is not None else _light_action(comp, verbs)
             if frame is not None and action is not None and match.note == "":
-                refined = frame_code(frame, action)
+                refined = _SETTLING.get(frame) if _settles(comp) else frame_code(frame, action)
                 if refined is not None:
                     match.code = refined
                     match.note = f"{frame.name.lower()} about {action} ({comp.text})"
-            elif frame is None and comps and action is not None and match.note == "":
+            elif frame is None and named and action is not None and match.note == "":
                 _refine_named_complement(match, action, inner, comp)
             elif (
                 root == _STATEMENT_ROOT
-                and comp.dep_ == "ccomp"
+                and comp.dep_ in ("ccomp", "acl")
                 and (obliged := _obligation(comp)) is not None
             ):
                 if obliged is not comp:  # "has to stop", "needs to cut": the action is in "to"
@@ -702,7 +704,10 @@ def _apply_frames(
                         else _light_action(obliged, verbs)
                     )
                     consumed.add(obliged.i)
-                match.code = (frame_code(Frame.DEMAND, action) if action else None) or "100"
+                demanded = frame_code(Frame.DEMAND, action) if action else None
+                if _settles(obliged):  # "said the two sides must reach an agreement"
+                    demanded = _SETTLING[Frame.DEMAND]
+                match.code = demanded or "100"
                 match.note = f"obligation in complement ({obliged.text})"
                 match.addressee = True
                 consumed.add(comp.i)
@@ -727,6 +732,66 @@ def _apply_frames(
         if frame in (Frame.APPEAL, Frame.DEMAND) or match.code[:2] in ("02", "10"):
             match.addressee = True
     return consumed, actions
+
+
+# Settling a dispute is no action code of its own: CAMEO codes appeals, intents, demands
+# and refusals to reach a settlement, agreement or resolution as 027, 037, 107 and 127.
+_SETTLING: dict[Frame, str] = {
+    Frame.APPEAL: "027",
+    Frame.INTENT: "037",
+    Frame.DEMAND: "107",
+    Frame.REJECT: "127",
+}
+_REACHING = frozenset({"reach", "find", "strike", "hammer", "forge"})
+_SETTLEMENTS = frozenset({
+    "agreement", "settlement", "solution", "resolution", "deal", "accord", "compromise",
+})
+
+
+def _settles(verb: Token) -> bool:
+    """Whether a verb reaches a settlement: "reach an agreement", "find a solution"."""
+    return verb.lemma_.lower() in _REACHING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _SETTLEMENTS for c in verb.children
+    )
+
+
+_HALT_NEGOTIATIONS = "164"
+
+
+def _refine_failed_settlement(match: _Match) -> None:
+    """Failing to reach an agreement is failed negotiations (164, codebook: "failed
+    negotiations"), not a negated agreement: "the two sides failed to reach a deal"."""
+    verb = match.clause.verb
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FAILING and _settles(verb):
+        match.code = _HALT_NEGOTIATIONS
+        match.note = f"failed to agree ({verb.head.text})"
+        match.negated = False
+
+
+_FAILING = frozenset({"fail"})
+# Nouns of a message whose that-clause is what it says: "issued a reminder to X that it
+# must cooperate" (a demand, as "said X must cooperate").
+_MESSAGE_NOUNS = frozenset({
+    "reminder", "message", "statement", "declaration", "note", "letter", "communique",
+    "notice", "notification",
+})
+
+
+def _message_contents(match: _Match) -> list[Token]:
+    """The that-clauses of a statement's message objects ("issued a reminder that ...")."""
+    if not match.code.startswith(_STATEMENT_ROOT):
+        return []
+    return [
+        child
+        for obj in match.clause.objects
+        if obj.lemma_.lower() in _MESSAGE_NOUNS
+        for child in obj.children
+        if child.dep_ == "acl" and _that_clause(child)
+    ]
+
+
+def _that_clause(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
 # Verbs of arriving, which make a visit (042) unless what arrives was sent: troops,
