@@ -304,7 +304,7 @@ class EventExtractor:
             if i in consumed:
                 continue  # the doer of a verb's event: "air strikes killed 20"
             entry = self._verbs.match_noun(token.lemma_.lower(), words_before(token))
-            if entry is None or _of_thing(token):
+            if entry is None or _of_thing(token) or _state_out_of_place(token):
                 continue
             if token.dep_ == "compound" and token.head.lemma_.lower() in _GENERIC_EVENT_HEADS:
                 token = token.head  # "a mediation effort", "a bombing campaign"
@@ -1382,6 +1382,10 @@ def _light_verb(noun: Token) -> Token | None:
         if verb.pos_ == "VERB" and verb.lemma_.lower() in _MOTION_VERBS:
             return verb
         return None
+    if prep == "on":  # "remained on alert", "went on strike": a state entered or kept
+        return verb if verb.lemma_.lower() in _ON_STATE_VERBS else None
+    if prep == "as":  # "held civilians as human shields": what they were used as
+        return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in _AS_VERBS else None
     if head.lower_ != "in":
         return None
     if verb.pos_ == "NOUN" and verb.lower_ == "part" and verb.dep_ == "dobj":
@@ -1394,6 +1398,22 @@ def _light_verb(noun: Token) -> Token | None:
     if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
         return verb
     return None
+
+
+# Verbs whose on-phrase is a state their subject is in ("remained on alert", "went on
+# strike", "are on a hunger strike"), and whose as-phrase is a use made of their object.
+_ON_STATE_VERBS = frozenset({"be", "remain", "stay", "go", "keep"})
+_AS_VERBS = frozenset({"hold", "use", "keep", "take"})
+# Event nouns that name the event only as such a state: "troops remained on alert", not
+# "issued a flood alert".
+_STATE_NOUNS = frozenset({"alert", "standby"})
+
+
+def _state_out_of_place(noun: Token) -> bool:
+    """Whether a state noun ("alert") stands anywhere but in an on-phrase."""
+    return noun.lemma_.lower() in _STATE_NOUNS and not (
+        noun.dep_ == "pobj" and noun.head.lower_ == "on"
+    )
 
 
 # Event nouns whose event sense needs a polity as what they are "of": diplomatic recognition
