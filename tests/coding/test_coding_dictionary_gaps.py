@@ -69,6 +69,15 @@ GAPS: list[tuple[str, list[Row]]] = [
      [("UGAMIL", "184", "UGACVL")]),
     # 1712: blowing up property; blowing up people stays a bombing
     ("Kenyan rebels blew up three power lines.", [("KENREB", "1712", "KEN")]),
+    # 120: denying what was asked for is a refusal; denying a claim stays 016
+    ("Syria denied land allocation for the construction of a church.", [("SYR", "120", None)]),
+    # 126: opposing mediation; 0873: returning weapons (an announced return is an intent)
+    ("Israel opposes French mediation.", [("ISR", "126", "FRA")]),
+    ("Kenyan rebels announced they will return their weapons to the army.",
+     [("KENREB", "0356", "KENMIL")]),
+    # a sending whose purpose is an inquiry is the inquiry (09), not a deployment (074)
+    ("The United Nations has sent 21 military personnel to Mali to investigate the "
+     "feasibility of a peacekeeping force.", [("IGOUNO", "090", "MLI")]),
     # 090 and its kinds: completing an investigation is investigating
     ("The Kenyan police completed their investigation into the fraud.",
      [("KENCOP", "091", None)]),

@@ -866,6 +866,29 @@ def _apply_purposes(matches: list[_Match], actions: dict[int, str], consumed: se
             match.code, note, purposes = protest
             match.note = f"{match.note}; {note}" if match.note else note
             consumed.update(purposes)
+    _apply_inquiries(matches, consumed)
+
+
+# Verbs of sending whose purpose of inquiry is what the sending does: "sent experts to
+# Bosnia to investigate the killings" is an investigation (09), not a deployment (074).
+_SENDING_VERBS = frozenset({"send", "dispatch", "deploy"})
+_INVESTIGATE_ROOT = "09"
+
+
+def _apply_inquiries(matches: list[_Match], consumed: set[int]) -> None:
+    """A sending whose purpose is an inquiry takes the inquiry's code; the inquiry verb is
+    then no event of its own (its sender and destination are the event's)."""
+    by_verb = {m.clause.verb.i: m for m in matches}
+    for match in matches:
+        verb = match.clause.verb
+        if match.nominal or match.code[:2] != _INVESTIGATE_ROOT or not is_purpose(verb):
+            continue
+        sender = by_verb.get(verb.head.i)
+        if sender is None or verb.head.lemma_.lower() not in _SENDING_VERBS:
+            continue
+        sender.code = match.code
+        sender.note = f"sent to inquire ({verb.text})"
+        consumed.add(verb.i)
 
 
 def _refine_named_complement(match: _Match, action: str, inner: _Match | None, comp: Token) -> None:
