@@ -108,6 +108,12 @@ SUBCODES: list[tuple[str, list[Row]]] = [
     ("The Kenyan government appealed for an end to the demonstrations.",
      [("KENGOV", "0252", None)]),
     ("The Egyptian president promised to democratize Egypt.", [("EGYGOV", "0344", None)]),
+    # a named-complement pattern gives way to a sibling code of the complement's action
+    ("Iran threatened to stop negotiations with the United States.", [("IRN", "134", "USA")]),
+    ("Israel threatened to ban voting in Jerusalem.", [("ISR", "1321", "ISR")]),
+    # a rejected peace plan (127); rejected calls for reforms (123)
+    ("Kenyan rebels rejected the Ugandan peace plan.", [("KENREB", "127", "UGA")]),
+    ("Chile rejected calls by Peru to adopt reforms.", [("CHL", "123", "PER")]),
     # a bare complement verb does not refine a named-complement pattern
     ("Hungarian and Romanian officials agreed to cooperate.",
      [("HUNGOV", "030", "ROUGOV"), ("ROUGOV", "030", "HUNGOV")]),

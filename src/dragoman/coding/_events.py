@@ -900,9 +900,15 @@ def _refine_named_complement(match: _Match, action: str, inner: _Match | None, c
     if family is None or inner is None or not inner.entry.objects:
         return
     refined = frame_code(family, action)
-    if refined is not None and is_subcode(refined, match.code):
+    if refined is not None and (is_subcode(refined, match.code) or _sibling(refined, match.code)):
         match.note = f"{family.name.lower()} about {action} ({comp.text})"
         match.code = refined
+
+
+def _sibling(refined: str, code: str) -> bool:
+    """Whether a family code is another code of the same family and level: a threat to stop
+    negotiations (134) where the pattern names a threat to stop aid (131)."""
+    return refined != code and refined[:2] == code[:2] and len(refined) == len(code)
 
 
 # Verbs whose object-and-infinitive asks the object to act: "wants Poland to accept".
