@@ -64,6 +64,7 @@ GAPS: list[tuple[str, list[Row]]] = [
     ("Israeli forces were on high alert along the Lebanese border.",
      [("ISRMIL", "152", "LBN")]),
     ("The Kenyan weather service issued a flood alert for Nairobi.", []),
+    ("Nigeria went on high alert over new cholera cases.", []),
     # 184: people held or used as human shields
     ("The Ugandan army has been holding thousands of civilians as human shields.",
      [("UGAMIL", "184", "UGACVL")]),

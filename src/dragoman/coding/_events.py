@@ -1439,10 +1439,25 @@ _STATE_NOUNS = frozenset({"alert", "standby"})
 
 
 def _state_out_of_place(noun: Token) -> bool:
-    """Whether a state noun ("alert") stands anywhere but in an on-phrase."""
-    return noun.lemma_.lower() in _STATE_NOUNS and not (
-        noun.dep_ == "pobj" and noun.head.lower_ == "on"
+    """Whether a state noun ("alert") stands anywhere but in an on-phrase of armed forces
+    ("troops remained on alert"; "the country went on high alert" over a disease is no
+    military alert)."""
+    if noun.lemma_.lower() not in _STATE_NOUNS:
+        return False
+    if noun.dep_ != "pobj" or noun.head.lower_ != "on":
+        return True
+    verb = noun.head.head
+    return not any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in _FORCES
+        for c in verb.children
     )
+
+
+# Heads of phrases naming armed forces or police, whose alert is a force posture.
+_FORCES = frozenset({
+    "troop", "force", "army", "military", "soldier", "police", "policeman", "navy", "unit",
+    "fleet", "guard", "battalion", "division", "brigade", "militia", "fighter", "officer",
+})
 
 
 # Event nouns whose event sense needs a polity as what they are "of": diplomatic recognition
