@@ -23,7 +23,7 @@ ROOTS: list[tuple[str, list[Row]]] = [
     ("The United States sent humanitarian aid to Haiti.", [("USA", "073", "HTI", False)]),
     ("Serbia released five Kosovar prisoners.", [("SRB", "0841", "XKX", False)]),
     ("The European Union investigated Hungary over corruption.",
-     [("IGOEUREEC", "090", "HUN", False)]),
+     [("IGOEUREEC", "091", "HUN", False)]),
     ("Ukraine demanded compensation from Russia.", [("UKR", "103", "RUS", False)]),
     ("China condemned the Japanese government.", [("CHN", "111", "JPNGOV", False)]),
     ("Venezuela rejected the proposal from Colombia.", [("VEN", "120", "COL", False)]),
@@ -126,8 +126,9 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     ("Japan remains committed to providing aid to Haiti.", [("JPN", "033", "HTI", False)]),
     ("Both Sudan and Chad are guilty of violating the agreement.",
      [("SDN", "128", None, False), ("TCD", "128", None, False)]),
+    # failing to reach an agreement is failed negotiations (codebook 164), not a negated 057
     ("Israel and Syria failed to reach an agreement.",
-     [("ISR", "057", "SYR", True), ("SYR", "057", "ISR", True)]),
+     [("ISR", "164", "SYR", False), ("SYR", "164", "ISR", False)]),
     # culpability: the copula's subject did the event ("was behind", "responsible for")
     ("The Syrian army is responsible for the attacks on Kurdish villages.",
      [("SYRMIL", "190", None, False)]),

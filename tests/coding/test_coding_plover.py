@@ -17,6 +17,9 @@ CASES: list[tuple[str, list[Row]]] = [
     # the entry's PLOVER type: resignations are RETREAT (CAMEO 0831 is CONCEDE)
     ("The Peruvian prime minister resigned on Friday.", [("PERGOV", "0831", "RETREAT")]),
     ("The Chilean interior minister stepped down.", [("CHLGOV", "0831", "RETREAT")]),
+    # PLOVER ACCUSE 'allege' takes judicial charges too (CAMEO keeps 173)
+    ("A Kenyan court indicted the former Ugandan defence minister.",
+     [("KENJUD", "173", "ACCUSE")]),
     # without one, the crosswalk's: an apology is SUPPORT (055)
     ("The Japanese government apologized to South Korea.", [("JPNGOV", "055", "SUPPORT")]),
     # crosswalk corrected to the PLOVER 2.0 manual

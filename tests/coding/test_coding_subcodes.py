@@ -76,6 +76,44 @@ SUBCODES: list[tuple[str, list[Row]]] = [
      [("ISRMIL", "195", "PSE")]),
     ("Russian troops killed ten Ukrainian soldiers in fighting near Bakhmut.",
      [("RUSMIL", "190", "UKRMIL")]),
+    # what an accusation or an investigation is about (1121-1125, 091-094)
+    ("Peru accused Chilean officials of embezzling public funds.", [("PER", "1121", "CHLGOV")]),
+    ("The Kenyan government accused Uganda of violating human rights.",
+     [("KENGOV", "1122", "UGA")]),
+    ("Iran accused Iraq of violating the ceasefire.", [("IRN", "1123", "IRQ")]),
+    ("Serbia blamed Croatian forces for the massacre.", [("SRB", "1124", "HRVMIL")]),
+    ("Russia accused two Estonian diplomats of spying.", [("RUS", "1125", "ESTGOV")]),
+    ("A Turkish court investigated alleged war crimes by Syrian militias.",
+     [("TURJUD", "094", "SYRUAF")]),
+    ("Kenyan police opened fraud investigations against ten Kenyan officials.",
+     [("KENCOP", "091", "KENGOV")]),
+    # the kind of aid a program is of; attackers that name the kind of attack
+    ("Japan suspended its military aid program for Myanmar.", [("JPN", "1622", "MMR")]),
+    ("Japan suspended part of its food aid program.", [("JPN", "1623", None)]),
+    ("Israeli jets killed ten Palestinians in Gaza.", [("ISR", "195", "PSE")]),
+    ("Russian tanks killed five Ukrainian soldiers near Kharkiv.",
+     [("RUSMIL", "194", "UKRMIL")]),
+    # appeals, demands and intents to reach a settlement are 027, 107, 037
+    ("Russia urged Armenia and Azerbaijan to reach an agreement on their border.",
+     [("RUS", "027", "ARM"), ("RUS", "027", "AZE")]),
+    ("Germany said Serbia and Kosovo must reach a settlement.",
+     [("DEU", "107", "SRB"), ("DEU", "107", "XKX")]),
+    # a demand in the that-clause of a message, and in what was concluded
+    ("Chile issued a stern reminder to Peru that it must release the fishermen.",
+     [("CHL", "1053", "PER")]),
+    ("The Chilean government concluded that Peru must pay compensation.",
+     [("CHLGOV", "105", "PER")]),
+    # yielding a program, renouncing force, ending dissent, democratizing
+    ("Britain demanded that Iran abandon its nuclear program.", [("GBR", "105", "IRN")]),
+    ("The Kenyan government appealed for an end to the demonstrations.",
+     [("KENGOV", "0252", None)]),
+    ("The Egyptian president promised to democratize Egypt.", [("EGYGOV", "0344", None)]),
+    # a named-complement pattern gives way to a sibling code of the complement's action
+    ("Iran threatened to stop negotiations with the United States.", [("IRN", "134", "USA")]),
+    ("Israel threatened to ban voting in Jerusalem.", [("ISR", "1321", "ISR")]),
+    # a rejected peace plan (127); rejected calls for reforms (123)
+    ("Kenyan rebels rejected the Ugandan peace plan.", [("KENREB", "127", "UGA")]),
+    ("Chile rejected calls by Peru to adopt reforms.", [("CHL", "123", "PER")]),
     # a bare complement verb does not refine a named-complement pattern
     ("Hungarian and Romanian officials agreed to cooperate.",
      [("HUNGOV", "030", "ROUGOV"), ("ROUGOV", "030", "HUNGOV")]),

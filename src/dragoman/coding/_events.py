@@ -24,6 +24,7 @@ from dragoman.coding._clauses import (
 from dragoman.coding._context import ContextOptions, DocumentContext
 from dragoman.coding._frames import Frame, family_of, frame_code, frame_of
 from dragoman.coding._subcodes import (
+    allegation_subcode,
     instrument_subcode,
     is_subcode,
     object_subcode,
@@ -69,7 +70,7 @@ _TARGET_PREPS = (
 # CAMEO roots where co-subjects with no target act on each other ("X and Y met"): PLOVER
 # manual, "Compound and Reciprocal Actors".
 _RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
-_RECIPROCAL_VERBS = frozenset({"clash", "fight", "skirmish", "battle", "exchange"})
+_RECIPROCAL_VERBS = frozenset({"clash", "fight", "skirmish", "battle", "exchange", "reach"})
 _STATEMENT_ROOT = "01"
 # generic political-reform codes, refined by what the reform is about
 _REFORM_CODES = frozenset({"024", "034", "083", "104", "123"})
@@ -303,7 +304,7 @@ class EventExtractor:
             if i in consumed:
                 continue  # the doer of a verb's event: "air strikes killed 20"
             entry = self._verbs.match_noun(token.lemma_.lower(), words_before(token))
-            if entry is None or _of_thing(token):
+            if entry is None or _of_thing(token) or _state_out_of_place(token):
                 continue
             if token.dep_ == "compound" and token.head.lemma_.lower() in _GENERIC_EVENT_HEADS:
                 token = token.head  # "a mediation effort", "a bombing campaign"
@@ -658,12 +659,15 @@ def _apply_frames(
     actions: dict[int, str] = {}  # verb -> its action code, before modality
     for match in matches:  # the actions themselves first: "said it will send aid"
         if match.note == "":
-            found = object_subcode(match.code, match.clause, verbs)
+            found = object_subcode(match.code, match.clause, verbs) or allegation_subcode(
+                match.code, match.clause
+            )
             if found is not None:
                 match.code, match.note = found
             else:
                 _refine_by_means(match, verbs, consumed)
             _refine_arrival(match, verbs)
+            _refine_failed_settlement(match)
         actions[match.clause.verb.i] = match.code
     for match in matches:  # what a yield gives, before modality makes it an intent
         if match.code == _YIELD and match.note == "":
@@ -675,21 +679,22 @@ def _apply_frames(
         root = match.code[:2]
         comps = match.entry.comps
         frame = frame_of(match.entry.code) if not comps or comps == {"*"} else None
-        for comp in match.clause.comps:
+        named = bool(comps) and comps != {"*"}  # "agree ... to lift", not "concluded that *"
+        for comp in [*match.clause.comps, *_message_contents(match)]:
             inner = by_verb.get(comp.i)
             if comp.dep_ in ("xcomp", "pcomp") or root in _GOVERNING_ROOTS:
                 consumed.add(comp.i)
             action = actions.get(comp.i) if inner is not None else _light_action(comp, verbs)
             if frame is not None and action is not None and match.note == "":
-                refined = frame_code(frame, action)
+                refined = _SETTLING.get(frame) if _settles(comp) else frame_code(frame, action)
                 if refined is not None:
                     match.code = refined
                     match.note = f"{frame.name.lower()} about {action} ({comp.text})"
-            elif frame is None and comps and action is not None and match.note == "":
+            elif frame is None and named and action is not None and match.note == "":
                 _refine_named_complement(match, action, inner, comp)
             elif (
                 root == _STATEMENT_ROOT
-                and comp.dep_ == "ccomp"
+                and comp.dep_ in ("ccomp", "acl")
                 and (obliged := _obligation(comp)) is not None
             ):
                 if obliged is not comp:  # "has to stop", "needs to cut": the action is in "to"
@@ -699,7 +704,10 @@ def _apply_frames(
                         else _light_action(obliged, verbs)
                     )
                     consumed.add(obliged.i)
-                match.code = (frame_code(Frame.DEMAND, action) if action else None) or "100"
+                demanded = frame_code(Frame.DEMAND, action) if action else None
+                if _settles(obliged):  # "said the two sides must reach an agreement"
+                    demanded = _SETTLING[Frame.DEMAND]
+                match.code = demanded or "100"
                 match.note = f"obligation in complement ({obliged.text})"
                 match.addressee = True
                 consumed.add(comp.i)
@@ -724,6 +732,66 @@ def _apply_frames(
         if frame in (Frame.APPEAL, Frame.DEMAND) or match.code[:2] in ("02", "10"):
             match.addressee = True
     return consumed, actions
+
+
+# Settling a dispute is no action code of its own: CAMEO codes appeals, intents, demands
+# and refusals to reach a settlement, agreement or resolution as 027, 037, 107 and 127.
+_SETTLING: dict[Frame, str] = {
+    Frame.APPEAL: "027",
+    Frame.INTENT: "037",
+    Frame.DEMAND: "107",
+    Frame.REJECT: "127",
+}
+_REACHING = frozenset({"reach", "find", "strike", "hammer", "forge"})
+_SETTLEMENTS = frozenset({
+    "agreement", "settlement", "solution", "resolution", "deal", "accord", "compromise",
+})
+
+
+def _settles(verb: Token) -> bool:
+    """Whether a verb reaches a settlement: "reach an agreement", "find a solution"."""
+    return verb.lemma_.lower() in _REACHING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _SETTLEMENTS for c in verb.children
+    )
+
+
+_HALT_NEGOTIATIONS = "164"
+
+
+def _refine_failed_settlement(match: _Match) -> None:
+    """Failing to reach an agreement is failed negotiations (164, codebook: "failed
+    negotiations"), not a negated agreement: "the two sides failed to reach a deal"."""
+    verb = match.clause.verb
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FAILING and _settles(verb):
+        match.code = _HALT_NEGOTIATIONS
+        match.note = f"failed to agree ({verb.head.text})"
+        match.negated = False
+
+
+_FAILING = frozenset({"fail"})
+# Nouns of a message whose that-clause is what it says: "issued a reminder to X that it
+# must cooperate" (a demand, as "said X must cooperate").
+_MESSAGE_NOUNS = frozenset({
+    "reminder", "message", "statement", "declaration", "note", "letter", "communique",
+    "notice", "notification",
+})
+
+
+def _message_contents(match: _Match) -> list[Token]:
+    """The that-clauses of a statement's message objects ("issued a reminder that ...")."""
+    if not match.code.startswith(_STATEMENT_ROOT):
+        return []
+    return [
+        child
+        for obj in match.clause.objects
+        if obj.lemma_.lower() in _MESSAGE_NOUNS
+        for child in obj.children
+        if child.dep_ == "acl" and _that_clause(child)
+    ]
+
+
+def _that_clause(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
 # Verbs of arriving, which make a visit (042) unless what arrives was sent: troops,
@@ -798,6 +866,29 @@ def _apply_purposes(matches: list[_Match], actions: dict[int, str], consumed: se
             match.code, note, purposes = protest
             match.note = f"{match.note}; {note}" if match.note else note
             consumed.update(purposes)
+    _apply_inquiries(matches, consumed)
+
+
+# Verbs of sending whose purpose of inquiry is what the sending does: "sent experts to
+# Bosnia to investigate the killings" is an investigation (09), not a deployment (074).
+_SENDING_VERBS = frozenset({"send", "dispatch", "deploy"})
+_INVESTIGATE_ROOT = "09"
+
+
+def _apply_inquiries(matches: list[_Match], consumed: set[int]) -> None:
+    """A sending whose purpose is an inquiry takes the inquiry's code; the inquiry verb is
+    then no event of its own (its sender and destination are the event's)."""
+    by_verb = {m.clause.verb.i: m for m in matches}
+    for match in matches:
+        verb = match.clause.verb
+        if match.nominal or match.code[:2] != _INVESTIGATE_ROOT or not is_purpose(verb):
+            continue
+        sender = by_verb.get(verb.head.i)
+        if sender is None or verb.head.lemma_.lower() not in _SENDING_VERBS:
+            continue
+        sender.code = match.code
+        sender.note = f"sent to inquire ({verb.text})"
+        consumed.add(verb.i)
 
 
 def _refine_named_complement(match: _Match, action: str, inner: _Match | None, comp: Token) -> None:
@@ -809,9 +900,15 @@ def _refine_named_complement(match: _Match, action: str, inner: _Match | None, c
     if family is None or inner is None or not inner.entry.objects:
         return
     refined = frame_code(family, action)
-    if refined is not None and is_subcode(refined, match.code):
+    if refined is not None and (is_subcode(refined, match.code) or _sibling(refined, match.code)):
         match.note = f"{family.name.lower()} about {action} ({comp.text})"
         match.code = refined
+
+
+def _sibling(refined: str, code: str) -> bool:
+    """Whether a family code is another code of the same family and level: a threat to stop
+    negotiations (134) where the pattern names a threat to stop aid (131)."""
+    return refined != code and refined[:2] == code[:2] and len(refined) == len(code)
 
 
 # Verbs whose object-and-infinitive asks the object to act: "wants Poland to accept".
@@ -1314,6 +1411,10 @@ def _light_verb(noun: Token) -> Token | None:
         if verb.pos_ == "VERB" and verb.lemma_.lower() in _MOTION_VERBS:
             return verb
         return None
+    if prep == "on":  # "remained on alert", "went on strike": a state entered or kept
+        return verb if verb.lemma_.lower() in _ON_STATE_VERBS else None
+    if prep == "as":  # "held civilians as human shields": what they were used as
+        return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in _AS_VERBS else None
     if head.lower_ != "in":
         return None
     if verb.pos_ == "NOUN" and verb.lower_ == "part" and verb.dep_ == "dobj":
@@ -1326,6 +1427,37 @@ def _light_verb(noun: Token) -> Token | None:
     if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
         return verb
     return None
+
+
+# Verbs whose on-phrase is a state their subject is in ("remained on alert", "went on
+# strike", "are on a hunger strike"), and whose as-phrase is a use made of their object.
+_ON_STATE_VERBS = frozenset({"be", "remain", "stay", "go", "keep"})
+_AS_VERBS = frozenset({"hold", "use", "keep", "take"})
+# Event nouns that name the event only as such a state: "troops remained on alert", not
+# "issued a flood alert".
+_STATE_NOUNS = frozenset({"alert", "standby"})
+
+
+def _state_out_of_place(noun: Token) -> bool:
+    """Whether a state noun ("alert") stands anywhere but in an on-phrase of armed forces
+    ("troops remained on alert"; "the country went on high alert" over a disease is no
+    military alert)."""
+    if noun.lemma_.lower() not in _STATE_NOUNS:
+        return False
+    if noun.dep_ != "pobj" or noun.head.lower_ != "on":
+        return True
+    verb = noun.head.head
+    return not any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in _FORCES
+        for c in verb.children
+    )
+
+
+# Heads of phrases naming armed forces or police, whose alert is a force posture.
+_FORCES = frozenset({
+    "troop", "force", "army", "military", "soldier", "police", "policeman", "navy", "unit",
+    "fleet", "guard", "battalion", "division", "brigade", "militia", "fighter", "officer",
+})
 
 
 # Event nouns whose event sense needs a polity as what they are "of": diplomatic recognition

@@ -16,9 +16,10 @@ from spacy.tokens import Token
 
 from dragoman.coding._clauses import Clause, words_before
 from dragoman.coding._frames import family_of, frame_code
-from dragoman.coding._verbs import VerbDictionary
+from dragoman.coding._verbs import NounEntry, VerbDictionary
 
 __all__ = [
+    "allegation_subcode",
     "instrument_subcode",
     "is_subcode",
     "object_subcode",
@@ -27,9 +28,12 @@ __all__ = [
 ]
 
 # Codes with no subcode of their own that take one from the kind of aid their object is
-# ("halted military aid" 1622); 07x codes take it directly as subcodes of 070.
+# ("halted military aid" 1622, "suspended part of a military aid program" 1622); 07x codes
+# take it directly as subcodes of 070.
 _MAPPED: dict[str, dict[str, str]] = {
     "162": {"071": "1621", "072": "1622", "073": "1623"},
+    # a generic cut whose object is aid of a kind: "suspended part of its food aid program"
+    "160": {"071": "1621", "072": "1622", "073": "1623"},
 }
 
 # What a demand for political change is about: CAMEO's last digit in 024x, 034x, 083x,
@@ -116,7 +120,9 @@ def object_subcode(code: str, clause: Clause, verbs: VerbDictionary) -> tuple[st
     mapped = _MAPPED.get(code)
     family = family_of(code)
     for noun in _object_nouns(clause):
-        entry = verbs.match_noun(noun.lemma_.lower(), words_before(noun))
+        entry = verbs.match_noun(noun.lemma_.lower(), words_before(noun)) or _modifier_noun(
+            noun, verbs
+        )
         if entry is None:
             continue
         if is_subcode(entry.code, code):
@@ -134,6 +140,19 @@ def object_subcode(code: str, clause: Clause, verbs: VerbDictionary) -> tuple[st
             if refined is not None and is_subcode(refined, code):
                 return refined, f"object {entry.describe()}"
     return None
+
+
+def _modifier_noun(noun: Token, verbs: VerbDictionary) -> NounEntry | None:
+    """The event noun that modifies a head noun: "military aid" in "a military aid
+    program", "food aid" in "food aid shipments" (the kind of thing the head is of)."""
+    compounds = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    if compounds:  # "military aid program", with "military" on "aid"
+        last = compounds[-1]
+        return verbs.match_noun(last.lemma_.lower(), words_before(last))
+    words = words_before(noun)  # "military aid program", with "military" on "program"
+    if not words:
+        return None
+    return verbs.match_noun(words[-1], words[:-1])
 
 
 _STATEMENT = "010"
@@ -160,14 +179,28 @@ def instrument_subcode(
             return entry.code, f"instrument {entry.describe()}", doer
     for subject in clause.subjects:  # "a suicide bomber killed 20": the attacker names it
         kind = _ATTACKERS.get(subject.lemma_.lower())
-        if kind is not None and kind[0] in words_before(subject):
-            return kind[1], f"attacker ({kind[0]} {subject.text})", None
+        if kind is None:
+            continue
+        modifier, attack = kind
+        if modifier is None or modifier in words_before(subject):
+            return attack, f"attacker ({subject.text})", None
     return None
 
 
-# Attackers that name the kind of attack they make: "a suicide bomber killed 20" is a
-# suicide bombing (1831); the attacker stays the source.
-_ATTACKERS: dict[str, tuple[str, str]] = {"bomber": ("suicide", "1831")}
+_AIR = "195"
+_ARTILLERY = "194"
+# Attackers that name the kind of attack they make, with the modifier they need (None:
+# none): "a suicide bomber killed 20" is a suicide bombing (1831), "jets killed 20" an air
+# attack (195), "tanks shelled" an artillery and tank attack (194); the attacker's side
+# stays the source.
+_ATTACKERS: dict[str, tuple[str | None, str]] = {
+    "bomber": ("suicide", "1831"),
+    **dict.fromkeys(
+        ("jet", "warplane", "aircraft", "airplane", "helicopter", "gunship", "drone"),
+        (None, _AIR),
+    ),
+    **dict.fromkeys(("tank", "artillery", "howitzer"), (None, _ARTILLERY)),
+}
 
 
 # Generic codes of force: assault, fight, mass violence.
@@ -307,4 +340,124 @@ def _topics_in(phrase: Token) -> set[str]:
             ):
                 continue
             found.add(topic)
+    return found
+
+
+# What an accusation or an investigation is about: CAMEO's 1121-1125 (accuse of crime or
+# corruption, human rights abuses, aggression, war crimes, espionage or treason) and 091-094
+# (investigate crime or corruption, human rights abuses, military action, war crimes).
+_CRIME = "crime"
+_ABUSE = "abuse"
+_AGGRESSION = "aggression"
+_WAR_CRIME = "war crime"
+_ESPIONAGE = "espionage"
+_ALLEGED: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "crime", "criminal", "corruption", "corrupt", "fraud", "embezzlement", "embezzle",
+            "bribery", "bribe", "kickback", "graft", "misuse", "misappropriation",
+            "misappropriate", "theft", "steal", "smuggling", "smuggle", "laundering",
+            "launder", "trafficking", "extortion", "racketeering", "evasion",
+        ),
+        _CRIME,
+    ),
+    **dict.fromkeys(
+        (
+            "right", "torture", "abuse", "persecution", "persecute", "discrimination",
+            "mistreatment", "mistreat", "slavery", "disappearance", "repression",
+        ),
+        _ABUSE,
+    ),
+    **dict.fromkeys(
+        (
+            "aggression", "invasion", "invade", "incursion", "provocation", "ceasefire",
+            "cease-fire", "truce", "armistice", "shelling", "airstrike", "offensive",
+            "hostility",
+        ),
+        _AGGRESSION,
+    ),
+    **dict.fromkeys(("genocide", "atrocity", "massacre", "cleansing"), _WAR_CRIME),
+    **dict.fromkeys(
+        (
+            "espionage", "spying", "spy", "treason", "sedition", "collaboration",
+            "collaborate", "sabotage", "subversion",
+        ),
+        _ESPIONAGE,
+    ),
+}
+_ALLEGATION_PRECEDENCE = (_WAR_CRIME, _ESPIONAGE, _ABUSE, _AGGRESSION, _CRIME)
+_ACCUSE = "112"
+_INVESTIGATE = ("090", "091")
+_INVESTIGATION_CODES: dict[str, str] = {
+    _CRIME: "091", _ABUSE: "092", _AGGRESSION: "093", _WAR_CRIME: "094", _ESPIONAGE: "091",
+}
+_ALLEGATION_CODES: dict[str, dict[str, str]] = {
+    _ACCUSE: {
+        _CRIME: "1121", _ABUSE: "1122", _AGGRESSION: "1123", _WAR_CRIME: "1124",
+        _ESPIONAGE: "1125",
+    },
+    **{code: _INVESTIGATION_CODES for code in _INVESTIGATE},
+}
+# Where the charge is named: "accused X of spying", "blamed X for the massacre", "charged
+# with treason"; "investigated war crimes", "an inquiry into torture".
+_CHARGE_PREPS = frozenset({"of", "for", "with"})
+_INQUIRY_PREPS = frozenset({"into", "of", "over"})
+
+
+def allegation_subcode(code: str, clause: Clause) -> tuple[str, str] | None:
+    """Refine an accusation (112) or an investigation (090, 091) by what is alleged:
+    "accused X of spying" 1125, "accused X of violating the ceasefire" 1123, "investigated
+    war crimes" 094, "opened a fraud investigation" 091.
+
+    Args:
+        code: The clause's code; others than 112, 090 and 091 are left alone.
+        clause: The clause.
+
+    Returns:
+        The subcode and a note, or None.
+    """
+    codes = _ALLEGATION_CODES.get(code)
+    if codes is None:
+        return None
+    if code == _ACCUSE:  # "of spying" on the verb, or on its object ("accused two diplomats")
+        phrases = [
+            c
+            for head in (clause.verb, *clause.objects)
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in _CHARGE_PREPS
+        ]
+    else:
+        phrases = [*clause.objects]
+        for head in (clause.verb, *clause.objects):
+            phrases.extend(
+                c for c in head.children if c.dep_ == "prep" and c.lower_ in _INQUIRY_PREPS
+            )
+    found: set[str] = set()
+    for phrase in phrases:
+        found.update(_allegations_in(phrase))
+    for kind in _ALLEGATION_PRECEDENCE:
+        if kind in found and codes[kind] != code:
+            return codes[kind], f"alleged {kind}"
+    return None
+
+
+def _allegations_in(phrase: Token) -> set[str]:
+    """Kinds of wrongdoing named in a phrase (a bounded walk, leaving out relative and
+    adverbial clauses); "war crimes" and "crimes against humanity" are war crimes."""
+    found: set[str] = set()
+    stack = [phrase]
+    n = 0
+    while stack and n < _SCAN_LIMIT:
+        token = stack.pop()
+        n += 1
+        stack.extend(c for c in token.children if c.dep_ not in _ASIDE_DEPS)
+        lemma = token.lemma_.lower()
+        kind = _ALLEGED.get(lemma)
+        if lemma == "crime" and (
+            "war" in words_before(token)
+            or any(c.lower_ == "against" for c in token.children)
+        ):
+            kind = _WAR_CRIME
+        if kind is not None:
+            found.add(kind)
     return found
