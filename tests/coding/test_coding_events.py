@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from dragoman import Coder
+from dragoman.errors import InputError
 
 Row = tuple[str, str, str | None, bool]
 
@@ -296,3 +297,12 @@ def test_surname_after_titled_first_mention(coder: Coder) -> None:
             "Later, Torres criticized Bolivia.")
     rows = coded(coder, text)
     assert ("CHLGOV", "111", "BOL", False) in rows
+
+
+def test_code_doc_refuses_a_text_that_is_not_the_docs(coder: Coder) -> None:
+    text = "Chile recalled its ambassador from Peru on Monday."
+    doc = coder.nlp(text)
+    events = coder.code_doc(doc, doc_id="d1", date="2024-05-06", text=text)
+    assert [e.cameo.code[:2] for e in events] and events[0].source.text == "Chile"
+    with pytest.raises(InputError):
+        coder.code_doc(doc, doc_id="d1", date="2024-05-06", text=text + " More words.")

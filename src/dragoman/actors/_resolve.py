@@ -95,6 +95,7 @@ class DocumentActors:
         dictionary: ActorDictionary,
         date: str | None = None,
         table: TokenTable | None = None,
+        text: str | None = None,
     ) -> None:
         """Prepare resolution for one document.
 
@@ -104,9 +105,12 @@ class DocumentActors:
             dictionary: The actor dictionary (for role nouns).
             date: The date roles are resolved for (``YYYY-MM-DD``); None: current roles.
             table: The Doc's token attributes, when the caller has read them.
+            text: The document text, when the caller has it (``Doc.text`` joins every
+                token); it must be the text the Doc was made from.
         """
         self.doc = doc
         self._table = table if table is not None else TokenTable.of(doc)
+        self._text = text
         self.date = date
         self._dictionary = dictionary
         self._agents = dictionary.agents
@@ -402,16 +406,18 @@ class DocumentActors:
         if antecedent is None:
             return None
         first, last = _trim(segment)
-        text = self.doc[first.i : last.i + 1].text
+        text = self.char_span_text(first.idx, last.idx + len(last))
         return _refer(antecedent, text, first.idx, f"description:{antecedent.text}")
 
     def char_span_text(self, start: int, end: int) -> str:
-        """Return the document text between two character offsets at token boundaries.
+        """Return the document text between two character offsets.
 
-        Cheaper than ``doc.text[start:end]``: ``Doc.text`` joins every token on each call.
+        Cheaper than ``doc.text[start:end]``: ``Doc.text`` joins every token on each call,
+        so the text is kept (or joined once).
         """
-        span = self.doc.char_span(start, end)
-        return span.text if span is not None else self.doc.text[start:end]
+        if self._text is None:
+            self._text = str(self.doc.text)
+        return self._text[start:end]
 
     def may_name_a_role(self, head: Token) -> bool:
         """Return whether a name's phrase has a title or a country next to it, so that
@@ -980,7 +986,7 @@ class DocumentActors:
         return Actor(
             code=code,
             name=name,
-            text=self.doc[first.i : last.i + 1].text,
+            text=self.char_span_text(first.idx, last.idx + len(last)),
             start=first.idx,
             end=last.idx + len(last),
             entry=entry,

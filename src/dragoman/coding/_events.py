@@ -34,6 +34,7 @@ from dragoman.coding._subcodes import (
 from dragoman.coding._verbs import VerbDictionary, VerbEntry
 from dragoman.ontology import cameo, plover_for
 from dragoman.pipeline import TokenTable
+from dragoman.pipeline._text import document_text
 from dragoman.quotes import DEFAULT_CUE_VERBS
 from dragoman.records import (
     Actor,
@@ -150,13 +151,12 @@ class EventExtractor:
         Returns:
             Events in text order, and quotations in text order.
         """
-        if text is None:
-            text = doc.text
+        text = document_text(doc, text)  # checked once: every layer below slices it
         # Find candidate predicates and names from arrays: creating a Token object per
         # word costs more than the rest of the coding stage.
         table = TokenTable.of(doc)
         resolver = DocumentActors(
-            doc, self._finder.find(doc, text, table), self._actors, date, table=table
+            doc, self._finder.find(doc, text, table), self._actors, date, table=table, text=text
         )
         context = DocumentContext(doc, text, date, resolver, self._options, table)
         strings = doc.vocab.strings
