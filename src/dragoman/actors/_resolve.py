@@ -686,6 +686,9 @@ class DocumentActors:
                         f"{found.person.phrase.entry.entry}+{agent[0].entry}",
                         "person+agent",
                     )
+            surnamed = self._surname_government(segment, found, agent[0], top)
+            if surnamed is not None:
+                return surnamed
             owner = self._possessive_owner(segment, top)
             if owner is not None:  # "Iraq said its troops ...": the owner's country
                 return self._owned(segment, owner, agent[0])
@@ -763,6 +766,36 @@ class DocumentActors:
             return False
         return lemma != "strike" or any(
             c.dep_ == "compound" and c.lower_ in _STRIKE_KINDS for c in top.lefts
+        )
+
+    def _surname_government(
+        self, segment: list[Token], found: _Found, agent: AgentEntry, top: Token
+    ) -> Actor | None:
+        """A government named by its leader's surname alone: "the Reagan administration",
+        "the Smith government". The dictionary's "<Surname> Administration" person alias
+        decides; otherwise the surname must name no one else in the dictionary's
+        governments than members of one country's. The rule is ``surname+agent``."""
+        if agent.code != "GOV" or found.name is None:
+            return None
+        start, end = found.name
+        name = self.doc[end - 1]
+        if end - start != 1 or name.head.i != top.i or name.dep_ != "compound":
+            return None
+        titled = self._dictionary.phrases.get(f"{name.text} {top.text.title()}")
+        if titled is not None and titled.entry.kind == "person":
+            # the dictionary's own "Bush Administration", written in lower case
+            role = titled.entry.role_on(self.date)
+            country = role.code[:3] if role is not None else titled.entry.country
+        else:
+            country = self._dictionary.surname_country(name.text)
+        if country is None or country not in self._states:
+            return None
+        return self._actor(
+            segment,
+            country + agent.code,
+            f"{self._state_name(country)} {SECTOR_NAMES.get(agent.code, '')}",
+            f"surname:{name.text}+{agent.entry}",
+            "surname+agent",
         )
 
     def _possessive_owner(self, segment: list[Token], top: Token) -> Actor | None:
