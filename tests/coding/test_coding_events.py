@@ -122,7 +122,7 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # a gerund after a preposition: the complement of the verb, done by the subject of the
     # adjective's copula, planned after "committed to"
     ("The rebels insisted on holding talks with the government of Mali.",
-     [("---REB", "106", "MLIGOV", False)]),
+     [("MLIREB", "106", "MLIGOV", False)]),
     ("Japan remains committed to providing aid to Haiti.", [("JPN", "033", "HTI", False)]),
     ("Both Sudan and Chad are guilty of violating the agreement.",
      [("SDN", "128", None, False), ("TCD", "128", None, False)]),
@@ -235,6 +235,13 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
      [("AZE", "1313", None, False)]),
     # the for-phrase of a verb of coming together names what is done there
     ("Thousands of Kenyans gathered for a rally in Nairobi.", [("KEN", "141", "KEN", False)]),
+    # a source of unknown country acting on a state's own institution is of that state,
+    # but not one acting on its people abroad, nor a foreign minister
+    ("A judge opened an inquiry into three Peruvian ministers.",
+     [("PERJUD", "090", "PERGOV", False)]),
+    ("Gunmen kidnapped two French tourists.", [("---UAF", "181", "FRA", False)]),
+    ("The foreign minister criticized the Pakistani government.",
+     [("---GOV", "111", "PAKGOV", False)]),
     # no actor, no event: experts and analysts are not actors
     ("Experts criticized the Kazakh government.", []),
     ("Analysts said the talks were useful.", []),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.parts_of_speech import ADJ as _ADJ
@@ -541,7 +542,7 @@ class EventExtractor:
             targets = []  # "X and Y agreed on a pact between the two": with each other
         if targets:
             pairs = [
-                (s, _domestic(t, s, resolver))
+                (_domestic_source(s, t, resolver), _domestic(t, s, resolver))
                 for s in sources
                 for t in targets
                 if s.code != t.code
@@ -1410,6 +1411,31 @@ def _domestic(target: Actor, source: Actor, resolver: DocumentActors) -> Actor:
     )
 
 
+# Sectors of a state's own institutions and internal parties: an actor of unknown country
+# acting on one of them is taken to be of that state. Not the military, civilians,
+# business or refugees, who are often abroad ("gunmen kidnapped French tourists").
+_HOME_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "OPP", "PTY", "REB", "INS"})
+_FOREIGN_WORD = re.compile(r"\bforeign\b", re.IGNORECASE)
+
+
+def _domestic_source(source: Actor, target: Actor, resolver: DocumentActors) -> Actor:
+    """A source of unknown country acting on a state's own institution or internal party
+    is of that state: "a judge opened an inquiry into Chilean ministers" (CHLJUD),
+    "President X conceded to the rebels of UNITA" (AGOGOV). Rule ``+target-country``."""
+    if not source.code.startswith(UNKNOWN_COUNTRY) or _FOREIGN_WORD.search(
+        f"{source.text} {source.rule}"  # the rule names a pronoun's antecedent
+    ):
+        return source  # a foreign minister's or ministry's dealings are with other states
+    country = _state_prefix(target, resolver)
+    if country is None or target.code[3:6] not in _HOME_SECTORS:
+        return source
+    return replace(
+        source,
+        code=country + source.code[len(UNKNOWN_COUNTRY) :],
+        rule=f"{source.rule}+target-country",
+    )
+
+
 def _home_country(source: Actor, resolver: DocumentActors) -> Actor | None:
     """The source's own country as the target of a domestic event, or None."""
     country = _state_prefix(source, resolver)
@@ -1755,9 +1781,14 @@ def _drop_reporting_statements(
                 reported.add(verb.idx)
     # a bare statement beside another event of the same source says nothing more:
     # "Speaking in Moscow, Putin criticized NATO"
-    acting = {e.source.code for e in events if e.root_code != _STATEMENT_ROOT}
+    # (by code, or by the phrase: a source may have taken a country from its target)
+    actions = [e for e in events if e.root_code != _STATEMENT_ROOT]
+    acting = {e.source.code for e in actions}
+    acting_at = {e.source.start for e in actions}
     for e in events:
-        if e.cameo.code == _STATEMENT and e.source.code in acting:
+        if e.cameo.code == _STATEMENT and (
+            e.source.code in acting or e.source.start in acting_at
+        ):
             reported.add(e.evidence.verb.start)
     if not reported:
         return events
