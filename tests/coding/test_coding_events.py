@@ -242,6 +242,17 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     ("Gunmen kidnapped two French tourists.", [("---UAF", "181", "FRA", False)]),
     ("The foreign minister criticized the Pakistani government.",
      [("---GOV", "111", "PAKGOV", False)]),
+    # a protest is aimed at whom its purpose names: "in protest of", "in defiance of",
+    # "to show disapproval for", a strike "over" someone's decree; not at where it is held
+    ("Dozens of students continued a hunger strike in protest of the Egyptian government's"
+     " refusal to free them.", [("EGYEDU", "142", "EGYGOV", False)]),
+    ("Thousands of people blocked streets in Minsk in defiance of Russian authorities.",
+     [("BLRCVL", "144", "RUSGOV", False)]),
+    ("Students in Quito blocked a road to show their disapproval for Peru's border policies.",
+     [("ECUEDU", "1442", "PER", False)]),
+    ("Nurses staged a protest over a decree issued by the Greek government.",
+     [("GRCHLH", "1412", "GRCGOV", False)]),
+    ("Nurses staged a protest over low wages.", [("---HLH", "1412", None, False)]),
     # no actor, no event: experts and analysts are not actors
     ("Experts criticized the Kazakh government.", []),
     ("Analysts said the talks were useful.", []),

@@ -512,6 +512,11 @@ class EventExtractor:
                     targets = _targets(inner, None, False, resolver)
                     if targets:
                         break
+        if code[:2] == _PROTEST_ROOT and all(t.rule == "place-of-object" for t in targets):
+            # "went on hunger strike to protest against X's decision", "marched in defiance
+            # of X": whom the protest is aimed at, before where it is held
+            heads = [clause.verb, match.noun, *clause.objects]  # "staged a protest over X"
+            targets = _grievance_targets(heads, resolver) or targets
         if code.startswith(_OWN_FORCES_PREFIXES):
             # "deployed troops to the border", "the withdrawal of its troops": the forces
             # moved are the source's own, not the target (CAMEO 15: the target is whom the
@@ -1688,6 +1693,111 @@ def _targets(
             if actors:
                 return actors
     return []
+
+
+_PROTEST_ROOT = "14"
+# Nouns of a grievance, whose "of", "against", "at" phrase names what it is aimed at:
+# "in protest of", "in defiance of", "their disapproval of", "in opposition to".
+_GRIEVANCE_NOUNS = frozenset(
+    {"protest", "defiance", "disapproval", "opposition", "objection", "anger", "outrage"}
+)
+# Purpose verbs of a protest: "blocked roads to protest against X", "to denounce X", "to
+# demand the resignation of X", "to show their anger at X".
+_GRIEVANCE_VERBS = frozenset(
+    {"protest", "denounce", "condemn", "oppose", "demand", "show", "express", "voice", "press"}
+)
+_GRIEVANCE_PREPS = ("against", "of", "at", "over", "to", "toward", "towards")
+# a grievance noun's "for" names its object too ("their contempt for"); a verb's does not
+# ("protested for the release of X")
+_GRIEVANCE_NOUN_PREPS = (*_GRIEVANCE_PREPS, "for")
+_PURPOSE_DEPS = frozenset({"advcl", "relcl", "acl", "xcomp"})
+
+
+def _grievance_targets(heads: list[Token | None], resolver: DocumentActors) -> list[Actor]:
+    """Whom a protest is aimed at, named in its purpose: an "in protest of X" phrase or a
+    "to protest against X" clause of the verb or the event noun. Rule ``grievance:...``."""
+    for head in heads:
+        if head is None:
+            continue
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "in":
+                nouns = [p for p in child.children if p.dep_ == "pobj"]
+                actors = [
+                    a
+                    for n in nouns
+                    if n.lemma_.lower() in _GRIEVANCE_NOUNS
+                    for a in _aimed_at(n, resolver, _GRIEVANCE_NOUN_PREPS)
+                ]
+                if not actors:  # "stopped work in a strike over X's bill"
+                    actors = [a for n in nouns for a in _issue_owners(n, resolver)]
+            elif child.dep_ == "prep" and child.lower_ == "over":
+                # "a strike over a bill signed by the minister": whose the issue is
+                actors = _issue_owners(head, resolver)
+            elif (
+                child.dep_ in _PURPOSE_DEPS
+                and child.lemma_.lower() in _GRIEVANCE_VERBS
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            ):
+                actors = _purpose_targets(child, resolver)
+            else:
+                continue
+            if actors:
+                return [replace(a, rule=f"grievance:{a.rule}") for a in actors]
+    return []
+
+
+def _purpose_targets(verb: Token, resolver: DocumentActors) -> list[Actor]:
+    """Targets of a protest's purpose clause: its "against", "at" phrase, else its object
+    (or what a grievance object or a demanded thing is of: "to show their anger at X",
+    "to demand the resignation of X")."""
+    actors = _aimed_at(verb, resolver)
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if actors:
+            break
+        if obj.lemma_.lower() in _GRIEVANCE_NOUNS:
+            actors = _aimed_at(obj, resolver, _GRIEVANCE_NOUN_PREPS)
+        else:
+            actors = resolver.resolve(obj) or _owner(obj, resolver)
+    return actors
+
+
+def _aimed_at(
+    head: Token, resolver: DocumentActors, preps: tuple[str, ...] = _GRIEVANCE_PREPS
+) -> list[Actor]:
+    """The actor a grievance is aimed at: the object of its "against", "of", "at" phrase,
+    or that object's owner ("against Germany's decision", "of the government's refusal")."""
+    for name in preps:
+        for thing in _pobjs(head, name):
+            actors = resolver.resolve(thing) or _owner(thing, resolver)
+            if actors:
+                return actors
+    return []
+
+
+def _issue_owners(head: Token, resolver: DocumentActors) -> list[Actor]:
+    """Whose is the issue a protest is over: "a strike over the minister's bill"."""
+    return [a for issue in _pobjs(head, "over") for a in _owner(issue, resolver)]
+
+
+def _owner(noun: Token, resolver: DocumentActors) -> list[Actor]:
+    """Whose a thing is: its possessor or state modifier, or its named "of" or "by" phrase;
+    not a possessive pronoun's (often the protesters' own)."""
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+        return []
+    makers = [
+        p
+        for acl in noun.children
+        if acl.dep_ == "acl" and acl.tag_ == "VBN"
+        for agent in acl.children
+        if agent.dep_ == "agent"
+        for p in agent.children
+        if p.dep_ == "pobj"
+    ]  # "a bill signed by the minister", "a decree issued by the junta"
+    return (
+        resolver.resolve_possessor(noun)
+        or resolver.resolve_attached(noun)
+        or _first_actors(makers, resolver)
+    )
 
 
 # not "with": "with Albania's help" is a partner, not a target
