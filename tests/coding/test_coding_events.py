@@ -253,6 +253,18 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     ("Nurses staged a protest over a decree issued by the Greek government.",
      [("GRCHLH", "1412", "GRCGOV", False)]),
     ("Nurses staged a protest over low wages.", [("---HLH", "1412", None, False)]),
+    # reform, rights, dissent and leadership are a state's own polity: with no target
+    # named, done to the source's country; an intent to meet is not
+    ("Ghana's Supreme Court decided to allow the candidate to run in the election.",
+     [("GHAJUD", "0833", "GHA", False)]),
+    ("Opposition leaders in Tbilisi agreed to postpone the rally.",
+     [("GEOOPP", "0352", "GEO", False)]),
+    ("The Tanzanian president refused to meet the delegation.",
+     [("TZAGOV", "125", None, False)]),
+    # a reduced relative clause the parse hung on the verb: its subject is the
+    # preposition's object
+    ("Mexico granted asylum to four Bolivian ministers holed up in its embassy.",
+     [("MEX", "075", "BOLGOV", False)]),
     # no actor, no event: experts and analysts are not actors
     ("Experts criticized the Kazakh government.", []),
     ("Analysts said the talks were useful.", []),

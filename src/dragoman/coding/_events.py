@@ -504,6 +504,13 @@ class EventExtractor:
             # "demanded that Iran stop", "said Sudan must return": the one asked to act
             targets = _complement_subjects(clause, resolver)
         if not targets:
+            # "allowed Syrian refugees to return", "convinced parliament to amend the law":
+            # the one allowed or persuaded, parsed as the subject of the to-infinitive
+            targets = [
+                replace(a, rule=f"infinitive-subject:{a.rule}")
+                for a in _complement_subjects(clause, resolver, infinitive=True)
+            ]
+        if not targets:
             # "threatened to attack X", "refused to negotiate with X": the complement
             # carries the target of the intent, threat or refusal
             for comp in clause.comps:
@@ -537,7 +544,7 @@ class EventExtractor:
                 # material event done in a place is done to that country
                 targets = [_location_actor(location, context)]
         pairs: list[tuple[Actor, Actor | None]]
-        domestic = code[:2] in _DOMESTIC_ROOTS or code[:3] in _DOMESTIC_CODES
+        domestic = code[:2] in _DOMESTIC_ROOTS or code.startswith(_DOMESTIC_CODES)
         if (
             not match.nominal
             and len({s.code for s in sources}) > 1
@@ -1393,7 +1400,23 @@ _LOCATED_TARGET_ROOTS = frozenset({"07", "08", "09", "14", "15", "17", "18", "19
 
 
 _DOMESTIC_ROOTS = frozenset({"14", "17"})
-_DOMESTIC_CODES = frozenset({"081", "082", "132", "172"})
+# Codes about a state's own polity: its administrative sanctions, political dissent,
+# reform, rights and leadership ("lifted the curfew", "allowed the candidate to run",
+# "agreed to postpone the rally", "declined to resign", "refused to lift the ban"). With
+# no target named, they are done to the source's own country (``domestic:source-country``).
+_DOMESTIC_CODES = (
+    "081",
+    "082",
+    "132",
+    "172",
+    "034",
+    "0351",
+    "0352",
+    "083",
+    "123",
+    "1241",
+    "1242",
+)
 
 
 def _state_prefix(actor: Actor, resolver: DocumentActors) -> str | None:
@@ -1604,9 +1627,14 @@ def _unattributed(match: _Match, resolver: DocumentActors, verbs: VerbDictionary
     )
 
 
-def _complement_subjects(clause: Clause, resolver: DocumentActors) -> list[Actor]:
-    """Return the actors of the complement's subject: the addressee of a demand."""
+def _complement_subjects(
+    clause: Clause, resolver: DocumentActors, *, infinitive: bool = False
+) -> list[Actor]:
+    """Return the actors of the complement's subject: the addressee of a demand; with
+    ``infinitive``, only of a to-infinitive ("allowed X to return")."""
     for comp in clause.comps:
+        if infinitive and not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+            continue
         for child in comp.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 actors = resolver.resolve(child)
