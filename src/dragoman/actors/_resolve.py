@@ -31,6 +31,8 @@ __all__ = ["UNKNOWN_COUNTRY", "DocumentActors"]
 
 #: Prefix of an agent whose country is not known (PETRARCH's convention).
 UNKNOWN_COUNTRY = "---"
+# sectors of armed non-state fighters: "anti-X militants" are X's insurgents
+_ARMED_SECTORS = frozenset({"REB", "INS", "UAF"})
 
 # "the former Soviet republics", "ex-Yugoslav": a former state named as a past, not an actor
 _FORMER_WORDS = frozenset({"former", "ex", "ex-"})
@@ -110,6 +112,7 @@ class DocumentActors:
         self._agent_firsts = dictionary.agent_first_words
         if any(m.phrase.entry.successor is not None for m in mentions):
             mentions = _in_time(doc, mentions, dictionary, date)
+        mentions = [m for m in mentions if not _opposed(doc, m, self._agents)]
         self._by_token: dict[int, Mention] = {}
         for mention in mentions:
             for i in range(mention.start, mention.end):
@@ -1011,6 +1014,21 @@ class DocumentActors:
             entry=entry,
             rule=rule,
         )
+
+
+def _opposed(
+    doc: Doc, mention: Mention, agents: dict[tuple[str, ...], AgentEntry]
+) -> bool:
+    """Whether a name is the object of an "anti-" prefix: "an anti-Syria journalist" is
+    against Syria, not Syria's, so the name does not say whose the journalist is. Armed
+    fighters against a state are coded as that state's insurgents ("anti-Pakistan
+    militants"): for them the name stays."""
+    words = [t.lower_ for t in doc[max(mention.start - 2, 0) : mention.start]]
+    if words[-2:] != ["anti", "-"] and words[-1:] != ["anti-"]:
+        return False
+    head = doc[mention.end - 1].head
+    entry = agents.get((head.lemma_.lower(),)) or agents.get((head.lower_,))
+    return entry is None or entry.code not in _ARMED_SECTORS
 
 
 def _is_doer(head: Token) -> bool:
