@@ -55,6 +55,14 @@ CASES: list[tuple[str, list[Row]]] = [
     # "X-led", "X-based": the name before the hyphen says whose the actor is
     ("Saudi-led forces attacked Yemen.", [("SAUMIL", "190", "YEM")]),
     ("A US-led coalition criticized Iran.", [("USA", "111", "IRN")]),
+    # a government named by its leader's surname alone: the dictionary's people decide,
+    # and a surname borne by members of several countries' governments says nothing
+    ("The Reagan administration criticized Cuba.", [("USAGOV", "111", "CUB")]),
+    ("The Smith government criticized Cuba.", [("---GOV", "111", "CUB")]),
+    # "anti-X" says what someone is against, not whose they are; armed fighters against
+    # a state are its insurgents
+    ("Police in Tbilisi arrested an anti-Russia blogger.", [("GEOCOP", "173", "GEOMED")]),
+    ("Afghanistan denied sheltering anti-Pakistan fighters.", [("AFG", "016", "PAKREB")]),
     # a state named beside a person's name that is not the person's means someone else
     ("King Hassan of Morocco criticized Algeria.", [("MARGOV", "111", "DZA")]),
     # former names of the EU

@@ -123,7 +123,7 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # a gerund after a preposition: the complement of the verb, done by the subject of the
     # adjective's copula, planned after "committed to"
     ("The rebels insisted on holding talks with the government of Mali.",
-     [("---REB", "106", "MLIGOV", False)]),
+     [("MLIREB", "106", "MLIGOV", False)]),
     ("Japan remains committed to providing aid to Haiti.", [("JPN", "033", "HTI", False)]),
     ("Both Sudan and Chad are guilty of violating the agreement.",
      [("SDN", "128", None, False), ("TCD", "128", None, False)]),
@@ -237,6 +237,36 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
      [("AZE", "1313", None, False)]),
     # the for-phrase of a verb of coming together names what is done there
     ("Thousands of Kenyans gathered for a rally in Nairobi.", [("KEN", "141", "KEN", False)]),
+    # a source of unknown country acting on a state's own institution is of that state,
+    # but not one acting on its people abroad, nor a foreign minister
+    ("A judge opened an inquiry into three Peruvian ministers.",
+     [("PERJUD", "090", "PERGOV", False)]),
+    ("Gunmen kidnapped two French tourists.", [("---UAF", "181", "FRA", False)]),
+    ("The foreign minister criticized the Pakistani government.",
+     [("---GOV", "111", "PAKGOV", False)]),
+    # a protest is aimed at whom its purpose names: "in protest of", "in defiance of",
+    # "to show disapproval for", a strike "over" someone's decree; not at where it is held
+    ("Dozens of students continued a hunger strike in protest of the Egyptian government's"
+     " refusal to free them.", [("EGYEDU", "142", "EGYGOV", False)]),
+    ("Thousands of people blocked streets in Minsk in defiance of Russian authorities.",
+     [("BLRCVL", "144", "RUSGOV", False)]),
+    ("Students in Quito blocked a road to show their disapproval for Peru's border policies.",
+     [("ECUEDU", "1442", "PER", False)]),
+    ("Nurses staged a protest over a decree issued by the Greek government.",
+     [("GRCHLH", "1412", "GRCGOV", False)]),
+    ("Nurses staged a protest over low wages.", [("---HLH", "1412", None, False)]),
+    # reform, rights, dissent and leadership are a state's own polity: with no target
+    # named, done to the source's country; an intent to meet is not
+    ("Ghana's Supreme Court decided to allow the candidate to run in the election.",
+     [("GHAJUD", "0833", "GHA", False)]),
+    ("Opposition leaders in Tbilisi agreed to postpone the rally.",
+     [("GEOOPP", "0352", "GEO", False)]),
+    ("The Tanzanian president refused to meet the delegation.",
+     [("TZAGOV", "125", None, False)]),
+    # a reduced relative clause the parse hung on the verb: its subject is the
+    # preposition's object
+    ("Mexico granted asylum to four Bolivian ministers holed up in its embassy.",
+     [("MEX", "075", "BOLGOV", False)]),
     # no actor, no event: experts and analysts are not actors
     ("Experts criticized the Kazakh government.", []),
     ("Analysts said the talks were useful.", []),

@@ -25,7 +25,7 @@ CASES: list[tuple[str, list[Row]]] = [
     # crosswalk corrected to the PLOVER 2.0 manual
     ("Bolivia lifted the curfew in La Paz.", [("BOL", "0813", "CONCEDE")]),
     ("Canada imposed sanctions on Belarus.", [("CAN", "163", "SANCTION")]),
-    ("Rebels burned down the Chadian governor's office.", [("---REB", "1712", "COERCE")]),
+    ("Rebels burned down the Chadian governor's office.", [("TCDREB", "1712", "COERCE")]),
     ("Ecuador appealed to Peru for humanitarian aid.", [("ECU", "0233", "REQUEST")]),
     # a future concession or cooperation held back "unless" the other side acts: a threat
     ("Nigeria will withdraw its troops from Mali unless the junta holds elections.",

@@ -30,10 +30,10 @@ SUBCODES: list[tuple[str, list[Row]]] = [
     ("The Belarusian opposition called for democratic reforms.", [("BLROPP", "0244", None)]),
     ("Kenyan lawmakers called for the resignation of the finance minister.",
      [("KENLEG", "0241", None)]),
-    ("The Egyptian president promised democratic reforms.", [("EGYGOV", "0344", None)]),
+    ("The Egyptian president promised democratic reforms.", [("EGYGOV", "0344", "EGY")]),
     # protests with a named purpose; the demanding verb is not a second event
     ("Students staged protests in Dhaka to demand the resignation of the Bangladeshi "
-     "prime minister.", [("BGDEDU", "1411", "BGD")]),
+     "prime minister.", [("BGDEDU", "1411", "BGDGOV")]),
     ("Sudanese students staged a rally in Khartoum demanding more political freedom.",
      [("SDNEDU", "1413", "SDN")]),
     ("Tunisian workers staged a strike demanding the resignation of the Tunisian prime "
@@ -44,7 +44,7 @@ SUBCODES: list[tuple[str, list[Row]]] = [
     ("Egyptian protesters rioted in Cairo.", [("EGYOPP", "145", "EGY")]),
     # a named kind of the object, and the event an announcement names
     ("Kenyan students continued their hunger strike to demand the resignation of the "
-     "Kenyan education minister.", [("KENEDU", "1421", "KEN")]),
+     "Kenyan education minister.", [("KENEDU", "1421", "KENGOV")]),
     ("Russia declared a unilateral cease-fire in Chechnya.", [("RUS", "0871", None)]),
     # explicit optimism and pessimism of the speaker
     ("The Peruvian government said it was optimistic that Chile would return to talks.",
@@ -55,7 +55,7 @@ SUBCODES: list[tuple[str, list[Row]]] = [
     ("Chile accepted demands from Peru to release the fishermen.", [("CHL", "0841", "PER")]),
     ("Chile said it would not meet Peruvian demands to release the fishermen.",
      [("CHL", "1243", "PER")]),
-    ("Turkey will allow Syrian refugees to return home.", [("TUR", "0343", None)]),
+    ("Turkey will allow Syrian refugees to return home.", [("TUR", "0343", "SYRREF")]),
     # ending and lifting nouns are read as their verbs ("the lifting of sanctions" 085)
     ("Iraq called for the lifting of sanctions.", [("IRQ", "0254", None)]),
     ("Iraq appealed to the United Nations to put an end to the embargo.",

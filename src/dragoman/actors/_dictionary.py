@@ -204,6 +204,22 @@ class ActorDictionary:
         result: int = cached[1]
         return result
 
+    def surname_country(self, surname: str) -> str | None:
+        """Return the one country whose government has had members with this last name.
+
+        "The Bush administration" names no dictionary name, but every "Bush" who held a
+        government role in the dictionary was American: the surname alone says whose
+        government it is. A surname shared by members of different countries' governments
+        says nothing (cached until phrases are added).
+        """
+        cached = self.__dict__.get("_surnames")
+        if cached is None or cached[0] != len(self.phrases):
+            cached = (len(self.phrases), _surname_countries(self.phrases))
+            self.__dict__["_surnames"] = cached
+        countries: dict[str, set[str]] = cached[1]
+        found = countries.get(surname)
+        return next(iter(found)) if found is not None and len(found) == 1 else None
+
     def add_file(self, source: Path | Traversable | str, *, name: str | None = None) -> None:
         """Add (or override) the entries of one dictionary file.
 
@@ -328,6 +344,21 @@ class ActorDictionary:
         for noun in nouns:
             key = tuple(noun.lower().split())
             self.agents[key] = AgentEntry(code, noun, f"{_stem(label)}:{code}")
+
+
+def _surname_countries(phrases: dict[str, Phrase]) -> dict[str, set[str]]:
+    """Map the last word of each dictionary person who has held a government role to the
+    countries of the governments they were in."""
+    out: dict[str, set[str]] = {}
+    for phrase in phrases.values():
+        entry = phrase.entry
+        words = entry.name.split()
+        if entry.kind != "person" or len(words) < 2 or not words[-1][:1].isupper():
+            continue
+        for role in entry.roles:
+            if role.code[3:6] == "GOV":
+                out.setdefault(words[-1], set()).add(role.code[:3])
+    return out
 
 
 def _stem(label: str) -> str:

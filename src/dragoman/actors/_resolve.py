@@ -31,6 +31,8 @@ __all__ = ["UNKNOWN_COUNTRY", "DocumentActors"]
 
 #: Prefix of an agent whose country is not known (PETRARCH's convention).
 UNKNOWN_COUNTRY = "---"
+# sectors of armed non-state fighters: "anti-X militants" are X's insurgents
+_ARMED_SECTORS = frozenset({"REB", "INS", "UAF"})
 
 # "the former Soviet republics", "ex-Yugoslav": a former state named as a past, not an actor
 _FORMER_WORDS = frozenset({"former", "ex", "ex-"})
@@ -119,6 +121,7 @@ class DocumentActors:
         self._agent_firsts = dictionary.agent_first_words
         if any(m.phrase.entry.successor is not None for m in mentions):
             mentions = _in_time(doc, mentions, dictionary, date)
+        mentions = [m for m in mentions if not _opposed(doc, m, self._agents)]
         self._by_token: dict[int, Mention] = {}
         for mention in mentions:
             for i in range(mention.start, mention.end):
@@ -700,6 +703,9 @@ class DocumentActors:
                         f"{found.person.phrase.entry.entry}+{agent[0].entry}",
                         "person+agent",
                     )
+            surnamed = self._surname_government(segment, found, agent[0], top)
+            if surnamed is not None:
+                return surnamed
             owner = self._possessive_owner(segment, top)
             if owner is not None:  # "Iraq said its troops ...": the owner's country
                 return self._owned(segment, owner, agent[0])
@@ -777,6 +783,36 @@ class DocumentActors:
             return False
         return lemma != "strike" or any(
             c.dep_ == "compound" and c.lower_ in _STRIKE_KINDS for c in top.lefts
+        )
+
+    def _surname_government(
+        self, segment: list[Token], found: _Found, agent: AgentEntry, top: Token
+    ) -> Actor | None:
+        """A government named by its leader's surname alone: "the Reagan administration",
+        "the Smith government". The dictionary's "<Surname> Administration" person alias
+        decides; otherwise the surname must name no one else in the dictionary's
+        governments than members of one country's. The rule is ``surname+agent``."""
+        if agent.code != "GOV" or found.name is None:
+            return None
+        start, end = found.name
+        name = self.doc[end - 1]
+        if end - start != 1 or name.head.i != top.i or name.dep_ != "compound":
+            return None
+        titled = self._dictionary.phrases.get(f"{name.text} {top.text.title()}")
+        if titled is not None and titled.entry.kind == "person":
+            # the dictionary's own "Bush Administration", written in lower case
+            role = titled.entry.role_on(self.date)
+            country = role.code[:3] if role is not None else titled.entry.country
+        else:
+            country = self._dictionary.surname_country(name.text)
+        if country is None or country not in self._states:
+            return None
+        return self._actor(
+            segment,
+            country + agent.code,
+            f"{self._state_name(country)} {SECTOR_NAMES.get(agent.code, '')}",
+            f"surname:{name.text}+{agent.entry}",
+            "surname+agent",
         )
 
     def _possessive_owner(self, segment: list[Token], top: Token) -> Actor | None:
@@ -992,6 +1028,21 @@ class DocumentActors:
             entry=entry,
             rule=rule,
         )
+
+
+def _opposed(
+    doc: Doc, mention: Mention, agents: dict[tuple[str, ...], AgentEntry]
+) -> bool:
+    """Whether a name is the object of an "anti-" prefix: "an anti-Syria journalist" is
+    against Syria, not Syria's, so the name does not say whose the journalist is. Armed
+    fighters against a state are coded as that state's insurgents ("anti-Pakistan
+    militants"): for them the name stays."""
+    words = [t.lower_ for t in doc[max(mention.start - 2, 0) : mention.start]]
+    if words[-2:] != ["anti", "-"] and words[-1:] != ["anti-"]:
+        return False
+    head = doc[mention.end - 1].head
+    entry = agents.get((head.lemma_.lower(),)) or agents.get((head.lower_,))
+    return entry is None or entry.code not in _ARMED_SECTORS
 
 
 def _is_doer(head: Token) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.parts_of_speech import ADJ as _ADJ
@@ -504,6 +505,13 @@ class EventExtractor:
             # "demanded that Iran stop", "said Sudan must return": the one asked to act
             targets = _complement_subjects(clause, resolver)
         if not targets:
+            # "allowed Syrian refugees to return", "convinced parliament to amend the law":
+            # the one allowed or persuaded, parsed as the subject of the to-infinitive
+            targets = [
+                replace(a, rule=f"infinitive-subject:{a.rule}")
+                for a in _complement_subjects(clause, resolver, infinitive=True)
+            ]
+        if not targets:
             # "threatened to attack X", "refused to negotiate with X": the complement
             # carries the target of the intent, threat or refusal
             for comp in clause.comps:
@@ -512,6 +520,11 @@ class EventExtractor:
                     targets = _targets(inner, None, False, resolver)
                     if targets:
                         break
+        if code[:2] == _PROTEST_ROOT and all(t.rule == "place-of-object" for t in targets):
+            # "went on hunger strike to protest against X's decision", "marched in defiance
+            # of X": whom the protest is aimed at, before where it is held
+            heads = [clause.verb, match.noun, *clause.objects]  # "staged a protest over X"
+            targets = _grievance_targets(heads, resolver) or targets
         if code.startswith(_OWN_FORCES_PREFIXES):
             # "deployed troops to the border", "the withdrawal of its troops": the forces
             # moved are the source's own, not the target (CAMEO 15: the target is whom the
@@ -532,7 +545,7 @@ class EventExtractor:
                 # material event done in a place is done to that country
                 targets = [_location_actor(location, context)]
         pairs: list[tuple[Actor, Actor | None]]
-        domestic = code[:2] in _DOMESTIC_ROOTS or code[:3] in _DOMESTIC_CODES
+        domestic = code[:2] in _DOMESTIC_ROOTS or code.startswith(_DOMESTIC_CODES)
         if (
             not match.nominal
             and len({s.code for s in sources}) > 1
@@ -542,7 +555,7 @@ class EventExtractor:
             targets = []  # "X and Y agreed on a pact between the two": with each other
         if targets:
             pairs = [
-                (s, _domestic(t, s, resolver))
+                (_domestic_source(s, t, resolver), _domestic(t, s, resolver))
                 for s in sources
                 for t in targets
                 if s.code != t.code
@@ -1519,7 +1532,23 @@ _LOCATED_TARGET_ROOTS = frozenset({"07", "08", "09", "14", "15", "17", "18", "19
 
 
 _DOMESTIC_ROOTS = frozenset({"14", "17"})
-_DOMESTIC_CODES = frozenset({"081", "082", "132", "172"})
+# Codes about a state's own polity: its administrative sanctions, political dissent,
+# reform, rights and leadership ("lifted the curfew", "allowed the candidate to run",
+# "agreed to postpone the rally", "declined to resign", "refused to lift the ban"). With
+# no target named, they are done to the source's own country (``domestic:source-country``).
+_DOMESTIC_CODES = (
+    "081",
+    "082",
+    "132",
+    "172",
+    "034",
+    "0351",
+    "0352",
+    "083",
+    "123",
+    "1241",
+    "1242",
+)
 
 
 def _state_prefix(actor: Actor, resolver: DocumentActors) -> str | None:
@@ -1539,6 +1568,31 @@ def _domestic(target: Actor, source: Actor, resolver: DocumentActors) -> Actor:
         target,
         code=country + target.code[len(UNKNOWN_COUNTRY) :],
         rule=f"{target.rule}+source-country",
+    )
+
+
+# Sectors of a state's own institutions and internal parties: an actor of unknown country
+# acting on one of them is taken to be of that state. Not the military, civilians,
+# business or refugees, who are often abroad ("gunmen kidnapped French tourists").
+_HOME_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "OPP", "PTY", "REB", "INS"})
+_FOREIGN_WORD = re.compile(r"\bforeign\b", re.IGNORECASE)
+
+
+def _domestic_source(source: Actor, target: Actor, resolver: DocumentActors) -> Actor:
+    """A source of unknown country acting on a state's own institution or internal party
+    is of that state: "a judge opened an inquiry into Chilean ministers" (CHLJUD),
+    "President X conceded to the rebels of UNITA" (AGOGOV). Rule ``+target-country``."""
+    if not source.code.startswith(UNKNOWN_COUNTRY) or _FOREIGN_WORD.search(
+        f"{source.text} {source.rule}"  # the rule names a pronoun's antecedent
+    ):
+        return source  # a foreign minister's or ministry's dealings are with other states
+    country = _state_prefix(target, resolver)
+    if country is None or target.code[3:6] not in _HOME_SECTORS:
+        return source
+    return replace(
+        source,
+        code=country + source.code[len(UNKNOWN_COUNTRY) :],
+        rule=f"{source.rule}+target-country",
     )
 
 
@@ -1705,9 +1759,14 @@ def _unattributed(match: _Match, resolver: DocumentActors, verbs: VerbDictionary
     )
 
 
-def _complement_subjects(clause: Clause, resolver: DocumentActors) -> list[Actor]:
-    """Return the actors of the complement's subject: the addressee of a demand."""
+def _complement_subjects(
+    clause: Clause, resolver: DocumentActors, *, infinitive: bool = False
+) -> list[Actor]:
+    """Return the actors of the complement's subject: the addressee of a demand; with
+    ``infinitive``, only of a to-infinitive ("allowed X to return")."""
     for comp in clause.comps:
+        if infinitive and not any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+            continue
         for child in comp.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 actors = resolver.resolve(child)
@@ -1794,6 +1853,111 @@ def _targets(
             if actors:
                 return actors
     return []
+
+
+_PROTEST_ROOT = "14"
+# Nouns of a grievance, whose "of", "against", "at" phrase names what it is aimed at:
+# "in protest of", "in defiance of", "their disapproval of", "in opposition to".
+_GRIEVANCE_NOUNS = frozenset(
+    {"protest", "defiance", "disapproval", "opposition", "objection", "anger", "outrage"}
+)
+# Purpose verbs of a protest: "blocked roads to protest against X", "to denounce X", "to
+# demand the resignation of X", "to show their anger at X".
+_GRIEVANCE_VERBS = frozenset(
+    {"protest", "denounce", "condemn", "oppose", "demand", "show", "express", "voice", "press"}
+)
+_GRIEVANCE_PREPS = ("against", "of", "at", "over", "to", "toward", "towards")
+# a grievance noun's "for" names its object too ("their contempt for"); a verb's does not
+# ("protested for the release of X")
+_GRIEVANCE_NOUN_PREPS = (*_GRIEVANCE_PREPS, "for")
+_PURPOSE_DEPS = frozenset({"advcl", "relcl", "acl", "xcomp"})
+
+
+def _grievance_targets(heads: list[Token | None], resolver: DocumentActors) -> list[Actor]:
+    """Whom a protest is aimed at, named in its purpose: an "in protest of X" phrase or a
+    "to protest against X" clause of the verb or the event noun. Rule ``grievance:...``."""
+    for head in heads:
+        if head is None:
+            continue
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "in":
+                nouns = [p for p in child.children if p.dep_ == "pobj"]
+                actors = [
+                    a
+                    for n in nouns
+                    if n.lemma_.lower() in _GRIEVANCE_NOUNS
+                    for a in _aimed_at(n, resolver, _GRIEVANCE_NOUN_PREPS)
+                ]
+                if not actors:  # "stopped work in a strike over X's bill"
+                    actors = [a for n in nouns for a in _issue_owners(n, resolver)]
+            elif child.dep_ == "prep" and child.lower_ == "over":
+                # "a strike over a bill signed by the minister": whose the issue is
+                actors = _issue_owners(head, resolver)
+            elif (
+                child.dep_ in _PURPOSE_DEPS
+                and child.lemma_.lower() in _GRIEVANCE_VERBS
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            ):
+                actors = _purpose_targets(child, resolver)
+            else:
+                continue
+            if actors:
+                return [replace(a, rule=f"grievance:{a.rule}") for a in actors]
+    return []
+
+
+def _purpose_targets(verb: Token, resolver: DocumentActors) -> list[Actor]:
+    """Targets of a protest's purpose clause: its "against", "at" phrase, else its object
+    (or what a grievance object or a demanded thing is of: "to show their anger at X",
+    "to demand the resignation of X")."""
+    actors = _aimed_at(verb, resolver)
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if actors:
+            break
+        if obj.lemma_.lower() in _GRIEVANCE_NOUNS:
+            actors = _aimed_at(obj, resolver, _GRIEVANCE_NOUN_PREPS)
+        else:
+            actors = resolver.resolve(obj) or _owner(obj, resolver)
+    return actors
+
+
+def _aimed_at(
+    head: Token, resolver: DocumentActors, preps: tuple[str, ...] = _GRIEVANCE_PREPS
+) -> list[Actor]:
+    """The actor a grievance is aimed at: the object of its "against", "of", "at" phrase,
+    or that object's owner ("against Germany's decision", "of the government's refusal")."""
+    for name in preps:
+        for thing in _pobjs(head, name):
+            actors = resolver.resolve(thing) or _owner(thing, resolver)
+            if actors:
+                return actors
+    return []
+
+
+def _issue_owners(head: Token, resolver: DocumentActors) -> list[Actor]:
+    """Whose is the issue a protest is over: "a strike over the minister's bill"."""
+    return [a for issue in _pobjs(head, "over") for a in _owner(issue, resolver)]
+
+
+def _owner(noun: Token, resolver: DocumentActors) -> list[Actor]:
+    """Whose a thing is: its possessor or state modifier, or its named "of" or "by" phrase;
+    not a possessive pronoun's (often the protesters' own)."""
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+        return []
+    makers = [
+        p
+        for acl in noun.children
+        if acl.dep_ == "acl" and acl.tag_ == "VBN"
+        for agent in acl.children
+        if agent.dep_ == "agent"
+        for p in agent.children
+        if p.dep_ == "pobj"
+    ]  # "a bill signed by the minister", "a decree issued by the junta"
+    return (
+        resolver.resolve_possessor(noun)
+        or resolver.resolve_attached(noun)
+        or _first_actors(makers, resolver)
+    )
 
 
 # not "with": "with Albania's help" is a partner, not a target
@@ -1887,9 +2051,14 @@ def _drop_reporting_statements(
                 reported.add(verb.idx)
     # a bare statement beside another event of the same source says nothing more:
     # "Speaking in Moscow, Putin criticized NATO"
-    acting = {e.source.code for e in events if e.root_code != _STATEMENT_ROOT}
+    # (by code, or by the phrase: a source may have taken a country from its target)
+    actions = [e for e in events if e.root_code != _STATEMENT_ROOT]
+    acting = {e.source.code for e in actions}
+    acting_at = {e.source.start for e in actions}
     for e in events:
-        if e.cameo.code == _STATEMENT and e.source.code in acting:
+        if e.cameo.code == _STATEMENT and (
+            e.source.code in acting or e.source.start in acting_at
+        ):
             reported.add(e.evidence.verb.start)
     if not reported:
         return events
