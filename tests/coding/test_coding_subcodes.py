@@ -107,7 +107,7 @@ SUBCODES: list[tuple[str, list[Row]]] = [
     ("Britain demanded that Iran abandon its nuclear program.", [("GBR", "105", "IRN")]),
     ("The Kenyan government appealed for an end to the demonstrations.",
      [("KENGOV", "0252", None)]),
-    ("The Egyptian president promised to democratize Egypt.", [("EGYGOV", "0344", None)]),
+    ("The Egyptian president promised to democratize Egypt.", [("EGYGOV", "0344", "EGY")]),
     # a named-complement pattern gives way to a sibling code of the complement's action
     ("Iran threatened to stop negotiations with the United States.", [("IRN", "134", "USA")]),
     ("Israel threatened to ban voting in Jerusalem.", [("ISR", "1321", "ISR")]),
