@@ -73,6 +73,7 @@ _NP_PREP_IDS = frozenset(get_string_id(word) for word in _NP_PREPS)
 _HYPHEN_PARTICIPLE_IDS = frozenset(get_string_id(word) for word in _HYPHEN_PARTICIPLES)
 _VERBAL_IDS = frozenset(get_string_id(pos) for pos in ("VERB", "AUX"))
 _NPADVMOD, _PREP, _CONJ = (get_string_id(dep) for dep in ("npadvmod", "prep", "conj"))
+_ANTI, _HYPHEN, _ANTI_HYPHEN = (get_string_id(word) for word in ("anti", "-", "anti-"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +122,7 @@ class DocumentActors:
         self._agent_firsts = dictionary.agent_first_words
         if any(m.phrase.entry.successor is not None for m in mentions):
             mentions = _in_time(doc, mentions, dictionary, date)
-        mentions = [m for m in mentions if not _opposed(doc, m, self._agents)]
+        mentions = [m for m in mentions if not _opposed(doc, self._table, m, self._agents)]
         self._by_token: dict[int, Mention] = {}
         for mention in mentions:
             for i in range(mention.start, mention.end):
@@ -1031,14 +1032,17 @@ class DocumentActors:
 
 
 def _opposed(
-    doc: Doc, mention: Mention, agents: dict[tuple[str, ...], AgentEntry]
+    doc: Doc, table: TokenTable, mention: Mention, agents: dict[tuple[str, ...], AgentEntry]
 ) -> bool:
     """Whether a name is the object of an "anti-" prefix: "an anti-Syria journalist" is
     against Syria, not Syria's, so the name does not say whose the journalist is. Armed
     fighters against a state are coded as that state's insurgents ("anti-Pakistan
     militants"): for them the name stays."""
-    words = [t.lower_ for t in doc[max(mention.start - 2, 0) : mention.start]]
-    if words[-2:] != ["anti", "-"] and words[-1:] != ["anti-"]:
+    start, lowers = mention.start, table.lower
+    before = lowers[start - 1] if start > 0 else None
+    if before != _ANTI_HYPHEN and not (
+        before == _HYPHEN and start > 1 and lowers[start - 2] == _ANTI
+    ):
         return False
     head = doc[mention.end - 1].head
     entry = agents.get((head.lemma_.lower(),)) or agents.get((head.lower_,))
