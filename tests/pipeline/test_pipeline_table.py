@@ -45,3 +45,9 @@ def test_of_reads_a_doc_once_and_tells_docs_apart(nlp: Language) -> None:
     assert other is not table and len(other) == len(second)
     assert TokenTable.of(first) is table  # still kept after another Doc was asked for
     assert other.lower == [t.lower for t in second]
+
+
+def test_positions_finds_every_index_of_a_value() -> None:
+    assert TokenTable.positions([3, 1, 3, 3, 0], 3) == [0, 2, 3]
+    assert TokenTable.positions([1, 2], 7) == []
+    assert TokenTable.positions([], 7) == []

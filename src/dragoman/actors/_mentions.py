@@ -114,7 +114,7 @@ class MentionFinder:
         found: list[tuple[int, int]] = []
         n = len(pos)
         end = 0
-        for i in _positions(pos, _PROPN_ID):
+        for i in TokenTable.positions(pos, _PROPN_ID):
             if i < end:
                 continue  # inside the run already read
             end = i + 1
@@ -175,19 +175,6 @@ class MentionFinder:
             and pos[end] == _PROPN_ID
             and _is_name_word(doc[end], self._role_words)
         )
-
-
-def _positions(values: list[int], wanted: int) -> list[int]:
-    """Indices where a list holds a value (``list.index`` scans in C)."""
-    out: list[int] = []
-    start = 0
-    while True:
-        try:
-            start = values.index(wanted, start)
-        except ValueError:
-            return out
-        out.append(start)
-        start += 1
 
 
 def _filter_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -74,6 +74,20 @@ class TokenTable:
                     children[head].append(child)
         return children[i]
 
+    @staticmethod
+    def positions(column: list[int], wanted: int) -> list[int]:
+        """Return the token indices where a column holds a value (``list.index`` scans in
+        C), for example ``TokenTable.positions(table.dep, get_string_id("ccomp"))``."""
+        out: list[int] = []
+        start = 0
+        while True:
+            try:
+                start = column.index(wanted, start)
+            except ValueError:
+                return out
+            out.append(start)
+            start += 1
+
     def __len__(self) -> int:
         """Return the number of tokens."""
         return len(self.pos)

@@ -73,7 +73,7 @@ def find_quotes(
     lemmas, heads, pos = table.lemma, table.head, table.pos
     reported = [
         (heads[i], i)
-        for i in _positions(table.dep, _CCOMP)
+        for i in TokenTable.positions(table.dep, _CCOMP)
         if pos[i] in _VERBAL_IDS and lemmas[heads[i]] in wanted and pos[heads[i]] in _VERBAL_IDS
     ]
     direct: list[Quote] = []
@@ -81,22 +81,9 @@ def find_quotes(
         direct = _direct_quotes(doc, text, table, cues)
     inside = [(q.content_start, q.content_end) for q in direct]
     according_id = get_string_id("according")
-    according = _positions(table.lower, according_id)
+    according = TokenTable.positions(table.lower, according_id)
     quotes = direct + _indirect_quotes(doc, text, cues, reported, according, inside)
     return sorted(quotes, key=lambda q: q.content_start)
-
-
-def _positions(values: list[int], wanted: int) -> list[int]:
-    """Indices where a list holds a value (``list.index`` scans in C)."""
-    out: list[int] = []
-    start = 0
-    while True:
-        try:
-            start = values.index(wanted, start)
-        except ValueError:
-            return out
-        out.append(start)
-        start += 1
 
 
 # -- direct -------------------------------------------------------------------------------
