@@ -403,3 +403,36 @@ def test_a_window_without_its_narrative_counts_from_the_story(nlp: Language) -> 
     doc = nlp(NARRATIVE)
     (alone,) = find_date_expressions(doc, STORY, window=_sentence_window(doc, 2))
     assert (alone.date, alone.anchor) == ("2025-05-31", "story")
+
+
+MIXED = (
+    "The talks resumed in Geneva. Delegates met for three hours on Tuesday, officials said. "
+    "Nobody spoke to reporters. The mediator had arrived a week earlier from Oslo. "
+    "In mid-2019 the same envoys failed, and the 1990s were worse."
+)
+
+
+def test_windows_give_what_the_whole_document_gives(nlp: Language) -> None:
+    doc = nlp(MIXED)
+    whole = [(e.text, e.date) for e in find_date_expressions(doc, STORY)]
+    by_window: list[tuple[str, str | None]] = []
+    starts = []
+    for sentence in doc.sents:
+        starts.append(sentence.start_char)
+        window = (sentence.start_char, sentence.end_char)
+        narrative = starts[max(0, len(starts) - 3)]
+        found = find_date_expressions(doc, STORY, window=window, narrative_start=narrative)
+        by_window.extend((e.text, e.date) for e in found)
+    assert by_window == whole
+    assert any(text == "Tuesday" for text, _date in whole)
+    # sentences without a date word give nothing ("Nobody spoke to reporters.")
+    third = list(doc.sents)[2]
+    assert find_date_expressions(doc, STORY, window=(third.start_char, third.end_char)) == []
+
+
+def test_a_window_does_not_return_an_expression_it_cuts(nlp: Language) -> None:
+    doc = nlp("Envoys met on Tuesday.")
+    at = doc.text.index("Tuesday") + 2  # the window starts inside "Tuesday"
+    whole = find_date_expressions(doc, STORY, window=(0, len(doc.text)))
+    assert [e.text for e in whole] == ["Tuesday"]
+    assert find_date_expressions(doc, STORY, window=(at, len(doc.text))) == []

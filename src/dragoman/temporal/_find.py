@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 import numpy
@@ -12,6 +12,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE, SENT_START
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from dragoman.pipeline import TokenTable
 from dragoman.pipeline._text import document_text
 from dragoman.temporal._calendar import period_start, relation_to
 from dragoman.temporal._model import DateExpression, Kind, Precision, ResolvedDate
@@ -21,7 +22,7 @@ from dragoman.temporal._resolve import (
     resolve_rule,
     worth_dateparser,
 )
-from dragoman.temporal._rules import FULL_RULES, RULES, Context, scan
+from dragoman.temporal._rules import FULL_RULES, RULES, Context, has_anchor, scan
 
 __all__ = ["find_date_expressions", "governing_verb", "is_future"]
 
@@ -109,6 +110,8 @@ def find_date_expressions(
             was made from.
     """
     story = parse_story_date(story_date)
+    if window is not None and not _may_hold_dates(doc, window, use_entities):
+        return []  # most sentences name no time: skip the scanner for them
     text = document_text(doc, text)
     candidates = _candidates(doc, text, story, window, use_entities, use_dateparser)
     if not candidates:
@@ -233,6 +236,33 @@ def _add_entities(
     if not extra:
         return candidates
     return sorted(candidates + extra, key=lambda c: c.start)
+
+
+def _may_hold_dates(doc: Doc, window: tuple[int, int], use_entities: bool) -> bool:
+    """Whether a character window has a word the scanner anchors on, or a ``DATE`` entity
+    (read from the token table; each word form is tested once per process)."""
+    if use_entities and any(
+        window[0] <= first and last <= window[1]
+        for _start, _end, first, last in _date_entity_ranges(doc)
+    ):
+        return True
+    table = TokenTable.of(doc)
+    strings = doc.vocab.strings
+    lowers = table.lower
+    first = max(0, bisect_right(table.idx, window[0]) - 1)  # the word the window starts in
+    last = bisect_left(table.idx, window[1])
+    for lower in lowers[first:last]:
+        known = _ANCHORED.get(lower)
+        if known is None:
+            known = _ANCHORED[lower] = has_anchor(strings[lower])
+        if known:
+            return True
+    return False
+
+
+# lower-case word id -> whether it holds a scanner anchor (ids are hashes of the strings,
+# the same in every vocabulary)
+_ANCHORED: dict[int, bool] = {}
 
 
 def _date_entities(doc: Doc, window: tuple[int, int] | None) -> list[Span]:

@@ -723,6 +723,13 @@ _BEFORE_ANCHOR = 34  # "as early as the beginning of " before a month name
 _AFTER_ANCHOR = 24  # "weeks" + " afterwards", "March" + " 3rd, 2024"
 
 
+def has_anchor(word: str) -> bool:
+    """Return whether a word holds an anchor of the scanner (a date word, a month or weekday
+    name or its abbreviation, a number): a stretch of text whose words have none holds no
+    date expression the grammar reads."""
+    return _ANCHOR.search(word.lower()) is not None
+
+
 def scan(text: str, start: int = 0, stop: int | None = None) -> Iterator[re.Match[str]]:
     """Find the candidate expressions of a text with :data:`SCANNER`, around anchor words.
 
