@@ -35,3 +35,29 @@ def test_command_has_help_and_readme_example(name: str, command: click.Command) 
     for param in command.params:
         if isinstance(param, click.Option) and not param.hidden:
             assert param.help, f"{name} {param.opts[0]} has no help text"
+
+
+RULES_DOC = (Path(__file__).parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+SRC = Path(__file__).parent.parent / "src" / "dragoman"
+
+
+def _rule_names() -> set[str]:
+    """Rule names the resolver and the event coder write: literals (``rule="agent"``) and the
+    fixed parts of composed ones (``rule=f"grievance:{...}"``, ``f"{...}+target-country"``)."""
+    import re
+
+    names: set[str] = set()
+    for path in [*SRC.joinpath("actors").glob("*.py"), *SRC.joinpath("coding").glob("*.py")]:
+        text = path.read_text(encoding="utf-8")
+        for literal in re.findall(r'rule="([a-z][a-z:+-]*)"', text):
+            names.add(literal)
+        for composed in re.findall(r'rule=f"([^"]*)"', text):
+            names.update(p for p in re.split(r"\{[^}]*\}", composed) if p.strip(":+"))
+    return names
+
+
+def test_every_actor_rule_name_is_documented() -> None:
+    names = _rule_names()
+    assert "agent" in names and "grievance:" in names
+    missing = sorted(n for n in names if n.strip(":+") not in RULES_DOC)
+    assert not missing, f"docs/rules.md does not explain {missing}"
