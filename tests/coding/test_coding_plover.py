@@ -52,6 +52,14 @@ CASES: list[tuple[str, list[Row]]] = [
      [("EGY", "165", "SANCTION")]),
     ("Spain announced a suspension of flights with Morocco.", [("ESP", "160", "SANCTION")]),
     ("India has been sharing nuclear expertise with Vietnam.", [("IND", "060", "COOPERATE")]),
+    # "is opposed to" reads as "opposes": opposing mediation rejects it (126)
+    ("Canada is opposed to Norwegian mediation in the dispute with Denmark.",
+     [("CAN", "126", "REJECT")]),
+    # "for X to do Y" is what an appeal asks of X; Y is not done
+    ("Ghana called for Togo to withdraw its troops from the border.",
+     [("GHA", "0256", "REQUEST")]),
+    ("The Dutch government pushed hard for Belgium to lift its sanctions on Mali.",
+     [("NLDGOV", "0254", "REQUEST")]),
 ]
 
 
