@@ -29,6 +29,7 @@ from dragoman.coding._subcodes import (
     is_subcode,
     object_subcode,
     protest_subcode,
+    rally_subcode,
     reform_subcode,
 )
 from dragoman.coding._verbs import VerbDictionary, VerbEntry
@@ -729,6 +730,9 @@ def _apply_frames(
             reform = reform_subcode(match.code, match.clause)
             if reform is not None:
                 match.code, match.note = reform
+        rally = rally_subcode(match.code, match.clause)
+        if rally is not None:
+            match.code, match.note = rally
         if frame in (Frame.APPEAL, Frame.DEMAND) or match.code[:2] in ("02", "10"):
             match.addressee = True
     return consumed, actions

@@ -24,6 +24,7 @@ __all__ = [
     "is_subcode",
     "object_subcode",
     "protest_subcode",
+    "rally_subcode",
     "reform_subcode",
 ]
 
@@ -461,3 +462,46 @@ def _allegations_in(phrase: Token) -> set[str]:
         if kind is not None:
             found.add(kind)
     return found
+
+
+# An appeal for support (022) for a named third party rallies support on its behalf (053,
+# "Rally support on behalf of": the codebook's example urges one actor to support another).
+_APPEAL_FOR_SUPPORT = "022"
+_RALLY = "053"
+_BACKING_VERBS = frozenset({"support", "back", "endorse", "defend"})
+_NAMED_PARTIES = frozenset({"ORG", "GPE", "NORP", "PERSON"})
+# Heads that name a party when a named word modifies them: "the Libyan government".
+_PARTY_HEADS = frozenset(
+    {"government", "regime", "opposition", "movement", "party", "president", "leader", "people"}
+)
+
+
+def rally_subcode(code: str, clause: Clause) -> tuple[str, str] | None:
+    """Refine an appeal to support a named party to rallying support for it: "urged the
+    Arab states to back the Sahrawi movement" 053; "urged X to support the plan" stays 022.
+
+    Args:
+        code: The clause's code.
+        clause: The clause.
+
+    Returns:
+        The refined code and a note, or None.
+    """
+    if code != _APPEAL_FOR_SUPPORT:
+        return None
+    for comp in clause.comps:
+        if comp.lemma_.lower() not in _BACKING_VERBS:
+            continue
+        for obj in comp.children:
+            if obj.dep_ == "dobj" and _names_party(obj):
+                return _RALLY, f"rally support for ({obj.text})"
+    return None
+
+
+def _names_party(noun: Token) -> bool:
+    """Whether a noun phrase names an actor: "Kenya", "the Libyan government"."""
+    if noun.ent_type_ in _NAMED_PARTIES:
+        return True
+    return noun.lemma_.lower() in _PARTY_HEADS and any(
+        c.ent_type_ in _NAMED_PARTIES for c in noun.children
+    )
