@@ -150,15 +150,17 @@ class Clause:
             # "ended mediation efforts", "reduced food supplies": the noun before the head
             # names what kind of thing it is (after the heads, which win among equals)
             children = table.children(obj.i)
+            lemmas.extend(_closed_compounds(obj, table))
             lemmas.extend(doc[c].lemma_.lower() for c in children if deps[c] == _COMPOUND)
             if obj.i > 1 and table.length[obj.i - 1] == 1 and doc[obj.i - 1].text == "-":
                 # "cease-fire" is split in three tokens: match it as "ceasefire" too
                 lemmas.append(doc[obj.i - 2].lower_ + obj.lemma_.lower())
             for c in children:
                 if deps[c] == _PREP and table.lower[c] == _OF:
-                    lemmas.extend(
-                        doc[p].lemma_.lower() for p in table.children(c) if deps[p] == _POBJ
-                    )
+                    for p in table.children(c):
+                        if deps[p] == _POBJ:
+                            lemmas.append(doc[p].lemma_.lower())
+                            lemmas.extend(_closed_compounds(doc[p], table))
         return lemmas
 
     @property
@@ -176,6 +178,16 @@ class Clause:
                 start = min(start, table.idx[c])
                 end = max(end, table.idx[c] + table.length[c])
         return start, end
+
+
+def _closed_compounds(noun: Token, table: TokenTable) -> list[str]:
+    """The noun written as one word with the compound noun just before it: "war games" also
+    as "wargame", "air strikes" as "airstrike" (before the compound alone, which may name
+    another thing: "war")."""
+    before = noun.i - 1
+    if before < 0 or table.head[before] != noun.i or table.dep[before] != _COMPOUND:
+        return []
+    return [noun.doc[before].lower_ + noun.lemma_.lower()]
 
 
 def clause_for(verb: Token, sentence: Span) -> Clause:
