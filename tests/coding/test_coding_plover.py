@@ -52,6 +52,11 @@ CASES: list[tuple[str, list[Row]]] = [
      [("EGY", "165", "SANCTION")]),
     ("Spain announced a suspension of flights with Morocco.", [("ESP", "160", "SANCTION")]),
     ("India has been sharing nuclear expertise with Vietnam.", [("IND", "060", "COOPERATE")]),
+    # readying an attack is a military move short of force (150), a future one a threat
+    ("The Ethiopian army prepared to resume shelling rebel positions in Tigray.",
+     [("ETHMIL", "150", "MOBILIZE")]),
+    ("Ethiopian troops prepared to attack the rebel-held town.", [("ETHMIL", "150", "MOBILIZE")]),
+    ("The Ethiopian army will attack the rebel-held town.", [("ETHMIL", "1384", "THREATEN")]),
     # "is opposed to" reads as "opposes": opposing mediation rejects it (126)
     ("Canada is opposed to Norwegian mediation in the dispute with Denmark.",
      [("CAN", "126", "REJECT")]),

@@ -1224,6 +1224,12 @@ def _apply_modality(match: _Match) -> None:
         match.code = refined or "120"
         match.negated = False
         return
+    if root in _FORCE_ROOTS and _readying(match.clause.verb):
+        # "troops prepared to resume shelling": a military move short of force, not a
+        # verbal threat (codebook 150, "demonstration of military capabilities and readiness")
+        match.note = f"readiness for {match.code}"
+        match.code = _FORCE_POSTURE
+        return
     if root in _ACTION_ROOTS_INTENT:
         frame = Frame.INTENT
     elif root in _ACTION_ROOTS_THREAT:
@@ -1234,6 +1240,26 @@ def _apply_modality(match: _Match) -> None:
     if refined is not None:
         match.note = f"{match.modality} {match.code}"
         match.code = refined
+
+
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
+_FORCE_POSTURE = "150"
+# Heads whose to-complement is an action being readied: "prepared to attack", "poised to".
+_READYING_HEADS = frozenset({"prepare", "poise", "gear"})
+# Verbs between the readying head and the action: "prepared to resume shelling".
+_ASPECT_VERBS = frozenset({"resume", "start", "begin", "continue", "launch", "step"})
+
+
+def _readying(verb: Token) -> bool:
+    """The verb is the action a subject is readying: "troops prepared to resume shelling
+    X", "forces were poised to attack"."""
+    while verb.dep_ in ("xcomp", "pcomp") and verb.head.lemma_.lower() in _ASPECT_VERBS:
+        verb = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() in _READYING_HEADS
+        and not _unless_condition(verb)
+    )
 
 
 def _unless_condition(verb: Token) -> bool:
