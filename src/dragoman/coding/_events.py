@@ -25,6 +25,7 @@ from dragoman.coding._context import ContextOptions, DocumentContext
 from dragoman.coding._frames import Frame, family_of, frame_code, frame_of
 from dragoman.coding._subcodes import (
     allegation_subcode,
+    charge_subcode,
     instrument_subcode,
     is_subcode,
     object_subcode,
@@ -278,6 +279,7 @@ class EventExtractor:
             new = self._clause_events(match, sentence, index, resolver, context, doc_id)
             if new:
                 events.extend(new)
+                events.extend(self._charges(match, new, doc_id))
                 coded_verbs.append(verb)
         _remember_names(doc, found.names, resolver)
         events.sort(key=lambda event: event.evidence.verb.start)  # text order
@@ -606,6 +608,38 @@ class EventExtractor:
             for source, target in pairs
         ]
 
+    def _charges(self, match: _Match, arrests: list[Event], doc_id: str) -> list[Event]:
+        """The accusation an arrest names, between the same actors: "Iran detained two
+        Britons for spying" is both the arrest (173) and the charge of espionage (1125)."""
+        if (
+            match.code != _ARREST
+            or match.modality != "asserted"
+            or match.entry.verb not in _ARRESTING_VERBS
+        ):
+            return []
+        found = charge_subcode(match.clause)
+        if found is None:
+            return []
+        code, note = found
+        cameo_ref, root, quad, goldstein, plover = self._describe(code)
+        return [
+            replace(
+                event,
+                event_id=make_event_id(
+                    doc_id, event.evidence.verb.start, event.source, event.target, code
+                ),
+                cameo=cameo_ref,
+                root_code=root,
+                quad_class=quad,
+                goldstein=goldstein,
+                plover=plover,
+                evidence=replace(
+                    event.evidence, pattern=f"{event.evidence.pattern}; {note} -> {code}"
+                ),
+            )
+            for event in arrests
+        ]
+
     def _describe(self, code: str) -> tuple[CameoRef, str, int, float, PloverRef]:
         known = self._ontology.get(code)
         if known is None:
@@ -621,6 +655,13 @@ class EventExtractor:
             self._ontology[code] = known
         return known
 
+
+_ARREST = "173"  # arrest, detain, or charge with legal action
+# Verbs of arrest whose charge is still an allegation: not an indictment (itself the
+# accusation) nor a sentence (PLOVER: no 'allege' alongside a conviction).
+_ARRESTING_VERBS = frozenset(
+    {"arrest", "detain", "jail", "apprehend", "hold", "nab", "round", "intern", "capture"}
+)
 
 # Roots whose verbs govern their complement: what is appealed for, intended, demanded,
 # refused or threatened is not a separate event ("demanded that X withdraw").

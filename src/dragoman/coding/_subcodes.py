@@ -20,6 +20,7 @@ from dragoman.coding._verbs import NounEntry, VerbDictionary
 
 __all__ = [
     "allegation_subcode",
+    "charge_subcode",
     "instrument_subcode",
     "is_subcode",
     "object_subcode",
@@ -439,6 +440,37 @@ def allegation_subcode(code: str, clause: Clause) -> tuple[str, str] | None:
     for kind in _ALLEGATION_PRECEDENCE:
         if kind in found and codes[kind] != code:
             return codes[kind], f"alleged {kind}"
+    return None
+
+
+# Where an arrest names its charge: "arrested for spying", "jailed on charges of treason".
+_ARREST_CHARGE_PREPS = frozenset({"for", "on", "over"})
+
+
+def charge_subcode(clause: Clause) -> tuple[str, str] | None:
+    """The accusation an arrest makes when it names the wrongdoing: "detained for spying"
+    1125, "jailed on allegations of treason" 1125 (PLOVER ACCUSE: "accuse, allege, or
+    charge, both judicially and informally"); "arrested on Monday" names none.
+
+    Args:
+        clause: The clause of an arrest (173).
+
+    Returns:
+        The accusation's code and a note, or None.
+    """
+    phrases = [
+        c
+        for head in (clause.verb, *clause.objects)
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in _ARREST_CHARGE_PREPS
+    ]
+    found: set[str] = set()
+    for phrase in phrases:
+        found.update(_allegations_in(phrase))
+    codes = _ALLEGATION_CODES[_ACCUSE]
+    for kind in _ALLEGATION_PRECEDENCE:
+        if kind in found:
+            return codes[kind], f"arrest on a charge of {kind}"
     return None
 
 
