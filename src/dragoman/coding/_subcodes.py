@@ -186,6 +186,39 @@ def instrument_subcode(
         modifier, attack = kind
         if modifier is None or modifier in words_before(subject):
             return attack, f"attacker ({subject.text})", None
+    weapon = _crude_weapon(clause) if code == _FIGHT else None
+    if weapon is not None:
+        return _UNCONVENTIONAL, f"crude weapon ({weapon.text})", None
+    return None
+
+
+_FIGHT = "190"
+_UNCONVENTIONAL = "180"
+# Weapons that need no military organization: an attack with them is unconventional
+# violence (codebook 180: "do not require ... sophisticated weaponry").
+_CRUDE_WEAPONS = frozenset(
+    {"machete", "knife", "axe", "ax", "club", "stick", "sword", "spear", "hammer", "cudgel"}
+    | {"bat", "rock", "stone", "brick", "hatchet", "cleaver"}
+)
+
+
+def _crude_weapon(clause: Clause) -> Token | None:
+    """The crude weapon an attack was made with, or its attackers were armed with: "hacked
+    villagers with machetes", "militiamen armed with knives attacked"."""
+    phrases = [c for c in clause.verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+    for subject in clause.subjects:
+        for armed in subject.children:
+            if armed.dep_ == "acl" and armed.lemma_.lower() == "arm":
+                phrases.extend(
+                    c for c in armed.children if c.dep_ == "prep" and c.lower_ == "with"
+                )
+    for phrase in phrases:
+        for noun in phrase.children:
+            if noun.dep_ != "pobj":
+                continue
+            for weapon in (noun, *(c for c in noun.children if c.dep_ == "conj")):
+                if weapon.lemma_.lower() in _CRUDE_WEAPONS:
+                    return weapon
     return None
 
 
