@@ -139,3 +139,46 @@ def test_object_prepositions_are_kept_apart() -> None:
     assert clause.object_lemmas == ["sanction"]
     assert [t.text for t in clause.object_preps["on"]] == ["Russia"]
     assert "on" not in clause.preps
+
+
+def test_for_to_infinitive_names_who_is_asked_and_what() -> None:
+    # Ghana called for Togo to withdraw .
+    doc = build(
+        ["Ghana", "called", "for", "Togo", "to", "withdraw", "."],
+        [1, 1, 5, 5, 5, 1, 1],
+        ["nsubj", "ROOT", "mark", "nsubj", "aux", "advcl", "punct"],
+        ["PROPN", "VERB", "SCONJ", "PROPN", "PART", "VERB", "PUNCT"],
+        ["Ghana", "call", "for", "Togo", "to", "withdraw", "."],
+    )
+    clause = clause_for(doc[1], doc[:])
+    assert [t.text for t in clause.preps["for"]] == ["Togo"]
+    assert [t.text for t in clause.comps] == ["withdraw"]
+
+
+def test_adverbial_clause_without_for_is_no_complement() -> None:
+    # Ghana called to warn Togo .
+    doc = build(
+        ["Ghana", "called", "to", "warn", "Togo", "."],
+        [1, 1, 3, 1, 3, 1],
+        ["nsubj", "ROOT", "aux", "advcl", "dobj", "punct"],
+        ["PROPN", "VERB", "PART", "VERB", "PROPN", "PUNCT"],
+        ["Ghana", "call", "to", "warn", "Togo", "."],
+    )
+    clause = clause_for(doc[1], doc[:])
+    assert "for" not in clause.preps
+    assert clause.comps == []
+
+
+def test_opposed_to_takes_the_to_phrase_as_object() -> None:
+    # Canada is opposed to the plan .
+    doc = build(
+        ["Canada", "is", "opposed", "to", "the", "plan", "."],
+        [2, 2, 2, 2, 5, 3, 2],
+        ["nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "punct"],
+        ["PROPN", "AUX", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+        ["Canada", "be", "oppose", "to", "the", "plan", "."],
+    )
+    clause = clause_for(doc[2], doc[:])
+    assert not clause.passive
+    assert [t.text for t in clause.subjects] == ["Canada"]
+    assert [t.text for t in clause.objects] == ["plan"]

@@ -52,6 +52,31 @@ CASES: list[tuple[str, list[Row]]] = [
      [("EGY", "165", "SANCTION")]),
     ("Spain announced a suspension of flights with Morocco.", [("ESP", "160", "SANCTION")]),
     ("India has been sharing nuclear expertise with Vietnam.", [("IND", "060", "COOPERATE")]),
+    # readying an attack is a military move short of force (150), a future one a threat
+    ("The Ethiopian army prepared to resume shelling rebel positions in Tigray.",
+     [("ETHMIL", "150", "MOBILIZE")]),
+    ("Ethiopian troops prepared to attack the rebel-held town.", [("ETHMIL", "150", "MOBILIZE")]),
+    ("The Ethiopian army will attack the rebel-held town.", [("ETHMIL", "1384", "THREATEN")]),
+    # an arrest that names its charge also accuses (PLOVER ACCUSE 'allege'); a sentence
+    # is a conviction, with no allegation left
+    ("Iran detained two British nationals for spying.",
+     [("IRN", "173", "COERCE"), ("IRN", "1125", "ACCUSE")]),
+    ("Egyptian police arrested an Israeli tourist on charges of espionage.",
+     [("EGYCOP", "173", "COERCE"), ("EGYCOP", "1125", "ACCUSE")]),
+    ("Kenyan police arrested 20 opposition supporters on Monday.", [("KENCOP", "173", "COERCE")]),
+    ("A Kenyan court sentenced the former Kenyan minister to six years in prison on "
+     "corruption charges.", [("KENJUD", "173", "COERCE")]),
+    # "protested that ..." is a verbal complaint; "protested against" stays a protest
+    ("Uganda protested that the Kenyan elections were unfair.", [("UGA", "111", "ACCUSE")]),
+    ("Kenyan students protested against the new fees.", [("KENEDU", "140", "PROTEST")]),
+    # "is opposed to" reads as "opposes": opposing mediation rejects it (126)
+    ("Canada is opposed to Norwegian mediation in the dispute with Denmark.",
+     [("CAN", "126", "REJECT")]),
+    # "for X to do Y" is what an appeal asks of X; Y is not done
+    ("Ghana called for Togo to withdraw its troops from the border.",
+     [("GHA", "0256", "REQUEST")]),
+    ("The Dutch government pushed hard for Belgium to lift its sanctions on Mali.",
+     [("NLDGOV", "0254", "REQUEST")]),
 ]
 
 

@@ -26,6 +26,14 @@ SUBCODES: list[tuple[str, list[Row]]] = [
     # the event noun agreed to, and the action a rejected proposal names
     ("Israel agreed to a ceasefire with Hamas.", [("ISR", "0356", "PSEREBHMS")]),
     ("Germany rejected a French proposal to hold talks.", [("DEU", "125", "FRA")]),
+    # an attack with crude weapons is unconventional violence (180), not military (190)
+    ("Chadian militiamen attacked a village with knives and machetes.",
+     [("TCDUAF", "180", None)]),
+    ("Chadian troops attacked a rebel base.", [("TCDMIL", "190", None)]),
+    # an appeal to support a named party rallies support for it (053); a plan is policy
+    ("Egypt called on Germany to back the Libyan government.", [("EGY", "053", "DEU")]),
+    ("Egypt urged the European Union to support the peace plan.",
+     [("EGY", "022", "IGOEUREEC")]),
     # appeals, promises and demands about political change
     ("The Belarusian opposition called for democratic reforms.", [("BLROPP", "0244", None)]),
     ("Kenyan lawmakers called for the resignation of the finance minister.",

@@ -49,6 +49,8 @@ _GERUND_COMP_PREPS = frozenset({"to", "on"})
 # the second set only before "to" ("is committed to reform", not "crimes were committed").
 _STATIVE_PASSIVES = frozenset({"engage", "involve", "oppose"})
 _STATIVE_PASSIVES_TO = frozenset({"commit", "dedicate", "determine", "devote", "prepare"})
+# Stative passives whose to-phrase is what an active verb would take as its object.
+_STATIVE_TO_OBJECT = frozenset({"oppose"})
 # Nouns for what is said or written, whose participle is said by their author: "issued a
 # statement demanding", "sent a letter urging".
 _DOCUMENT_NOUNS = frozenset(
@@ -92,6 +94,7 @@ _COMP_IDS = _ids(_COMP)
 _VERBAL_IDS = _ids({"VERB", "AUX"})
 _AUX_IDS = _ids({"aux", "auxpass"})
 _PARTICLE_BY_ID = {get_string_id(word): word for word in _PARTICLES}
+_ADVCL, _MARK, _FOR = (get_string_id(word) for word in ("advcl", "mark", "for"))
 (_AUXPASS, _AGENT, _NPADVMOD, _DATIVE, _PREP, _PRT, _ADVMOD, _NEG, _POBJ, _COMPOUND) = (
     get_string_id(label)
     for label in (
@@ -147,15 +150,17 @@ class Clause:
             # "ended mediation efforts", "reduced food supplies": the noun before the head
             # names what kind of thing it is (after the heads, which win among equals)
             children = table.children(obj.i)
+            lemmas.extend(_closed_compounds(obj, table))
             lemmas.extend(doc[c].lemma_.lower() for c in children if deps[c] == _COMPOUND)
             if obj.i > 1 and table.length[obj.i - 1] == 1 and doc[obj.i - 1].text == "-":
                 # "cease-fire" is split in three tokens: match it as "ceasefire" too
                 lemmas.append(doc[obj.i - 2].lower_ + obj.lemma_.lower())
             for c in children:
                 if deps[c] == _PREP and table.lower[c] == _OF:
-                    lemmas.extend(
-                        doc[p].lemma_.lower() for p in table.children(c) if deps[p] == _POBJ
-                    )
+                    for p in table.children(c):
+                        if deps[p] == _POBJ:
+                            lemmas.append(doc[p].lemma_.lower())
+                            lemmas.extend(_closed_compounds(doc[p], table))
         return lemmas
 
     @property
@@ -173,6 +178,16 @@ class Clause:
                 start = min(start, table.idx[c])
                 end = max(end, table.idx[c] + table.length[c])
         return start, end
+
+
+def _closed_compounds(noun: Token, table: TokenTable) -> list[str]:
+    """The noun written as one word with the compound noun just before it: "war games" also
+    as "wargame", "air strikes" as "airstrike" (before the compound alone, which may name
+    another thing: "war")."""
+    before = noun.i - 1
+    if before < 0 or table.head[before] != noun.i or table.dep[before] != _COMPOUND:
+        return []
+    return [noun.doc[before].lower_ + noun.lemma_.lower()]
 
 
 def clause_for(verb: Token, sentence: Span) -> Clause:
@@ -222,6 +237,11 @@ def clause_for(verb: Token, sentence: Span) -> Clause:
             clause.negated = True
         elif dep in _COMP_IDS and pos[c] in _VERBAL_IDS:
             clause.comps.append(doc[c])
+        elif dep == _ADVCL and (for_subjects := _for_to_subjects(c, table)):
+            # "called for Israel to withdraw": "for" introduces who is asked, and the
+            # clause what they are asked to do
+            clause.preps.setdefault("for", []).extend(doc[s] for s in for_subjects)
+            clause.comps.append(doc[c])
     for obj in clause.objects:
         for c in table.children(obj.i):
             if deps[c] == _PREP:
@@ -232,6 +252,9 @@ def clause_for(verb: Token, sentence: Span) -> Clause:
         # "forces were engaged in fighting": a state of the subject, who is the actor
         clause.passive = False
         clause.subjects, clause.objects = clause.objects, []
+        if verb.lemma_.lower() in _STATIVE_TO_OBJECT:
+            # "is opposed to the plan": what the subject opposes is the to-phrase
+            clause.objects = list(clause.preps.get("to", []))
     if clause.passive:
         # "X was criticized": the by-phrase is the actor; without it there is no source
         clause.subjects = [s for s in clause.subjects if s.dep_ not in _PASSIVE_SUBJ]
@@ -247,6 +270,15 @@ def clause_for(verb: Token, sentence: Span) -> Clause:
         # "the embassy, which was attacked by X", "the envoy whom X expelled"
         clause.objects = [verb.head, *clause.objects[1:]]
     return clause
+
+
+def _for_to_subjects(clause_head: int, table: TokenTable) -> list[int]:
+    """The subjects of a for-to infinitive ("for Israel to withdraw"), or none when the
+    adverbial clause is not one ("for talks to resume" has one, "to win" has none)."""
+    children = table.children(clause_head)
+    if not any(table.dep[c] == _MARK and table.lower[c] == _FOR for c in children):
+        return []
+    return [c for c in children if table.dep[c] in _SUBJ_IDS]
 
 
 def _read_prep(clause: Clause, child: Token, table: TokenTable) -> None:

@@ -26,10 +26,12 @@ from dragoman.coding._context import ContextOptions, DocumentContext
 from dragoman.coding._frames import Frame, family_of, frame_code, frame_of
 from dragoman.coding._subcodes import (
     allegation_subcode,
+    charge_subcode,
     instrument_subcode,
     is_subcode,
     object_subcode,
     protest_subcode,
+    rally_subcode,
     reform_subcode,
 )
 from dragoman.coding._verbs import VerbDictionary, VerbEntry
@@ -278,6 +280,7 @@ class EventExtractor:
             new = self._clause_events(match, sentence, index, resolver, context, doc_id)
             if new:
                 events.extend(new)
+                events.extend(self._charges(match, new, doc_id))
                 coded_verbs.append(verb)
         _remember_names(doc, found.names, resolver)
         events.sort(key=lambda event: event.evidence.verb.start)  # text order
@@ -618,6 +621,38 @@ class EventExtractor:
             for source, target in pairs
         ]
 
+    def _charges(self, match: _Match, arrests: list[Event], doc_id: str) -> list[Event]:
+        """The accusation an arrest names, between the same actors: "Iran detained two
+        Britons for spying" is both the arrest (173) and the charge of espionage (1125)."""
+        if (
+            match.code != _ARREST
+            or match.modality != "asserted"
+            or match.entry.verb not in _ARRESTING_VERBS
+        ):
+            return []
+        found = charge_subcode(match.clause)
+        if found is None:
+            return []
+        code, note = found
+        cameo_ref, root, quad, goldstein, plover = self._describe(code)
+        return [
+            replace(
+                event,
+                event_id=make_event_id(
+                    doc_id, event.evidence.verb.start, event.source, event.target, code
+                ),
+                cameo=cameo_ref,
+                root_code=root,
+                quad_class=quad,
+                goldstein=goldstein,
+                plover=plover,
+                evidence=replace(
+                    event.evidence, pattern=f"{event.evidence.pattern}; {note} -> {code}"
+                ),
+            )
+            for event in arrests
+        ]
+
     def _describe(self, code: str) -> tuple[CameoRef, str, int, float, PloverRef]:
         known = self._ontology.get(code)
         if known is None:
@@ -633,6 +668,13 @@ class EventExtractor:
             self._ontology[code] = known
         return known
 
+
+_ARREST = "173"  # arrest, detain, or charge with legal action
+# Verbs of arrest whose charge is still an allegation: not an indictment (itself the
+# accusation) nor a sentence (PLOVER: no 'allege' alongside a conviction).
+_ARRESTING_VERBS = frozenset(
+    {"arrest", "detain", "jail", "apprehend", "hold", "nab", "round", "intern", "capture"}
+)
 
 # Roots whose verbs govern their complement: what is appealed for, intended, demanded,
 # refused or threatened is not a separate event ("demanded that X withdraw").
@@ -742,6 +784,9 @@ def _apply_frames(
             reform = reform_subcode(match.code, match.clause)
             if reform is not None:
                 match.code, match.note = reform
+        rally = rally_subcode(match.code, match.clause)
+        if rally is not None:
+            match.code, match.note = rally
         if frame in (Frame.APPEAL, Frame.DEMAND) or match.code[:2] in ("02", "10"):
             match.addressee = True
     return consumed, actions
@@ -1233,6 +1278,12 @@ def _apply_modality(match: _Match) -> None:
         match.code = refined or "120"
         match.negated = False
         return
+    if root in _FORCE_ROOTS and _readying(match.clause.verb):
+        # "troops prepared to resume shelling": a military move short of force, not a
+        # verbal threat (codebook 150, "demonstration of military capabilities and readiness")
+        match.note = f"readiness for {match.code}"
+        match.code = _FORCE_POSTURE
+        return
     if root in _ACTION_ROOTS_INTENT:
         frame = Frame.INTENT
     elif root in _ACTION_ROOTS_THREAT:
@@ -1243,6 +1294,26 @@ def _apply_modality(match: _Match) -> None:
     if refined is not None:
         match.note = f"{match.modality} {match.code}"
         match.code = refined
+
+
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
+_FORCE_POSTURE = "150"
+# Heads whose to-complement is an action being readied: "prepared to attack", "poised to".
+_READYING_HEADS = frozenset({"prepare", "poise", "gear"})
+# Verbs between the readying head and the action: "prepared to resume shelling".
+_ASPECT_VERBS = frozenset({"resume", "start", "begin", "continue", "launch", "step"})
+
+
+def _readying(verb: Token) -> bool:
+    """The verb is the action a subject is readying: "troops prepared to resume shelling
+    X", "forces were poised to attack"."""
+    while verb.dep_ in ("xcomp", "pcomp") and verb.head.lemma_.lower() in _ASPECT_VERBS:
+        verb = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() in _READYING_HEADS
+        and not _unless_condition(verb)
+    )
 
 
 def _unless_condition(verb: Token) -> bool:

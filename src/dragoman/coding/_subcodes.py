@@ -20,10 +20,12 @@ from dragoman.coding._verbs import NounEntry, VerbDictionary
 
 __all__ = [
     "allegation_subcode",
+    "charge_subcode",
     "instrument_subcode",
     "is_subcode",
     "object_subcode",
     "protest_subcode",
+    "rally_subcode",
     "reform_subcode",
 ]
 
@@ -184,6 +186,39 @@ def instrument_subcode(
         modifier, attack = kind
         if modifier is None or modifier in words_before(subject):
             return attack, f"attacker ({subject.text})", None
+    weapon = _crude_weapon(clause) if code == _FIGHT else None
+    if weapon is not None:
+        return _UNCONVENTIONAL, f"crude weapon ({weapon.text})", None
+    return None
+
+
+_FIGHT = "190"
+_UNCONVENTIONAL = "180"
+# Weapons that need no military organization: an attack with them is unconventional
+# violence (codebook 180: "do not require ... sophisticated weaponry").
+_CRUDE_WEAPONS = frozenset(
+    {"machete", "knife", "axe", "ax", "club", "stick", "sword", "spear", "hammer", "cudgel"}
+    | {"bat", "rock", "stone", "brick", "hatchet", "cleaver"}
+)
+
+
+def _crude_weapon(clause: Clause) -> Token | None:
+    """The crude weapon an attack was made with, or its attackers were armed with: "hacked
+    villagers with machetes", "militiamen armed with knives attacked"."""
+    phrases = [c for c in clause.verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+    for subject in clause.subjects:
+        for armed in subject.children:
+            if armed.dep_ == "acl" and armed.lemma_.lower() == "arm":
+                phrases.extend(
+                    c for c in armed.children if c.dep_ == "prep" and c.lower_ == "with"
+                )
+    for phrase in phrases:
+        for noun in phrase.children:
+            if noun.dep_ != "pobj":
+                continue
+            for weapon in (noun, *(c for c in noun.children if c.dep_ == "conj")):
+                if weapon.lemma_.lower() in _CRUDE_WEAPONS:
+                    return weapon
     return None
 
 
@@ -441,6 +476,37 @@ def allegation_subcode(code: str, clause: Clause) -> tuple[str, str] | None:
     return None
 
 
+# Where an arrest names its charge: "arrested for spying", "jailed on charges of treason".
+_ARREST_CHARGE_PREPS = frozenset({"for", "on", "over"})
+
+
+def charge_subcode(clause: Clause) -> tuple[str, str] | None:
+    """The accusation an arrest makes when it names the wrongdoing: "detained for spying"
+    1125, "jailed on allegations of treason" 1125 (PLOVER ACCUSE: "accuse, allege, or
+    charge, both judicially and informally"); "arrested on Monday" names none.
+
+    Args:
+        clause: The clause of an arrest (173).
+
+    Returns:
+        The accusation's code and a note, or None.
+    """
+    phrases = [
+        c
+        for head in (clause.verb, *clause.objects)
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in _ARREST_CHARGE_PREPS
+    ]
+    found: set[str] = set()
+    for phrase in phrases:
+        found.update(_allegations_in(phrase))
+    codes = _ALLEGATION_CODES[_ACCUSE]
+    for kind in _ALLEGATION_PRECEDENCE:
+        if kind in found:
+            return codes[kind], f"arrest on a charge of {kind}"
+    return None
+
+
 def _allegations_in(phrase: Token) -> set[str]:
     """Kinds of wrongdoing named in a phrase (a bounded walk, leaving out relative and
     adverbial clauses); "war crimes" and "crimes against humanity" are war crimes."""
@@ -461,3 +527,46 @@ def _allegations_in(phrase: Token) -> set[str]:
         if kind is not None:
             found.add(kind)
     return found
+
+
+# An appeal for support (022) for a named third party rallies support on its behalf (053,
+# "Rally support on behalf of": the codebook's example urges one actor to support another).
+_APPEAL_FOR_SUPPORT = "022"
+_RALLY = "053"
+_BACKING_VERBS = frozenset({"support", "back", "endorse", "defend"})
+_NAMED_PARTIES = frozenset({"ORG", "GPE", "NORP", "PERSON"})
+# Heads that name a party when a named word modifies them: "the Libyan government".
+_PARTY_HEADS = frozenset(
+    {"government", "regime", "opposition", "movement", "party", "president", "leader", "people"}
+)
+
+
+def rally_subcode(code: str, clause: Clause) -> tuple[str, str] | None:
+    """Refine an appeal to support a named party to rallying support for it: "urged the
+    Arab states to back the Sahrawi movement" 053; "urged X to support the plan" stays 022.
+
+    Args:
+        code: The clause's code.
+        clause: The clause.
+
+    Returns:
+        The refined code and a note, or None.
+    """
+    if code != _APPEAL_FOR_SUPPORT:
+        return None
+    for comp in clause.comps:
+        if comp.lemma_.lower() not in _BACKING_VERBS:
+            continue
+        for obj in comp.children:
+            if obj.dep_ == "dobj" and _names_party(obj):
+                return _RALLY, f"rally support for ({obj.text})"
+    return None
+
+
+def _names_party(noun: Token) -> bool:
+    """Whether a noun phrase names an actor: "Kenya", "the Libyan government"."""
+    if noun.ent_type_ in _NAMED_PARTIES:
+        return True
+    return noun.lemma_.lower() in _PARTY_HEADS and any(
+        c.ent_type_ in _NAMED_PARTIES for c in noun.children
+    )
