@@ -241,11 +241,11 @@ def _add_entities(
 def _may_hold_dates(doc: Doc, window: tuple[int, int], use_entities: bool) -> bool:
     """Whether a character window has a word the scanner anchors on, or a ``DATE`` entity
     (read from the token table; each word form is tested once per process)."""
-    if use_entities and any(
-        window[0] <= first and last <= window[1]
-        for _start, _end, first, last in _date_entity_ranges(doc)
-    ):
-        return True
+    if use_entities:
+        ranges = _date_entity_ranges(doc)  # in text order, without overlaps
+        at = bisect_left(ranges, window[0], key=lambda r: r[2])
+        if at < len(ranges) and ranges[at][3] <= window[1]:
+            return True
     table = TokenTable.of(doc)
     strings = doc.vocab.strings
     lowers = table.lower
