@@ -86,6 +86,13 @@ CASES: list[tuple[str, list[Row]]] = [
     # an operation as the doer: its state modifier (and role noun) acts
     ("A Kenyan military operation killed ten fighters.", [("KENMIL", "190", "KENREB")]),
     ("A general strike paralyzed Nepal.", []),
+    # a group led by a state or a known leader is of that state's
+    ("The interim government led by Pedro Castillo freed two Chilean fishermen.",
+     [("PERGOV", "0841", "CHLAGR")]),
+    ("Soldiers commanded by Ethiopia attacked Somali militants.",
+     [("ETHMIL", "190", "SOMREB")]),
+    # a leader who names no state leaves the group's country unknown
+    ("The rebels, led by a former colonel, attacked an army base.", [("---REB", "190", None)]),
     # a person the text places in another state stays that state's for a later "he"
     ("King Hassan of Morocco met Israeli leaders. He criticized Iraq.",
      [("MARGOV", "040", "ISRGOV"), ("MARGOV", "111", "IRQ")]),

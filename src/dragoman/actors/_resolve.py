@@ -74,6 +74,9 @@ _HYPHEN_PARTICIPLE_IDS = frozenset(get_string_id(word) for word in _HYPHEN_PARTI
 _VERBAL_IDS = frozenset(get_string_id(pos) for pos in ("VERB", "AUX"))
 _NPADVMOD, _PREP, _CONJ = (get_string_id(dep) for dep in ("npadvmod", "prep", "conj"))
 _ANTI, _HYPHEN, _ANTI_HYPHEN = (get_string_id(word) for word in ("anti", "-", "anti-"))
+_ACL, _AGENT, _POBJ = (get_string_id(dep) for dep in ("acl", "agent", "pobj"))
+# participles whose by-phrase names who leads a group ("forces led by X")
+_LEADING_IDS = frozenset(get_string_id(lemma) for lemma in ("lead", "head", "command", "run"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -707,6 +710,15 @@ class DocumentActors:
             surnamed = self._surname_government(segment, found, agent[0], top)
             if surnamed is not None:
                 return surnamed
+            leader = self._leader_country(top)
+            if leader is not None:  # "the coalition government led by <its prime minister>"
+                return self._actor(
+                    segment,
+                    leader + agent[0].code,
+                    f"{self._state_name(leader)} {SECTOR_NAMES.get(agent[0].code, '')}",
+                    f"states:{leader}+{agent[0].entry}",
+                    "agent+leader",
+                )
             owner = self._possessive_owner(segment, top)
             if owner is not None:  # "Iraq said its troops ...": the owner's country
                 return self._owned(segment, owner, agent[0])
@@ -901,6 +913,25 @@ class DocumentActors:
                         place = self._place_of(prep)
                         if place is not None:
                             return place.phrase.entry.code
+        return None
+
+    def _leader_country(self, head: Token) -> str | None:
+        """Return the state of whoever leads a group named by a role noun: "the coalition
+        government led by <Italy's prime minister>", "forces headed by Nigeria"."""
+        table = self._table
+        for acl in table.children(head.i):
+            if table.dep[acl] != _ACL or table.lemma[acl] not in _LEADING_IDS:
+                continue
+            for agent in table.children(acl):
+                if table.dep[agent] != _AGENT:
+                    continue
+                for pobj in table.children(agent):
+                    if table.dep[pobj] != _POBJ:
+                        continue
+                    for actor in self.resolve(self.doc[pobj]):
+                        country = actor.code[:3]
+                        if country in self._states:
+                            return country
         return None
 
     def _person_country(self, mention: Mention) -> str | None:
