@@ -182,3 +182,38 @@ def test_opposed_to_takes_the_to_phrase_as_object() -> None:
     assert not clause.passive
     assert [t.text for t in clause.subjects] == ["Canada"]
     assert [t.text for t in clause.objects] == ["plan"]
+
+
+def test_adverbial_past_participle_is_passive() -> None:
+    # "Officers stand accused of bribery": the officers are accused, by no one named
+    doc = build(
+        ["Officers", "stand", "accused", "of", "bribery", "."],
+        [1, 1, 1, 2, 3, 1],
+        ["nsubj", "ROOT", "advcl", "prep", "pobj", "punct"],
+        ["NOUN", "VERB", "VERB", "ADP", "NOUN", "PUNCT"],
+        tags=["NNS", "VBP", "VBN", "IN", "NN", "."],
+    )
+    clause = clause_for(doc[2], doc[:])
+    assert clause.passive and clause.subjects == []
+    assert [t.text for t in clause.objects] == ["Officers"]
+    # "Backed by Chile, rebels attacked Peru": Chile backs the rebels
+    doc = build(
+        ["Backed", "by", "Chile", ",", "rebels", "attacked", "Peru", "."],
+        [5, 0, 1, 5, 5, 5, 5, 5],
+        ["advcl", "agent", "pobj", "punct", "nsubj", "ROOT", "dobj", "punct"],
+        ["VERB", "ADP", "PROPN", "PUNCT", "NOUN", "VERB", "PROPN", "PUNCT"],
+        tags=["VBN", "IN", "NNP", ",", "NNS", "VBD", "NNP", "."],
+    )
+    clause = clause_for(doc[0], doc[:])
+    assert [t.text for t in clause.subjects] == ["Chile"]
+    assert [t.text for t in clause.objects] == ["rebels"]
+    # a present participle acts: "..., accusing Peru" is done by the governing subject
+    doc = build(
+        ["Chile", "left", ",", "accusing", "Peru", "."],
+        [1, 1, 1, 1, 3, 1],
+        ["nsubj", "ROOT", "punct", "advcl", "dobj", "punct"],
+        ["PROPN", "VERB", "PUNCT", "VERB", "PROPN", "PUNCT"],
+        tags=["NNP", "VBD", ",", "VBG", "NNP", "."],
+    )
+    clause = clause_for(doc[3], doc[:])
+    assert not clause.passive and [t.text for t in clause.subjects] == ["Chile"]

@@ -260,7 +260,12 @@ def clause_for(verb: Token, sentence: Span) -> Clause:
         clause.subjects = [s for s in clause.subjects if s.dep_ not in _PASSIVE_SUBJ]
         if not clause.subjects:
             clause.subjects = _displaced_agents(verb)
-    if not clause.subjects and not clause.passive:
+    if not clause.passive and not clause.objects and _passive_participle(verb, table):
+        # "two officers stand accused of the bombing", "backed by Russia, the rebels ...":
+        # the governing subject undergoes the participle's action, done by its by-phrase
+        clause.passive = True
+        clause.objects = _inherited_subjects(verb, sentence)
+    elif not clause.subjects and not clause.passive:
         clause.subjects = _inherited_subjects(verb, sentence)
     elif (
         clause.subjects and clause.subjects[0].lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl"
@@ -556,6 +561,17 @@ def is_purpose(token: Token) -> bool:
         and token.head.lemma_.lower() in _PURPOSE_HEADS
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         and not any(c.dep_ in ("mark", "nsubj") for c in token.children)
+    )
+
+
+def _passive_participle(verb: Token, table: TokenTable) -> bool:
+    """Whether a verb is an adverbial past participle ("stand accused", "backed by X,
+    ..."), whose subject is the governing clause's and is acted on, not acting."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and not any(table.dep[c] in _SUBJ_IDS for c in table.children(verb.i))
+        and not _stative_passive(verb)
     )
 
 
