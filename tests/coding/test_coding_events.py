@@ -138,6 +138,8 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     ("Israel mounted its long-threatened invasion of Lebanon.",
      [("ISR", "192", "LBN", False)]),
     ("Russia's invasion of Ukraine continued.", [("RUS", "192", "UKR", False)]),
+    # a possessor names the doer; a named modifier then only says what kind of event it is
+    ("China's UN veto against Japan surprised diplomats.", [("CHN", "129", "JPN", False)]),
     ("The archbishop called for sanctions against Nigeria.",
      [("---REL", "020", "NGA", False)]),
     # co-subjects whose only named target is themselves act on each other

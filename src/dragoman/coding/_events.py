@@ -1571,6 +1571,7 @@ def _of_thing(noun: Token) -> bool:
 def _nominal_clause(noun: Token) -> Clause | None:
     """Read a nominal event: who (possessor, by-phrase, state adjective) and preps."""
     clause = Clause(noun)
+    modifiers: list[Token] = []
     for child in noun.children:
         dep = child.dep_
         if dep == "poss":
@@ -1584,7 +1585,11 @@ def _nominal_clause(noun: Token) -> Clause | None:
             else:
                 clause.preps.setdefault(child.lower_, []).extend(pobjs)
         elif dep in ("amod", "compound", "nmod") and child.pos_ in ("ADJ", "PROPN"):
-            clause.subjects.append(child)
+            modifiers.append(child)
+    # a possessor or a by-phrase names the doer; the modifiers then say what kind of event
+    # it is ("its Security Council veto", "Iran's UN-brokered talks")
+    if not clause.subjects:
+        clause.subjects = modifiers
     if not clause.subjects and "between" not in clause.preps:
         return None
     return clause
