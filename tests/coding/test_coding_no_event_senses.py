@@ -16,6 +16,10 @@ from dragoman import Coder
 Row = tuple[str, str, str | None]
 
 SENSES: list[tuple[str, list[Row]]] = [
+    # help: someone helped, or helped to do something, is aid; a bare "it helps" is not
+    ("Norway helped Haiti with medical supplies.", [("NOR", "070", "HTI")]),
+    ("It helps if the Chilean navy stays in the area, the minister said.",
+     [("---GOV", "010", None)]),  # only the statement
     # seek: an appeal with an object, trying with a to-complement
     ("Brazil sought aid from Japan.", [("BRA", "023", "JPN")]),
     ("Germany is seeking to strengthen its influence in Asia.", []),

@@ -55,6 +55,28 @@ def test_most_specific_entry_wins_then_latest() -> None:
     assert code("unknown") is None
 
 
+def test_any_object_wildcard() -> None:
+    verbs = load(
+        """
+- {verb: help, object: ["*"], code: "070"}
+- {verb: help, object: [growth], code: "none"}
+- {verb: help, comp: ["*"], code: "070"}
+"""
+    )
+
+    def code(**kw: object) -> str | None:
+        args = {"particle": None, "preps": [], "objects": [], "comps": []} | kw
+        entry = verbs.match("help", **args)  # type: ignore[arg-type]
+        return entry.code if entry else None
+
+    assert code(objects=["farmer"]) == "070"  # any object
+    assert code(objects=["growth"]) is None  # a named object wins over the wildcard
+    assert code(comps=["rebuild"]) == "070"
+    assert code() is None  # no object, no complement: no entry applies
+    entry = verbs.match("help", particle=None, preps=[], objects=["x"], comps=[])
+    assert entry is not None and entry.describe() == "help obj(*) -> 070"
+
+
 def test_plain_entry_does_not_apply_to_a_known_phrasal_verb() -> None:
     verbs = load('- {verb: call, code: "020"}\n- {verb: call, particle: "off", code: "1246"}')
     assert verbs.match("call", particle="off", preps=[], objects=[], comps=[]).code == "1246"  # type: ignore[union-attr]

@@ -103,6 +103,12 @@ _ADVCL, _MARK, _FOR = (get_string_id(word) for word in ("advcl", "mark", "for"))
     )
 )  # fmt: skip
 _PROPN_ID, _ADP_ID, _NEVER, _OF = (get_string_id(w) for w in ("PROPN", "ADP", "never", "of"))
+_MARK = get_string_id("mark")
+_CONDITION_MARKS = _ids({"if", "unless"})
+_ASKING_VERBS = frozenset(
+    {"ask", "wonder", "inquire", "enquire", "check", "see", "know", "doubt", "question"}
+    | {"decide", "determine", "consider", "examine", "investigate", "study", "learn"}
+)
 
 
 @dataclass(slots=True)
@@ -235,7 +241,7 @@ def clause_for(verb: Token, sentence: Span) -> Clause:
             clause.particle = _PARTICLE_BY_ID[lowers[c]]
         elif dep == _NEG or (dep == _ADVMOD and lowers[c] == _NEVER):
             clause.negated = True
-        elif dep in _COMP_IDS and pos[c] in _VERBAL_IDS:
+        elif dep in _COMP_IDS and pos[c] in _VERBAL_IDS and not _condition(table, c, verb):
             clause.comps.append(doc[c])
         elif dep == _ADVCL and (for_subjects := _for_to_subjects(c, table)):
             # "called for Israel to withdraw": "for" introduces who is asked, and the
@@ -284,6 +290,15 @@ def _for_to_subjects(clause_head: int, table: TokenTable) -> list[int]:
     if not any(table.dep[c] == _MARK and table.lower[c] == _FOR for c in children):
         return []
     return [c for c in children if table.dep[c] in _SUBJ_IDS]
+
+
+def _condition(table: TokenTable, comp: int, verb: Token) -> bool:
+    """Whether a clause parsed as a complement is a condition ("it helps if X stays"): an
+    if- or unless-clause, except after verbs of asking and knowing ("asked if X would")."""
+    return any(
+        table.dep[c] == _MARK and table.lower[c] in _CONDITION_MARKS
+        for c in table.children(comp)
+    ) and verb.lemma_.lower() not in _ASKING_VERBS
 
 
 def _read_prep(clause: Clause, child: Token, table: TokenTable) -> None:

@@ -487,7 +487,7 @@ class EventExtractor:
         else:
             # the object is the pattern's instrument ("imposed sanctions"), unless the event
             # noun is in a prepositional phrase ("placed the leader under arrest")
-            constrained = bool(entry.objects) and not (
+            constrained = bool(entry.objects) and entry.objects != _ANY_OBJECT and not (
                 match.noun is not None and match.noun.dep_ == "pobj"
             )
             targets = _targets(clause, entry.prep, constrained, resolver)
@@ -1607,6 +1607,8 @@ def _nominal_source(head: Token, resolver: DocumentActors) -> list[Actor]:
 _LOCATED_TARGET_ROOTS = frozenset({"07", "08", "09", "14", "15", "17", "18", "19", "20"})
 
 
+# ``object: ["*"]``: any object, which is then whom the event is done to ("helped Haiti")
+_ANY_OBJECT = frozenset({"*"})
 _DOMESTIC_ROOTS = frozenset({"14", "17"})
 # Codes about a state's own polity: its administrative sanctions, political dissent,
 # reform, rights and leadership ("lifted the curfew", "allowed the candidate to run",

@@ -16,7 +16,8 @@ __all__ = ["NounEntry", "VerbDictionary", "VerbEntry", "load_verb_dictionary"]
 
 _KEYS = frozenset({"verb", "code", "particle", "prep", "object", "comp", "plover", "note"})
 _NOUN_KEYS = frozenset({"noun", "code", "plover", "note"})
-#: ``comp: ["*"]``: any complement ("agreed to <anything>").
+#: ``comp: ["*"]``: any complement ("agreed to <anything>"); ``object: ["*"]``: any direct
+#: object ("helped <someone>").
 _ANY = frozenset({"*"})
 #: ``code: "none"``: the construction is no event ("sought to finalize" is trying, not an
 #: appeal); the most specific entry still wins, so a "none" entry shadows a bare pattern.
@@ -56,12 +57,17 @@ class VerbEntry:
     def specificity(self) -> int:
         """Return how many constraints the entry has (more specific entries win)."""
         # a named complement counts more than the wildcard "*" (any complement)
-        return 2 * (
-            (self.particle is not None)
-            + (self.prep is not None)
-            + bool(self.objects)
-            + bool(self.comps and self.comps != _ANY)
-        ) + (self.comps == _ANY)
+        return (
+            2
+            * (
+                (self.particle is not None)
+                + (self.prep is not None)
+                + bool(self.objects and self.objects != _ANY)
+                + bool(self.comps and self.comps != _ANY)
+            )
+            + (self.objects == _ANY)
+            + (self.comps == _ANY)
+        )
 
     def describe(self) -> str:
         """Return the pattern as a short readable string: ``impose +obj(sanction) -> 163``."""
@@ -227,7 +233,9 @@ class VerbDictionary:
                 continue
             if entry.prep is not None and entry.prep not in prep_set:
                 continue
-            if entry.objects and not entry.objects & object_set:
+            if entry.objects and not (
+                entry.objects & object_set or (entry.objects == _ANY and object_set)
+            ):
                 continue
             if entry.comps and not (
                 entry.comps & comp_set or (entry.comps == _ANY and comp_set)
@@ -237,7 +245,7 @@ class VerbDictionary:
             # what it is of ("expelled inspectors of the agency" is about the inspectors)
             rank = (
                 -min(i for i, lemma in enumerate(object_list) if lemma in entry.objects)
-                if entry.objects
+                if entry.objects and entry.objects != _ANY
                 else 0
             )
             key = (entry.specificity, rank, entry.order)
