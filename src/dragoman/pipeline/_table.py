@@ -56,8 +56,9 @@ class TokenTable:
         Functions that get one token ("the clause of this verb") find the table of its Doc
         here instead of having it passed along. The Doc must not change after this call.
         """
-        if _LAST and _LAST[0][0]() is doc and len(_LAST[0][1]) == len(doc):
-            return _LAST[0][1]
+        last = _LAST[-1] if _LAST else None  # read once: another thread may replace it
+        if last is not None and last[0]() is doc and len(last[1]) == len(doc):
+            return last[1]
         table = _TABLES.get(doc)
         if table is None or len(table) != len(doc):
             table = _TABLES[doc] = cls(doc)
