@@ -267,6 +267,10 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # preposition's object
     ("Mexico granted asylum to four Bolivian ministers holed up in its embassy.",
      [("MEX", "075", "BOLGOV", False)]),
+    # the one a refusal or a threat would (not) let act: the subject of the infinitive
+    # of the complement
+    ("The Sudanese army refused to allow United Nations convoys to leave the camp.",
+     [("SDNMIL", "1245", "IGOUNO", False)]),
     # no actor, no event: experts and analysts are not actors
     ("Experts criticized the Kazakh government.", []),
     ("Analysts said the talks were useful.", []),

@@ -517,7 +517,11 @@ class EventExtractor:
             for comp in clause.comps:
                 if comp.dep_ in ("xcomp", "pcomp"):
                     inner = clause_for(comp, sentence)
-                    targets = _targets(inner, None, False, resolver)
+                    targets = _targets(inner, None, False, resolver) or [
+                        # "refused to allow UN planes to land": the one (not) allowed
+                        replace(a, rule=f"infinitive-subject:{a.rule}")
+                        for a in _complement_subjects(inner, resolver, infinitive=True)
+                    ]
                     if targets:
                         break
         if code[:2] == _PROTEST_ROOT and all(t.rule == "place-of-object" for t in targets):
