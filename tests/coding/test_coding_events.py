@@ -271,6 +271,12 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # of the complement
     ("The Sudanese army refused to allow United Nations convoys to leave the camp.",
      [("SDNMIL", "1245", "IGOUNO", False)]),
+    # a participle of consequence hits whom its main clause struck
+    ("Ethiopian troops shelled Eritrean rebel camps, killing 30.",
+     [("ETHMIL", "194", "ERIREB", False), ("ETHMIL", "190", "ERIREB", False)]),
+    # what is aimed at someone in a conjunct of the object ("gas and bullets at X")
+    ("Georgian police fired tear gas, rubber bullets, and stun grenades at Armenian"
+     " demonstrators, some of whom threw stones.", [("GEOCOP", "175", "ARMOPP", False)]),
     # no actor, no event: experts and analysts are not actors
     ("Experts criticized the Kazakh government.", []),
     ("Analysts said the talks were useful.", []),

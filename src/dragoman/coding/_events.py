@@ -524,6 +524,8 @@ class EventExtractor:
                     ]
                     if targets:
                         break
+        if not targets and code.startswith(_FORCE_PREFIXES):
+            targets = _consequence_targets(clause.verb, sentence, resolver)
         if code[:2] == _PROTEST_ROOT and all(t.rule == "place-of-object" for t in targets):
             # "went on hunger strike to protest against X's decision", "marched in defiance
             # of X": whom the protest is aimed at, before where it is held
@@ -1823,6 +1825,9 @@ def _targets(
         actors = _first_actors(heads, resolver)
         if actors:
             return actors
+    actors = _conjunct_object_targets(clause, resolver)
+    if actors:
+        return actors
     if constrained:
         for head in clause.objects:
             actors = [a for a in resolver.resolve(head) if not a.code.startswith(UNKNOWN_COUNTRY)]
@@ -2014,6 +2019,46 @@ def _nested_targets(noun: Token, resolver: DocumentActors) -> list[Actor]:
         if inner is None:
             return []
         current = inner
+    return []
+
+
+# Roots of force whose participial consequence ("shelled X, killing 20") hit the same side.
+_FORCE_PREFIXES = ("18", "19", "20")
+
+
+def _consequence_targets(verb: Token, sentence: Span, resolver: DocumentActors) -> list[Actor]:
+    """The victims of a participle of consequence that names no one are those its main
+    clause struck: "the army shelled Laotian villages, killing 20" (Laotians). Rule
+    ``consequence:...``."""
+    while verb.dep_ == "conj" and verb.head.tag_ == "VBG":
+        verb = verb.head  # "killing or wounding 50"
+    head = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.i == verb.i or head.pos_ != "VERB":
+        return []
+    if any(c.dep_ == "mark" for c in verb.children):
+        return []  # "after killing", "while fighting": not a consequence
+    main = clause_for(head, sentence)
+    actors = [
+        a
+        for a in _targets(main, None, False, resolver) or _conjunct_object_targets(main, resolver)
+        if not a.code.startswith(UNKNOWN_COUNTRY)
+    ] or _conjunct_object_targets(main, resolver)  # "artillery and fire against X"
+    return [replace(a, rule=f"consequence:{a.rule}") for a in actors]
+
+
+# Prepositions that aim a thing at someone: "fire against X", "gas at X".
+_AIMED_PREPS = ("against", "at", "on", "upon", "toward", "towards")
+
+
+def _conjunct_object_targets(clause: Clause, resolver: DocumentActors) -> list[Actor]:
+    """Targets in a prepositional phrase of an object's conjunct: "launched artillery and
+    rocket fire against Laotian camps". Rule ``conjunct-object:...``."""
+    for obj in clause.objects:
+        for conj in obj.conjuncts:
+            for name in _AIMED_PREPS:
+                actors = _first_actors(_pobjs(conj, name), resolver)
+                if actors:
+                    return [replace(a, rule=f"conjunct-object:{a.rule}") for a in actors]
     return []
 
 
