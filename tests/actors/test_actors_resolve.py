@@ -39,6 +39,9 @@ CASES: list[tuple[str, list[Row]]] = [
     ("Iraqi Kurds criticized Turkey.", [("IRQ", "111", "TUR")]),
     # an agent's country from a place phrase inside its own noun phrase
     ("Students in Serbia criticized the government.", [("SRBEDU", "111", "SRBGOV")]),
+    # people fleeing a state are of it; not soldiers
+    ("Jordan sent food to refugees fleeing Syria.", [("JOR", "073", "SYRREF")]),
+    ("Kenya welcomed civilians who fled the fighting in Somalia.", [("KEN", "051", "SOMCVL")]),
     # the head's own role noun wins over one in its "of" phrase
     ("Ukrainian police criticized workers of a Polish trucking company.",
      [("UKRCOP", "111", "POLLAB")]),

@@ -712,6 +712,15 @@ class DocumentActors:
             described = self._description(segment, top, agent[0])
             if described is not None:
                 return described
+            country = self._fled_country(top) if agent[0].code in _FLEEING_SECTORS else None
+            if country is not None:  # "refugees fleeing the war in Liberia"
+                return self._actor(
+                    segment,
+                    country + agent[0].code,
+                    f"{self._state_name(country)} {SECTOR_NAMES.get(agent[0].code, '')}",
+                    f"states:{country}+{agent[0].entry}",
+                    "agent+fled",
+                )
             country = self._locative_country(top)
             if country is not None:  # "workers in Serbia", "students throughout Indonesia"
                 return self._actor(
@@ -900,6 +909,33 @@ class DocumentActors:
                         place = self._place_of(prep)
                         if place is not None:
                             return place.phrase.entry.code
+        return None
+
+    def _fled_country(self, head: Token) -> str | None:
+        """Return the state that people flee, by a participle or relative clause of flight:
+        "refugees fleeing Syria", "civilians who fled the fighting in Mali", "people
+        escaping from Haiti"."""
+        for verb in head.children:
+            if verb.dep_ not in ("acl", "relcl") or verb.lemma_.lower() not in _FLEE_LEMMAS:
+                continue
+            for child in verb.children:
+                if child.dep_ == "dobj":
+                    country = self._state_at(child) or self._locative_country(child)
+                elif child.dep_ == "prep" and child.lower_ in ("from", "in"):
+                    # "in": the parse often hangs "the war in X" on the verb
+                    place = self._place_of(child)
+                    country = place.phrase.entry.code if place is not None else None
+                else:
+                    continue
+                if country is not None:
+                    return country
+        return None
+
+    def _state_at(self, token: Token) -> str | None:
+        """The state a token names (by name or capital), or None."""
+        mention = self._by_token.get(token.i)
+        if mention is not None and mention.phrase.entry.kind == "state":
+            return mention.phrase.entry.code
         return None
 
     def _person_country(self, mention: Mention) -> str | None:
@@ -1268,6 +1304,9 @@ _LEADER_HEADS = frozenset({"leader", "head", "chief", "representative", "officia
 _LOCATIVE_PREPS = frozenset({"in", "from", "throughout", "across", "inside"})
 # Where a thing is: "its embassy in Syria", "the situation in Darfur".
 _PLACE_PREPS = frozenset({"in", "inside", "throughout", "across"})
+# People who flee a place are of it ("refugees fleeing Syria"); not troops, who retreat.
+_FLEEING_SECTORS = frozenset({"REF", "CVL"})
+_FLEE_LEMMAS = frozenset({"flee", "escape"})
 # Participles that seat an organization in a place ("a newspaper based in Beirut").
 _SEATED_LEMMAS = frozenset({"base", "headquarter", "locate", "station"})
 # Where an ethnic group lives: "ethnic Albanians in Serbia", "the Albanians of Serbia".
