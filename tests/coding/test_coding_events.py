@@ -277,6 +277,11 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # what is aimed at someone in a conjunct of the object ("gas and bullets at X")
     ("Georgian police fired tear gas, rubber bullets, and stun grenades at Armenian"
      " demonstrators, some of whom threw stones.", [("GEOCOP", "175", "ARMOPP", False)]),
+    # who gets the help an object names is the target; what is helped, its leader
+    ("Japan suspended part of an economic aid program for Laos.",
+     [("JPN", "1621", "LAO", False)]),
+    ("Spain declined to contribute to any assistance to the French-led mission in Mali.",
+     [("ESP", "120", "FRA", False)]),
     # no actor, no event: experts and analysts are not actors
     ("Experts criticized the Kazakh government.", []),
     ("Analysts said the talks were useful.", []),

@@ -1849,6 +1849,11 @@ def _targets(
         actors = _nested_targets(head, resolver)
         if actors:
             return actors
+    # not a topic's ("disagreed over US aid to Ukraine")
+    for head in [*clause.objects, *(h for p in _AID_PREPS for h in clause.preps.get(p, []))]:
+        actors = _beneficiaries(head, resolver)
+        if actors:
+            return actors
     # who or where the object or a prepositional object is about: "condemned an attack by
     # rebels", "demanded a meeting of the Security Council", "troops for a war against Iraq",
     # "asked for talks with X"
@@ -2048,6 +2053,45 @@ def _consequence_targets(verb: Token, sentence: Span, resolver: DocumentActors) 
 
 # Prepositions that aim a thing at someone: "fire against X", "gas at X".
 _AIMED_PREPS = ("against", "at", "on", "upon", "toward", "towards")
+
+
+# Nouns of help given, whose "to" or "for" phrase names who gets it.
+_AID_NOUNS = frozenset({"aid", "assistance", "help", "support", "funding", "loan", "relief"})
+_AID_PREPS = ("to", "for")
+
+
+def _beneficiaries(noun: Token, resolver: DocumentActors) -> list[Actor]:
+    """Who gets the help a noun (or its "of" chain, three deep) names: "part of an aid
+    program for Bosnia", "assistance to the Saudi-led campaign" (the leader of what is
+    helped). Rule ``beneficiary:...``."""
+    current: Token | None = noun
+    for _ in range(3):
+        if current is None:
+            break
+        words = {current.lemma_.lower(), *(c.lemma_.lower() for c in current.lefts)}
+        if words & _AID_NOUNS:
+            for prep in _AID_PREPS:
+                for pobj in _pobjs(current, prep):
+                    actors = [
+                        a for a in resolver.resolve(pobj) if not a.code.startswith(UNKNOWN_COUNTRY)
+                    ] or _leader(pobj, resolver)
+                    if actors:
+                        return [replace(a, rule=f"beneficiary:{a.rule}") for a in actors]
+        inner = _pobjs(current, "of")
+        current = inner[0] if inner else None
+    return []
+
+
+def _leader(noun: Token, resolver: DocumentActors) -> list[Actor]:
+    """Who leads a thing by an "X-led" modifier: "the US-led war" (the United States)."""
+    for mod in noun.children:
+        if mod.dep_ == "amod" and mod.lower_ == "led":
+            for name in mod.children:
+                if name.dep_ in ("npadvmod", "compound", "nmod"):
+                    actors = resolver.resolve(name)
+                    if actors:
+                        return actors
+    return []
 
 
 def _conjunct_object_targets(clause: Clause, resolver: DocumentActors) -> list[Actor]:
