@@ -282,6 +282,13 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
      [("JPN", "1621", "LAO", False)]),
     ("Spain declined to contribute to any assistance to the French-led mission in Mali.",
      [("ESP", "120", "FRA", False)]),
+    # a demand noun's clause names whom it asks to act (and so the demander's country)
+    ("Students insisted on their demand that Kenya's parliament hold new elections.",
+     [("KENEDU", "100", "KENLEG", False)]),
+    ("Germany repeated its call for Iran to stop enriching uranium.",
+     [("DEU", "020", "IRN", False)]),
+    ("The union pressed its demand that the Nigerian government raise wages.",
+     [("NGALAB", "100", "NGAGOV", False)]),
     # no actor, no event: experts and analysts are not actors
     ("Experts criticized the Kazakh government.", []),
     ("Analysts said the talks were useful.", []),

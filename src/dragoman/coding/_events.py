@@ -1805,7 +1805,11 @@ def _targets(
     if prep is not None:
         heads = clause.preps.get(prep, []) + clause.object_preps.get(prep, [])
         # "called for sanctions against X", "asked for talks with X"
-        actors = _first_actors(heads, resolver) or _noun_targets(heads, resolver)
+        actors = (
+            _first_actors(heads, resolver)
+            or _noun_targets(heads, resolver)
+            or _addressees(heads, resolver)
+        )
         for head in heads if not actors else ():
             # "agreed to US mediation", "called for an end to attacks by rebels"
             actors = resolver.resolve_possessor(head) or resolver.resolve_attached(head)
@@ -1833,6 +1837,9 @@ def _targets(
             actors = [a for a in resolver.resolve(head) if not a.code.startswith(UNKNOWN_COUNTRY)]
             if actors:
                 return actors
+    actors = _addressees(clause.objects, resolver)
+    if actors:
+        return actors
     for head in clause.objects:
         actors = resolver.resolve_possessor(head)
         if actors:
@@ -2053,6 +2060,39 @@ def _consequence_targets(verb: Token, sentence: Span, resolver: DocumentActors) 
 
 # Prepositions that aim a thing at someone: "fire against X", "gas at X".
 _AIMED_PREPS = ("against", "at", "on", "upon", "toward", "towards")
+
+
+# Nouns of a demand, whose clause's subject is the one asked to act.
+_DEMAND_NOUNS = frozenset(
+    {"demand", "call", "request", "appeal", "ultimatum", "insistence", "plea", "condition"}
+)
+
+
+def _demanded_clause(verb: Token) -> bool:
+    """Whether a clause hanging on a demand noun says what is demanded: "that X free
+    them", "for X to stop"."""
+    marks = {c.lower_ for c in verb.lefts if c.dep_ == "mark"}  # not "the demand that X made"
+    if verb.dep_ in ("acl", "ccomp"):
+        return True
+    return ("that" in marks and verb.dep_ == "relcl") or ("for" in marks and verb.dep_ == "advcl")
+
+
+def _addressees(nouns: list[Token], resolver: DocumentActors) -> list[Actor]:
+    """The one a demand noun asks to act, as the subject of its clause: "insisted on its
+    demands that Kenya's government free them", "repeated its call for Iran to stop".
+    Rule ``addressee:...``."""
+    for noun in nouns:
+        if noun.lemma_.lower() not in _DEMAND_NOUNS:
+            continue
+        for clause in noun.children:
+            if clause.pos_ not in ("VERB", "AUX") or not _demanded_clause(clause):
+                continue
+            for subject in clause.children:
+                if subject.dep_ in ("nsubj", "nsubjpass"):
+                    actors = resolver.resolve(subject)
+                    if actors:
+                        return [replace(a, rule=f"addressee:{a.rule}") for a in actors]
+    return []
 
 
 # Nouns of help given, whose "to" or "for" phrase names who gets it.
