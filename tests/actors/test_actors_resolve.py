@@ -42,6 +42,12 @@ CASES: list[tuple[str, list[Row]]] = [
     # people fleeing a state are of it; not soldiers
     ("Jordan sent food to refugees fleeing Syria.", [("JOR", "073", "SYRREF")]),
     ("Kenya welcomed civilians who fled the fighting in Somalia.", [("KEN", "051", "SOMCVL")]),
+    # a capital's name is the same city name in the state the sentence places it in
+    ("Jordan criticized militias in Tripoli, the largest city of northern Lebanon.",
+     [("JOR", "111", "LBNUAF")]),
+    ("Egyptian police arrested students in Tripoli, the Lebanese port.",
+     [("EGYCOP", "173", "LBNEDU")]),
+    ("Jordan criticized militias in Tripoli.", [("JOR", "111", "LBYUAF")]),
     # the head's own role noun wins over one in its "of" phrase
     ("Ukrainian police criticized workers of a Polish trucking company.",
      [("UKRCOP", "111", "POLLAB")]),
