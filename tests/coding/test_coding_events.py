@@ -289,6 +289,11 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
      [("DEU", "020", "IRN", False)]),
     ("The union pressed its demand that the Nigerian government raise wages.",
      [("NGALAB", "100", "NGAGOV", False)]),
+    # a promise is made to its "to" phrase; what a demand asks for names its target
+    ("Ecuador reneged on a written commitment to the Peruvian people about water rights.",
+     [("ECU", "127", "PERCVL", False)]),
+    ("Russia rejected demands to withdraw its troops from Georgia.",
+     [("RUS", "124", "GEO", False)]),
     # no actor, no event: experts and analysts are not actors
     ("Experts criticized the Kazakh government.", []),
     ("Analysts said the talks were useful.", []),

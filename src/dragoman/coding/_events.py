@@ -1857,10 +1857,13 @@ def _targets(
         if actors:
             return actors
     # not a topic's ("disagreed over US aid to Ukraine")
-    for head in [*clause.objects, *(h for p in _AID_PREPS for h in clause.preps.get(p, []))]:
+    for head in [*clause.objects, *(h for p in _HELD_PREPS for h in clause.preps.get(p, []))]:
         actors = _beneficiaries(head, resolver)
         if actors:
             return actors
+    actors = _demanded_targets(clause.objects, resolver)
+    if actors:
+        return actors
     # who or where the object or a prepositional object is about: "condemned an attack by
     # rebels", "demanded a meeting of the Security Council", "troops for a war against Iraq",
     # "asked for talks with X"
@@ -2095,9 +2098,14 @@ def _addressees(nouns: list[Token], resolver: DocumentActors) -> list[Actor]:
     return []
 
 
-# Nouns of help given, whose "to" or "for" phrase names who gets it.
+# Nouns of help given, whose "to" or "for" phrase names who gets it, and of a promise,
+# whose "to" phrase names to whom it was made.
 _AID_NOUNS = frozenset({"aid", "assistance", "help", "support", "funding", "loan", "relief"})
 _AID_PREPS = ("to", "for")
+_PLEDGE_NOUNS = frozenset({"commitment", "promise", "pledge", "obligation", "undertaking"})
+# the verb's phrases that hold the help or the promise ("committed to aid for X", "reneged
+# on its promise to X"); not a topic's ("disagreed over US aid to Ukraine")
+_HELD_PREPS = ("to", "for", "on", "of")
 
 
 def _beneficiaries(noun: Token, resolver: DocumentActors) -> list[Actor]:
@@ -2109,17 +2117,53 @@ def _beneficiaries(noun: Token, resolver: DocumentActors) -> list[Actor]:
         if current is None:
             break
         words = {current.lemma_.lower(), *(c.lemma_.lower() for c in current.lefts)}
-        if words & _AID_NOUNS:
-            for prep in _AID_PREPS:
+        pledge = current.lemma_.lower() in _PLEDGE_NOUNS
+        if pledge or words & _AID_NOUNS:
+            for prep in ("to",) if pledge else _AID_PREPS:
                 for pobj in _pobjs(current, prep):
                     actors = [
                         a for a in resolver.resolve(pobj) if not a.code.startswith(UNKNOWN_COUNTRY)
                     ] or _leader(pobj, resolver)
+                    kind = "pledged-to" if pledge else "beneficiary"
                     if actors:
-                        return [replace(a, rule=f"beneficiary:{a.rule}") for a in actors]
+                        return [replace(a, rule=f"{kind}:{a.rule}") for a in actors]
         inner = _pobjs(current, "of")
         current = inner[0] if inner else None
     return []
+
+
+def _demanded_targets(nouns: list[Token], resolver: DocumentActors) -> list[Actor]:
+    """The target of what a demand noun's infinitive asks for: "rejected demands to free
+    prisoners in Iraq" (Iraq), "refused calls to withdraw from Syria". Rule
+    ``demanded:...``."""
+    for noun in nouns:
+        if noun.lemma_.lower() not in _DEMAND_NOUNS:
+            continue
+        for verb in noun.children:
+            if verb.dep_ in ("xcomp", "acl") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+            ):
+                actors = _demanded_in(clause_for(verb, verb.sent), resolver)
+                if actors:
+                    return [replace(a, rule=f"demanded:{a.rule}") for a in actors]
+    return []
+
+
+def _demanded_in(clause: Clause, resolver: DocumentActors) -> list[Actor]:
+    """The target of a demanded action: its own target, not the source's own forces
+    ("to withdraw its troops from Georgia"), else the state it is to be done in ("to
+    free prisoners in Iraq")."""
+    actors = _targets(clause, None, False, resolver)
+    if actors and all(a.code.startswith(UNKNOWN_COUNTRY) for a in actors):
+        actors = _targets(replace(clause, objects=[]), None, False, resolver)
+    if actors:
+        return actors
+    return [
+        a
+        for place in _pobjs(clause.verb, "in")
+        for a in resolver.resolve(place)
+        if a.code in resolver.state_codes
+    ]
 
 
 def _leader(noun: Token, resolver: DocumentActors) -> list[Actor]:
