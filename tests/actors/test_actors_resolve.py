@@ -48,6 +48,8 @@ CASES: list[tuple[str, list[Row]]] = [
     ("Egyptian police arrested students in Tripoli, the Lebanese port.",
      [("EGYCOP", "173", "LBNEDU")]),
     ("Jordan criticized militias in Tripoli.", [("JOR", "111", "LBYUAF")]),
+    # a national movement Phoenix coded as international is of its country
+    ("The Islamic Salvation Army criticized Morocco.", [("DZAREB", "111", "MAR")]),
     # the head's own role noun wins over one in its "of" phrase
     ("Ukrainian police criticized workers of a Polish trucking company.",
      [("UKRCOP", "111", "POLLAB")]),
