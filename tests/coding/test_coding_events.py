@@ -294,6 +294,9 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
      [("ECU", "127", "PERCVL", False)]),
     ("Russia rejected demands to withdraw its troops from Georgia.",
      [("RUS", "124", "GEO", False)]),
+    # victims of no nationality are of the place a "when" clause of the deed names
+    ("Two Somali gunmen killed nine people when they opened fire in Nairobi.",
+     [("SOMUAF", "190", "KENCVL", False)]),
     # no actor, no event: experts and analysts are not actors
     ("Experts criticized the Kazakh government.", []),
     ("Analysts said the talks were useful.", []),

@@ -537,6 +537,14 @@ class EventExtractor:
             # posture is aimed at)
             targets = [t for t in targets if not t.code.startswith(UNKNOWN_COUNTRY)]
         location = context.location_for(clause.verb, sentence, [*sources, *targets])
+        place_rule = "location"
+        if location is None and code.startswith(_FORCE_PREFIXES):
+            # "killed 23 people when they blew themselves up in Haifa": where it happened
+            place_rule = "when-clause-location"
+            for verb in _when_clauses(clause.verb):
+                location = context.location_for(verb, sentence, [*sources, *targets])
+                if location is not None:
+                    break
         if unattributed:
             # "two soldiers were killed in Kirkuk", "a car bomb killed two soldiers in
             # Kirkuk": force used by no one named is used in, and by, the place's country
@@ -544,8 +552,8 @@ class EventExtractor:
                 return []
             sources = [_location_actor(location, context, rule="location:unattributed")]
         if location is not None and location.country:
-            sources = [_placed(a, location) for a in sources]
-            targets = [_placed(a, location) for a in targets]
+            sources = [_placed(a, location, place_rule) for a in sources]
+            targets = [_placed(a, location, place_rule) for a in targets]
             if not targets and code[:2] in _LOCATED_TARGET_ROOTS:
                 # "imposed a curfew in Cizre", "reimposed blockades in the West Bank": a
                 # material event done in a place is done to that country
@@ -1616,7 +1624,7 @@ def _home_country(source: Actor, resolver: DocumentActors) -> Actor | None:
     )
 
 
-def _placed(actor: Actor, location: Location) -> Actor:
+def _placed(actor: Actor, location: Location, rule: str = "location") -> Actor:
     """Give an agent of unknown country the country of the event's place.
 
     "Demonstrators in Baghdad blocked a road": the demonstrators are Iraqi. An ethnic
@@ -1627,14 +1635,14 @@ def _placed(actor: Actor, location: Location) -> Actor:
         return replace(
             actor,
             code=location.country + actor.code[3:],
-            rule=f"{actor.rule}+location:{location.text}",
+            rule=f"{actor.rule}+{rule}:{location.text}",
         )
     if not actor.code.startswith(UNKNOWN_COUNTRY) or not location.country:
         return actor
     return replace(
         actor,
         code=location.country + actor.code[len(UNKNOWN_COUNTRY) :],
-        rule=f"{actor.rule}+location:{location.text}",
+        rule=f"{actor.rule}+{rule}:{location.text}",
     )
 
 
@@ -2039,6 +2047,17 @@ def _nested_targets(noun: Token, resolver: DocumentActors) -> list[Actor]:
 
 # Roots of force whose participial consequence ("shelled X, killing 20") hit the same side.
 _FORCE_PREFIXES = ("18", "19", "20")
+
+
+def _when_clauses(verb: Token) -> list[Token]:
+    """The verbs of a clause's "when" or "as" clauses, which tell the same deed: "killed
+    23 people when they blew themselves up in Haifa"."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as") for m in c.children)
+    ]
 
 
 def _consequence_targets(verb: Token, sentence: Span, resolver: DocumentActors) -> list[Actor]:
