@@ -297,6 +297,9 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # victims of no nationality are of the place a "when" clause of the deed names
     ("Two Somali gunmen killed nine people when they opened fire in Nairobi.",
      [("SOMUAF", "190", "KENCVL", False)]),
+    # ... or to the country of the place named, when it is not the source's own
+    ("Serbia refused to lift the curfew in Pristina.", [("SRB", "1241", "XKX", False)]),
+    ("Turkey threatened to ban the rally in Istanbul.", [("TUR", "1321", "TUR", False)]),
     # no actor, no event: experts and analysts are not actors
     ("Experts criticized the Kazakh government.", []),
     ("Analysts said the talks were useful.", []),

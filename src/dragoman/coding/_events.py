@@ -586,7 +586,7 @@ class EventExtractor:
         elif domestic:
             # protest, repression, curfews and bans with no target named: done within the
             # source's own country ("Egyptian demonstrators rioted")
-            pairs = [(s, _home_country(s, resolver)) for s in sources]
+            pairs = [(s, _polity(s, location, context, resolver)) for s in sources]
         else:
             pairs = [(s, None) for s in sources]
         cameo_ref, root, quad, goldstein, plover = self._describe(code)
@@ -1622,6 +1622,18 @@ def _home_country(source: Actor, resolver: DocumentActors) -> Actor | None:
         entry=f"states:{country}",
         rule="domestic:source-country",
     )
+
+
+def _polity(
+    source: Actor, location: Location | None, context: DocumentContext, resolver: DocumentActors
+) -> Actor | None:
+    """The country a domestic-polity event with no target is done to: the country of its
+    place when that is not the source's own ("threatened to ban voting in East Jerusalem",
+    ``domestic:place-country``), else the source's own country."""
+    home = _state_prefix(source, resolver)
+    if home is not None and location is not None and location.country not in (None, "", home):
+        return _location_actor(location, context, rule="domestic:place-country")
+    return _home_country(source, resolver)
 
 
 def _placed(actor: Actor, location: Location, rule: str = "location") -> Actor:
