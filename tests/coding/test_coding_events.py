@@ -300,6 +300,10 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # ... or to the country of the place named, when it is not the source's own
     ("Serbia refused to lift the curfew in Pristina.", [("SRB", "1241", "XKX", False)]),
     ("Turkey threatened to ban the rally in Istanbul.", [("TUR", "1321", "TUR", False)]),
+    # the source's own people asked for ("for its soldiers to ...") are not the target;
+    # the place of what is asked is
+    ("Kenya rejected a call for its soldiers to be sent to Somalia.",
+     [("KEN", "120", "SOM", False)]),
     # no actor, no event: experts and analysts are not actors
     ("Experts criticized the Kazakh government.", []),
     ("Analysts said the talks were useful.", []),

@@ -1846,7 +1846,7 @@ def _targets(
         return actors
     for name in _TARGET_PREPS:
         heads = clause.preps.get(name, []) + clause.object_preps.get(name, [])
-        actors = _first_actors(heads, resolver)
+        actors = _first_actors([h for h in heads if not _own_unnamed(h, resolver)], resolver)
         if actors:
             return actors
     actors = _conjunct_object_targets(clause, resolver)
@@ -2163,6 +2163,15 @@ def _beneficiaries(noun: Token, resolver: DocumentActors) -> list[Actor]:
     return []
 
 
+def _own_unnamed(head: Token, resolver: DocumentActors) -> bool:
+    """Whether a phrase names the source's own people of no named country by a possessive
+    pronoun ("a call for its peacekeepers to be sent to X"): they are not the target."""
+    if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+        return False
+    actors = resolver.resolve(head)
+    return bool(actors) and all(a.code.startswith(UNKNOWN_COUNTRY) for a in actors)
+
+
 def _demanded_targets(nouns: list[Token], resolver: DocumentActors) -> list[Actor]:
     """The target of what a demand noun's infinitive asks for: "rejected demands to free
     prisoners in Iraq" (Iraq), "refused calls to withdraw from Syria". Rule
@@ -2171,7 +2180,7 @@ def _demanded_targets(nouns: list[Token], resolver: DocumentActors) -> list[Acto
         if noun.lemma_.lower() not in _DEMAND_NOUNS:
             continue
         for verb in noun.children:
-            if verb.dep_ in ("xcomp", "acl") and any(
+            if verb.dep_ in ("xcomp", "acl", "relcl") and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
             ):
                 actors = _demanded_in(clause_for(verb, verb.sent), resolver)
