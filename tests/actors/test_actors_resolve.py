@@ -187,3 +187,21 @@ def test_quote_at_finds_the_first_quotation_containing_an_offset(
     assert resolver.quote_at(50) is None
     assert resolver.quote_at(65) == separate
     assert resolver.quote_at(70) is None
+
+
+def test_possessor_of_a_misparsed_modifier(coder: Coder) -> None:
+    """A parse that hangs "resolution" as a compound of the participle after it still
+    gives the organization modifying "resolution" as the owner of the object."""
+    from spacy.tokens import Doc
+
+    from dragoman.actors import DocumentActors, MentionFinder
+
+    words = ["Chile", "vetoed", "a", "General", "Assembly", "resolution", "condemning", "it"]
+    heads = [1, 1, 6, 4, 5, 6, 1, 6]
+    deps = ["nsubj", "ROOT", "det", "compound", "compound", "compound", "dobj", "dobj"]
+    pos = ["PROPN", "VERB", "DET", "PROPN", "PROPN", "NOUN", "VERB", "PRON"]
+    doc = Doc(coder.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    mentions = MentionFinder(coder.nlp, coder.actors).find(doc)
+    resolver = DocumentActors(doc, mentions, coder.actors)
+    owners = resolver.resolve_possessor(doc[6])
+    assert [(a.code, a.rule) for a in owners] == [("IGOUNOUGA", "modifier-of-modifier")]

@@ -461,6 +461,24 @@ class DocumentActors:
                 if mention is not None and mention.phrase.entry.kind in ("state", "org"):
                     segment = self.doc[mention.start : mention.end]
                     return [self._named(list(segment), mention, None, rule="modifier")]
+        for child in head.children:
+            if (
+                child.dep_ == "compound"
+                and child.pos_ == "NOUN"
+                and child.i not in self._by_token
+            ):
+                # "a Security Council resolution censuring X" parsed with the resolution
+                # as a modifier of the participle: the modifier's own modifier (a common
+                # noun: "Agence France-Presse" is a name, not France's)
+                for inner in child.children:
+                    mention = self._by_token.get(inner.i)
+                    if (
+                        inner.dep_ in ("compound", "nmod")
+                        and mention is not None
+                        and mention.phrase.entry.kind in ("state", "org")
+                    ):
+                        segment = list(self.doc[mention.start : mention.end])
+                        return [self._named(segment, mention, None, rule="modifier-of-modifier")]
         return []
 
     def resolve_attached(self, head: Token, *, nested: bool = False) -> list[Actor]:
