@@ -477,8 +477,8 @@ class DocumentActors:
                         and mention is not None
                         and mention.phrase.entry.kind in ("state", "org")
                     ):
-                        segment = list(self.doc[mention.start : mention.end])
-                        return [self._named(segment, mention, None, rule="modifier-of-modifier")]
+                        owner = list(self.doc[mention.start : mention.end])
+                        return [self._named(owner, mention, None, rule="modifier-of-modifier")]
         return []
 
     def resolve_attached(self, head: Token, *, nested: bool = False) -> list[Actor]:
