@@ -269,6 +269,7 @@ CODE_FIXES = {
     "ISLAMIC MOVEMENT OF UZBEKISTAN": "UZBREB",  # Phoenix: KKLREB (placeholder)
     "ARMY FOR THE LIBERATION OF RWANDA": "RWAREB",  # Phoenix: KKLREB (placeholder)
     "AL-QAEDA IN THE ARABIAN PENINSULA": "IMGMUSALQ",  # Phoenix: bare IMG
+    "ISLAMIC SALVATION FRONT": "DZAREB",  # Algeria's FIS and its army (Phoenix: INTREB)
 }
 #: Country blocks Phoenix writes differently from states.yaml.
 PREFIX_FIXES = {"ANG": "AGO", "KSV": "XKX", "TMP": "TLS"}

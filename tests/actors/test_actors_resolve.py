@@ -39,6 +39,17 @@ CASES: list[tuple[str, list[Row]]] = [
     ("Iraqi Kurds criticized Turkey.", [("IRQ", "111", "TUR")]),
     # an agent's country from a place phrase inside its own noun phrase
     ("Students in Serbia criticized the government.", [("SRBEDU", "111", "SRBGOV")]),
+    # people fleeing a state are of it; not soldiers
+    ("Jordan sent food to refugees fleeing Syria.", [("JOR", "073", "SYRREF")]),
+    ("Kenya welcomed civilians who fled the fighting in Somalia.", [("KEN", "051", "SOMCVL")]),
+    # a capital's name is the same city name in the state the sentence places it in
+    ("Jordan criticized militias in Tripoli, the largest city of northern Lebanon.",
+     [("JOR", "111", "LBNUAF")]),
+    ("Egyptian police arrested students in Tripoli, the Lebanese port.",
+     [("EGYCOP", "173", "LBNEDU")]),
+    ("Jordan criticized militias in Tripoli.", [("JOR", "111", "LBYUAF")]),
+    # a national movement Phoenix coded as international is of its country
+    ("The Islamic Salvation Army criticized Morocco.", [("DZAREB", "111", "MAR")]),
     # the head's own role noun wins over one in its "of" phrase
     ("Ukrainian police criticized workers of a Polish trucking company.",
      [("UKRCOP", "111", "POLLAB")]),
@@ -183,3 +194,21 @@ def test_quote_at_finds_the_first_quotation_containing_an_offset(
     assert resolver.quote_at(50) is None
     assert resolver.quote_at(65) == separate
     assert resolver.quote_at(70) is None
+
+
+def test_possessor_of_a_misparsed_modifier(coder: Coder) -> None:
+    """A parse that hangs "resolution" as a compound of the participle after it still
+    gives the organization modifying "resolution" as the owner of the object."""
+    from spacy.tokens import Doc
+
+    from dragoman.actors import DocumentActors, MentionFinder
+
+    words = ["Chile", "vetoed", "a", "General", "Assembly", "resolution", "condemning", "it"]
+    heads = [1, 1, 6, 4, 5, 6, 1, 6]
+    deps = ["nsubj", "ROOT", "det", "compound", "compound", "compound", "dobj", "dobj"]
+    pos = ["PROPN", "VERB", "DET", "PROPN", "PROPN", "NOUN", "VERB", "PRON"]
+    doc = Doc(coder.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    mentions = MentionFinder(coder.nlp, coder.actors).find(doc)
+    resolver = DocumentActors(doc, mentions, coder.actors)
+    owners = resolver.resolve_possessor(doc[6])
+    assert [(a.code, a.rule) for a in owners] == [("IGOUNOUGA", "modifier-of-modifier")]

@@ -269,6 +269,43 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # preposition's object
     ("Mexico granted asylum to four Bolivian ministers holed up in its embassy.",
      [("MEX", "075", "BOLGOV", False)]),
+    # the one a refusal or a threat would (not) let act: the subject of the infinitive
+    # of the complement
+    ("The Sudanese army refused to allow United Nations convoys to leave the camp.",
+     [("SDNMIL", "1245", "IGOUNO", False)]),
+    # a participle of consequence hits whom its main clause struck
+    ("Ethiopian troops shelled Eritrean rebel camps, killing 30.",
+     [("ETHMIL", "194", "ERIREB", False), ("ETHMIL", "190", "ERIREB", False)]),
+    # what is aimed at someone in a conjunct of the object ("gas and bullets at X")
+    ("Georgian police fired tear gas, rubber bullets, and stun grenades at Armenian"
+     " demonstrators, some of whom threw stones.", [("GEOCOP", "175", "ARMOPP", False)]),
+    # who gets the help an object names is the target; what is helped, its leader
+    ("Japan suspended part of an economic aid program for Laos.",
+     [("JPN", "1621", "LAO", False)]),
+    ("Spain declined to contribute to any assistance to the French-led mission in Mali.",
+     [("ESP", "120", "FRA", False)]),
+    # a demand noun's clause names whom it asks to act (and so the demander's country)
+    ("Students insisted on their demand that Kenya's parliament hold new elections.",
+     [("KENEDU", "100", "KENLEG", False)]),
+    ("Germany repeated its call for Iran to stop enriching uranium.",
+     [("DEU", "020", "IRN", False)]),
+    ("The union pressed its demand that the Nigerian government raise wages.",
+     [("NGALAB", "100", "NGAGOV", False)]),
+    # a promise is made to its "to" phrase; what a demand asks for names its target
+    ("Ecuador reneged on a written commitment to the Peruvian people about water rights.",
+     [("ECU", "127", "PERCVL", False)]),
+    ("Russia rejected demands to withdraw its troops from Georgia.",
+     [("RUS", "124", "GEO", False)]),
+    # victims of no nationality are of the place a "when" clause of the deed names
+    ("Two Somali gunmen killed nine people when they opened fire in Nairobi.",
+     [("SOMUAF", "190", "KENCVL", False)]),
+    # ... or to the country of the place named, when it is not the source's own
+    ("Serbia refused to lift the curfew in Pristina.", [("SRB", "1241", "XKX", False)]),
+    ("Turkey threatened to ban the rally in Istanbul.", [("TUR", "1321", "TUR", False)]),
+    # the source's own people asked for ("for its soldiers to ...") are not the target;
+    # the place of what is asked is
+    ("Kenya rejected a call for its soldiers to be sent to Somalia.",
+     [("KEN", "120", "SOM", False)]),
     # no actor, no event: experts and analysts are not actors
     ("Experts criticized the Kazakh government.", []),
     ("Analysts said the talks were useful.", []),

@@ -330,6 +330,10 @@ def test_readme_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
         ("Fighters gathered in the northern part of Aleppo.", "Aleppo", "SYR", "in"),
         ("A bomb went off outside of the Afghan city of Kandahar.", "Kandahār", "AFG", "outside"),
         ("Shells landed on a suburb of Sarajevo overnight.", "Sarajevo", "BIH", "on"),
+        # a direction before a name that is not a place itself
+        ("Rebels seized a town in Western Uganda.", "Uganda", "UGA", "in"),
+        ("Clashes broke out in North-West Nigeria.", "Nigeria", "NGA", "in"),
+        ("Peacekeepers arrived in East Timor.", "Timor-Leste", "TLS", "in"),
     ],
 )
 def test_part_of_a_place_and_outside_of(

@@ -25,6 +25,7 @@ from dragoman.actors._dictionary import (
 )
 from dragoman.actors._mentions import Mention
 from dragoman.pipeline import TokenTable
+from dragoman.places import load_gazetteer
 from dragoman.records import Actor
 
 __all__ = ["UNKNOWN_COUNTRY", "DocumentActors"]
@@ -464,6 +465,24 @@ class DocumentActors:
                 if mention is not None and mention.phrase.entry.kind in ("state", "org"):
                     segment = self.doc[mention.start : mention.end]
                     return [self._named(list(segment), mention, None, rule="modifier")]
+        for child in head.children:
+            if (
+                child.dep_ == "compound"
+                and child.pos_ == "NOUN"
+                and child.i not in self._by_token
+            ):
+                # "a Security Council resolution censuring X" parsed with the resolution
+                # as a modifier of the participle: the modifier's own modifier (a common
+                # noun: "Agence France-Presse" is a name, not France's)
+                for inner in child.children:
+                    mention = self._by_token.get(inner.i)
+                    if (
+                        inner.dep_ in ("compound", "nmod")
+                        and mention is not None
+                        and mention.phrase.entry.kind in ("state", "org")
+                    ):
+                        owner = list(self.doc[mention.start : mention.end])
+                        return [self._named(owner, mention, None, rule="modifier-of-modifier")]
         return []
 
     def resolve_attached(self, head: Token, *, nested: bool = False) -> list[Actor]:
@@ -725,14 +744,24 @@ class DocumentActors:
             described = self._description(segment, top, agent[0])
             if described is not None:
                 return described
-            country = self._locative_country(top)
-            if country is not None:  # "workers in Serbia", "students throughout Indonesia"
+            country = self._fled_country(top) if agent[0].code in _FLEEING_SECTORS else None
+            if country is not None:  # "refugees fleeing the war in Liberia"
                 return self._actor(
                     segment,
                     country + agent[0].code,
                     f"{self._state_name(country)} {SECTOR_NAMES.get(agent[0].code, '')}",
                     f"states:{country}+{agent[0].entry}",
-                    "agent+place",
+                    "agent+fled",
+                )
+            located = self._located(top)
+            if located is not None:  # "workers in Serbia", "students throughout Indonesia"
+                country, rule = located
+                return self._actor(
+                    segment,
+                    country + agent[0].code,
+                    f"{self._state_name(country)} {SECTOR_NAMES.get(agent[0].code, '')}",
+                    f"states:{country}+{agent[0].entry}",
+                    rule,
                 )
             return self._actor(
                 segment,
@@ -898,6 +927,23 @@ class DocumentActors:
             return replace(actor, rule=f"ethnic:{actor.rule}")
         return actor
 
+    def _located(self, head: Token) -> tuple[str, str] | None:
+        """The state of a noun's locative phrase and the rule: ``agent+place``, or
+        ``agent+place:sentence-country`` when a capital's name is read as the same city
+        name in the state the sentence names ("militias in Tripoli ... the Lebanese port")."""
+        country = self._locative_country(head)
+        if country is None:
+            return None
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in _LOCATIVE_PREPS:
+                for pobj in child.children:
+                    mention = self._by_token.get(pobj.i)
+                    if mention is not None and mention.phrase.entry.kind == "state":
+                        city = self._city_state(mention)
+                        if city != country:
+                            return city, "agent+place:sentence-country"
+        return country, "agent+place"
+
     def _locative_country(self, head: Token) -> str | None:
         """Return the state named by a locative phrase of a noun ("workers in Serbia")."""
         for child in head.children:
@@ -932,6 +978,72 @@ class DocumentActors:
                         country = actor.code[:3]
                         if country in self._states:
                             return country
+        return None
+
+    def _city_state(self, mention: Mention) -> str:
+        """The state of a capital's name, or of the same city name in another state that
+        the sentence names instead: "militias in Tripoli ... the north Lebanese port" is
+        Tripoli in Lebanon, not Libya's capital."""
+        code = mention.phrase.entry.code
+        if mention.phrase.form != "capital":
+            return code
+        others = self.states_of_places_near(mention.start)
+        if code in others or not others:
+            return code
+        name = self.doc[mention.start : mention.end].text
+        candidates = load_gazetteer().candidates(name, sorted(others))
+        if candidates and candidates[0].country in others:
+            return candidates[0].country or code
+        return code
+
+    def states_of_places_near(self, index: int) -> set[str]:
+        """The states the sentence of token ``index`` names as the country of a place,
+        by a modifier of a place noun ("the north Lebanese port", "the Libyan capital")
+        or an "in", "of" phrase of the place or of a place noun ("Tripoli in Lebanon", "the
+        largest city of Lebanon"); not by the mention at ``index`` itself."""
+        sentence = self.doc[index].sent
+        own = self._by_token.get(index)
+        out: set[str] = set()
+        for i in range(sentence.start, sentence.end):
+            mention = self._by_token.get(i)
+            if mention is None or mention is own or mention.phrase.entry.kind != "state":
+                continue
+            token = self.doc[i]
+            if token.dep_ in ("amod", "compound", "nmod"):
+                holder = token.head
+            elif token.dep_ == "pobj" and token.head.lower_ in ("in", "of"):
+                holder = token.head.head
+            else:
+                continue
+            if holder.lemma_.lower() in _PLACE_NOUNS or holder.i == index:
+                out.add(mention.phrase.entry.code)
+        return out
+
+    def _fled_country(self, head: Token) -> str | None:
+        """Return the state that people flee, by a participle or relative clause of flight:
+        "refugees fleeing Syria", "civilians who fled the fighting in Mali", "people
+        escaping from Haiti"."""
+        for verb in head.children:
+            if verb.dep_ not in ("acl", "relcl") or verb.lemma_.lower() not in _FLEE_LEMMAS:
+                continue
+            for child in verb.children:
+                if child.dep_ == "dobj":
+                    country = self._state_at(child) or self._locative_country(child)
+                elif child.dep_ == "prep" and child.lower_ in ("from", "in"):
+                    # "in": the parse often hangs "the war in X" on the verb
+                    place = self._place_of(child)
+                    country = place.phrase.entry.code if place is not None else None
+                else:
+                    continue
+                if country is not None:
+                    return country
+        return None
+
+    def _state_at(self, token: Token) -> str | None:
+        """The state a token names (by name or capital), or None."""
+        mention = self._by_token.get(token.i)
+        if mention is not None and mention.phrase.entry.kind == "state":
+            return mention.phrase.entry.code
         return None
 
     def _person_country(self, mention: Mention) -> str | None:
@@ -1303,6 +1415,13 @@ _LEADER_HEADS = frozenset({"leader", "head", "chief", "representative", "officia
 _LOCATIVE_PREPS = frozenset({"in", "from", "throughout", "across", "inside"})
 # Where a thing is: "its embassy in Syria", "the situation in Darfur".
 _PLACE_PREPS = frozenset({"in", "inside", "throughout", "across"})
+# Nouns of a place, whose state modifier says where a city of an ambiguous name lies.
+_PLACE_NOUNS = frozenset(
+    {"port", "city", "town", "village", "capital", "province", "region", "district", "state"}
+)
+# People who flee a place are of it ("refugees fleeing Syria"); not troops, who retreat.
+_FLEEING_SECTORS = frozenset({"REF", "CVL"})
+_FLEE_LEMMAS = frozenset({"flee", "escape"})
 # Participles that seat an organization in a place ("a newspaper based in Beirut").
 _SEATED_LEMMAS = frozenset({"base", "headquarter", "locate", "station"})
 # Where an ethnic group lives: "ethnic Albanians in Serbia", "the Albanians of Serbia".

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors import DocumentActors
 from dragoman.pipeline import TokenTable
-from dragoman.places import PlaceMention, find_places, load_gazetteer, place_for_clause
+from dragoman.places import PlaceMention, find_places, load_gazetteer, place_for_clause, rerank
 from dragoman.quotes import Quote as RawQuote
 from dragoman.quotes import find_quotes
 from dragoman.records import Actor, EventDate, Location, Quote, TextSpan, normalize_date
@@ -158,6 +158,11 @@ class DocumentContext:
         mention = place_for_clause(mentions, token, prefer)
         if mention is None:
             return None
+        if len(mention.candidates) > 1:
+            # "in Tripoli ... the north Lebanese port": the place's state named in the
+            # sentence, after the actors' countries
+            named = sorted(self.resolver.states_of_places_near(mention.token))
+            mention = rerank(mention, [*prefer, *named])
         place = mention.place
         return Location(
             name=place.name,

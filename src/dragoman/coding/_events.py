@@ -520,9 +520,15 @@ class EventExtractor:
             for comp in clause.comps:
                 if comp.dep_ in ("xcomp", "pcomp"):
                     inner = clause_for(comp, sentence)
-                    targets = _targets(inner, None, False, resolver)
+                    targets = _targets(inner, None, False, resolver) or [
+                        # "refused to allow UN planes to land": the one (not) allowed
+                        replace(a, rule=f"infinitive-subject:{a.rule}")
+                        for a in _complement_subjects(inner, resolver, infinitive=True)
+                    ]
                     if targets:
                         break
+        if not targets and code.startswith(_FORCE_PREFIXES):
+            targets = _consequence_targets(clause.verb, sentence, resolver)
         if code[:2] == _PROTEST_ROOT and all(t.rule == "place-of-object" for t in targets):
             # "went on hunger strike to protest against X's decision", "marched in defiance
             # of X": whom the protest is aimed at, before where it is held
@@ -534,6 +540,14 @@ class EventExtractor:
             # posture is aimed at)
             targets = [t for t in targets if not t.code.startswith(UNKNOWN_COUNTRY)]
         location = context.location_for(clause.verb, sentence, [*sources, *targets])
+        place_rule = "location"
+        if location is None and code.startswith(_FORCE_PREFIXES):
+            # "killed 23 people when they blew themselves up in Haifa": where it happened
+            place_rule = "when-clause-location"
+            for verb in _when_clauses(clause.verb):
+                location = context.location_for(verb, sentence, [*sources, *targets])
+                if location is not None:
+                    break
         if unattributed:
             # "two soldiers were killed in Kirkuk", "a car bomb killed two soldiers in
             # Kirkuk": force used by no one named is used in, and by, the place's country
@@ -541,8 +555,8 @@ class EventExtractor:
                 return []
             sources = [_location_actor(location, context, rule="location:unattributed")]
         if location is not None and location.country:
-            sources = [_placed(a, location) for a in sources]
-            targets = [_placed(a, location) for a in targets]
+            sources = [_placed(a, location, place_rule) for a in sources]
+            targets = [_placed(a, location, place_rule) for a in targets]
             if not targets and code[:2] in _LOCATED_TARGET_ROOTS:
                 # "imposed a curfew in Cizre", "reimposed blockades in the West Bank": a
                 # material event done in a place is done to that country
@@ -575,7 +589,7 @@ class EventExtractor:
         elif domestic:
             # protest, repression, curfews and bans with no target named: done within the
             # source's own country ("Egyptian demonstrators rioted")
-            pairs = [(s, _home_country(s, resolver)) for s in sources]
+            pairs = [(s, _polity(s, location, context, resolver)) for s in sources]
         else:
             pairs = [(s, None) for s in sources]
         cameo_ref, root, quad, goldstein, plover = self._describe(code)
@@ -1688,7 +1702,19 @@ def _home_country(source: Actor, resolver: DocumentActors) -> Actor | None:
     )
 
 
-def _placed(actor: Actor, location: Location) -> Actor:
+def _polity(
+    source: Actor, location: Location | None, context: DocumentContext, resolver: DocumentActors
+) -> Actor | None:
+    """The country a domestic-polity event with no target is done to: the country of its
+    place when that is not the source's own ("threatened to ban voting in East Jerusalem",
+    ``domestic:place-country``), else the source's own country."""
+    home = _state_prefix(source, resolver)
+    if home is not None and location is not None and location.country not in (None, "", home):
+        return _location_actor(location, context, rule="domestic:place-country")
+    return _home_country(source, resolver)
+
+
+def _placed(actor: Actor, location: Location, rule: str = "location") -> Actor:
     """Give an agent of unknown country the country of the event's place.
 
     "Demonstrators in Baghdad blocked a road": the demonstrators are Iraqi. An ethnic
@@ -1699,14 +1725,14 @@ def _placed(actor: Actor, location: Location) -> Actor:
         return replace(
             actor,
             code=location.country + actor.code[3:],
-            rule=f"{actor.rule}+location:{location.text}",
+            rule=f"{actor.rule}+{rule}:{location.text}",
         )
     if not actor.code.startswith(UNKNOWN_COUNTRY) or not location.country:
         return actor
     return replace(
         actor,
         code=location.country + actor.code[len(UNKNOWN_COUNTRY) :],
-        rule=f"{actor.rule}+location:{location.text}",
+        rule=f"{actor.rule}+{rule}:{location.text}",
     )
 
 
@@ -1877,7 +1903,11 @@ def _targets(
     if prep is not None:
         heads = clause.preps.get(prep, []) + clause.object_preps.get(prep, [])
         # "called for sanctions against X", "asked for talks with X"
-        actors = _first_actors(heads, resolver) or _noun_targets(heads, resolver)
+        actors = (
+            _first_actors(heads, resolver)
+            or _noun_targets(heads, resolver)
+            or _addressees(heads, resolver)
+        )
         for head in heads if not actors else ():
             # "agreed to US mediation", "called for an end to attacks by rebels"
             actors = resolver.resolve_possessor(head) or resolver.resolve_attached(head)
@@ -1894,14 +1924,20 @@ def _targets(
         return actors
     for name in _TARGET_PREPS:
         heads = clause.preps.get(name, []) + clause.object_preps.get(name, [])
-        actors = _first_actors(heads, resolver)
+        actors = _first_actors([h for h in heads if not _own_unnamed(h, resolver)], resolver)
         if actors:
             return actors
+    actors = _conjunct_object_targets(clause, resolver)
+    if actors:
+        return actors
     if constrained:
         for head in clause.objects:
             actors = [a for a in resolver.resolve(head) if not a.code.startswith(UNKNOWN_COUNTRY)]
             if actors:
                 return actors
+    actors = _addressees(clause.objects, resolver)
+    if actors:
+        return actors
     for head in clause.objects:
         actors = resolver.resolve_possessor(head)
         if actors:
@@ -1918,6 +1954,14 @@ def _targets(
         actors = _nested_targets(head, resolver)
         if actors:
             return actors
+    # not a topic's ("disagreed over US aid to Ukraine")
+    for head in [*clause.objects, *(h for p in _HELD_PREPS for h in clause.preps.get(p, []))]:
+        actors = _beneficiaries(head, resolver)
+        if actors:
+            return actors
+    actors = _demanded_targets(clause.objects, resolver)
+    if actors:
+        return actors
     # who or where the object or a prepositional object is about: "condemned an attack by
     # rebels", "demanded a meeting of the Security Council", "troops for a war against Iraq",
     # "asked for talks with X"
@@ -2088,6 +2132,179 @@ def _nested_targets(noun: Token, resolver: DocumentActors) -> list[Actor]:
         if inner is None:
             return []
         current = inner
+    return []
+
+
+# Roots of force whose participial consequence ("shelled X, killing 20") hit the same side.
+_FORCE_PREFIXES = ("18", "19", "20")
+
+
+def _when_clauses(verb: Token) -> list[Token]:
+    """The verbs of a clause's "when" or "as" clauses, which tell the same deed: "killed
+    23 people when they blew themselves up in Haifa"."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as") for m in c.children)
+    ]
+
+
+def _consequence_targets(verb: Token, sentence: Span, resolver: DocumentActors) -> list[Actor]:
+    """The victims of a participle of consequence that names no one are those its main
+    clause struck: "the army shelled Laotian villages, killing 20" (Laotians). Rule
+    ``consequence:...``."""
+    while verb.dep_ == "conj" and verb.head.tag_ == "VBG":
+        verb = verb.head  # "killing or wounding 50"
+    head = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.i == verb.i or head.pos_ != "VERB":
+        return []
+    if any(c.dep_ == "mark" for c in verb.children):
+        return []  # "after killing", "while fighting": not a consequence
+    main = clause_for(head, sentence)
+    actors = [
+        a
+        for a in _targets(main, None, False, resolver) or _conjunct_object_targets(main, resolver)
+        if not a.code.startswith(UNKNOWN_COUNTRY)
+    ] or _conjunct_object_targets(main, resolver)  # "artillery and fire against X"
+    return [replace(a, rule=f"consequence:{a.rule}") for a in actors]
+
+
+# Prepositions that aim a thing at someone: "fire against X", "gas at X".
+_AIMED_PREPS = ("against", "at", "on", "upon", "toward", "towards")
+
+
+# Nouns of a demand, whose clause's subject is the one asked to act.
+_DEMAND_NOUNS = frozenset(
+    {"demand", "call", "request", "appeal", "ultimatum", "insistence", "plea", "condition"}
+)
+
+
+def _demanded_clause(verb: Token) -> bool:
+    """Whether a clause hanging on a demand noun says what is demanded: "that X free
+    them", "for X to stop"."""
+    marks = {c.lower_ for c in verb.lefts if c.dep_ == "mark"}  # not "the demand that X made"
+    if verb.dep_ in ("acl", "ccomp"):
+        return True
+    return ("that" in marks and verb.dep_ == "relcl") or ("for" in marks and verb.dep_ == "advcl")
+
+
+def _addressees(nouns: list[Token], resolver: DocumentActors) -> list[Actor]:
+    """The one a demand noun asks to act, as the subject of its clause: "insisted on its
+    demands that Kenya's government free them", "repeated its call for Iran to stop".
+    Rule ``addressee:...``."""
+    for noun in nouns:
+        if noun.lemma_.lower() not in _DEMAND_NOUNS:
+            continue
+        for clause in noun.children:
+            if clause.pos_ not in ("VERB", "AUX") or not _demanded_clause(clause):
+                continue
+            for subject in clause.children:
+                if subject.dep_ in ("nsubj", "nsubjpass"):
+                    actors = resolver.resolve(subject)
+                    if actors:
+                        return [replace(a, rule=f"addressee:{a.rule}") for a in actors]
+    return []
+
+
+# Nouns of help given, whose "to" or "for" phrase names who gets it, and of a promise,
+# whose "to" phrase names to whom it was made.
+_AID_NOUNS = frozenset({"aid", "assistance", "help", "support", "funding", "loan", "relief"})
+_AID_PREPS = ("to", "for")
+_PLEDGE_NOUNS = frozenset({"commitment", "promise", "pledge", "obligation", "undertaking"})
+# the verb's phrases that hold the help or the promise ("committed to aid for X", "reneged
+# on its promise to X"); not a topic's ("disagreed over US aid to Ukraine")
+_HELD_PREPS = ("to", "for", "on", "of")
+
+
+def _beneficiaries(noun: Token, resolver: DocumentActors) -> list[Actor]:
+    """Who gets the help a noun (or its "of" chain, three deep) names: "part of an aid
+    program for Bosnia", "assistance to the Saudi-led campaign" (the leader of what is
+    helped). Rule ``beneficiary:...``."""
+    current: Token | None = noun
+    for _ in range(3):
+        if current is None:
+            break
+        words = {current.lemma_.lower(), *(c.lemma_.lower() for c in current.lefts)}
+        pledge = current.lemma_.lower() in _PLEDGE_NOUNS
+        if pledge or words & _AID_NOUNS:
+            for prep in ("to",) if pledge else _AID_PREPS:
+                for pobj in _pobjs(current, prep):
+                    actors = [
+                        a for a in resolver.resolve(pobj) if not a.code.startswith(UNKNOWN_COUNTRY)
+                    ] or _leader(pobj, resolver)
+                    kind = "pledged-to" if pledge else "beneficiary"
+                    if actors:
+                        return [replace(a, rule=f"{kind}:{a.rule}") for a in actors]
+        inner = _pobjs(current, "of")
+        current = inner[0] if inner else None
+    return []
+
+
+def _own_unnamed(head: Token, resolver: DocumentActors) -> bool:
+    """Whether a phrase names the source's own people of no named country by a possessive
+    pronoun ("a call for its peacekeepers to be sent to X"): they are not the target."""
+    if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+        return False
+    actors = resolver.resolve(head)
+    return bool(actors) and all(a.code.startswith(UNKNOWN_COUNTRY) for a in actors)
+
+
+def _demanded_targets(nouns: list[Token], resolver: DocumentActors) -> list[Actor]:
+    """The target of what a demand noun's infinitive asks for: "rejected demands to free
+    prisoners in Iraq" (Iraq), "refused calls to withdraw from Syria". Rule
+    ``demanded:...``."""
+    for noun in nouns:
+        if noun.lemma_.lower() not in _DEMAND_NOUNS:
+            continue
+        for verb in noun.children:
+            if verb.dep_ in ("xcomp", "acl", "relcl") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+            ):
+                actors = _demanded_in(clause_for(verb, verb.sent), resolver)
+                if actors:
+                    return [replace(a, rule=f"demanded:{a.rule}") for a in actors]
+    return []
+
+
+def _demanded_in(clause: Clause, resolver: DocumentActors) -> list[Actor]:
+    """The target of a demanded action: its own target, not the source's own forces
+    ("to withdraw its troops from Georgia"), else the state it is to be done in ("to
+    free prisoners in Iraq")."""
+    actors = _targets(clause, None, False, resolver)
+    if actors and all(a.code.startswith(UNKNOWN_COUNTRY) for a in actors):
+        actors = _targets(replace(clause, objects=[]), None, False, resolver)
+    if actors:
+        return actors
+    return [
+        a
+        for place in _pobjs(clause.verb, "in")
+        for a in resolver.resolve(place)
+        if a.code in resolver.state_codes
+    ]
+
+
+def _leader(noun: Token, resolver: DocumentActors) -> list[Actor]:
+    """Who leads a thing by an "X-led" modifier: "the US-led war" (the United States)."""
+    for mod in noun.children:
+        if mod.dep_ == "amod" and mod.lower_ == "led":
+            for name in mod.children:
+                if name.dep_ in ("npadvmod", "compound", "nmod"):
+                    actors = resolver.resolve(name)
+                    if actors:
+                        return actors
+    return []
+
+
+def _conjunct_object_targets(clause: Clause, resolver: DocumentActors) -> list[Actor]:
+    """Targets in a prepositional phrase of an object's conjunct: "launched artillery and
+    rocket fire against Laotian camps". Rule ``conjunct-object:...``."""
+    for obj in clause.objects:
+        for conj in obj.conjuncts:
+            for name in _AIMED_PREPS:
+                actors = _first_actors(_pobjs(conj, name), resolver)
+                if actors:
+                    return [replace(a, rule=f"conjunct-object:{a.rule}") for a in actors]
     return []
 
 

@@ -304,6 +304,18 @@ def _min_source(token: Token) -> NameSource:
     return NameSource.VARIANT if token.ent_type_ in _PLACE_LABELS else NameSource.GEONAMES
 
 
+# Words that name a part of a place before its name ("Western Cambodia", "North-West
+# Syria"); "North Korea" and "East Timor" are matched whole first.
+_DIRECTION_WORDS = frozenset(
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+        "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+        "south-east", "south-west", "northeastern", "northwestern", "southeastern",
+        "southwestern", "central", "-",
+    }
+)
+
+
 def _name_spans(target: Token) -> list[tuple[int, int]]:
     """Token ranges that may be the name headed by ``target``, longest first."""
     doc = target.doc
@@ -328,7 +340,21 @@ def _name_spans(target: Token) -> list[tuple[int, int]]:
         # The last word of a longer name is not a place: "Harvard University" is not the
         # town of University, "Guantanamo Bay" not the town of Bay.
         spans.append((target.i, target.i + 1))
+    spans.extend(_part_of(doc, spans, target.i))
     return list(dict.fromkeys(spans))
+
+
+def _part_of(doc: Doc, spans: list[tuple[int, int]], head: int) -> list[tuple[int, int]]:
+    """The name alone after a direction ("Western Cambodia", "North-West Syria": a part
+    of a place is in that place), tried after the whole ("North Korea", "East Timor")."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        inner = start
+        while inner < end - 1 and doc[inner].lower_ in _DIRECTION_WORDS:
+            inner += 1
+        if start < inner == head == end - 1:
+            out.append((inner, end))
+    return out
 
 
 def _appositive_country(target: Token, gaz: Gazetteer) -> str | None:
