@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from spacy.parts_of_speech import ADJ as _ADJ
@@ -1914,67 +1915,108 @@ def _targets(
             if actors:
                 break
         return actors
-    if not constrained:
-        for head in clause.objects:
-            actors = resolver.resolve(head)
-            if actors:
-                return actors
-    actors = _first_actors(clause.datives, resolver)
-    if actors:
-        return actors
+    strategies = _CONSTRAINED_OBJECT if constrained else _FREE_OBJECT
+    for strategy in strategies:
+        actors = strategy(clause, resolver)
+        if actors:
+            return actors
+    return []
+
+
+# The ways to a clause's target, tried in order; each returns the first actors it finds.
+
+
+def _first_found(heads: Iterable[Token], find: Callable[[Token], list[Actor]]) -> list[Actor]:
+    """The actors ``find`` gives for the first head that gives any."""
+    for head in heads:
+        actors = find(head)
+        if actors:
+            return actors
+    return []
+
+
+def _object_actors(clause: Clause, resolver: DocumentActors) -> list[Actor]:
+    return _first_found(clause.objects, resolver.resolve)
+
+
+def _known_object_actors(clause: Clause, resolver: DocumentActors) -> list[Actor]:
+    """An object that is an actor of a known country ("expelled Indian diplomats")."""
+    return _first_found(
+        clause.objects,
+        lambda head: [a for a in resolver.resolve(head) if not a.code.startswith(UNKNOWN_COUNTRY)],
+    )
+
+
+def _dative_actors(clause: Clause, resolver: DocumentActors) -> list[Actor]:
+    return _first_actors(clause.datives, resolver)
+
+
+def _prep_actors(clause: Clause, resolver: DocumentActors) -> list[Actor]:
+    """The object of a target preposition of the verb or of its object, in
+    ``_TARGET_PREPS`` order, not the source's own unnamed people."""
     for name in _TARGET_PREPS:
         heads = clause.preps.get(name, []) + clause.object_preps.get(name, [])
         actors = _first_actors([h for h in heads if not _own_unnamed(h, resolver)], resolver)
         if actors:
             return actors
-    actors = _conjunct_object_targets(clause, resolver)
-    if actors:
-        return actors
-    if constrained:
-        for head in clause.objects:
-            actors = [a for a in resolver.resolve(head) if not a.code.startswith(UNKNOWN_COUNTRY)]
-            if actors:
-                return actors
-    actors = _addressees(clause.objects, resolver)
-    if actors:
-        return actors
-    for head in clause.objects:
-        actors = resolver.resolve_possessor(head)
-        if actors:
-            return actors
-    for name in _OWNED_TARGET_PREPS:
-        # "protested against the Israeli blockade", "sanctions on Russian banks"
-        for head in clause.preps.get(name, []) + clause.object_preps.get(name, []):
-            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
-                continue  # "restrictions on its labour market": the source's own
-            actors = resolver.resolve_possessor(head)
-            if actors:
-                return actors
-    for head in clause.objects:
-        actors = _nested_targets(head, resolver)
-        if actors:
-            return actors
-    # not a topic's ("disagreed over US aid to Ukraine")
-    for head in [*clause.objects, *(h for p in _HELD_PREPS for h in clause.preps.get(p, []))]:
-        actors = _beneficiaries(head, resolver)
-        if actors:
-            return actors
-    actors = _demanded_targets(clause.objects, resolver)
-    if actors:
-        return actors
-    # who or where the object or a prepositional object is about: "condemned an attack by
-    # rebels", "demanded a meeting of the Security Council", "troops for a war against Iraq",
-    # "asked for talks with X"
-    for head in clause.objects:
-        actors = resolver.resolve_attached(head)
-        if actors:
-            return actors
-    for heads in clause.preps.values():
-        for head in heads:
-            actors = resolver.resolve_attached(head, nested=True)
-            if actors:
-                return actors
     return []
+
+
+def _addressed(clause: Clause, resolver: DocumentActors) -> list[Actor]:
+    return _addressees(clause.objects, resolver)
+
+
+def _object_owners(clause: Clause, resolver: DocumentActors) -> list[Actor]:
+    """The possessor or state modifier of the object ("praised Kazakhstan's role")."""
+    return _first_found(clause.objects, resolver.resolve_possessor)
+
+
+def _owned_prep_targets(clause: Clause, resolver: DocumentActors) -> list[Actor]:
+    """Whose is the object of a target preposition: "protested against the Israeli
+    blockade", "sanctions on Russian banks"; not "restrictions on its labour market", the
+    source's own."""
+    for name in _OWNED_TARGET_PREPS:
+        actors = _first_found(
+            (
+                head
+                for head in clause.preps.get(name, []) + clause.object_preps.get(name, [])
+                if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+            ),
+            resolver.resolve_possessor,
+        )
+        if actors:
+            return actors
+    return []
+
+
+def _nested_object_targets(clause: Clause, resolver: DocumentActors) -> list[Actor]:
+    return _first_found(clause.objects, lambda head: _nested_targets(head, resolver))
+
+
+def _beneficiary_targets(clause: Clause, resolver: DocumentActors) -> list[Actor]:
+    """Whom help is for, in the object or a held phrase; not a topic's ("disagreed over US
+    aid to Ukraine")."""
+    heads = [*clause.objects, *(h for p in _HELD_PREPS for h in clause.preps.get(p, []))]
+    return _first_found(heads, lambda head: _beneficiaries(head, resolver))
+
+
+def _demanded(clause: Clause, resolver: DocumentActors) -> list[Actor]:
+    return _demanded_targets(clause.objects, resolver)
+
+
+def _attached_object_targets(clause: Clause, resolver: DocumentActors) -> list[Actor]:
+    """Who or where the object is about: "condemned an attack by rebels", "demanded a
+    meeting of the Security Council"."""
+    return _first_found(clause.objects, resolver.resolve_attached)
+
+
+def _attached_prep_targets(clause: Clause, resolver: DocumentActors) -> list[Actor]:
+    """The same for prepositional objects: "troops for a war against Iraq", "asked for
+    talks with X"."""
+    heads = (head for heads in clause.preps.values() for head in heads)
+    return _first_found(heads, lambda head: resolver.resolve_attached(head, nested=True))
+
+
 
 
 _PROTEST_ROOT = "14"
@@ -2364,3 +2406,34 @@ def _drop_reporting_statements(
             e.root_code == _STATEMENT_ROOT and e.evidence.verb.start in reported and doc is not None
         )
     ]
+
+
+# The order of the ways to a target (:func:`_targets`), after every strategy is defined.
+_Strategy = Callable[[Clause, DocumentActors], list[Actor]]
+_AFTER_OBJECT: tuple[_Strategy, ...] = (
+    _addressed,
+    _object_owners,
+    _owned_prep_targets,
+    _nested_object_targets,
+    _beneficiary_targets,
+    _demanded,
+    _attached_object_targets,
+    _attached_prep_targets,
+)
+# An unconstrained object is the target first ("criticized Russia"); an object the pattern
+# names ("imposed sanctions") is an instrument: the target comes from a preposition, and
+# the object counts only as an actor of a known country ("expelled Indian diplomats").
+_FREE_OBJECT: tuple[_Strategy, ...] = (
+    _object_actors,
+    _dative_actors,
+    _prep_actors,
+    _conjunct_object_targets,
+    *_AFTER_OBJECT,
+)
+_CONSTRAINED_OBJECT: tuple[_Strategy, ...] = (
+    _dative_actors,
+    _prep_actors,
+    _conjunct_object_targets,
+    _known_object_actors,
+    *_AFTER_OBJECT,
+)
