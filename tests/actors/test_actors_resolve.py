@@ -43,11 +43,10 @@ CASES: list[tuple[str, list[Row]]] = [
     ("Jordan sent food to refugees fleeing Syria.", [("JOR", "073", "SYRREF")]),
     ("Kenya welcomed civilians who fled the fighting in Somalia.", [("KEN", "051", "SOMCVL")]),
     # a capital's name is the same city name in the state the sentence places it in
-    ("Jordan criticized militias in Tripoli, the largest city of northern Lebanon.",
-     [("JOR", "111", "LBNUAF")]),
-    ("Egyptian police arrested students in Tripoli, the Lebanese port.",
-     [("EGYCOP", "173", "LBNEDU")]),
-    ("Jordan criticized militias in Tripoli.", [("JOR", "111", "LBYUAF")]),
+    ("Peruvian police arrested students in Kingston, a city of Canada.",
+     [("PERCOP", "173", "CANEDU")]),
+    ("Chile praised students in Kingston, the Canadian port.", [("CHL", "051", "CANEDU")]),
+    ("Chile praised students in Kingston.", [("CHL", "051", "JAMEDU")]),
     # a national movement Phoenix coded as international is of its country
     ("The Islamic Salvation Army criticized Morocco.", [("DZAREB", "111", "MAR")]),
     # the head's own role noun wins over one in its "of" phrase

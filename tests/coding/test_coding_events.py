@@ -277,8 +277,8 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     ("Ethiopian troops shelled Eritrean rebel camps, killing 30.",
      [("ETHMIL", "194", "ERIREB", False), ("ETHMIL", "190", "ERIREB", False)]),
     # what is aimed at someone in a conjunct of the object ("gas and bullets at X")
-    ("Georgian police fired tear gas, rubber bullets, and stun grenades at Armenian"
-     " demonstrators, some of whom threw stones.", [("GEOCOP", "175", "ARMOPP", False)]),
+    ("Georgian police used batons, pepper spray, and stun grenades against Armenian protesters.",
+     [("GEOCOP", "175", "ARMOPP", False)]),
     # who gets the help an object names is the target; what is helped, its leader
     ("Japan suspended part of an economic aid program for Laos.",
      [("JPN", "1621", "LAO", False)]),

@@ -930,7 +930,7 @@ class DocumentActors:
     def _located(self, head: Token) -> tuple[str, str] | None:
         """The state of a noun's locative phrase and the rule: ``agent+place``, or
         ``agent+place:sentence-country`` when a capital's name is read as the same city
-        name in the state the sentence names ("militias in Tripoli ... the Lebanese port")."""
+        name in the state the sentence names ("students in Kingston, the Canadian port")."""
         country = self._locative_country(head)
         if country is None:
             return None
@@ -982,8 +982,8 @@ class DocumentActors:
 
     def _city_state(self, mention: Mention) -> str:
         """The state of a capital's name, or of the same city name in another state that
-        the sentence names instead: "militias in Tripoli ... the north Lebanese port" is
-        Tripoli in Lebanon, not Libya's capital."""
+        the sentence names instead: "students in Kingston, the Canadian port" are in
+        Canada's Kingston, not Jamaica's capital."""
         code = mention.phrase.entry.code
         if mention.phrase.form != "capital":
             return code
@@ -998,8 +998,8 @@ class DocumentActors:
 
     def states_of_places_near(self, index: int) -> set[str]:
         """The states the sentence of token ``index`` names as the country of a place,
-        by a modifier of a place noun ("the north Lebanese port", "the Libyan capital")
-        or an "in", "of" phrase of the place or of a place noun ("Tripoli in Lebanon", "the
+        by a modifier of a place noun ("the Canadian port", "the Jamaican capital")
+        or an "in", "of" phrase of the place or of a place noun ("Kingston in Canada", "the
         largest city of Lebanon"); not by the mention at ``index`` itself."""
         sentence = self.doc[index].sent
         own = self._by_token.get(index)

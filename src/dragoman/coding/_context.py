@@ -159,7 +159,7 @@ class DocumentContext:
         if mention is None:
             return None
         if len(mention.candidates) > 1:
-            # "in Tripoli ... the north Lebanese port": the place's state named in the
+            # "in Kingston, the Canadian port": the place's state named in the
             # sentence, after the actors' countries
             named = sorted(self.resolver.states_of_places_near(mention.token))
             mention = rerank(mention, [*prefer, *named])
