@@ -15,10 +15,12 @@ Row = tuple[str, str, str | None]
 GAPS: list[tuple[str, list[Row]]] = [
     # a compound object also matches as one word: "war games" is "wargame" (062), not a
     # "war" launched (190)
-    ("Indian and Japanese troops began a week of war games in the Bay of Bengal.",
+    ("Indian and Japanese navies held war games in the Bay of Bengal.",
      [("INDMIL", "062", "JPNMIL"), ("JPNMIL", "062", "INDMIL")]),
     ("Russian and Chinese troops launched joint war games near the border.",
      [("RUSMIL", "062", "CHNMIL"), ("CHNMIL", "062", "RUSMIL")]),
+    ("Chilean and Peruvian navies started five days of war games off the coast.",
+     [("CHLMIL", "062", "PERMIL"), ("PERMIL", "062", "CHLMIL")]),  # inside an of-phrase
     # 080: compensation given instead of returning what was taken (codebook 0842 note)
     ("Japan paid compensation to South Korean victims.", [("JPN", "080", "KOR")]),
     ("Germany paid reparations to Israel.", [("DEU", "080", "ISR")]),
@@ -72,8 +74,8 @@ GAPS: list[tuple[str, list[Row]]] = [
     ("The Kenyan weather service issued a flood alert for Nairobi.", []),
     ("Nigeria went on high alert over new cholera cases.", []),
     # 184: people held or used as human shields
-    ("The Ugandan army has been holding thousands of civilians as human shields.",
-     [("UGAMIL", "184", "UGACVL")]),
+    ("Ugandan soldiers used villagers as human shields during the operation.",
+     [("UGAMIL", "184", None)]),
     # 1712: blowing up property; blowing up people stays a bombing
     ("Kenyan rebels blew up three power lines.", [("KENREB", "1712", "KEN")]),
     # 120: denying what was asked for is a refusal; denying a claim stays 016

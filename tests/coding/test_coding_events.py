@@ -248,10 +248,10 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
      [("---GOV", "111", "PAKGOV", False)]),
     # a protest is aimed at whom its purpose names: "in protest of", "in defiance of",
     # "to show disapproval for", a strike "over" someone's decree; not at where it is held
-    ("Dozens of students continued a hunger strike in protest of the Egyptian government's"
-     " refusal to free them.", [("EGYEDU", "142", "EGYGOV", False)]),
-    ("Thousands of people blocked streets in Minsk in defiance of Russian authorities.",
-     [("BLRCVL", "144", "RUSGOV", False)]),
+    ("Egyptian students staged a sit-in in protest of the education ministry's new fees.",
+     [("EGYEDU", "141", "EGYGOV", False)]),
+    ("Belarusian farmers blocked roads in Minsk in defiance of Russian authorities.",
+     [("BLRAGR", "144", "RUSGOV", False)]),
     ("Students in Quito blocked a road to show their disapproval for Peru's border policies.",
      [("ECUEDU", "1442", "PER", False)]),
     ("Nurses staged a protest over a decree issued by the Greek government.",
@@ -267,7 +267,7 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
      [("TZAGOV", "125", None, False)]),
     # a reduced relative clause the parse hung on the verb: its subject is the
     # preposition's object
-    ("Mexico granted asylum to four Bolivian ministers holed up in its embassy.",
+    ("Mexico gave asylum to three Bolivian ministers sheltering in its embassy.",
      [("MEX", "075", "BOLGOV", False)]),
     # the one a refusal or a threat would (not) let act: the subject of the infinitive
     # of the complement
@@ -285,15 +285,14 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     ("Spain declined to contribute to any assistance to the French-led mission in Mali.",
      [("ESP", "120", "FRA", False)]),
     # a demand noun's clause names whom it asks to act (and so the demander's country)
-    ("Students insisted on their demand that Kenya's parliament hold new elections.",
-     [("KENEDU", "100", "KENLEG", False)]),
+    ("The students' union renewed its demand that the Kenyan parliament stay in session.",
+     [("KENLAB", "100", "KENLEG", False)]),
     ("Germany repeated its call for Iran to stop enriching uranium.",
      [("DEU", "020", "IRN", False)]),
     ("The union pressed its demand that the Nigerian government raise wages.",
      [("NGALAB", "100", "NGAGOV", False)]),
     # a promise is made to its "to" phrase; what a demand asks for names its target
-    ("Ecuador reneged on a written commitment to the Peruvian people about water rights.",
-     [("ECU", "127", "PERCVL", False)]),
+    ("Ecuador reneged on its promise to Peruvian fishermen.", [("ECU", "127", "PERAGR", False)]),
     ("Russia rejected demands to withdraw its troops from Georgia.",
      [("RUS", "124", "GEO", False)]),
     # victims of no nationality are of the place a "when" clause of the deed names
