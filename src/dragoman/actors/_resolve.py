@@ -471,7 +471,7 @@ class DocumentActors:
                 and child.pos_ == "NOUN"
                 and child.i not in self._by_token
             ):
-                # "a Security Council resolution censuring X" parsed with the resolution
+                # "a Security Council motion condemning X" parsed with the motion
                 # as a modifier of the participle: the modifier's own modifier (a common
                 # noun: "Agence France-Presse" is a name, not France's)
                 for inner in child.children:
@@ -745,7 +745,7 @@ class DocumentActors:
             if described is not None:
                 return described
             country = self._fled_country(top) if agent[0].code in _FLEEING_SECTORS else None
-            if country is not None:  # "refugees fleeing the war in Liberia"
+            if country is not None:  # "families fleeing the fighting in Sudan"
                 return self._actor(
                     segment,
                     country + agent[0].code,

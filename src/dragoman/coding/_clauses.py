@@ -512,14 +512,14 @@ def _displaced_agents(verb: Token) -> list[Token]:
 def _stranded_object(verb: Token, prep: Token) -> Token | None:
     """The verb's direct object when it directly follows a preposition left without one
     ("called on Energy Minister X to resign"), or the subject of a participle the parse
-    hung on the verb ("granted asylum to five officers holed up in the embassy": a reduced
+    hung on the verb ("gave shelter to two ministers hiding in the embassy": a reduced
     relative clause of the preposition's object), else None."""
     for child in verb.children:
         if child.dep_ in _OBJ and child.left_edge.i == prep.i + 1:
             return child
         if (
             child.dep_ == "advcl"
-            and child.tag_ in ("VBN", "VBG", "VBD")  # "holed up" read as a past tense
+            and child.tag_ in ("VBN", "VBG", "VBD")  # a participle read as a past tense
             and not any(c.dep_ in ("aux", "auxpass", "mark") for c in child.children)
         ):
             for subject in child.children:

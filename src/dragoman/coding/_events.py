@@ -531,7 +531,7 @@ class EventExtractor:
         if not targets and code.startswith(_FORCE_PREFIXES):
             targets = _consequence_targets(clause.verb, sentence, resolver)
         if code[:2] == _PROTEST_ROOT and all(t.rule == "place-of-object" for t in targets):
-            # "went on hunger strike to protest against X's decision", "marched in defiance
+            # "held a sit-in to protest against X's plan", "marched in defiance
             # of X": whom the protest is aimed at, before where it is held
             heads = [clause.verb, match.noun, *clause.objects]  # "staged a protest over X"
             targets = _grievance_targets(heads, resolver) or targets
@@ -1718,7 +1718,7 @@ def _polity(
 def _placed(actor: Actor, location: Location, rule: str = "location") -> Actor:
     """Give an agent of unknown country the country of the event's place.
 
-    "Demonstrators in Baghdad blocked a road": the demonstrators are Iraqi. An ethnic
+    "Protesters in Lima burned tyres": the protesters are Peruvian. An ethnic
     group named by its kin state ("ethnic Hungarians protested in Bucharest") is of the
     place too.
     """
@@ -2055,7 +2055,7 @@ def _grievance_targets(heads: list[Token | None], resolver: DocumentActors) -> l
                 if not actors:  # "stopped work in a strike over X's bill"
                     actors = [a for n in nouns for a in _issue_owners(n, resolver)]
             elif child.dep_ == "prep" and child.lower_ == "over":
-                # "a strike over a bill signed by the minister": whose the issue is
+                # "a walkout over a decree issued by the junta": whose the issue is
                 actors = _issue_owners(head, resolver)
             elif (
                 child.dep_ in _PURPOSE_DEPS
@@ -2089,7 +2089,7 @@ def _aimed_at(
     head: Token, resolver: DocumentActors, preps: tuple[str, ...] = _GRIEVANCE_PREPS
 ) -> list[Actor]:
     """The actor a grievance is aimed at: the object of its "against", "of", "at" phrase,
-    or that object's owner ("against Germany's decision", "of the government's refusal")."""
+    or that object's owner ("against Germany's decision", "of the ministry's new rules")."""
     for name in preps:
         for thing in _pobjs(head, name):
             actors = resolver.resolve(thing) or _owner(thing, resolver)
@@ -2116,7 +2116,7 @@ def _owner(noun: Token, resolver: DocumentActors) -> list[Actor]:
         if agent.dep_ == "agent"
         for p in agent.children
         if p.dep_ == "pobj"
-    ]  # "a bill signed by the minister", "a decree issued by the junta"
+    ]  # "a decree issued by the junta", "a law passed by parliament"
     return (
         resolver.resolve_possessor(noun)
         or resolver.resolve_attached(noun)
@@ -2294,7 +2294,7 @@ def _own_unnamed(head: Token, resolver: DocumentActors) -> bool:
 
 def _demanded_targets(nouns: list[Token], resolver: DocumentActors) -> list[Actor]:
     """The target of what a demand noun's infinitive asks for: "rejected demands to free
-    prisoners in Iraq" (Iraq), "refused calls to withdraw from Syria". Rule
+    detainees held in Chad" (Chad), "refused calls to withdraw from Syria". Rule
     ``demanded:...``."""
     for noun in nouns:
         if noun.lemma_.lower() not in _DEMAND_NOUNS:
@@ -2312,7 +2312,7 @@ def _demanded_targets(nouns: list[Token], resolver: DocumentActors) -> list[Acto
 def _demanded_in(clause: Clause, resolver: DocumentActors) -> list[Actor]:
     """The target of a demanded action: its own target, not the source's own forces
     ("to withdraw its troops from Georgia"), else the state it is to be done in ("to
-    free prisoners in Iraq")."""
+    free detainees held in Chad")."""
     actors = _targets(clause, None, False, resolver)
     if actors and all(a.code.startswith(UNKNOWN_COUNTRY) for a in actors):
         actors = _targets(replace(clause, objects=[]), None, False, resolver)
