@@ -68,7 +68,7 @@ GAPS: list[tuple[str, list[Row]]] = [
     ("Haiti declared a state of siege.", [("HTI", "1724", "HTI")]),
     ("Thailand imposed martial law.", [("THA", "1724", "THA")]),
     # 152: forces kept on alert (a state noun in an on-phrase); an issued alert is no posture
-    ("Kenyan troops remained on alert in the north today.", [("KENMIL", "152", None)]),
+    ("Kenyan police stayed on alert along the coast.", [("KENCOP", "152", None)]),
     ("Israeli forces were on high alert along the Lebanese border.",
      [("ISRMIL", "152", "LBN")]),
     ("The Kenyan weather service issued a flood alert for Nairobi.", []),
@@ -79,14 +79,14 @@ GAPS: list[tuple[str, list[Row]]] = [
     # 1712: blowing up property; blowing up people stays a bombing
     ("Kenyan rebels blew up three power lines.", [("KENREB", "1712", "KEN")]),
     # 120: denying what was asked for is a refusal; denying a claim stays 016
-    ("Syria denied land allocation for the construction of a church.", [("SYR", "120", None)]),
+    ("Syria denied a permit for the new stadium.", [("SYR", "120", None)]),
     # 126: opposing mediation; 0873: returning weapons (an announced return is an intent)
     ("Israel opposes French mediation.", [("ISR", "126", "FRA")]),
     ("Kenyan rebels announced they will return their weapons to the army.",
      [("KENREB", "0356", "KENMIL")]),
     # a sending whose purpose is an inquiry is the inquiry (09), not a deployment (074)
-    ("The United Nations has sent 21 military personnel to Mali to investigate the "
-     "feasibility of a peacekeeping force.", [("IGOUNO", "090", "MLI")]),
+    ("The African Union sent 30 observers to Mali to investigate the killings.",
+     [("IGOAFRAFU", "091", "MLI")]),
     # 090 and its kinds: completing an investigation is investigating
     ("The Kenyan police completed their investigation into the fraud.",
      [("KENCOP", "091", None)]),

@@ -252,16 +252,14 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
      [("EGYEDU", "141", "EGYGOV", False)]),
     ("Belarusian farmers blocked roads in Minsk in defiance of Russian authorities.",
      [("BLRAGR", "144", "RUSGOV", False)]),
-    ("Students in Quito blocked a road to show their disapproval for Peru's border policies.",
+    ("Students in Quito occupied a square to show anger at Peru's border policy.",
      [("ECUEDU", "1442", "PER", False)]),
     ("Nurses staged a protest over a decree issued by the Greek government.",
      [("GRCHLH", "1412", "GRCGOV", False)]),
     ("Nurses staged a protest over low wages.", [("---HLH", "1412", None, False)]),
     # reform, rights, dissent and leadership are a state's own polity: with no target
     # named, done to the source's country; an intent to meet is not
-    ("Ghana's Supreme Court decided to allow the candidate to run in the election.",
-     [("GHAJUD", "0833", "GHA", False)]),
-    ("Opposition leaders in Tbilisi agreed to postpone the rally.",
+    ("Georgian opposition parties agreed to postpone Saturday's march.",
      [("GEOOPP", "0352", "GEO", False)]),
     ("The Tanzanian president refused to meet the delegation.",
      [("TZAGOV", "125", None, False)]),
@@ -271,8 +269,8 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
      [("MEX", "075", "BOLGOV", False)]),
     # the one a refusal or a threat would (not) let act: the subject of the infinitive
     # of the complement
-    ("The Sudanese army refused to allow United Nations convoys to leave the camp.",
-     [("SDNMIL", "1245", "IGOUNO", False)]),
+    ("The Malian junta refused to allow staff of the United Nations to visit Gao.",
+     [("MLIGOV", "1245", "IGOUNO", False)]),
     # a participle of consequence hits whom its main clause struck
     ("Ethiopian troops shelled Eritrean rebel camps, killing 30.",
      [("ETHMIL", "194", "ERIREB", False), ("ETHMIL", "190", "ERIREB", False)]),
@@ -303,7 +301,7 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     ("Turkey threatened to ban the rally in Istanbul.", [("TUR", "1321", "TUR", False)]),
     # the source's own people asked for ("for its soldiers to ...") are not the target;
     # the place of what is asked is
-    ("Kenya rejected a call for its soldiers to be sent to Somalia.",
+    ("Kenya rejected a call for its soldiers to join the mission in Somalia.",
      [("KEN", "120", "SOM", False)]),
     # no actor, no event: experts and analysts are not actors
     ("Experts criticized the Kazakh government.", []),

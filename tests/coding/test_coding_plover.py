@@ -53,7 +53,7 @@ CASES: list[tuple[str, list[Row]]] = [
     ("Spain announced a suspension of flights with Morocco.", [("ESP", "160", "SANCTION")]),
     ("India has been sharing nuclear expertise with Vietnam.", [("IND", "060", "COOPERATE")]),
     # readying an attack is a military move short of force (150), a future one a threat
-    ("The Ethiopian army prepared to resume shelling rebel positions in Tigray.",
+    ("The Ethiopian army was preparing to resume its bombardment of rebel towns.",
      [("ETHMIL", "150", "MOBILIZE")]),
     ("Ethiopian troops prepared to attack the rebel-held town.", [("ETHMIL", "150", "MOBILIZE")]),
     ("The Ethiopian army will attack the rebel-held town.", [("ETHMIL", "1384", "THREATEN")]),

@@ -118,7 +118,7 @@ SUBCODES: list[tuple[str, list[Row]]] = [
     ("The Egyptian president promised to democratize Egypt.", [("EGYGOV", "0344", "EGY")]),
     # a named-complement pattern gives way to a sibling code of the complement's action
     ("Iran threatened to stop negotiations with the United States.", [("IRN", "134", "USA")]),
-    ("Israel threatened to ban voting in Jerusalem.", [("ISR", "1321", "ISR")]),
+    ("Serbia threatened to ban the referendum in Kosovo.", [("SRB", "1321", "XKX")]),
     # a rejected peace plan (127); rejected calls for reforms (123)
     ("Kenyan rebels rejected the Ugandan peace plan.", [("KENREB", "127", "UGA")]),
     ("Chile rejected calls by Peru to adopt reforms.", [("CHL", "123", "PER")]),

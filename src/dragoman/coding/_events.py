@@ -543,7 +543,7 @@ class EventExtractor:
         location = context.location_for(clause.verb, sentence, [*sources, *targets])
         place_rule = "location"
         if location is None and code.startswith(_FORCE_PREFIXES):
-            # "killed 23 people when they blew themselves up in Haifa": where it happened
+            # "killed six guards when they stormed a prison in Niger": where it happened
             place_rule = "when-clause-location"
             for verb in _when_clauses(clause.verb):
                 location = context.location_for(verb, sentence, [*sources, *targets])
@@ -1707,7 +1707,7 @@ def _polity(
     source: Actor, location: Location | None, context: DocumentContext, resolver: DocumentActors
 ) -> Actor | None:
     """The country a domestic-polity event with no target is done to: the country of its
-    place when that is not the source's own ("threatened to ban voting in East Jerusalem",
+    place when that is not the source's own ("threatened to ban the referendum in Kosovo",
     ``domestic:place-country``), else the source's own country."""
     home = _state_prefix(source, resolver)
     if home is not None and location is not None and location.country not in (None, "", home):
@@ -1973,7 +1973,7 @@ def _object_owners(clause: Clause, resolver: DocumentActors) -> list[Actor]:
 
 def _owned_prep_targets(clause: Clause, resolver: DocumentActors) -> list[Actor]:
     """Whose is the object of a target preposition: "protested against the Israeli
-    blockade", "sanctions on Russian banks"; not "restrictions on its labour market", the
+    blockade", "sanctions on Russian banks"; not "restrictions on its own ports", the
     source's own."""
     for name in _OWNED_TARGET_PREPS:
         actors = _first_found(
@@ -2183,7 +2183,7 @@ _FORCE_PREFIXES = ("18", "19", "20")
 
 def _when_clauses(verb: Token) -> list[Token]:
     """The verbs of a clause's "when" or "as" clauses, which tell the same deed: "killed
-    23 people when they blew themselves up in Haifa"."""
+    six guards when they stormed a prison in Niger"."""
     return [
         c
         for c in verb.children

@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 # Codes with no subcode of their own that take one from the kind of aid their object is
-# ("halted military aid" 1622, "suspended part of a military aid program" 1622); 07x codes
+# ("halted military aid" 1622, "froze its military aid package" 1622); 07x codes
 # take it directly as subcodes of 070.
 _MAPPED: dict[str, dict[str, str]] = {
     "162": {"071": "1621", "072": "1622", "073": "1623"},
