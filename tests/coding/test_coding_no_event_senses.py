@@ -20,6 +20,10 @@ SENSES: list[tuple[str, list[Row]]] = [
     ("Norway helped Haiti with medical supplies.", [("NOR", "070", "HTI")]),
     ("It helps if the Chilean navy stays in the area, the minister said.",
      [("---GOV", "010", None)]),  # only the statement
+    # what a demand or request asks for has not happened: no release, no withdrawal
+    ("Chile rejected Peru's request that it withdraw its navy.", [("CHL", "120", "PER")]),
+    ("The opposition renewed its call for the army to free political prisoners.",
+     [("---OPP", "020", "---MIL")]),
     # seek: an appeal with an object, trying with a to-complement
     ("Brazil sought aid from Japan.", [("BRA", "023", "JPN")]),
     ("Germany is seeking to strengthen its influence in Asia.", []),

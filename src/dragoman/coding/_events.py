@@ -257,6 +257,9 @@ class EventExtractor:
                 matches.append(_Match(clause, entry, entry.code, modality(token)))
         matches.extend(_wish_matches(matches, sentence))
         consumed, actions = _apply_frames(matches, self._verbs)
+        # what a demand or request asks for is its content, not an event that happened:
+        # "rejected Peru's request that it withdraw its navy" codes no withdrawal
+        consumed.update(m.clause.verb.i for m in matches if _demand_content(m.clause.verb))
         if found.nouns:
             matches.extend(self._noun_matches(doc, sentence, found.nouns, matches, consumed))
         _apply_purposes(matches, actions, consumed)
@@ -2229,6 +2232,18 @@ def _demanded_clause(verb: Token) -> bool:
     if verb.dep_ in ("acl", "ccomp"):
         return True
     return ("that" in marks and verb.dep_ == "relcl") or ("for" in marks and verb.dep_ == "advcl")
+
+
+def _demand_content(verb: Token) -> bool:
+    """Whether a verb heads what a demand noun asks for ("its call for the army to free
+    the prisoners", "the request that Chile withdraw")."""
+    head = verb.head
+    return (
+        head.i != verb.i
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in _DEMAND_NOUNS
+        and _demanded_clause(verb)
+    )
 
 
 def _addressees(nouns: list[Token], resolver: DocumentActors) -> list[Actor]:
