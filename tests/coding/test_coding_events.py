@@ -372,3 +372,10 @@ def test_code_doc_refuses_a_text_that_is_not_the_docs(coder: Coder) -> None:
     assert [e.cameo.code[:2] for e in events] and events[0].source.text == "Chile"
     with pytest.raises(InputError):
         coder.code_doc(doc, doc_id="d1", date="2024-05-06", text=text + " More words.")
+
+
+def test_same_name_city_country_asks_the_gazetteer() -> None:
+    from dragoman.coding._events import same_name_city_country
+
+    assert same_name_city_country("Kingston", ["CAN"]) == "CAN"  # Ontario's, not Jamaica's
+    assert same_name_city_country("Kingston", ["FRA"]) is None  # no Kingston in France

@@ -25,7 +25,6 @@ from dragoman.actors._dictionary import (
 )
 from dragoman.actors._mentions import Mention
 from dragoman.pipeline import TokenTable
-from dragoman.places import load_gazetteer
 from dragoman.records import Actor
 
 __all__ = ["UNKNOWN_COUNTRY", "DocumentActors"]
@@ -103,6 +102,7 @@ class DocumentActors:
         date: str | None = None,
         table: TokenTable | None = None,
         text: str | None = None,
+        city_country: Callable[[str, list[str]], str | None] | None = None,
     ) -> None:
         """Prepare resolution for one document.
 
@@ -114,8 +114,13 @@ class DocumentActors:
             table: The Doc's token attributes, when the caller has read them.
             text: The document text, when the caller has it (``Doc.text`` joins every
                 token); it must be the text the Doc was made from.
+            city_country: Given a capital's name and the other states its sentence names
+                as the country of a place, the one of those states that has a city of that
+                name, or None (a gazetteer lookup; the coding stage passes one). Without
+                it, a capital's name always means its state.
         """
         self.doc = doc
+        self._city_country = city_country
         self._table = table if table is not None else TokenTable.of(doc)
         self._text = text
         self.date = date
@@ -990,11 +995,10 @@ class DocumentActors:
         others = self.states_of_places_near(mention.start)
         if code in others or not others:
             return code
+        if self._city_country is None:
+            return code
         name = self.doc[mention.start : mention.end].text
-        candidates = load_gazetteer().candidates(name, sorted(others))
-        if candidates and candidates[0].country in others:
-            return candidates[0].country or code
-        return code
+        return self._city_country(name, sorted(others)) or code
 
     def states_of_places_near(self, index: int) -> set[str]:
         """The states the sentence of token ``index`` names as the country of a place,

@@ -39,6 +39,7 @@ from dragoman.coding._verbs import VerbDictionary, VerbEntry
 from dragoman.ontology import cameo, plover_for
 from dragoman.pipeline import TokenTable
 from dragoman.pipeline._text import document_text
+from dragoman.places import load_gazetteer
 from dragoman.quotes import DEFAULT_CUE_VERBS
 from dragoman.records import (
     Actor,
@@ -160,7 +161,13 @@ class EventExtractor:
         # word costs more than the rest of the coding stage.
         table = TokenTable.of(doc)
         resolver = DocumentActors(
-            doc, self._finder.find(doc, text, table), self._actors, date, table=table, text=text
+            doc,
+            self._finder.find(doc, text, table),
+            self._actors,
+            date,
+            table=table,
+            text=text,
+            city_country=same_name_city_country,
         )
         context = DocumentContext(doc, text, date, resolver, self._options, table)
         strings = doc.vocab.strings
@@ -2421,6 +2428,16 @@ def _drop_reporting_statements(
             e.root_code == _STATEMENT_ROOT and e.evidence.verb.start in reported and doc is not None
         )
     ]
+
+
+def same_name_city_country(name: str, countries: list[str]) -> str | None:
+    """The one of ``countries`` with a city called ``name``, when the gazetteer ranks one
+    first ("Kingston" in a sentence about Canada), else None: what the actor resolver asks
+    before reading a capital's name as its state."""
+    candidates = load_gazetteer().candidates(name, countries)
+    if candidates and candidates[0].country in countries:
+        return candidates[0].country
+    return None
 
 
 # The order of the ways to a target (:func:`_targets`), after every strategy is defined.
