@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from dragoman import Coder
+from dragoman import Coder, JudgeOptions
 from dragoman.pipeline import load_model
 
 
@@ -18,6 +18,14 @@ def nlp() -> Language:
 
 @pytest.fixture(scope="session")
 def coder(nlp: Language) -> Coder:
+    """A Coder that keeps every event its rules code: the rule tests test the rules; the
+    last stage (policy, confidence threshold) is tested on its own and with ``default_coder``."""
+    return Coder(nlp=nlp, judge=JudgeOptions.everything())
+
+
+@pytest.fixture(scope="session")
+def default_coder(nlp: Language) -> Coder:
+    """A Coder with the default last stage, as users get it."""
     return Coder(nlp=nlp)
 
 

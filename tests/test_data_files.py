@@ -20,7 +20,7 @@ def test_data_folder_has_sources_note_and_only_known_files(package: str) -> None
     names = sorted(item.name for item in folder.iterdir() if item.is_file())
     assert "SOURCES.md" in names
     for name in names:
-        assert name.endswith((".yaml", ".jsonl", ".csv", ".md")), name
+        assert name.endswith((".yaml", ".jsonl", ".csv", ".md", ".json")), name
 
 
 @pytest.mark.parametrize("package", ["dragoman.actors", "dragoman.coding"])

@@ -61,3 +61,10 @@ def test_every_actor_rule_name_is_documented() -> None:
     assert "agent" in names and "grievance:" in names
     missing = sorted(n for n in names if n.strip(":+") not in RULES_DOC)
     assert not missing, f"docs/rules.md does not explain {missing}"
+
+
+def test_every_policy_rule_is_documented() -> None:
+    from dragoman.coding import POLICY_RULES
+
+    missing = [name for name, _ in POLICY_RULES if f"`{name}`" not in RULES_DOC]
+    assert not missing, f"docs/rules.md does not explain {missing}"

@@ -9,6 +9,7 @@ Example:
 from __future__ import annotations
 
 from dragoman._coder import CodedDocument, Coder
+from dragoman.coding import JudgeOptions
 from dragoman.errors import (
     DictionaryError,
     DragomanError,
@@ -45,6 +46,7 @@ __all__ = [
     "EventDate",
     "Evidence",
     "InputError",
+    "JudgeOptions",
     "Location",
     "ModelError",
     "OntologyError",

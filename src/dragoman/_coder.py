@@ -19,6 +19,7 @@ from dragoman.actors import (
 )
 from dragoman.coding import EventExtractor, VerbDictionary, load_verb_dictionary
 from dragoman.coding._context import ContextOptions
+from dragoman.coding._judge import JudgeOptions
 from dragoman.errors import InputError
 from dragoman.pipeline import add_paragraph_breaks, load_model
 from dragoman.records import MAX_CHARS, Document, Event, Quote, normalize_date
@@ -64,6 +65,7 @@ class Coder:
         quotes: bool = True,
         actor_dictionary: ActorDictionary | None = None,
         verb_dictionary: VerbDictionary | None = None,
+        judge: JudgeOptions | None = None,
     ) -> None:
         """Load the pipeline and dictionaries.
 
@@ -80,6 +82,10 @@ class Coder:
             actor_dictionary: A dictionary built in Python (replaces the shipped one and
                 ``actors``), e.g. with :class:`dragoman.actors.ActorDictionary.add_file`.
             verb_dictionary: Likewise for the verb dictionary (replaces ``verbs``).
+            judge: Which coded events to leave out: by default those below the calibrated
+                confidence threshold, those whose source has no country, hypothetical and
+                obligation clauses, and commentators (:class:`dragoman.JudgeOptions`;
+                ``JudgeOptions.everything()`` keeps all, each with its confidence).
 
         Raises:
             ModelError: The pipeline cannot be loaded.
@@ -99,6 +105,7 @@ class Coder:
             self.actors,
             self._finder,
             ContextOptions(dates=dates, places=places, quotes=quotes),
+            judge,
         )
 
     def code(

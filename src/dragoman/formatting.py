@@ -35,7 +35,7 @@ TSV_COLUMNS = (
     "cameo_code", "cameo_name", "root_code", "quad_class", "goldstein",
     "plover_type", "plover_mode", "negated", "modality",
     "location_name", "location_country", "location_latitude", "location_longitude",
-    "quote", "verb_text", "verb_start", "verb_end", "sentence",
+    "quote", "confidence", "verb_text", "verb_start", "verb_end", "sentence",
 )  # fmt: skip
 
 #: Columns of the TSV format for quotations.
@@ -80,6 +80,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "location_latitude": _number(event.location.latitude) if event.location else "",
         "location_longitude": _number(event.location.longitude) if event.location else "",
         "quote": "" if event.quote is None else event.quote,
+        "confidence": f"{event.confidence:.3f}",
         "verb_text": event.evidence.verb.text,
         "verb_start": event.evidence.verb.start,
         "verb_end": event.evidence.verb.end,
@@ -212,7 +213,8 @@ def render_table(events: list[Event], stream: IO[str]) -> None:
     """Print events as a readable table."""
     console = Console(file=stream, width=160 if not stream.isatty() else None)
     table = Table(show_lines=False, header_style="bold")
-    for column in ("doc", "sent", "date", "source", "CAMEO", "PLOVER", "target", "G", "evidence"):
+    columns = ("doc", "sent", "date", "source", "CAMEO", "PLOVER", "target", "G", "conf")
+    for column in (*columns, "evidence"):
         table.add_column(column, overflow="fold")
     for event in events:
         target = (
@@ -228,6 +230,7 @@ def render_table(events: list[Event], stream: IO[str]) -> None:
             event.plover.type or "",
             target,
             f"{event.goldstein:g}",
+            f"{event.confidence:.2f}",
             f"[bold]{escape(event.evidence.verb.text)}[/bold]",
         )
     console.print(table)

@@ -302,6 +302,8 @@ class Event:
         date_source: Where the date comes from (an expression in the text, or the story).
         location: Where it happened, when the text names a place for it.
         quote: Index of the document quote the event was read from, or None.
+        confidence: How likely the event is right, from 0 to 1 (the coding stage's
+            calibrated estimate; see :mod:`dragoman.coding` and ``docs/rules.md``).
     """
 
     doc_id: str
@@ -322,6 +324,7 @@ class Event:
     date_source: EventDate = EventDate("story")
     location: Location | None = None
     quote: int | None = None
+    confidence: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form of the event (the README documents its fields)."""
@@ -343,6 +346,7 @@ class Event:
             "modality": self.modality,
             "location": self.location.to_dict() if self.location else None,
             "quote": self.quote,
+            "confidence": self.confidence,
             "evidence": self.evidence.to_dict(),
         }
 

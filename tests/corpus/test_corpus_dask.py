@@ -48,7 +48,7 @@ def scheduler() -> Iterator[str]:
 
 
 def test_dask_engine_matches_local_run_and_partitions_reload(
-    scheduler: str, tmp_path: Path, coder: Coder
+    scheduler: str, tmp_path: Path, default_coder: Coder
 ) -> None:
     corpus = tmp_path / "stories.jsonl"
     lines = [
@@ -58,7 +58,7 @@ def test_dask_engine_matches_local_run_and_partitions_reload(
     lines.insert(3, "{broken")
     corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
     local = tmp_path / "local.duckdb"
-    ingest([corpus], local, coder=coder)
+    ingest([corpus], local, coder=default_coder)
 
     parts = tmp_path / "parts"
     db = tmp_path / "dask.duckdb"

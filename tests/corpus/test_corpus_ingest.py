@@ -135,11 +135,11 @@ def test_reingesting_adds_nothing(messy: Path, tmp_path: Path, coder: Coder) -> 
     assert snapshot(db) == before
 
 
-def test_two_worker_processes_give_the_same_rows(tmp_path: Path, coder: Coder) -> None:
+def test_two_worker_processes_give_the_same_rows(tmp_path: Path, default_coder: Coder) -> None:
     corpus = tmp_path / "corpus.jsonl"
     write_jsonl(corpus, 24)
     here, there = tmp_path / "here.duckdb", tmp_path / "there.duckdb"
-    ingest([corpus], here, coder=coder)
+    ingest([corpus], here, coder=default_coder)
     report = ingest([corpus], there, workers=2, chunk_size=2, commit_every=5)
     # several commits (how the writer groups finished chunks depends on timing)
     assert report.documents_stored == 24 and report.batches >= 2
@@ -196,14 +196,14 @@ def _all_exit(pids: list[int]) -> bool:
     return False
 
 
-def test_kill_9_then_resume_equals_a_clean_run(tmp_path: Path, coder: Coder) -> None:
+def test_kill_9_then_resume_equals_a_clean_run(tmp_path: Path, default_coder: Coder) -> None:
     corpus = tmp_path / "corpus.jsonl"
     write_jsonl(corpus, 150)
     with corpus.open("a", encoding="utf-8") as stream:
         stream.write("not json\n")
         stream.write(json.dumps({"id": "s3", "text": "A different text."}) + "\n")
     clean = tmp_path / "clean.duckdb"
-    ingest([corpus], clean, coder=coder)
+    ingest([corpus], clean, coder=default_coder)
 
     db = tmp_path / "killed.duckdb"
     args = ["ingest", str(corpus), "--db", str(db), "--quiet", "--verbose", "--chunk-size", "1"]

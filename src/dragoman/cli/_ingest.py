@@ -21,7 +21,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from dragoman.cli._options import dictionary_options
+from dragoman.cli._options import dictionary_options, judge_from, judge_options
 from dragoman.corpus import CoderOptions, IngestReport, ProgressCallback, ingest, load_parquet
 from dragoman.errors import InputError
 from dragoman.ingest import INPUT_FORMATS
@@ -145,6 +145,7 @@ def _summary(report: IngestReport, db: str) -> list[str]:
 )
 @click.option("--model", metavar="NAME", help="spaCy pipeline to load in each worker.")
 @dictionary_options
+@judge_options
 @click.option("--keep-text", is_flag=True, help="Store each document's full text too.")
 @click.option(
     "--chunk-size",
@@ -176,6 +177,8 @@ def ingest_command(
     model: str | None,
     verb_files: tuple[str, ...],
     actor_files: tuple[str, ...],
+    min_confidence: float | None,
+    all_events: bool,
     keep_text: bool,
     chunk_size: int,
     commit_every: int,
@@ -222,7 +225,12 @@ def ingest_command(
         if not inputs:
             raise InputError("give at least one file or directory to ingest (or - for stdin)")
         default_date = normalize_date(date)
-        options = CoderOptions(model=model, verbs=verb_files, actors=actor_files)
+        options = CoderOptions(
+            model=model,
+            verbs=verb_files,
+            actors=actor_files,
+            judge=judge_from(min_confidence, all_events),
+        )
         report = _with_bar(
             quiet,
             console,

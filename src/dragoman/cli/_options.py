@@ -7,7 +7,9 @@ from typing import Any, TypeVar
 
 import click
 
-__all__ = ["dictionary_options"]
+from dragoman.coding import JudgeOptions
+
+__all__ = ["dictionary_options", "judge_from", "judge_options"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -30,3 +32,38 @@ def dictionary_options(function: F) -> F:
         help="Extra verb dictionary file (YAML); repeatable.",
     )(function)
     return function
+
+
+def judge_options(function: F) -> F:
+    """Add ``--min-confidence X`` and ``--all-events``: which coded events are kept."""
+    function = click.option(
+        "--all-events",
+        is_flag=True,
+        help="Keep every event the rules code, each with its confidence: also those "
+        "below the threshold, sources of no country (---GOV), hypothetical and "
+        "obligation clauses, and what analysts or experts say.",
+    )(function)
+    function = click.option(
+        "--min-confidence",
+        type=click.FloatRange(0.0, 1.0),
+        default=None,
+        metavar="X",
+        help="Keep events whose confidence is at least X (0-1; default: the threshold "
+        "calibrated with the shipped model, see `dragoman code --help` in the README).",
+    )(function)
+    return function
+
+
+def judge_from(min_confidence: float | None, all_events: bool) -> JudgeOptions:
+    """The :class:`JudgeOptions` that ``--min-confidence`` and ``--all-events`` ask for."""
+    if all_events:
+        everything = JudgeOptions.everything()
+        if min_confidence is None:
+            return everything
+        return JudgeOptions(
+            min_confidence=min_confidence,
+            unplaced=True,
+            unasserted=True,
+            commentators=True,
+        )
+    return JudgeOptions(min_confidence=min_confidence)

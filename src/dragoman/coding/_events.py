@@ -25,6 +25,7 @@ from dragoman.coding._clauses import (
 )
 from dragoman.coding._context import ContextOptions, DocumentContext
 from dragoman.coding._frames import Frame, family_of, frame_code, frame_of
+from dragoman.coding._judge import JudgeOptions, judge_events
 from dragoman.coding._subcodes import (
     allegation_subcode,
     charge_subcode,
@@ -119,6 +120,7 @@ class EventExtractor:
         actors: ActorDictionary,
         finder: MentionFinder,
         options: ContextOptions | None = None,
+        judge: JudgeOptions | None = None,
     ) -> None:
         """Set up the coding stage.
 
@@ -127,6 +129,7 @@ class EventExtractor:
             actors: The actor dictionary.
             finder: Finds dictionary names in Docs (built from ``actors``).
             options: Which context layers (dates, places, quotes) to compute.
+            judge: Which events the last stage leaves out (see :mod:`._judge`).
         """
         self._verbs = verbs
         self._lemmas = verbs.lemmas
@@ -137,6 +140,7 @@ class EventExtractor:
         self._noun_hash_set: frozenset[int] | None = None
         self._adjective_hash_set: frozenset[int] | None = None
         self._options = options if options is not None else ContextOptions()
+        self._judge = judge if judge is not None else JudgeOptions()
 
     def extract(self, doc: Doc, *, doc_id: str, date: str | None) -> list[Event]:
         """Return the events of one parsed document (see :meth:`analyze`)."""
@@ -220,7 +224,7 @@ class EventExtractor:
                     ),
                 )
             )
-        return events, context.quotes(doc_id)
+        return judge_events(events, self._judge), context.quotes(doc_id)
 
     def _adjective_hashes(self, strings: StringStore) -> frozenset[int]:
         if self._adjective_hash_set is None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dragoman._coder import Coder
+from dragoman.coding import JudgeOptions
 from dragoman.records import Document, Event
 from dragoman.store import RowBatch, document_rows, failure_row
 
@@ -29,11 +30,13 @@ class CoderOptions:
         model: spaCy pipeline name (None: the default).
         verbs: Extra verb dictionary files.
         actors: Extra actor dictionary files.
+        judge: Which coded events are kept (confidence threshold, policy rules).
     """
 
     model: str | None = None
     verbs: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
+    judge: JudgeOptions = field(default_factory=JudgeOptions)
 
     def build(self) -> Coder:
         """Load the pipeline and dictionaries.
@@ -42,7 +45,7 @@ class CoderOptions:
             ModelError: The pipeline cannot be loaded.
             DictionaryError: A dictionary file is malformed.
         """
-        return Coder(model=self.model, verbs=self.verbs, actors=self.actors)
+        return Coder(model=self.model, verbs=self.verbs, actors=self.actors, judge=self.judge)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,267 @@
+"""The last coding stage: which coded events a user gets, and how far to trust each.
+
+Reads the events the earlier stages coded for one document (``Event`` records: actors with
+the rule that resolved them, modality, quotation, evidence offsets) and writes the same
+events with ``confidence`` set, less those a precision-first coder leaves out:
+
+1. **Policy rules**, an ordered table of named rules (``POLICY_RULES``); the first that
+   returns a reason drops the event. They encode what ANNOTATION-style exhaustive coding
+   counts as no event at all: an actor the story never places in a country (``---GOV``),
+   a clause presented as possible or required rather than done ("could impose", "must
+   withdraw"), and the comments of analysts and experts who act for no political actor.
+   :class:`JudgeOptions` turns each off.
+2. **Confidence**, a logistic model over what the coder knows about each event (how its
+   source and target were resolved, modality, whether it comes from a quotation, its
+   CAMEO family, how far the actor stands from the verb...). The weights live in
+   ``data/confidence.json``; ``scripts/calibrate_confidence.py`` fits them on a document
+   gold split (the ``tune`` half of the VOA stories) and records where they came from.
+3. **Threshold**: events below ``min_confidence`` are left out (the default is chosen on
+   the same split and stored with the weights).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from dragoman.errors import DictionaryError
+from dragoman.records import Actor, Event
+
+__all__ = [
+    "POLICY_RULES",
+    "ConfidenceModel",
+    "JudgeOptions",
+    "event_features",
+    "judge_events",
+    "load_confidence_model",
+]
+
+# Words that make a speaker a commentator rather than a political actor (ANNOTATION:
+# "experts, analysts, observers, scholars and journalists are not political actors").
+_COMMENTATORS = frozenset({
+    "analyst", "analysts", "expert", "experts", "scholar", "scholars", "professor",
+    "researcher", "researchers", "economist", "economists", "commentator", "commentators",
+    "observer", "observers", "journalist", "journalists", "reporter", "reporters",
+    "fellow", "academic", "academics", "historian", "columnist", "pundit", "strategist",
+    "lecturer", "consultant",
+})
+# Modal presentations that are no event: what could or should happen.
+_NOT_DONE = frozenset({"hypothetical", "obligation"})
+
+
+@dataclass(frozen=True, slots=True)
+class JudgeOptions:
+    """What the last stage leaves out.
+
+    Attributes:
+        min_confidence: Events below this confidence are dropped; None means the default
+            chosen when the model was calibrated.
+        unplaced: Keep events whose source has no country (``---GOV``, ``---REB``).
+        unasserted: Keep hypothetical and obligation clauses ("could impose", "must leave").
+        commentators: Keep what analysts, experts and journalists say or do.
+    """
+
+    min_confidence: float | None = None
+    unplaced: bool = False
+    unasserted: bool = False
+    commentators: bool = False
+
+    @classmethod
+    def everything(cls) -> JudgeOptions:
+        """Options that keep every event the rules coded (confidence is still computed)."""
+        return cls(min_confidence=0.0, unplaced=True, unasserted=True, commentators=True)
+
+
+def _unplaced_source(event: Event, options: JudgeOptions) -> str | None:
+    code = event.source.code
+    if options.unplaced or (code and not code.startswith("---")):
+        return None
+    return "unplaced-source"
+
+
+def _not_done(event: Event, options: JudgeOptions) -> str | None:
+    if options.unasserted or event.modality not in _NOT_DONE:
+        return None
+    return "not-asserted"
+
+
+def _commentator(event: Event, options: JudgeOptions) -> str | None:
+    if options.commentators:
+        return None
+    return "commentator" if _is_commentator(event.source) else None
+
+
+def _is_commentator(actor: Actor) -> bool:
+    # the words of the mention, and for a pronoun those of its antecedent
+    # ("pronoun:Jane Roe, a defense analyst")
+    words = actor.text.lower().replace(",", " ").split()
+    _, _, antecedent = actor.rule.partition(":")
+    words += antecedent.lower().replace(",", " ").split()
+    return any(word in _COMMENTATORS for word in words)
+
+
+PolicyRule = Callable[[Event, JudgeOptions], "str | None"]
+# The order is the order they are tried in; each returns the reason to leave an event out.
+POLICY_RULES: tuple[tuple[str, PolicyRule], ...] = (
+    ("unplaced-source", _unplaced_source),
+    ("not-asserted", _not_done),
+    ("commentator", _commentator),
+)
+
+
+def _rule_family(actor: Actor | None) -> str:
+    if actor is None:
+        return "none"
+    head = actor.rule.split(":", 1)[0].split("+", 1)[0]
+    return head or "other"
+
+
+def _root_family(root: str) -> str:
+    if root == "01":
+        return "statement"
+    if root in ("02", "03", "04", "05"):
+        return "verbal-coop"
+    if root in ("06", "07", "08", "09"):
+        return "material-coop"
+    if root in ("10", "11", "12", "13"):
+        return "verbal-conflict"
+    return "material-conflict"
+
+
+def _distance_bucket(event: Event) -> str:
+    verb = event.evidence.verb.start
+    gap = min(abs(event.source.start - verb), abs(event.source.end - verb))
+    if gap <= 15:
+        return "near"
+    if gap <= 60:
+        return "mid"
+    return "far"
+
+
+def event_features(event: Event) -> list[str]:
+    """The names of the features an event has, for the confidence model.
+
+    Each name is ``group=value``; the model has one weight per name (unknown names weigh
+    nothing), plus a bias.
+    """
+    source, target = event.source, event.target
+    sector = source.code[3:6] if len(source.code) > 3 else ""
+    pattern = event.evidence.pattern
+    features = [
+        f"source={_rule_family(source)}",
+        f"target={_rule_family(target)}",
+        f"modality={event.modality}",
+        f"root={_root_family(event.root_code)}",
+        f"quoted={event.quote is not None}",
+        f"distance={_distance_bucket(event)}",
+        f"sector={'state' if not sector else sector if sector in _SECTORS else 'other'}",
+        f"nominal={'nouns.yaml' in pattern or 'adjective' in pattern}",
+        f"refined={';' in pattern}",
+        f"dated={event.date_source.source != 'story'}",
+        f"negated={event.negated}",
+        f"first-person={source.text.lower() in _FIRST_PERSON}",
+    ]
+    if target is not None:
+        features.append(f"same-country={target.code[:3] == source.code[:3]}")
+    features.append(f"root-target={_root_family(event.root_code)}/{target is not None}")
+    return features
+
+
+_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "BUS", "MED"})
+_FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
+
+
+@dataclass(frozen=True, slots=True)
+class ConfidenceModel:
+    """A logistic model of how likely a coded event is right.
+
+    Attributes:
+        bias: The intercept.
+        weights: One weight per feature name (:func:`event_features`).
+        threshold: The default ``min_confidence``.
+        about: Where the weights came from (gold file, split, counts, date).
+    """
+
+    bias: float
+    weights: Mapping[str, float]
+    threshold: float
+    about: Mapping[str, Any]
+
+    def score(self, features: Iterable[str]) -> float:
+        """The probability, from 0 to 1, for an event with these features."""
+        z = self.bias + sum(self.weights.get(name, 0.0) for name in features)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form, as stored in ``data/confidence.json``."""
+        return {
+            "about": dict(self.about),
+            "threshold": self.threshold,
+            "bias": self.bias,
+            "weights": dict(sorted(self.weights.items())),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], where: str = "confidence model") -> ConfidenceModel:
+        """Read the JSON form.
+
+        Raises:
+            DictionaryError: A field is missing or not a number.
+        """
+        try:
+            weights = {str(k): float(v) for k, v in dict(data["weights"]).items()}
+            threshold = float(data["threshold"])
+            bias = float(data["bias"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DictionaryError(f"{where}: not a confidence model ({exc})") from exc
+        if not 0.0 <= threshold <= 1.0:
+            raise DictionaryError(f"{where}: threshold {threshold} is not between 0 and 1")
+        return cls(bias, weights, threshold, dict(data.get("about", {})))
+
+
+@cache
+def load_confidence_model() -> ConfidenceModel:
+    """The shipped model (``dragoman/coding/data/confidence.json``).
+
+    Raises:
+        DictionaryError: The file is malformed.
+    """
+    path = resources.files("dragoman.coding") / "data" / "confidence.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DictionaryError(f"{path}: cannot read the confidence model ({exc})") from exc
+    return ConfidenceModel.from_dict(data, str(path))
+
+
+def judge_events(
+    events: Sequence[Event],
+    options: JudgeOptions | None = None,
+    model: ConfidenceModel | None = None,
+) -> list[Event]:
+    """Apply the policy rules, set each event's confidence, and apply the threshold.
+
+    Args:
+        events: The coded events of one document, in text order.
+        options: What to keep (default: the precision-first defaults).
+        model: The confidence model (default: the shipped one).
+
+    Returns:
+        The kept events, in the same order, with ``confidence`` set.
+    """
+    options = options if options is not None else JudgeOptions()
+    model = model if model is not None else load_confidence_model()
+    threshold = model.threshold if options.min_confidence is None else options.min_confidence
+    kept: list[Event] = []
+    for event in events:
+        if any(rule(event, options) for _, rule in POLICY_RULES):
+            continue
+        confidence = round(model.score(event_features(event)), 3)
+        if confidence >= threshold:
+            kept.append(replace(event, confidence=confidence))
+    return kept

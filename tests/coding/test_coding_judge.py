@@ -1,0 +1,130 @@
+"""The last coding stage: policy rules, the confidence model and the threshold."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from dragoman import Actor, CameoRef, Coder, DictionaryError, Event, Evidence, PloverRef, TextSpan
+from dragoman.coding import (
+    POLICY_RULES,
+    ConfidenceModel,
+    JudgeOptions,
+    event_features,
+    judge_events,
+    load_confidence_model,
+)
+from dragoman.ontology import cameo, plover_for
+
+
+def make_event(
+    source: Actor,
+    code: str = "111",
+    target: Actor | None = None,
+    modality: str = "asserted",
+) -> Event:
+    span = TextSpan("x", 0, 1)
+    mapping = plover_for(code)
+    entry = cameo(code)
+    return Event(
+        doc_id="d",
+        sentence_index=0,
+        event_id=f"{source.code}-{code}",
+        date=None,
+        source=source,
+        target=target,
+        cameo=CameoRef(code, entry.name),
+        root_code=entry.root_code,
+        quad_class=int(entry.quad_class),
+        goldstein=entry.goldstein,
+        plover=PloverRef(mapping.type, mapping.mode),
+        negated=False,
+        evidence=Evidence(span, TextSpan("criticized", 20, 30), "criticize -> 111"),
+        modality=modality,
+    )
+
+
+STATE = Actor("KAZGOV", "Kazakhstan government", "Kazakh officials", 0, 16, rule="agent")
+UNPLACED = Actor("---GOV", "government", "officials", 0, 9, rule="agent-only")
+ANALYST = Actor("USA", "United States", "Jane Roe, a US defense analyst", 0, 29, rule="name")
+ANALYST_PRONOUN = Actor("USA", "United States", "she", 0, 3, rule="pronoun:Jane Roe, an expert")
+TARGET = Actor("RUS", "Russia", "Russia", 31, 37, rule="name")
+KEEP_ALL = JudgeOptions(min_confidence=0.0)
+FLAT = ConfidenceModel(0.0, {}, 0.0, {})
+
+
+def test_policy_rules_are_named_in_order() -> None:
+    assert [name for name, _ in POLICY_RULES] == ["unplaced-source", "not-asserted", "commentator"]
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        make_event(UNPLACED, target=TARGET),
+        make_event(STATE, target=TARGET, modality="hypothetical"),
+        make_event(STATE, target=TARGET, modality="obligation"),
+        make_event(ANALYST, target=TARGET),
+        make_event(ANALYST_PRONOUN, target=TARGET),
+    ],
+    ids=["unplaced", "hypothetical", "obligation", "analyst", "analyst-pronoun"],
+)
+def test_policy_drops_non_events_unless_asked(event: Event) -> None:
+    assert judge_events([event], KEEP_ALL, FLAT) == []
+    kept = judge_events([event], JudgeOptions.everything(), FLAT)
+    assert len(kept) == 1 and kept[0].confidence == 0.5
+
+
+def test_asserted_and_future_events_of_placed_actors_are_kept() -> None:
+    events = [make_event(STATE, target=TARGET), make_event(STATE, "036", TARGET, "future")]
+    assert len(judge_events(events, KEEP_ALL, FLAT)) == 2
+
+
+def test_confidence_is_the_logistic_of_the_weights_and_orders_the_threshold() -> None:
+    model = ConfidenceModel(0.0, {"target=none": -2.0, "target=name": 2.0}, 0.5, {})
+    with_target, without = make_event(STATE, target=TARGET), make_event(STATE)
+    scored = judge_events([with_target, without], KEEP_ALL, model)
+    assert [e.confidence for e in scored] == [0.881, 0.119]
+    default = judge_events([with_target, without], None, model)  # model's threshold 0.5
+    assert [e.target for e in default] == [TARGET]
+    assert judge_events([with_target], JudgeOptions(min_confidence=0.9), model) == []
+
+
+def test_features_name_how_the_event_was_found() -> None:
+    features = event_features(make_event(STATE, target=TARGET))
+    assert "source=agent" in features
+    assert "target=name" in features
+    assert "root=verbal-conflict" in features
+    assert "same-country=False" in features
+    assert "modality=asserted" in features
+
+
+def test_the_shipped_model_is_valid_and_says_where_it_came_from() -> None:
+    model = load_confidence_model()
+    assert 0.0 <= model.threshold <= 1.0
+    assert model.about.get("split") == "tune"
+    assert 0.0 < model.score(event_features(make_event(STATE, target=TARGET))) < 1.0
+
+
+def test_a_malformed_model_is_a_dictionary_error() -> None:
+    with pytest.raises(DictionaryError, match="not a confidence model"):
+        ConfidenceModel.from_dict({"bias": 0.0, "threshold": 0.5}, "bad.json")
+    with pytest.raises(DictionaryError, match="between 0 and 1"):
+        ConfidenceModel.from_dict({"bias": 0, "threshold": 2, "weights": {}}, "bad.json")
+    model = ConfidenceModel(0.5, {"a": 1.0}, 0.4, {"split": "tune"})
+    assert ConfidenceModel.from_dict(json.loads(json.dumps(model.to_dict()))) == model
+
+
+def test_the_coder_sets_confidence_and_keeps_more_with_everything(coder: Coder) -> None:
+    text = "Officials said the talks would continue. Russia criticized Ukraine on Monday."
+    strict = Coder(nlp=coder.nlp, judge=JudgeOptions(min_confidence=0.0))
+    everything = Coder(nlp=coder.nlp, judge=JudgeOptions.everything())
+    kept = strict.code(text, date="2025-06-01")
+    allof = everything.code(text, date="2025-06-01")
+    assert all(0.0 < e.confidence < 1.0 for e in allof)
+    assert {e.source.code for e in kept} == {"RUS"}  # unplaced officials left out
+    assert "---GOV" in {e.source.code for e in allof}
+    assert [replace(e, confidence=1.0) for e in kept] == [
+        replace(e, confidence=1.0) for e in allof if e.source.code == "RUS"
+    ]
