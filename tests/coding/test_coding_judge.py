@@ -86,8 +86,9 @@ def test_confidence_is_the_logistic_of_the_weights_and_orders_the_threshold() ->
     with_target, without = make_event(STATE, target=TARGET), make_event(STATE)
     scored = judge_events([with_target, without], KEEP_ALL, model)
     assert [e.confidence for e in scored] == [0.881, 0.119]
-    default = judge_events([with_target, without], None, model)  # model's threshold 0.5
-    assert [e.target for e in default] == [TARGET]
+    assert len(judge_events([with_target, without], None, model)) == 2  # default: no threshold
+    calibrated = judge_events([with_target, without], JudgeOptions(min_confidence=None), model)
+    assert [e.target for e in calibrated] == [TARGET]  # the model's threshold, 0.5
     assert judge_events([with_target], JudgeOptions(min_confidence=0.9), model) == []
 
 
@@ -128,3 +129,15 @@ def test_the_coder_sets_confidence_and_keeps_more_with_everything(coder: Coder) 
     assert [replace(e, confidence=1.0) for e in kept] == [
         replace(e, confidence=1.0) for e in allof if e.source.code == "RUS"
     ]
+
+
+def test_cli_options_map_to_judge_options() -> None:
+    from dragoman import InputError
+    from dragoman.cli._options import judge_from
+
+    assert judge_from(None, False, False) == JudgeOptions()
+    assert judge_from(0.7, False, False) == JudgeOptions(min_confidence=0.7)
+    assert judge_from(None, True, False) == JudgeOptions.everything()
+    assert judge_from(None, False, True).min_confidence is None
+    with pytest.raises(InputError, match="not both"):
+        judge_from(0.7, False, True)

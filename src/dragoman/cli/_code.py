@@ -87,6 +87,7 @@ def code_command(
     verb_files: tuple[str, ...],
     actor_files: tuple[str, ...],
     min_confidence: float | None,
+    precise: bool,
     all_events: bool,
     strict: bool,
     list_quotes: bool,
@@ -123,7 +124,7 @@ def code_command(
         dates=not no_dates,
         places=not no_places,
         quotes=not no_quotes,
-        judge=judge_from(min_confidence, all_events),
+        judge=judge_from(min_confidence, all_events, precise),
     )
     run = CodingRun()
 

@@ -178,6 +178,7 @@ def ingest_command(
     verb_files: tuple[str, ...],
     actor_files: tuple[str, ...],
     min_confidence: float | None,
+    precise: bool,
     all_events: bool,
     keep_text: bool,
     chunk_size: int,
@@ -229,7 +230,7 @@ def ingest_command(
             model=model,
             verbs=verb_files,
             actors=actor_files,
-            judge=judge_from(min_confidence, all_events),
+            judge=judge_from(min_confidence, all_events, precise),
         )
         report = _with_bar(
             quiet,

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 import click
 
 from dragoman.coding import JudgeOptions
+from dragoman.errors import InputError
 
 __all__ = ["dictionary_options", "judge_from", "judge_options"]
 
@@ -35,7 +36,14 @@ def dictionary_options(function: F) -> F:
 
 
 def judge_options(function: F) -> F:
-    """Add ``--min-confidence X`` and ``--all-events``: which coded events are kept."""
+    """Add ``--min-confidence X``, ``--precise`` and ``--all-events``: which coded events
+    are kept."""
+    function = click.option(
+        "--precise",
+        is_flag=True,
+        help="Keep only events at or above the confidence threshold calibrated with the "
+        "shipped model (fewer, surer events; see docs/rules.md).",
+    )(function)
     function = click.option(
         "--all-events",
         is_flag=True,
@@ -48,14 +56,24 @@ def judge_options(function: F) -> F:
         type=click.FloatRange(0.0, 1.0),
         default=None,
         metavar="X",
-        help="Keep events whose confidence is at least X (0-1; default: the threshold "
-        "calibrated with the shipped model, see `dragoman code --help` in the README).",
+        help="Keep events whose confidence is at least X (0-1; default 0: all that the "
+        "policy rules keep).",
     )(function)
     return function
 
 
-def judge_from(min_confidence: float | None, all_events: bool) -> JudgeOptions:
-    """The :class:`JudgeOptions` that ``--min-confidence`` and ``--all-events`` ask for."""
+def judge_from(min_confidence: float | None, all_events: bool, precise: bool) -> JudgeOptions:
+    """The :class:`JudgeOptions` that ``--min-confidence``, ``--precise`` and
+    ``--all-events`` ask for.
+
+    Raises:
+        InputError: ``--precise`` and ``--min-confidence`` are both given.
+    """
+    if precise:
+        if min_confidence is not None:
+            raise InputError("give --precise or --min-confidence, not both")
+        return JudgeOptions(min_confidence=None, unplaced=all_events, unasserted=all_events,
+                            commentators=all_events)
     if all_events:
         everything = JudgeOptions.everything()
         if min_confidence is None:
@@ -66,4 +84,4 @@ def judge_from(min_confidence: float | None, all_events: bool) -> JudgeOptions:
             unasserted=True,
             commentators=True,
         )
-    return JudgeOptions(min_confidence=min_confidence)
+    return JudgeOptions(min_confidence=min_confidence or 0.0)

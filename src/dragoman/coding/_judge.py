@@ -15,8 +15,10 @@ events with ``confidence`` set, less those a precision-first coder leaves out:
    CAMEO family, how far the actor stands from the verb...). The weights live in
    ``data/confidence.json``; ``scripts/calibrate_confidence.py`` fits them on a document
    gold split (the ``tune`` half of the VOA stories) and records where they came from.
-3. **Threshold**: events below ``min_confidence`` are left out (the default is chosen on
-   the same split and stored with the weights).
+3. **Threshold**: events below ``min_confidence`` are left out. By default none are: the
+   calibrated threshold (chosen on the same split, stored with the weights, used with
+   ``min_confidence=None`` or ``--precise``) fits one corpus's errors and costs most of the
+   recall on one-clause textbook sentences, so it is the user's choice, not the default.
 """
 
 from __future__ import annotations
@@ -59,14 +61,14 @@ class JudgeOptions:
     """What the last stage leaves out.
 
     Attributes:
-        min_confidence: Events below this confidence are dropped; None means the default
-            chosen when the model was calibrated.
+        min_confidence: Events below this confidence are dropped (default 0: none); None
+            means the threshold chosen when the model was calibrated.
         unplaced: Keep events whose source has no country (``---GOV``, ``---REB``).
         unasserted: Keep hypothetical and obligation clauses ("could impose", "must leave").
         commentators: Keep what analysts, experts and journalists say or do.
     """
 
-    min_confidence: float | None = None
+    min_confidence: float | None = 0.0
     unplaced: bool = False
     unasserted: bool = False
     commentators: bool = False
@@ -248,7 +250,7 @@ def judge_events(
 
     Args:
         events: The coded events of one document, in text order.
-        options: What to keep (default: the precision-first defaults).
+        options: What to keep (default: the policy rules, no threshold).
         model: The confidence model (default: the shipped one).
 
     Returns:
