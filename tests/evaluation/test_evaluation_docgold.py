@@ -84,6 +84,27 @@ def test_reads_document_gold(tmp_path: Path) -> None:
     assert first.to_dict()["events"][0]["alt_cameo"] == ["112", "12"]
 
 
+@pytest.mark.parametrize(
+    ("date", "precision", "read"),
+    [
+        ("2024-05", None, ("2024-05", "month")),
+        ("2024", None, ("2024", "year")),
+        ("2024-05", "year", ("2024-05", "year")),
+        ("2024-05-03", None, ("2024-05-03", "day")),
+        ("2024-05-03T10:00", "month", ("2024-05-03", "month")),
+    ],
+)
+def test_event_dates_may_be_partial(
+    tmp_path: Path, date: str, precision: str | None, read: tuple[str, str]
+) -> None:
+    event = {"source": ["FRE"], "cameo": "111", "date": date}
+    if precision:
+        event["date_precision"] = precision
+    gold = read_doc_gold(write(tmp_path, {**STORY, "events": [event]}))
+    (parsed,) = gold.records[0].events
+    assert (parsed.date, parsed.date_precision) == read
+
+
 def test_reads_news_sentence_gold(tmp_path: Path) -> None:
     no_target = {**SENTENCE, "id": "n2", "penta": 0, "penta_roots": "01-02", "target_spans": []}
     path = write(tmp_path, SENTENCE, no_target)
@@ -120,6 +141,9 @@ def test_penta_classes(root: str, label: int | None) -> None:
         ({**STORY, "events": [{"cameo": "111", "alt_cameo": [112]}]}, "CAMEO code 112"),
         ({**STORY, "events": [{"cameo": "111", "date": "2024-13-01"}]}, "not a valid calendar"),
         ({**STORY, "events": [{"cameo": "111", "date_precision": "week"}]}, "'week' is not one"),
+        ({**STORY, "events": [{"cameo": "111", "date": "2024-05", "date_precision": "day"}]},
+         "date '2024-05' is not a day date"),
+        ({**STORY, "events": [{"cameo": "111", "date": "2024-14"}]}, "'2024-14' is not a valid"),
         ({**STORY, "events": [{"cameo": "111", "negated": "no"}]}, '"negated" must be true'),
         ({**STORY, "events": [{"cameo": "111", "source": [""]}]}, '"source" must be a list'),
         ({**STORY, "events": [{"cameo": "111", "sentence": 4}]}, '"sentence" must be a string'),

@@ -27,6 +27,7 @@ from dragoman.evaluation import (
     render_document_report,
     render_report,
     render_sentence_report,
+    split_records,
 )
 from dragoman.pipeline import load_model
 
@@ -137,6 +138,7 @@ def eval_command(
                 raise click.UsageError(
                     f"{name} needs document gold; {gold} is {gold_set.format}"
                 )
+    chosen = len(split_records(gold_set, split))
     nlp = load_model(model)
     with tempfile.TemporaryDirectory(prefix="dragoman-eval-") as folder:
         verbs: list[Path | str] = []
@@ -152,7 +154,7 @@ def eval_command(
         verbs.extend(verb_files)
         actors.extend(actor_files)
         coder = Coder(nlp=nlp, verbs=verbs, actors=actors)
-        _announce(gold_set, gold, split, limit)
+        _announce(gold_set, gold, split, min(chosen, limit or chosen))
         if gold_set.format == "docs":
             documents = evaluate_documents(coder, gold_set, split=split, limit=limit)
             if plot is not None:
@@ -179,11 +181,9 @@ def eval_command(
         sys.exit(1)
 
 
-def _announce(gold_set: GoldSet, gold: str, split: str | None, limit: int | None) -> None:
-    records = [r for r in gold_set.records if split is None or r.split == split]
-    total = min(len(records), limit or len(records))
-    chosen = f" of split {split}" if split else ""
-    click.echo(f"dragoman: coding {total} gold record(s){chosen} from {gold}", err=True)
+def _announce(gold_set: GoldSet, gold: str, split: str | None, total: int) -> None:
+    which = f" of split {split}" if split else ""
+    click.echo(f"dragoman: coding {total} gold record(s){which} from {gold}", err=True)
     for record_id, reason in gold_set.skipped:
         if gold_set.format in ("docs", "penta"):
             click.echo(f"dragoman: warning: skipped {record_id}: {reason}", err=True)

@@ -43,6 +43,7 @@ from dragoman.evaluation._documents import (
     DocumentScores,
     ParsingCoder,
     evaluate_documents,
+    split_records,
 )
 from dragoman.evaluation._gold import (
     GoldEvent,
@@ -121,5 +122,6 @@ __all__ = [
     "score_record",
     "score_sentence",
     "score_story",
+    "split_records",
     "story_misses",
 ]

@@ -22,6 +22,7 @@ other lines are read.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,7 @@ PENTA_CLASSES: tuple[tuple[int, str, str], ...] = (
 )
 
 _PRECISIONS = ("day", "month", "year")
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 
 
 def penta_class(root: str) -> int | None:
@@ -202,15 +204,7 @@ def _doc_event(item: Any, where: str) -> GoldEvent:
             raise InputError(
                 f"{where}: CAMEO code {code!r} is not a string of 2-4 digits (\"0311\")"
             )
-    try:
-        date = normalize_date(item.get("date"))
-    except InputError as exc:
-        raise InputError(f"{where}: {exc}") from None
-    precision = item.get("date_precision", "day")
-    if precision not in _PRECISIONS:
-        raise InputError(
-            f'{where}: "date_precision" {precision!r} is not one of {", ".join(_PRECISIONS)}'
-        )
+    date, precision = _event_date(item.get("date"), item.get("date_precision"), where)
     negated = item.get("negated", False)
     if negated not in (True, False):
         raise InputError(f'{where}: "negated" must be true or false')
@@ -227,6 +221,31 @@ def _doc_event(item: Any, where: str) -> GoldEvent:
         negated=bool(negated),
         sentence=sentence or None,
     )
+
+
+def _event_date(value: Any, precision: Any, where: str) -> tuple[str | None, str]:
+    """An event date (``YYYY-MM-DD``, or ``YYYY-MM``/``YYYY`` for month or year precision)
+    and its precision (given, or read from the date's length)."""
+    if precision is not None and precision not in _PRECISIONS:
+        raise InputError(
+            f'{where}: "date_precision" {precision!r} is not one of {", ".join(_PRECISIONS)}'
+        )
+    partial = _PARTIAL_DATE.match(value) if isinstance(value, str) else None
+    if partial is None:
+        try:
+            return normalize_date(value), precision or "day"
+        except InputError as exc:
+            raise InputError(f"{where}: {exc}") from None
+    month = partial.group(2)
+    shown = "month" if month else "year"
+    if (month and not 1 <= int(month) <= 12) or _PRECISIONS.index(precision or shown) < (
+        _PRECISIONS.index(shown)
+    ):
+        raise InputError(
+            f"{where}: date {value!r} is not a {precision or 'valid'} date; write YYYY-MM-DD, "
+            'or YYYY-MM and YYYY with "date_precision" month and year'
+        )
+    return value, precision or shown
 
 
 def _list(value: Any, where: str, key: str) -> list[Any]:

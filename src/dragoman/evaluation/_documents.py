@@ -47,6 +47,7 @@ __all__ = [
     "code_records",
     "evaluate_documents",
     "scores",
+    "split_records",
 ]
 
 #: Confidence thresholds of the precision-recall table: 0.0, 0.1, ..., 0.9.
@@ -259,6 +260,31 @@ def code_records(
         yield events, ()
 
 
+def split_records(gold: GoldSet, split: str | None) -> list[GoldRecord]:
+    """The records of one split (all records for None).
+
+    Args:
+        gold: The gold set.
+        split: A split's name, or None.
+
+    Returns:
+        The records, in gold order.
+
+    Raises:
+        InputError: No record has that split.
+    """
+    if split is None:
+        return list(gold.records)
+    records = [r for r in gold.records if r.split == split]
+    if not records:
+        names = sorted({r.split for r in gold.records if r.split is not None})
+        raise InputError(
+            f"{gold.path}: no story of split {split!r}; "
+            + (f"the splits are {', '.join(names)}" if names else "the gold has no splits")
+        )
+    return records
+
+
 def evaluate_documents(
     coder: DocumentCoder | ParsingCoder,
     gold: GoldSet,
@@ -282,15 +308,7 @@ def evaluate_documents(
     Raises:
         InputError: The gold has no story of the split asked for.
     """
-    records = list(gold.records)
-    if split is not None:
-        records = [r for r in records if r.split == split]
-        if not records:
-            names = sorted({r.split for r in gold.records if r.split is not None})
-            raise InputError(
-                f"{gold.path}: no story of split {split!r}; "
-                + (f"the splits are {', '.join(names)}" if names else "the gold has no splits")
-            )
+    records = split_records(gold, split)
     if limit is not None:
         records = records[:limit]
     report = DocumentReport(gold.path, gold.format, skipped=list(gold.skipped),
