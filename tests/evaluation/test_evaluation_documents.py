@@ -327,3 +327,79 @@ def test_misses_are_listed_by_sentence_with_the_rules() -> None:
 
 def test_coder_protocols() -> None:
     assert not isinstance(StoryCoder({}), ParsingCoder)
+
+
+# ---------------------------------------------------------------- against plain counting
+
+
+def _plain_counts(
+    stories: list[GoldRecord], events: dict[str, list[Event]]
+) -> tuple[int, int, int, int, int, int]:
+    """ANNOTATION.md's counts written out directly: (coded, right, required, found, dated,
+    dates right), comparing codes as strings."""
+
+    def ok(codes: tuple[str, ...], code: str) -> bool:
+        return not codes or code[:3] in [c[:3] for c in codes]
+
+    def match(g: GoldEvent, e: Event) -> bool:
+        roots = [c[:2] for c in [g.cameo or "", *g.alt_cameo]]
+        target = e.target.code if e.target else ""
+        return e.cameo.code[:2] in roots and ok(g.sources, e.source.code) and ok(g.targets, target)
+
+    coded = right = required = found = dated = dates_right = 0
+    for record in stories:
+        mine = events[record.id]
+        coded += len(mine)
+        right += sum(1 for e in mine if any(match(g, e) for g in record.events + record.acceptable))
+        for g in record.events:
+            required += 1
+            hits = [e for e in mine if match(g, e)]
+            if hits:
+                found += 1
+                if g.date:
+                    dated += 1
+                    n = {"year": 4, "month": 7}.get(g.date_precision, 10)
+                    dates_right += any((e.date or "")[:n] == g.date[:n] for e in hits)
+    return coded, right, required, found, dated, dates_right
+
+
+def test_agrees_with_plain_counting_on_random_stories() -> None:
+    import random
+
+    rng = random.Random(12)
+    actors, codes = ["FRE", "FREGOV", "SYL", "SYLMIL", "VUL", "---GOV"], ["010", "043", "111",
+                                                                         "112", "190", "051"]
+    dates = ["2024-05-03", "2024-05-20", "2024-07-03", "2023-05-03", None]
+
+    def gold_event() -> GoldEvent:
+        return gold(
+            tuple(rng.sample(actors[:5], rng.randint(0, 2))),
+            tuple(rng.sample(actors[:5], rng.randint(0, 2))),
+            rng.choice(codes),
+            alt=tuple(rng.sample(codes, rng.randint(0, 1))),
+            date=rng.choice(dates),
+            precision=rng.choice(["day", "month", "year"]),
+        )
+
+    stories, events = [], {}
+    for number in range(60):
+        story_id = f"s{number}"
+        stories.append(story(
+            story_id,
+            tuple(gold_event() for _ in range(rng.randint(0, 4))),
+            tuple(gold_event() for _ in range(rng.randint(0, 2))),
+            split=rng.choice(["tune", "check"]),
+        ))
+        events[story_id] = [
+            coded(rng.choice(actors), rng.choice([*actors, None]), rng.choice(codes),
+                  date=rng.choice(dates))
+            for _ in range(rng.randint(0, 5))
+        ]
+    report = evaluate_documents(StoryCoder(events), GoldSet("g", "docs", stories))
+    for split in ("tune", "check", "all"):
+        chosen = [s for s in stories if split == "all" or s.split == split]
+        scores = report.scores(split)
+        mine = (scores.coded, scores.right, scores.required, scores.found, scores.dated,
+                scores.dates_right)
+        assert mine == _plain_counts(chosen, events)
+        assert scores.found > 0 and scores.right > 0 and scores.dated > 0
