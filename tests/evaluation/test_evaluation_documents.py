@@ -403,3 +403,22 @@ def test_agrees_with_plain_counting_on_random_stories() -> None:
                 scores.dates_right)
         assert mine == _plain_counts(chosen, events)
         assert scores.found > 0 and scores.right > 0 and scores.dated > 0
+
+
+def test_min_confidence_sets_the_headline_and_the_misses() -> None:
+    gold_set = GoldSet("docs.jsonl", "docs", list(STORIES))
+    report = evaluate_documents(StoryCoder(CODED), gold_set, min_confidence=0.5)
+    assert report.scores("tune") == report.scores("tune", 0.5)
+    assert report.scores("tune").coded == 1 and report.scores("tune", 0.0).coded == 3
+    assert report.curve("tune")[0].coded == 3  # the table is over every coded event
+    data = report.to_dict(misses=True)
+    assert data["min_confidence"] == 0.5 and data["splits"]["check"]["coded"] == 2
+    # below 0.5: the wrong ---GOV 040 of t1 is no miss; c1's ---GOV 173 (0.5) still is
+    assert [(m["story"], m["kind"]) for m in data["misses"]] == [
+        ("t1", "missed"),
+        ("t2", "missed"),
+        ("c1", "false positive"),
+    ]
+    # and a required event found only by an event below the threshold is missed
+    strict = evaluate_documents(StoryCoder(CODED), gold_set, min_confidence=0.85, split="check")
+    assert [m.kind for m in strict.misses()] == ["missed"]

@@ -184,20 +184,23 @@ class StoryMiss:
         return data
 
 
-def story_misses(result: StoryResult) -> Iterator[StoryMiss]:
+def story_misses(result: StoryResult, threshold: float = 0.0) -> Iterator[StoryMiss]:
     """The false positives and missed events of a story, by sentence (unknown ones last).
 
     Args:
         result: The scored story.
+        threshold: Coded events with a lower confidence are left out (they are neither
+            false positives nor do they find anything).
 
     Yields:
         Misses ordered by sentence, missed events before false positives in a sentence.
     """
     record = result.record
+    kept = [event_confidence(event) >= threshold for event in result.events]
     unknown = float("inf")
     misses: list[tuple[float, float, int, StoryMiss]] = []
     for gold, found in zip(record.events, result.found, strict=True):
-        if found:
+        if any(kept[i] for i in found):
             continue
         offset = result.gold_offset(gold)
         index = result.sentence_index(offset)
@@ -207,8 +210,8 @@ def story_misses(result: StoryResult) -> Iterator[StoryMiss]:
         miss = StoryMiss(record.id, record.split, "missed", index, _start(sentence), gold=gold)
         order = (unknown if index is None else index, unknown if offset is None else offset)
         misses.append((*order, 0, miss))
-    for event, right in zip(result.events, result.right, strict=True):
-        if right:
+    for event, right, keep in zip(result.events, result.right, kept, strict=True):
+        if right or not keep:
             continue
         miss = StoryMiss(
             record.id,

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from dragoman.errors import InputError
 from dragoman.evaluation._docgold import PENTA_CLASSES
-from dragoman.evaluation._docmatch import StoryMiss, event_confidence, story_misses
+from dragoman.evaluation._docmatch import StoryMiss, event_confidence
 from dragoman.evaluation._documents import DocumentReport, DocumentScores
 from dragoman.evaluation._score import Ratio
 from dragoman.evaluation._sentences import SentenceReport
@@ -71,12 +71,14 @@ def render_document_report(
         f"{overall.stories} story(ies) scored, {len(report.skipped)} skipped; "
         f"{overall.required} required event(s), {overall.coded} coded"
     )
-    console.print(_splits_table([report.scores(name) for name in report.splits()]))
+    console.print(
+        _splits_table([report.scores(name) for name in report.splits()], report.min_confidence)
+    )
     for name in report.splits():
         console.print(_threshold_table(name, report.curve(name)))
     _footer(console, report.skipped, report.notes)
     if misses:
-        listed = [miss for story in report.stories for miss in story_misses(story)]
+        listed = report.misses()
         wrong = sum(miss.kind == "false positive" for miss in listed)
         console.print(
             f"\n[bold]Misses[/bold]: {wrong} false positive(s), "
@@ -85,9 +87,10 @@ def render_document_report(
         _print_misses(console, listed)
 
 
-def _splits_table(rows: list[DocumentScores]) -> Table:
+def _splits_table(rows: list[DocumentScores], min_confidence: float) -> Table:
+    kept = f"confidence >= {min_confidence:.2f}" if min_confidence > 0 else "all coded events"
     table = Table(
-        title="Root + dyad, per split (all coded events)",
+        title=f"Root + dyad, per split ({kept})",
         title_justify="left",
         header_style="bold",
     )

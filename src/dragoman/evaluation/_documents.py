@@ -27,6 +27,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from dragoman.errors import InputError
 from dragoman.evaluation._docmatch import (
+    StoryMiss,
     StoryResult,
     date_right,
     event_confidence,
@@ -190,6 +191,10 @@ class DocumentReport:
         stories: Per-story results, in gold order.
         skipped: Gold lines left out, as ``(id, reason)``.
         notes: Remarks from reading the gold file.
+        min_confidence: The threshold of the headline figures (``scores()`` without a
+            threshold, ``splits`` in ``to_dict()``) and of the misses: events below it are
+            left out, as a coder run with that minimum confidence would leave them out.
+            The threshold table (``curve()``) is over all events the coder returned.
     """
 
     gold_path: str
@@ -197,20 +202,26 @@ class DocumentReport:
     stories: list[StoryResult] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    min_confidence: float = 0.0
 
     def splits(self) -> list[str]:
         """The splits' names in sorted order, then ``all``."""
         names = sorted({s.record.split for s in self.stories if s.record.split is not None})
         return [*names, ALL_SPLITS]
 
-    def scores(self, split: str = ALL_SPLITS, threshold: float = 0.0) -> DocumentScores:
-        """The figures of one split (or ``all``) at a confidence threshold."""
+    def scores(self, split: str = ALL_SPLITS, threshold: float | None = None) -> DocumentScores:
+        """The figures of one split (or ``all``) at a confidence threshold (default:
+        ``min_confidence``)."""
         chosen = [s for s in self.stories if split == ALL_SPLITS or s.record.split == split]
-        return scores(chosen, split, threshold)
+        return scores(chosen, split, self.min_confidence if threshold is None else threshold)
 
     def curve(self, split: str = ALL_SPLITS) -> list[DocumentScores]:
         """The figures of one split at each of :data:`THRESHOLDS`."""
         return [self.scores(split, threshold) for threshold in THRESHOLDS]
+
+    def misses(self) -> list[StoryMiss]:
+        """False positives and missed events at ``min_confidence``, by story and sentence."""
+        return [m for story in self.stories for m in story_misses(story, self.min_confidence)]
 
     def to_dict(self, *, misses: bool = False) -> dict[str, Any]:
         """Return every figure as JSON-ready data (``dragoman eval --json``).
@@ -221,6 +232,7 @@ class DocumentReport:
         data: dict[str, Any] = {
             "gold": {"path": self.gold_path, "format": self.gold_format},
             "stories": len(self.stories),
+            "min_confidence": self.min_confidence,
             "skipped": [{"id": i, "reason": why} for i, why in self.skipped],
             "splits": {name: self.scores(name).to_dict() for name in self.splits()},
             "thresholds": {
@@ -229,7 +241,7 @@ class DocumentReport:
             "notes": list(self.notes),
         }
         if misses:
-            data["misses"] = [m.to_dict() for story in self.stories for m in story_misses(story)]
+            data["misses"] = [m.to_dict() for m in self.misses()]
         return data
 
 
@@ -291,6 +303,7 @@ def evaluate_documents(
     *,
     split: str | None = None,
     limit: int | None = None,
+    min_confidence: float = 0.0,
     progress: Callable[[int], None] | None = None,
 ) -> DocumentReport:
     """Code every story of document gold and score the events.
@@ -300,6 +313,8 @@ def evaluate_documents(
         gold: Document gold from :func:`dragoman.evaluation.read_gold`.
         split: Score only the stories of this split (``tune``, ``check``).
         limit: Score only the first ``limit`` stories (after the split is chosen).
+        min_confidence: The threshold of the headline figures and the misses (the report's
+            ``min_confidence``); the threshold table is over all events coded.
         progress: Called with the number of stories scored so far, after each one.
 
     Returns:
@@ -312,7 +327,7 @@ def evaluate_documents(
     if limit is not None:
         records = records[:limit]
     report = DocumentReport(gold.path, gold.format, skipped=list(gold.skipped),
-                            notes=list(gold.notes))
+                            notes=list(gold.notes), min_confidence=min_confidence)
     coded = code_records(coder, records)
     for count, (record, (events, starts)) in enumerate(zip(records, coded, strict=False), 1):
         report.stories.append(score_story(record, events, starts))
