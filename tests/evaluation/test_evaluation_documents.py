@@ -19,6 +19,7 @@ from dragoman.evaluation import (
     GoldRecord,
     GoldSet,
     ParsingCoder,
+    code_records,
     evaluate_documents,
     event_confidence,
     gold_matches,
@@ -422,3 +423,44 @@ def test_min_confidence_sets_the_headline_and_the_misses() -> None:
     # and a required event found only by an event below the threshold is missed
     strict = evaluate_documents(StoryCoder(CODED), gold_set, min_confidence=0.85, split="check")
     assert [m.kind for m in strict.misses()] == ["missed"]
+
+
+def test_the_parse_path_codes_what_code_documents_codes(coder: Any) -> None:
+    """dragoman eval parses the stories itself to know where sentences start; its events must
+    stay those of ``Coder.code_documents`` (what ``dragoman code`` writes)."""
+    texts = [
+        "Poland condemned Russia on Monday. It rained in Warsaw. Germany praised France.",
+        "Spain and Portugal signed a water treaty on Friday. Officials in Lisbon welcomed it.",
+    ]
+    records = [GoldRecord(f"r{i}", text, "2024-03-06") for i, text in enumerate(texts)]
+    assert isinstance(coder, ParsingCoder)
+    parsed = list(code_records(coder, records))
+    documents = [Document(r.id, r.text, r.date) for r in records]
+    direct = [events for _document, events in coder.code_documents(documents)]
+    assert [[e.to_dict() for e in events] for events, _starts in parsed] == [
+        [e.to_dict() for e in events] for events in direct
+    ]
+    assert sum(len(events) for events in direct) >= 3
+    starts = parsed[0][1]
+    assert starts[0] == 0 and texts[0][starts[1]:].startswith("It rained")
+
+
+def test_an_overlong_story_is_an_error_naming_it() -> None:
+    class Pipeline:
+        def pipe(self, pairs: Iterable[tuple[str, Any]], **options: Any) -> Iterator[Any]:
+            for _text, record in pairs:
+                yield None, record
+
+    class Parser:
+        nlp = Pipeline()
+
+        def code_doc(
+            self, doc: Any, *, doc_id: str, date: str | None, text: str | None = None
+        ) -> list[Event]:
+            return []
+
+    from dragoman.records import MAX_CHARS
+
+    record = GoldRecord("long", "x" * (MAX_CHARS + 1), None, where="docs.jsonl line 7")
+    with pytest.raises(InputError, match=r"docs\.jsonl line 7: the text has 1,000,001 char"):
+        list(code_records(Parser(), [record]))

@@ -42,6 +42,7 @@ from dragoman.evaluation._documents import (
     DocumentReport,
     DocumentScores,
     ParsingCoder,
+    code_records,
     evaluate_documents,
     split_records,
 )
@@ -101,6 +102,7 @@ __all__ = [
     "SentenceResult",
     "StoryMiss",
     "StoryResult",
+    "code_records",
     "convert_petrarch_environment",
     "evaluate",
     "evaluate_documents",

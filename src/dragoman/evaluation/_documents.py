@@ -37,7 +37,7 @@ from dragoman.evaluation._docmatch import (
 )
 from dragoman.evaluation._gold import GoldRecord, GoldSet
 from dragoman.evaluation._score import DocumentCoder
-from dragoman.records import Document, Event
+from dragoman.records import MAX_CHARS, Document, Event
 
 __all__ = [
     "ALL_SPLITS",
@@ -260,9 +260,12 @@ def code_records(
 
     Yields:
         ``(events, sentence_starts)`` per record.
+
+    Raises:
+        InputError: A text is longer than :data:`dragoman.records.MAX_CHARS`.
     """
     if isinstance(coder, ParsingCoder):
-        pairs = ((record.text, record) for record in records)
+        pairs = ((_checked(record), record) for record in records)
         for doc, record in coder.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             events = coder.code_doc(doc, doc_id=record.id, date=record.date, text=record.text)
             yield events, tuple(sentence.start_char for sentence in doc.sents)
@@ -270,6 +273,15 @@ def code_records(
     documents = (Document(id=r.id, text=r.text, date=r.date) for r in records)
     for _document, events in coder.code_documents(documents):
         yield events, ()
+
+
+def _checked(record: GoldRecord) -> str:
+    if len(record.text) > MAX_CHARS:
+        raise InputError(
+            f"{record.where or record.id}: the text has {len(record.text):,} characters, more "
+            f"than {MAX_CHARS:,}; split the story"
+        )
+    return record.text
 
 
 def split_records(gold: GoldSet, split: str | None) -> list[GoldRecord]:
