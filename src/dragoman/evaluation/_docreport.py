@@ -170,7 +170,8 @@ def _miss_line(miss: StoryMiss) -> str:
 
 
 def precision_recall_figure(report: DocumentReport) -> Figure:
-    """Draw precision against recall at each confidence threshold, one line per split.
+    """Draw precision against recall at each confidence threshold, one line per split, with
+    a star at the report's ``min_confidence``.
 
     Args:
         report: A document-gold report.
@@ -194,11 +195,19 @@ def precision_recall_figure(report: DocumentReport) -> Figure:
             last = (x, y)
             axes.annotate(f"{row.threshold:.1f}", (x, y), textcoords="offset points",
                           xytext=(4, 4), fontsize=7, color=line.get_color())
+        chosen = report.scores(name)
+        if chosen.precision is not None:
+            axes.plot([chosen.recall or 0.0], [chosen.precision], marker="*", markersize=14,
+                      color=line.get_color(), linestyle="none")
     axes.set_xlim(0, 1)
-    axes.set_ylim(0, 1)
+    axes.set_ylim(0, 1.05)
     axes.set_xlabel("recall (root + dyad)")
     axes.set_ylabel("precision (root + dyad)")
-    axes.set_title(f"Precision and recall by minimum confidence: {Path(report.gold_path).name}")
+    axes.set_title(
+        f"Precision and recall by minimum confidence: {Path(report.gold_path).name}\n"
+        f"(labels: minimum confidence; star: {report.min_confidence:.2f}, the report's)",
+        fontsize=10,
+    )
     axes.grid(True, alpha=0.3)
     axes.legend(title="split")
     return fig
