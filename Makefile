@@ -34,6 +34,8 @@ bench-api: setup  ## dragoman serve under load: 20 clients for 30 s on a synthet
 	$(BIN)/python bench/bench_api.py
 
 eval: setup  ## accuracy on the gold sets and PETRARCH's unit tests in ../shared
+	$(BIN)/dragoman eval $(SHARED)/data/gold/voa_docs_dev.jsonl
+	$(BIN)/dragoman eval $(SHARED)/data/gold/news_sentences_dev.jsonl
 	$(BIN)/dragoman eval $(SHARED)/data/gold/plover_gsr.jsonl
 	$(BIN)/dragoman eval $(SHARED)/data/gold/cameo_examples.jsonl
 	$(BIN)/dragoman eval $(SHARED)/data/petrarch2/PETR.UnitTest.records.xml --format petrarch-xml

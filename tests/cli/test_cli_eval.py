@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from spacy.language import Language
 
 from dragoman.cli import cli
+from dragoman.coding import load_confidence_model
 
 GOLD = [
     {
@@ -130,3 +131,103 @@ def test_bad_gold_is_one_error_line(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith(f"dragoman: error: {path} line 2: not valid JSON")
     assert "Traceback" not in result.output
+
+
+# --- document gold and news-sentence gold (made-up stories) --------------------------------
+
+STORIES = [
+    {
+        "id": "s1",
+        "split": "tune",
+        "date": "2024-03-06",
+        "exhaustive": True,
+        "text": "Poland condemned Russia on Monday. It rained in Warsaw on Tuesday. "
+        "Germany praised France.",
+        "events": [
+            {"source": ["POLGOV"], "target": ["RUS"], "cameo": "111", "date": "2024-03-04",
+             "date_precision": "day", "sentence": "Poland condemned Russia"},
+            {"source": ["POL"], "target": [], "cameo": "141", "date": "2024-03-05",
+             "date_precision": "day", "sentence": "It rained in Warsaw"},
+        ],
+        "acceptable": [],
+    },
+    {
+        "id": "s2",
+        "split": "check",
+        "date": "2024-03-06",
+        "exhaustive": True,
+        "text": "Germany praised France on Friday.",
+        "events": [{"source": ["DEU"], "target": ["FRA"], "cameo": "051", "alt_cameo": ["057"],
+                    "date": "2024-03", "date_precision": "month"}],
+    },
+]
+
+
+@pytest.fixture()
+def docs(tmp_path: Path) -> Path:
+    path = tmp_path / "docs.jsonl"
+    lines = [json.dumps(s) for s in STORIES]
+    path.write_text(lines[0] + "\n{broken\n" + lines[1] + "\n", encoding="utf-8")
+    return path
+
+
+def test_document_gold_json(runner: CliRunner, docs: Path) -> None:
+    result = runner.invoke(cli, ["eval", str(docs), "--json", "--misses"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["gold"] == {"path": str(docs), "format": "docs"} and data["stories"] == 2
+    assert data["skipped"] == [{"id": "line 2", "reason": f"{docs} line 2: not valid JSON"}]
+    assert f"skipped line 2: {docs} line 2: not valid JSON" in result.stderr
+    assert list(data["splits"]) == ["check", "tune", "all"]
+    # the headline is read at the calibrated threshold, as `dragoman code` keeps events
+    assert data["min_confidence"] == load_confidence_model().threshold
+    tune = data["splits"]["tune"]
+    assert (tune["required"], tune["found"], tune["dated"], tune["dates_right"]) == (2, 1, 1, 1)
+    assert len(data["thresholds"]["all"]) == 10
+    # the parse's sentences number the missed event: the rain is in the second sentence
+    (missed,) = [m for m in data["misses"] if m["kind"] == "missed"]
+    assert (missed["story"], missed["sentence_index"]) == ("s1", 1)
+    assert missed["sentence"] == "It rained in Warsaw on Tuesday."
+
+
+def test_document_gold_report_split_and_plot(
+    runner: CliRunner, docs: Path, tmp_path: Path
+) -> None:
+    plot = tmp_path / "pr.png"
+    result = runner.invoke(
+        cli, ["eval", str(docs), "--split", "check", "--plot", str(plot), "--min-confidence", "0"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "1 story(ies) scored, 1 skipped" in result.stdout
+    assert "Root + dyad, per split (all coded events)" in result.stdout
+    assert "By confidence threshold: check" in result.stdout
+    assert "By confidence threshold: tune" not in result.stdout
+    assert "coding 1 gold record(s) of split check" in result.stderr
+    assert plot.read_bytes().startswith(b"\x89PNG")
+    result = runner.invoke(cli, ["eval", str(docs), "--split", "dev"])
+    assert result.exit_code == 1
+    assert "no story of split 'dev'; the splits are check, tune" in result.stderr
+
+
+def test_split_and_plot_need_document_gold(runner: CliRunner, gold: Path) -> None:
+    result = runner.invoke(cli, ["eval", str(gold), "--split", "tune"])
+    assert result.exit_code == 2 and "--split needs document gold" in result.output
+    result = runner.invoke(cli, ["eval", str(gold), "--plot", "x.png"])
+    assert result.exit_code == 2 and "--plot needs document gold" in result.output
+
+
+def test_news_sentence_gold(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "sentences.jsonl"
+    record = {
+        "id": "n1",
+        "text": "The Polish ministry accused Russian troops of shelling a village.",
+        "date": None,
+        "penta": 3,
+        "penta_roots": "09-13",
+        "source_spans": ["The Polish ministry"],
+        "target_spans": ["Russian troops"],
+    }
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    data = run_json(runner, str(path))
+    assert data["gold"]["format"] == "penta" and data["sentences"] == 1
+    assert data["penta_accuracy"]["total"] == 1 and data["dyad_phrase_recall"]["total"] == 1

@@ -5,6 +5,10 @@ The format (one document per line) is documented in the README ("Evaluating accu
     {"id": "a1", "text": "...", "date": "2025-06-01" | null,
      "events": [{"source": ["RUS"], "target": ["UKR"], "cameo": "190", "plover": "ASSAULT"}]}
     {"id": "a2", "text": "...", "date": null, "noevents": true}
+
+The records also carry what the two other JSON-lines formats add (``_docgold.py`` reads them):
+document gold's acceptable events, alternative codes, event dates and splits, and the
+news-sentence gold's five-class label and actor phrases.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from dragoman.errors import InputError
 from dragoman.ontology import plover_types
 from dragoman.records import normalize_date
 
-__all__ = ["GoldEvent", "GoldRecord", "GoldSet", "read_gold_jsonl"]
+__all__ = ["GoldEvent", "GoldRecord", "GoldSet", "SentenceLabel", "read_gold_jsonl"]
 
 _CAMEO_SHAPE = re.compile(r"^\d{2,4}$")
 
@@ -35,20 +39,66 @@ class GoldEvent:
         cameo: The CAMEO code as written in the gold (PETRARCH's test files also use
             codes outside CAMEO), or None when unknown.
         plover: The PLOVER type, or None when not annotated.
+        alt_cameo: Other codes a careful coder could defend (document gold); their roots
+            match too.
+        date: The date the event happened, ``YYYY-MM-DD`` (document gold), or None.
+        date_precision: How much of ``date`` is known: ``day``, ``month`` or ``year``.
+        negated: The text denies the event.
+        sentence: The first words of the sentence that reports it, or None.
     """
 
     sources: tuple[str, ...]
     targets: tuple[str, ...]
     cameo: str | None
     plover: str | None = None
+    alt_cameo: tuple[str, ...] = ()
+    date: str | None = None
+    date_precision: str = "day"
+    negated: bool = False
+    sentence: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form, as in the gold format."""
-        return {
+        """Return the JSON form, as in the gold format (document gold's keys when set)."""
+        data: dict[str, Any] = {
             "source": list(self.sources),
             "target": list(self.targets),
             "cameo": self.cameo,
             "plover": self.plover,
+        }
+        if self.alt_cameo:
+            data["alt_cameo"] = list(self.alt_cameo)
+        if self.date is not None:
+            data["date"] = self.date
+            data["date_precision"] = self.date_precision
+        if self.negated:
+            data["negated"] = True
+        if self.sentence is not None:
+            data["sentence"] = self.sentence
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceLabel:
+    """What the news-sentence gold says about its sentence.
+
+    Attributes:
+        penta: The five-class label: 0 statement or appeal (CAMEO roots 01-02), 1 verbal
+            cooperation (03-05), 2 material cooperation (06-08), 3 verbal conflict (09-13),
+            4 material conflict (14-20).
+        source_spans: Phrases of the text that name the source.
+        target_spans: Phrases of the text that name the target.
+    """
+
+    penta: int
+    source_spans: tuple[str, ...] = ()
+    target_spans: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {
+            "penta": self.penta,
+            "source_spans": list(self.source_spans),
+            "target_spans": list(self.target_spans),
         }
 
 
@@ -64,6 +114,9 @@ class GoldRecord:
         noevents: True when a correct coder codes nothing.
         category: A group name (PETRARCH's ``category`` attribute), or None.
         where: ``FILE line N`` of the record, for messages.
+        acceptable: Events that are not required but not wrong either (document gold).
+        split: The half of the gold the record belongs to (``tune``, ``check``), or None.
+        label: The five-class label and actor phrases (news-sentence gold), or None.
     """
 
     id: str
@@ -73,6 +126,9 @@ class GoldRecord:
     noevents: bool = False
     category: str | None = None
     where: str = ""
+    acceptable: tuple[GoldEvent, ...] = ()
+    split: str | None = None
+    label: SentenceLabel | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form of the record."""
@@ -83,6 +139,12 @@ class GoldRecord:
             data["events"] = [event.to_dict() for event in self.events]
         if self.category is not None:
             data["category"] = self.category
+        if self.acceptable:
+            data["acceptable"] = [event.to_dict() for event in self.acceptable]
+        if self.split is not None:
+            data["split"] = self.split
+        if self.label is not None:
+            data.update(self.label.to_dict())
         return data
 
 
@@ -92,7 +154,7 @@ class GoldSet:
 
     Attributes:
         path: The gold file.
-        format: ``"jsonl"`` or ``"petrarch-xml"``.
+        format: ``"jsonl"``, ``"docs"``, ``"penta"`` or ``"petrarch-xml"``.
         records: The records to score, in file order.
         skipped: Records left out, as ``(id, reason)``.
         dictionaries: For PETRARCH validation files: the dictionaries its ``<Environment>``

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,22 +10,42 @@ from dragoman._petrarchfile import PetrarchImport
 from dragoman.actors import import_petrarch_actors
 from dragoman.coding import Lemmatizer, import_petrarch_verbs
 from dragoman.errors import InputError
+from dragoman.evaluation._docgold import read_doc_gold, read_penta_gold
 from dragoman.evaluation._gold import GoldSet, read_gold_jsonl
 from dragoman.evaluation._petrarchxml import read_petrarch_xml
 
-__all__ = ["GOLD_FORMATS", "PetrarchEnvironment", "convert_petrarch_environment", "read_gold"]
+__all__ = [
+    "GOLD_FORMATS",
+    "PetrarchEnvironment",
+    "convert_petrarch_environment",
+    "guess_gold_format",
+    "read_gold",
+]
 
-#: Gold formats ``read_gold`` and ``dragoman eval --format`` accept.
-GOLD_FORMATS = ("jsonl", "petrarch-xml")
+#: Gold formats ``read_gold`` and ``dragoman eval --format`` accept: Dragoman's neutral
+#: JSON lines, document gold (whole stories, exhaustive), news-sentence gold (five-class
+#: labels and actor phrases), and PETRARCH validation XML.
+GOLD_FORMATS = ("jsonl", "docs", "penta", "petrarch-xml")
+
+_READERS = {
+    "jsonl": read_gold_jsonl,
+    "docs": read_doc_gold,
+    "penta": read_penta_gold,
+    "petrarch-xml": read_petrarch_xml,
+}
+
+#: How many lines the format guess reads, at most, looking for a JSON object.
+_SNIFF_LINES = 20
 
 
 def read_gold(path: Path | str, fmt: str | None = None) -> GoldSet:
-    """Read a gold file in either format.
+    """Read a gold file in any of :data:`GOLD_FORMATS`.
 
     Args:
         path: The file.
-        fmt: ``"jsonl"`` or ``"petrarch-xml"``; None guesses from the name (``.xml`` is
-            PETRARCH's, anything else JSON lines).
+        fmt: A format name; None guesses it: ``.xml`` is PETRARCH's; a JSON-lines file whose
+            first record has ``"exhaustive"`` is document gold, one with ``"penta"``
+            news-sentence gold, anything else the neutral format.
 
     Returns:
         The gold set.
@@ -34,12 +55,41 @@ def read_gold(path: Path | str, fmt: str | None = None) -> GoldSet:
     """
     path = Path(path)
     if fmt is None:
-        fmt = "petrarch-xml" if path.suffix.lower() == ".xml" else "jsonl"
-    if fmt == "jsonl":
-        return read_gold_jsonl(path)
-    if fmt == "petrarch-xml":
-        return read_petrarch_xml(path)
-    raise InputError(f"unknown gold format {fmt!r}; use one of {', '.join(GOLD_FORMATS)}")
+        fmt = guess_gold_format(path)
+    reader = _READERS.get(fmt)
+    if reader is None:
+        raise InputError(f"unknown gold format {fmt!r}; use one of {', '.join(GOLD_FORMATS)}")
+    return reader(path)
+
+
+def guess_gold_format(path: Path | str) -> str:
+    """Guess a gold file's format from its name and its first JSON record.
+
+    Args:
+        path: The file; an unreadable one is guessed ``jsonl`` (its reader says why).
+
+    Returns:
+        One of :data:`GOLD_FORMATS`.
+    """
+    path = Path(path)
+    if path.suffix.lower() == ".xml":
+        return "petrarch-xml"
+    try:
+        with path.open(encoding="utf-8") as stream:
+            for _number, line in zip(range(_SNIFF_LINES), stream, strict=False):
+                try:
+                    data = json.loads(line)
+                except (ValueError, RecursionError):
+                    continue
+                if isinstance(data, dict):
+                    if "exhaustive" in data:
+                        return "docs"
+                    if "penta" in data:
+                        return "penta"
+                    return "jsonl"
+    except (OSError, UnicodeDecodeError):
+        pass
+    return "jsonl"
 
 
 @dataclass
