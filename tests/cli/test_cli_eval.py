@@ -179,8 +179,8 @@ def test_document_gold_json(runner: CliRunner, docs: Path) -> None:
     assert data["skipped"] == [{"id": "line 2", "reason": f"{docs} line 2: not valid JSON"}]
     assert f"skipped line 2: {docs} line 2: not valid JSON" in result.stderr
     assert list(data["splits"]) == ["check", "tune", "all"]
-    # the headline is read at the calibrated threshold, as `dragoman code` keeps events
-    assert data["min_confidence"] == load_confidence_model().threshold
+    # the headline is read as `dragoman code` keeps events: by default, no threshold
+    assert data["min_confidence"] == 0.0
     tune = data["splits"]["tune"]
     assert (tune["required"], tune["found"], tune["dated"], tune["dates_right"]) == (2, 1, 1, 1)
     assert len(data["thresholds"]["all"]) == 10
@@ -231,3 +231,11 @@ def test_news_sentence_gold(runner: CliRunner, tmp_path: Path) -> None:
     data = run_json(runner, str(path))
     assert data["gold"]["format"] == "penta" and data["sentences"] == 1
     assert data["penta_accuracy"]["total"] == 1 and data["dyad_phrase_recall"]["total"] == 1
+
+
+def test_document_gold_precise_reads_the_calibrated_threshold(
+    runner: CliRunner, docs: Path
+) -> None:
+    result = runner.invoke(cli, ["eval", str(docs), "--json", "--precise"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["min_confidence"] == load_confidence_model().threshold

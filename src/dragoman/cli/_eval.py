@@ -98,6 +98,7 @@ def eval_command(
     verb_files: tuple[str, ...],
     actor_files: tuple[str, ...],
     min_confidence: float | None,
+    precise: bool,
     all_events: bool,
     no_petrarch_dictionaries: bool,
     output: IO[str],
@@ -118,7 +119,7 @@ def eval_command(
     and overall, root + dyad precision, recall and F1 (a coded event is right when it
     matches a required or acceptable event), date accuracy of matched events, coded events
     per required event and the share of coded sources without a country, for the events
-    `dragoman code` keeps with the same --min-confidence and --all-events; then precision
+    `dragoman code` keeps with the same --min-confidence, --precise and --all-events; then precision
     and recall at minimum confidence 0.0 to 0.9.
 
     News-sentence gold (penta: "penta" class 0-4, "source_spans", "target_spans") gives
@@ -158,7 +159,7 @@ def eval_command(
             notes.extend(environment.notes)
         verbs.extend(verb_files)
         actors.extend(actor_files)
-        judge = judge_from(min_confidence, all_events)
+        judge = judge_from(min_confidence, all_events, precise)
         threshold = judge.min_confidence
         if gold_set.format == "docs":  # code every event; the report applies the threshold
             judge = replace(judge, min_confidence=0.0)
