@@ -24,6 +24,7 @@ from dragoman.actors._dictionary import (
     Phrase,
 )
 from dragoman.actors._mentions import Mention
+from dragoman.lexicon import words
 from dragoman.pipeline import TokenTable
 from dragoman.records import Actor
 
@@ -35,7 +36,7 @@ UNKNOWN_COUNTRY = "---"
 _ARMED_SECTORS = frozenset({"REB", "INS", "UAF"})
 
 # "the former Soviet republics", "ex-Yugoslav": a former state named as a past, not an actor
-_FORMER_WORDS = frozenset({"former", "ex", "ex-"})
+_FORMER_WORDS = words("former_words")
 
 # Dependents that stay inside a noun phrase; everything else (relative clauses, other
 # prepositional phrases, clausal modifiers) is cut off.
@@ -59,10 +60,10 @@ _NP_DEPS = frozenset(
         "pobj",
     }
 )
-_NP_PREPS = frozenset({"of"})
+_NP_PREPS = words("np_preps")
 # Participles after a hyphen whose first part says whose or where the thing is ("US-led",
 # "Beirut-based"); "backed", "funded" name a patron, not the actor, and are left out.
-_HYPHEN_PARTICIPLES = frozenset({"led", "based", "run", "headquartered"})
+_HYPHEN_PARTICIPLES = words("hyphen_participles")
 _NAME_POS = frozenset({"PROPN"})
 _SKIP_EDGE = frozenset({"DET", "PUNCT", "CCONJ", "PART"})
 _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "case", "det", "nummod"})
@@ -1302,183 +1303,47 @@ def _is_bare_modifier(segment: list[Token], found: _Found) -> bool:
     )
 
 
-_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
-_REPORTED_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
-_SPEECH_LEMMAS = frozenset(
-    {
-        "say",
-        "announce",
-        "state",
-        "declare",
-        "tell",
-        "insist",
-        "confirm",
-        "add",
-        "claim",
-        "assert",
-        "warn",
-        "stress",
-        "report",
-        "indicate",
-        "reiterate",
-        "affirm",
-        "note",
-        "argue",
-    }
-)
-_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
-_THING_PRONOUNS = frozenset({"it", "its"})
+_PERSON_PRONOUNS = words("person_pronouns")
+_REPORTED_PRONOUNS = words("reported_pronouns")
+_SPEECH_LEMMAS = words("speech_lemmas")
+_FIRST_PERSON = words("first_person")
+_THING_PRONOUNS = words("thing_pronouns")
 # Nouns that stand for the state or organization that modifies them ("the Taliban
 # faction", "the Azerbaijani republic", "the Hamas leadership").
-_GROUP_NOUNS = frozenset(
-    {
-        "faction",
-        "group",
-        "movement",
-        "side",
-        "delegation",
-        "team",
-        "camp",
-        "wing",
-        "leadership",
-        "coalition",
-        "bloc",
-        "organization",
-        "organisation",
-        "body",
-        "mission",
-        "contingent",
-        "unit",
-        "branch",
-        "republic",
-        "enclave",
-        "province",
-        "region",
-        "territory",
-        "state",
-        "country",
-        "nation",
-        "network",
-        "cell",
-        "affiliate",
-        "offshoot",
-    }
-)
+_GROUP_NOUNS = words("group_nouns")
 # Members of an organization named by its modifier ("NATO allies", "EU member states").
-_MEMBER_NOUNS = frozenset({"partner", "ally", "member"})
+_MEMBER_NOUNS = words("member_nouns")
 # Operations named as doers: "a Pakistani military operation killed 30 militants", "an
 # Israeli air strike hit a school"; the state (and role noun) modifying them acts.
-_OPERATION_NOUNS = frozenset(
-    {"operation", "offensive", "raid", "strike", "airstrike", "air strike", "bombardment"}
-    | {"shelling", "assault", "crackdown", "incursion", "bombing", "airstrikes"}
-)
-_STRIKE_KINDS = frozenset({"air", "drone", "missile", "rocket", "artillery", "military"})
+_OPERATION_NOUNS = words("operation_nouns")
+_STRIKE_KINDS = words("strike_kinds")
 # Heads whose "of" phrase is the actor: "thousands of Kurds", "members of the opposition".
-_PARTITIVES = frozenset(
-    {
-        "thousand",
-        "thousands",
-        "hundred",
-        "hundreds",
-        "dozen",
-        "dozens",
-        "million",
-        "millions",
-        "ten",
-        "tens",
-        "score",
-        "scores",
-        "number",
-        "group",
-        "member",
-        "crowd",
-        "band",
-        "team",
-        "some",
-        "many",
-        "most",
-        "all",
-        "several",
-        "few",
-        "majority",
-        "minority",
-        "part",
-        "section",
-        "contingent",
-        "unit",
-        "batch",
-        "squad",
-        "delegation",
-        "representative",
-        "supporter",
-    }
-)
+_PARTITIVES = words("partitives")
 # "leaders of the opposition coalition", "heads of the rebel factions": plural leaders of a
 # group are that group acting
-_LEADER_HEADS = frozenset({"leader", "head", "chief", "representative", "official"})
-_LOCATIVE_PREPS = frozenset({"in", "from", "throughout", "across", "inside"})
+_LEADER_HEADS = words("leader_heads")
+_LOCATIVE_PREPS = words("locative_preps")
 # Where a thing is: "its embassy in Syria", "the situation in Darfur".
-_PLACE_PREPS = frozenset({"in", "inside", "throughout", "across"})
+_PLACE_PREPS = words("place_preps")
 # Nouns of a place, whose state modifier says where a city of an ambiguous name lies.
-_PLACE_NOUNS = frozenset(
-    {"port", "city", "town", "village", "capital", "province", "region", "district", "state"}
-)
+_PLACE_NOUNS = words("place_nouns")
 # People who flee a place are of it ("refugees fleeing Syria"); not troops, who retreat.
 _FLEEING_SECTORS = frozenset({"REF", "CVL"})
-_FLEE_LEMMAS = frozenset({"flee", "escape"})
+_FLEE_LEMMAS = words("flee_lemmas")
 # Participles that seat an organization in a place ("a newspaper based in Beirut").
-_SEATED_LEMMAS = frozenset({"base", "headquarter", "locate", "station"})
+_SEATED_LEMMAS = words("seated_lemmas")
 # Where an ethnic group lives: "ethnic Albanians in Serbia", "the Albanians of Serbia".
-_ETHNIC_PLACE_PREPS = frozenset({"in", "of", "from", "inside", "throughout", "across"})
-_DEMONYM_PLACE_PREPS = frozenset({"of"})
+_ETHNIC_PLACE_PREPS = words("ethnic_place_preps")
+_DEMONYM_PLACE_PREPS = words("demonym_place_preps")
 # Phrases of an event noun that name whom the event is aimed at ("a war against Iraq").
-_ATTACHED_TARGET_PREPS = frozenset({"against", "on", "with", "toward", "towards", "between"})
+_ATTACHED_TARGET_PREPS = words("attached_target_preps")
 # Prepositions of time, cause and concession: their phrases set the scene of an event.
-_ADVERBIAL_PREPS = frozenset(
-    {
-        "despite",
-        "after",
-        "before",
-        "during",
-        "amid",
-        "amidst",
-        "since",
-        "until",
-        "following",
-        "because",
-        "like",
-        "as",
-        "unlike",
-        "besides",
-        "except",
-    }
-)
+_ADVERBIAL_PREPS = words("adverbial_preps")
 # Nouns whose "from" phrase names who made them ("an offer from X"), so their rejection or
 # acceptance is aimed at that one.
-_PROPOSAL_NOUNS = frozenset(
-    {
-        "offer",
-        "proposal",
-        "plan",
-        "call",
-        "demand",
-        "request",
-        "appeal",
-        "plea",
-        "invitation",
-        "ultimatum",
-        "initiative",
-        "overture",
-        "bid",
-        "pressure",
-        "threat",
-        "warning",
-        "criticism",
-        "accusation",
-    }
-)
-_COUNTRY_NOUNS = frozenset({"country", "nation", "state", "republic"})
-_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+_PROPOSAL_NOUNS = words("agent_from_nouns")
+_COUNTRY_NOUNS = words("country_nouns")
+_DASHES = words("dashes")
 
 
 def _trim(segment: list[Token]) -> tuple[Token, Token]:

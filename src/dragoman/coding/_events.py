@@ -37,6 +37,7 @@ from dragoman.coding._subcodes import (
     reform_subcode,
 )
 from dragoman.coding._verbs import VerbDictionary, VerbEntry
+from dragoman.lexicon import words
 from dragoman.ontology import cameo, plover_for
 from dragoman.pipeline import TokenTable
 from dragoman.pipeline._text import document_text
@@ -77,7 +78,7 @@ _TARGET_PREPS = (
 # CAMEO roots where co-subjects with no target act on each other ("X and Y met"): PLOVER
 # manual, "Compound and Reciprocal Actors".
 _RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
-_RECIPROCAL_VERBS = frozenset({"clash", "fight", "skirmish", "battle", "exchange", "reach"})
+_RECIPROCAL_VERBS = words("reciprocal_verbs")
 _STATEMENT_ROOT = "01"
 # generic political-reform codes, refined by what the reform is about
 _REFORM_CODES = frozenset({"024", "034", "083", "104", "123"})
@@ -701,9 +702,7 @@ class EventExtractor:
 _ARREST = "173"  # arrest, detain, or charge with legal action
 # Verbs of arrest whose charge is still an allegation: not an indictment (itself the
 # accusation) nor a sentence (PLOVER: no 'allege' alongside a conviction).
-_ARRESTING_VERBS = frozenset(
-    {"arrest", "detain", "jail", "apprehend", "hold", "nab", "round", "intern", "capture"}
-)
+_ARRESTING_VERBS = words("arresting_verbs")
 
 # Roots whose verbs govern their complement: what is appealed for, intended, demanded,
 # refused or threatened is not a separate event ("demanded that X withdraw").
@@ -829,10 +828,8 @@ _SETTLING: dict[Frame, str] = {
     Frame.DEMAND: "107",
     Frame.REJECT: "127",
 }
-_REACHING = frozenset({"reach", "find", "strike", "hammer", "forge"})
-_SETTLEMENTS = frozenset({
-    "agreement", "settlement", "solution", "resolution", "deal", "accord", "compromise",
-})
+_REACHING = words("reaching")
+_SETTLEMENTS = words("settlements")
 
 
 def _settles(verb: Token) -> bool:
@@ -855,13 +852,10 @@ def _refine_failed_settlement(match: _Match) -> None:
         match.negated = False
 
 
-_FAILING = frozenset({"fail"})
+_FAILING = words("failing")
 # Nouns of a message whose that-clause is what it says: "issued a reminder to X that it
 # must cooperate" (a demand, as "said X must cooperate").
-_MESSAGE_NOUNS = frozenset({
-    "reminder", "message", "statement", "declaration", "note", "letter", "communique",
-    "notice", "notification",
-})
+_MESSAGE_NOUNS = words("message_nouns")
 
 
 def _message_contents(match: _Match) -> list[Token]:
@@ -883,7 +877,7 @@ def _that_clause(verb: Token) -> bool:
 
 # Verbs of arriving, which make a visit (042) unless what arrives was sent: troops,
 # peacekeepers, inspectors, aid workers.
-_ARRIVAL_VERBS = frozenset({"arrive", "land"})
+_ARRIVAL_VERBS = words("arrival_verbs")
 
 
 def _refine_arrival(match: _Match, verbs: VerbDictionary) -> None:
@@ -916,9 +910,9 @@ def _refine_arrival(match: _Match, verbs: VerbDictionary) -> None:
 
 # Heads of a periphrastic obligation whose to-complement is what must be done: "Iran has
 # to stop", "Greece needs to cut", "Iran ought to release", "Israel is obliged to withdraw".
-_OBLIGATION_HEADS = frozenset({"have", "need", "ought"})
-_OBLIGATION_PASSIVES = frozenset({"oblige", "obligate", "require", "compel"})
-_SELF_PRONOUNS = frozenset({"i", "we", "it", "he", "she"})
+_OBLIGATION_HEADS = words("obligation_heads")
+_OBLIGATION_PASSIVES = words("obligation_passives")
+_SELF_PRONOUNS = words("self_pronouns")
 
 
 def _obligation(comp: Token) -> Token | None:
@@ -958,7 +952,7 @@ def _apply_purposes(matches: list[_Match], actions: dict[int, str], consumed: se
 
 # Verbs of sending whose purpose of inquiry is what the sending does: "sent experts to
 # Bosnia to investigate the killings" is an investigation (09), not a deployment (074).
-_SENDING_VERBS = frozenset({"send", "dispatch", "deploy"})
+_SENDING_VERBS = words("sending_verbs")
 _INVESTIGATE_ROOT = "09"
 
 
@@ -999,12 +993,12 @@ def _sibling(refined: str, code: str) -> bool:
 
 
 # Verbs whose object-and-infinitive asks the object to act: "wants Poland to accept".
-_WISH_VERBS = frozenset({"want", "wish", "like", "prefer"})
+_WISH_VERBS = words("wish_verbs")
 
 
 # Subordinators of clauses that state a condition, not an event: "will boycott the vote
 # unless the president agrees to step down", "will attack if X invades".
-_CONDITIONS = frozenset({"if", "unless", "until", "whether", "lest", "provided"})
+_CONDITIONS = words("conditions")
 
 
 def _condition_mark(verb: Token) -> str | None:
@@ -1079,7 +1073,7 @@ def _light_action(verb: Token, verbs: VerbDictionary) -> str | None:
     return None
 
 
-_ENDING_VERBS = frozenset({"bring", "put"})  # "put an end to"
+_ENDING_VERBS = words("ending_verbs")
 
 
 def _refine_yield(
@@ -1124,7 +1118,7 @@ def _refine_outlook(match: _Match) -> None:
 
 _YIELD = "080"
 _RIGHTS_YIELD = "0833"
-_ALLOWING = frozenset({"allow", "permit"})
+_ALLOWING = words("allowing")
 _STATEMENT = "010"
 _OUTLOOK: dict[str, str] = {
     **dict.fromkeys(
@@ -1153,11 +1147,7 @@ def _ending_action(noun: Token, verb: str, verbs: VerbDictionary) -> str | None:
 
 # Nouns that stand for a proposed action, whose own complement says which ("a proposal to
 # hold talks", "calls for the release of X", "an offer of aid").
-_PROPOSAL_NOUNS = frozenset({
-    "proposal", "offer", "plan", "request", "call", "demand", "appeal", "plea", "bid",
-    "suggestion", "initiative", "idea", "invitation", "ultimatum", "pressure", "push",
-    "consensus", "understanding", "commitment", "pledge", "promise", "decision",
-})
+_PROPOSAL_NOUNS = words("proposal_nouns")
 # Nouns of ending or easing: what ends is read through the verb dictionary ("an end to the
 # embargo" as "end the embargo" 085, "the lifting of sanctions" as "lift sanctions" 085).
 _ENDING_NOUNS: dict[str, str] = {
@@ -1228,7 +1218,7 @@ _DENIAL_CODE = "016"
 # Codes of moving one's own forces: deploying, sending and withdrawing troops.
 _OWN_FORCES_PREFIXES = ("15", "074", "087", "0861")
 # Nouns that make a statement about them a demand: "stressed the need to lift sanctions".
-_NEED_NOUNS = frozenset({"need", "necessity", "obligation", "duty", "urgency"})
+_NEED_NOUNS = words("need_nouns")
 
 
 def _need_as_demand(
@@ -1328,9 +1318,9 @@ def _apply_modality(match: _Match) -> None:
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
 _FORCE_POSTURE = "150"
 # Heads whose to-complement is an action being readied: "prepared to attack", "poised to".
-_READYING_HEADS = frozenset({"prepare", "poise", "gear"})
+_READYING_HEADS = words("readying_heads")
 # Verbs between the readying head and the action: "prepared to resume shelling".
-_ASPECT_VERBS = frozenset({"resume", "start", "begin", "continue", "launch", "step"})
+_ASPECT_VERBS = words("aspect_verbs")
 
 
 def _readying(verb: Token) -> bool:
@@ -1352,66 +1342,12 @@ def _unless_condition(verb: Token) -> bool:
 
 # Verbs that take an event noun as their object without adding meaning of their own:
 # "held talks", "launched an offensive", "opened an investigation", "made an appeal".
-_LIGHT_VERBS = frozenset(
-    {
-        "hold",
-        "launch",
-        "start",
-        "begin",
-        "conduct",
-        "carry",
-        "stage",
-        "mount",
-        "make",
-        "issue",
-        "give",
-        "open",
-        "resume",
-        "renew",
-        "continue",
-        "undertake",
-        "reach",
-        "express",
-        "voice",
-        "lodge",
-        "file",
-        "deliver",
-        "extend",
-        "pay",
-        "take",
-        "initiate",
-        "organize",
-        "organise",
-        "lead",
-        "join",
-        "attend",
-        "wage",
-        "step",
-        "intensify",
-        "escalate",
-        "unleash",
-        "perform",
-        "execute",
-        "commit",
-        "complete",
-        "announce",
-        "order",
-        "authorize",
-        "authorise",
-        "speed",
-        "accelerate",
-        "expand",
-        "broaden",
-        "widen",
-        "pursue",
-        "finish",
-    }
-)
-_TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "on", "over", "of", "for"})
+_LIGHT_VERBS = words("light_verbs")
+_TOPIC_PREPS = words("topic_preps")
 _BETWEEN_ROOTS = frozenset({"04", "19"})
-_COPULAS = frozenset({"be", "remain", "become", "seem", "appear", "prove"})
+_COPULAS = words("copulas")
 _SPEECH_VERBS = frozenset(DEFAULT_CUE_VERBS)
-_NESTED_TARGET_PREPS = frozenset({"with", "between", "to", "against", "on", "toward", "towards"})
+_NESTED_TARGET_PREPS = words("nested_target_preps")
 _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "pobj"})
 # Prepositions that give a nominal event's target: "attack on X", "talks with X".
 _NOMINAL_TARGET_PREPS = (
@@ -1429,61 +1365,20 @@ _NOMINAL_TARGET_PREPS = (
 
 # Verbs whose object is an event that stops or does not happen: "ended the talks between X
 # and Y" is not a meeting of X and Y.
-_CANCELLING_VERBS = frozenset(
-    {
-        "end",
-        "halt",
-        "suspend",
-        "cancel",
-        "stop",
-        "abandon",
-        "postpone",
-        "delay",
-        "freeze",
-        "block",
-        "prevent",
-        "reject",
-        "oppose",
-        "boycott",
-        "break",
-        "call",
-        "avert",
-        "thwart",
-        "foil",
-    }
-)
+_CANCELLING_VERBS = words("cancelling_verbs")
 # Nouns that name an event only through a modifier: "a mediation effort", "a bombing
 # campaign", "a peace mission".
-_GENERIC_EVENT_HEADS = frozenset(
-    {"effort", "mission", "campaign", "operation", "initiative", "drive", "bid", "process"}
-)
+_GENERIC_EVENT_HEADS = words("generic_event_heads")
 # Verbs that take an event noun in an in-phrase without adding meaning of their own:
 # "engaged in fighting", "participated in the talks", "took part in the protests".
-_LIGHT_IN_VERBS = frozenset({"engage", "participate", "involve", "join"})
+_LIGHT_IN_VERBS = words("light_in_verbs")
 # Verbs that put their object under an event: "placed him under arrest".
-_UNDER_VERBS = frozenset({"put", "place", "keep", "hold", "bring"})
+_UNDER_VERBS = words("under_verbs")
 _UNDER_ROOTS = frozenset({"09", "16", "17", "18", "19"})  # investigation, sanctions, arrest, siege
 # Adjectives that make the copula's subject the doer of the event noun they govern.
-_CULPABLE = frozenset({"responsible", "guilty", "culpable"})
+_CULPABLE = words("culpable")
 # Verbs of coming together whose for-phrase names what is done there.
-_MOTION_VERBS = frozenset(
-    {
-        "arrive",
-        "come",
-        "go",
-        "return",
-        "travel",
-        "fly",
-        "head",
-        "leave",
-        "gather",
-        "converge",
-        "assemble",
-        "meet",
-        "convene",
-        "sit",
-    }
-)
+_MOTION_VERBS = words("motion_verbs")
 
 
 def _bare_light_verb(match: _Match, noun: Token) -> bool:
@@ -1544,11 +1439,11 @@ def _light_verb(noun: Token) -> Token | None:
 
 # Verbs whose on-phrase is a state their subject is in ("remained on alert", "went on
 # strike", "are on a hunger strike"), and whose as-phrase is a use made of their object.
-_ON_STATE_VERBS = frozenset({"be", "remain", "stay", "go", "keep"})
-_AS_VERBS = frozenset({"hold", "use", "keep", "take"})
+_ON_STATE_VERBS = words("on_state_verbs")
+_AS_VERBS = words("as_verbs")
 # Event nouns that name the event only as such a state: "troops remained on alert", not
 # "issued a flood alert".
-_STATE_NOUNS = frozenset({"alert", "standby"})
+_STATE_NOUNS = words("state_nouns")
 
 
 def _state_out_of_place(noun: Token) -> bool:
@@ -1567,20 +1462,14 @@ def _state_out_of_place(noun: Token) -> bool:
 
 
 # Heads of phrases naming armed forces or police, whose alert is a force posture.
-_FORCES = frozenset({
-    "troop", "force", "army", "military", "soldier", "police", "policeman", "navy", "unit",
-    "fleet", "guard", "battalion", "division", "brigade", "militia", "fighter", "officer",
-})
+_FORCES = words("forces")
 
 
 # Event nouns whose event sense needs a polity as what they are "of": diplomatic recognition
 # is of a state or government ("recognition of Palestine"), or of its statehood ("of
 # Kosovo's independence"), not of "X's contributions" or "of the problem".
-_OF_POLITY_NOUNS = frozenset({"recognition"})
-_POLITY_NOUNS = frozenset({
-    "independence", "sovereignty", "statehood", "state", "government", "regime",
-    "authority", "republic", "annexation", "junta", "administration", "council",
-})
+_OF_POLITY_NOUNS = words("of_polity_nouns")
+_POLITY_NOUNS = words("polity_nouns")
 
 
 def _of_thing(noun: Token) -> bool:
@@ -1637,7 +1526,7 @@ _LOCATED_TARGET_ROOTS = frozenset({"07", "08", "09", "14", "15", "17", "18", "19
 
 
 # ``object: ["*"]``: any object, which is then whom the event is done to ("helped Haiti")
-_ANY_OBJECT = frozenset({"*"})
+_ANY_OBJECT = words("any_object")
 _DOMESTIC_ROOTS = frozenset({"14", "17"})
 # Codes about a state's own polity: its administrative sanctions, political dissent,
 # reform, rights and leadership ("lifted the curfew", "allowed the candidate to run",
@@ -1772,62 +1661,9 @@ def _location_actor(
 # happened ("were killed in Kirkuk", "was arrested in Cairo", "a bomb killed ... in Kirkuk").
 _UNATTRIBUTED_PREFIXES = ("171", "173", "174", "175", "18", "19", "20")
 # What does harm without being anyone: "a car bomb killed", "were wounded by shrapnel".
-_WEAPON_NOUNS = frozenset(
-    {
-        "bomb",
-        "blast",
-        "explosion",
-        "explosive",
-        "device",
-        "ied",
-        "mine",
-        "landmine",
-        "shell",
-        "rocket",
-        "missile",
-        "mortar",
-        "grenade",
-        "drone",
-        "gunfire",
-        "shrapnel",
-        "bullet",
-        "violence",
-        "conflict",
-        "war",
-    }
-)
+_WEAPON_NOUNS = words("weapon_nouns")
 # Causes that are no one's use of force: "were killed in a flood", "a storm killed ...".
-_NATURAL_CAUSES = frozenset(
-    {
-        "accident",
-        "avalanche",
-        "collision",
-        "crash",
-        "cyclone",
-        "disease",
-        "drought",
-        "earthquake",
-        "epidemic",
-        "famine",
-        "fire",
-        "flood",
-        "flooding",
-        "heat",
-        "heatwave",
-        "hurricane",
-        "illness",
-        "landslide",
-        "lightning",
-        "mudslide",
-        "outbreak",
-        "quake",
-        "storm",
-        "tornado",
-        "tsunami",
-        "typhoon",
-        "wildfire",
-    }
-)
+_NATURAL_CAUSES = words("natural_causes")
 
 
 def _claimants(clause: Clause, resolver: DocumentActors) -> list[Actor]:
@@ -2036,19 +1872,16 @@ def _attached_prep_targets(clause: Clause, resolver: DocumentActors) -> list[Act
 _PROTEST_ROOT = "14"
 # Nouns of a grievance, whose "of", "against", "at" phrase names what it is aimed at:
 # "in protest of", "in defiance of", "their disapproval of", "in opposition to".
-_GRIEVANCE_NOUNS = frozenset(
-    {"protest", "defiance", "disapproval", "opposition", "objection", "anger", "outrage"}
-)
+_GRIEVANCE_NOUNS = words("grievance_nouns")
 # Purpose verbs of a protest: "blocked roads to protest against X", "to denounce X", "to
 # demand the resignation of X", "to show their anger at X".
-_GRIEVANCE_VERBS = frozenset(
-    {"protest", "denounce", "condemn", "oppose", "demand", "show", "express", "voice", "press"}
-)
+_GRIEVANCE_VERBS = words("grievance_verbs")
 _GRIEVANCE_PREPS = ("against", "of", "at", "over", "to", "toward", "towards")
 # a grievance noun's "for" names its object too ("their contempt for"); a verb's does not
 # ("protested for the release of X")
 _GRIEVANCE_NOUN_PREPS = (*_GRIEVANCE_PREPS, "for")
-_PURPOSE_DEPS = frozenset({"advcl", "relcl", "acl", "xcomp"})
+# Dependencies of a protest verb that may be its purpose clause ("marched to denounce X").
+_GRIEVANCE_PURPOSE_DEPS = frozenset({"advcl", "relcl", "acl", "xcomp"})
 
 
 def _grievance_targets(heads: list[Token | None], resolver: DocumentActors) -> list[Actor]:
@@ -2072,7 +1905,7 @@ def _grievance_targets(heads: list[Token | None], resolver: DocumentActors) -> l
                 # "a walkout over a decree issued by the junta": whose the issue is
                 actors = _issue_owners(head, resolver)
             elif (
-                child.dep_ in _PURPOSE_DEPS
+                child.dep_ in _GRIEVANCE_PURPOSE_DEPS
                 and child.lemma_.lower() in _GRIEVANCE_VERBS
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
             ):
@@ -2231,9 +2064,7 @@ _AIMED_PREPS = ("against", "at", "on", "upon", "toward", "towards")
 
 
 # Nouns of a demand, whose clause's subject is the one asked to act.
-_DEMAND_NOUNS = frozenset(
-    {"demand", "call", "request", "appeal", "ultimatum", "insistence", "plea", "condition"}
-)
+_DEMAND_NOUNS = words("demand_nouns")
 
 
 def _demanded_clause(verb: Token) -> bool:
@@ -2277,9 +2108,9 @@ def _addressees(nouns: list[Token], resolver: DocumentActors) -> list[Actor]:
 
 # Nouns of help given, whose "to" or "for" phrase names who gets it, and of a promise,
 # whose "to" phrase names to whom it was made.
-_AID_NOUNS = frozenset({"aid", "assistance", "help", "support", "funding", "loan", "relief"})
+_AID_NOUNS = words("aid_nouns")
 _AID_PREPS = ("to", "for")
-_PLEDGE_NOUNS = frozenset({"commitment", "promise", "pledge", "obligation", "undertaking"})
+_PLEDGE_NOUNS = words("pledge_nouns")
 # the verb's phrases that hold the help or the promise ("committed to aid for X", "reneged
 # on its promise to X"); not a topic's ("disagreed over US aid to Ukraine")
 _HELD_PREPS = ("to", "for", "on", "of")
