@@ -8,10 +8,8 @@ long titles ("Finland's Minister of Foreign Affairs, Elina Valtonen").
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from itertools import accumulate, pairwise
 
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
@@ -26,6 +24,7 @@ from dragoman.actors._dictionary import (
 from dragoman.actors._mentions import Mention
 from dragoman.lexicon import words
 from dragoman.pipeline import TokenTable
+from dragoman.quotes import QuoteIndex
 from dragoman.records import Actor
 
 __all__ = ["UNKNOWN_COUNTRY", "DocumentActors"]
@@ -145,53 +144,26 @@ class DocumentActors:
         self._history: list[tuple[int, str, str, Actor | Mention]] = []
         self._named_mentions = [m for m in mentions if m.phrase.form in ("name", "capital")]
         self._seeded = False
-        # quoted passages: (content start, content end, speaker head token index or None)
-        self._quotes: list[tuple[int, int, int | None]] = []
-        self._quote_starts: list[int] = []
-        self._quote_reach: list[int] = []
-        self._quotes_in_order = True
+        # quoted passages (owned by quotes/, shared with the coder)
+        self.quotes = QuoteIndex()
         self._speakers: dict[int, list[Actor]] = {}
         # head token index -> its actors: a phrase is read once (as a subject, then as a
         # quotation's speaker); later readings would find the same names at the same places
         self._resolved: dict[int, list[Actor]] = {}
 
-    def set_quotes(self, quotes: list[tuple[int, int, int | None]]) -> None:
-        """Tell the resolver where quoted passages are and who speaks them.
-
-        Args:
-            quotes: ``(content_start, content_end, speaker_token_index)`` per quotation;
-                "I", "we", "my", "our" inside a passage refer to its speaker.
-        """
-        self._quotes = quotes
-        self._quote_starts = [start for start, _end, _speaker in quotes]
-        self._quote_reach = list(accumulate((end for _start, end, _speaker in quotes), max))
-        starts = self._quote_starts
-        self._quotes_in_order = all(a <= b for a, b in pairwise(starts))
+    def set_quotes(self, quotes: QuoteIndex) -> None:
+        """Tell the resolver where quoted passages are and who speaks them: "I", "we",
+        "my", "our" inside a passage refer to its speaker."""
+        self.quotes = quotes
         self._speakers.clear()
         self._resolved.clear()
 
     def speaker(self, index: int) -> list[Actor]:
-        """Return the resolved speaker of quote ``index`` (of :meth:`set_quotes`)."""
+        """Return the resolved speaker of quotation ``index`` (of :meth:`set_quotes`)."""
         if index not in self._speakers:
-            head = self._quotes[index][2]
+            head = self.quotes.speaker_token(index)
             self._speakers[index] = self.resolve(self.doc[head]) if head is not None else []
         return self._speakers[index]
-
-    def quote_at(self, offset: int) -> int | None:
-        """Return the index of the quoted passage containing a character offset, or None."""
-        if not self._quotes:
-            return None
-        if not self._quotes_in_order:
-            return next(
-                (i for i, (start, end, _s) in enumerate(self._quotes) if start <= offset < end),
-                None,
-            )
-        # the first quotation (in text order) that contains the offset: reported speech
-        # may nest ("X said that Y said ..."); ``_quote_reach`` is the running maximum of
-        # the ends, so the first index whose reach passes the offset ends after it
-        started = bisect_right(self._quote_starts, offset)
-        index = bisect_right(self._quote_reach, offset)
-        return index if index < started else None
 
     def resolve(self, head: Token) -> list[Actor]:
         """Return the actors named by the noun phrase headed by ``head`` (one per conjunct).
@@ -346,7 +318,7 @@ class DocumentActors:
         if reporter is not None:
             return [_refer(a, head.text, head.idx, f"pronoun:{a.text}") for a in reporter]
         if word in _FIRST_PERSON:
-            index = self.quote_at(head.idx)
+            index = self.quotes.at(head.idx)
             if index is None:
                 return []
             return [
