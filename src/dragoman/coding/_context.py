@@ -163,7 +163,7 @@ class DocumentContext:
         if len(mention.candidates) > 1:
             # "in Kingston, the Canadian port": the place's state named in the
             # sentence, after the actors' countries
-            named = sorted(self.resolver.states_of_places_near(mention.token))
+            named = sorted(self.resolver.geography.states_of_places_near(mention.token))
             mention = rerank(mention, [*prefer, *named])
         place = mention.place
         return Location(

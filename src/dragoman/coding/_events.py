@@ -98,6 +98,8 @@ from dragoman.records import (
     make_event_id,
 )
 
+__all__ = ["EventExtractor"]
+
 # CAMEO roots where co-subjects with no target act on each other ("X and Y met"): PLOVER
 # manual, "Compound and Reciprocal Actors".
 _RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -833,6 +835,3 @@ def _drop_reporting_statements(
             e.root_code == STATEMENT_ROOT and e.evidence.verb.start in reported and doc is not None
         )
     ]
-
-
-__all__ = ["EventExtractor"]
