@@ -5,7 +5,9 @@ Usage:
     python bench/snapshot.py ../shared/data/corpus/voa_stories.jsonl --check snapshot.jsonl
 
 ``--write`` codes the corpus (JSON lines, as ``dragoman code`` reads them) and writes one line
-per document: its id, its events and its quotations in their JSON form. ``--check`` codes the
+per document: its id, its events and its quotations in their JSON form. Every event the rules
+code is kept (``JudgeOptions.everything()``), with its confidence, so what the last stage
+would drop is compared too. ``--check`` codes the
 corpus again and compares with such a file: every field of every event (and of every
 quotation), sentence by sentence. Each difference is printed as one line (document, sentence,
 field, before -> after) and the exit status is 1 when there is any, 0 when the coding is
@@ -24,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from dragoman import Coder, Document
+from dragoman.coding import JudgeOptions
 from dragoman.ingest import read_documents
 
 
@@ -70,7 +73,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _code(docs: list[Document], model: str | None) -> Iterator[dict[str, Any]]:
-    coder = Coder(model=model)
+    # every event the rules code, each with its confidence: the judge's choice is compared
+    # through the confidence field, and an event it drops still shows its other changes
+    coder = Coder(model=model, judge=JudgeOptions.everything())
     for coded in coder.analyze_documents(docs):
         yield {
             "doc_id": coded.document.id,
