@@ -11,6 +11,7 @@ PACKAGES = [
     "dragoman.actors",
     "dragoman.coding",
     "dragoman.ingest",
+    "dragoman.lexicon",
     "dragoman.ontology",
     "dragoman.pipeline",
 ]

@@ -174,27 +174,6 @@ def test_former_states_follow_the_story_date(
     assert rows == expected
 
 
-@pytest.mark.parametrize("in_order", [True, False])
-def test_quote_at_finds_the_first_quotation_containing_an_offset(
-    coder: Coder, in_order: bool
-) -> None:
-    from dragoman.actors import DocumentActors
-
-    doc = coder.nlp.make_doc("x " * 60)
-    resolver = DocumentActors(doc, [], coder.actors)
-    # an outer reported clause with a nested one, then a separate quotation
-    quotes: list[tuple[int, int, int | None]] = [(10, 50, None), (20, 30, None), (60, 70, None)]
-    resolver.set_quotes(quotes if in_order else [quotes[2], quotes[0], quotes[1]])
-    first, separate = (0, 2) if in_order else (1, 0)
-    assert resolver.quote_at(5) is None
-    assert resolver.quote_at(10) == first
-    assert resolver.quote_at(25) == first  # the outer one comes first
-    assert resolver.quote_at(35) == first  # after the nested one ends
-    assert resolver.quote_at(50) is None
-    assert resolver.quote_at(65) == separate
-    assert resolver.quote_at(70) is None
-
-
 def test_possessor_of_a_misparsed_modifier(coder: Coder) -> None:
     """A parse that hangs "resolution" as a compound of the participle after it still
     gives the organization modifying "resolution" as the owner of the object."""

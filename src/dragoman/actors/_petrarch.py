@@ -46,6 +46,7 @@ from typing import Any
 
 from dragoman._petrarchfile import PetrarchImport, SourceLine, read_lines
 from dragoman.errors import DictionaryError
+from dragoman.lexicon import words
 
 __all__ = ["import_petrarch_actors", "parse_petrarch_date"]
 
@@ -57,7 +58,7 @@ _AGENT_LINE = re.compile(
     r"^(?P<phrase>[^{\[]*?)\s*(?:\{(?P<plural>[^}]*)\})?\s*\[(?P<code>[^\]]*)\]"
 )
 # Words kept lower case inside a title-case name ("Prince of Dol Amroth").
-_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "de", "du", "da"})
+_SMALL_WORDS = words("small_words")
 NULL_CODE = "---"
 
 

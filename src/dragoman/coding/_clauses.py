@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
+from dragoman.lexicon import words
 from dragoman.pipeline import TokenTable
 
 __all__ = ["Clause", "clause_for", "is_negated", "is_purpose", "modality", "words_before"]
@@ -21,62 +22,34 @@ _SUBJ = frozenset({"nsubj", "csubj", "expl"})
 _PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 _OBJ = frozenset({"dobj", "obj"})
 _COMP = frozenset({"xcomp", "ccomp"})
-_NEGATORS = frozenset({"not", "n't", "never", "no", "n’t"})
+_NEGATORS = words("negators")
 # Words that act as verb particles when the parser labels them advmod or prep.
-_PARTICLES = frozenset({"down", "up", "out", "off", "back", "away", "over", "in", "on"})
-_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_PARTICLES = words("particles")
+_RELATIVE_PRONOUNS = words("relative_pronouns")
 # Nouns whose to-infinitive is planned, offered or threatened, not done.
-_PLANNING_NOUNS = frozenset(
-    {"plan", "promise", "pledge", "offer", "intention", "readiness", "willingness", "threat"}
-    | {"bid", "vow", "commitment", "determination"}
-)
+_PLANNING_NOUNS = words("planning_nouns")
 # Nouns whose possessor does what their to-infinitive says.
 _OWN_ACTION_NOUNS = _PLANNING_NOUNS | {"decision", "move", "attempt", "effort"}
-_PURPOSE_HEADS = frozenset(
-    {"swear", "vow", "pledge", "promise", "gather", "march", "rally", "converge", "assemble"}
-    | {"convene", "travel", "fly", "arrive", "come", "return", "send", "dispatch", "deploy"}
-)
+_PURPOSE_HEADS = words("purpose_heads")
 # Verbs whose to-gerund is done by their subject: "resorted to throwing stones".
-_GERUND_SUBJECT_HEADS = frozenset(
-    {"resort", "turn", "proceed", "move", "return", "switch", "commit", "dedicate", "devote"}
-)
-_COPULAS = frozenset({"be", "remain", "become", "stay", "seem", "appear"})
+_GERUND_SUBJECT_HEADS = words("gerund_subject_heads")
+_COPULAS = words("copulas")
 # Prepositions whose gerund is a verb's complement: "committed to opening", "insisted on
 # holding".
-_GERUND_COMP_PREPS = frozenset({"to", "on"})
+_GERUND_COMP_PREPS = words("gerund_comp_preps")
 # Verbs whose passive without a by-phrase states what its subject does ("were engaged in
 # fighting", "is involved in the talks", "is opposed to the plan"), not what was done to it;
 # the second set only before "to" ("is committed to reform", not "crimes were committed").
-_STATIVE_PASSIVES = frozenset({"engage", "involve", "oppose"})
-_STATIVE_PASSIVES_TO = frozenset({"commit", "dedicate", "determine", "devote", "prepare"})
+_STATIVE_PASSIVES = words("stative_passives")
+_STATIVE_PASSIVES_TO = words("stative_passives_to")
 # Stative passives whose to-phrase is what an active verb would take as its object.
-_STATIVE_TO_OBJECT = frozenset({"oppose"})
+_STATIVE_TO_OBJECT = words("stative_to_object")
 # Nouns for what is said or written, whose participle is said by their author: "issued a
 # statement demanding", "sent a letter urging".
-_DOCUMENT_NOUNS = frozenset(
-    {
-        "statement",
-        "declaration",
-        "communique",
-        "letter",
-        "message",
-        "note",
-        "resolution",
-        "petition",
-        "memorandum",
-        "appeal",
-        "ultimatum",
-        "warning",
-        "report",
-        "speech",
-        "editorial",
-        "decree",
-        "order",
-    }
-)
+_DOCUMENT_NOUNS = words("document_nouns")
 # Verbs whose in-phrase names what their subject does: "engaged in fighting", "took part
 # in talks" ("part" stands for "take part").
-_LIGHT_IN_VERBS = frozenset({"engage", "participate", "involve", "join", "take"})
+_LIGHT_IN_VERBS = words("in_phrase_subject_verbs")
 # A verb heading one of these borrows its subject from the verb it attaches to.
 _INHERITS_SUBJECT = frozenset({"xcomp", "conj", "advcl"})
 
@@ -105,10 +78,7 @@ _ADVCL, _MARK, _FOR = (get_string_id(word) for word in ("advcl", "mark", "for"))
 _PROPN_ID, _ADP_ID, _NEVER, _OF = (get_string_id(w) for w in ("PROPN", "ADP", "never", "of"))
 _MARK = get_string_id("mark")
 _CONDITION_MARKS = _ids({"if", "unless"})
-_ASKING_VERBS = frozenset(
-    {"ask", "wonder", "inquire", "enquire", "check", "see", "know", "doubt", "question"}
-    | {"decide", "determine", "consider", "examine", "investigate", "study", "learn"}
-)
+_ASKING_VERBS = words("asking_verbs")
 
 
 @dataclass(slots=True)
@@ -330,16 +300,11 @@ def _read_prep(clause: Clause, child: Token, table: TokenTable) -> None:
                 clause.preps.setdefault(doc[inner].lower_, []).extend(objs)
 
 
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "’ll"})
-_HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
-_OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+_FUTURE_AUX = words("future_aux")
+_HYPOTHETICAL_AUX = words("hypothetical_aux")
+_OBLIGATION_AUX = words("obligation_aux")
 # heads whose to-complement is planned, not done: "plans to visit", "is ready to send"
-_PLANNING_HEADS = frozenset({
-    "plan", "intend", "aim", "prepare", "expect", "want", "wish", "seek", "hope", "go",
-    "ready", "willing", "prepared", "set", "poised", "likely", "eager", "determined",
-    "committed", "commit", "close", "dedicated", "look", "forward", "swear", "vow",
-    "suppose", "schedule", "due", "slate",
-})
+_PLANNING_HEADS = words("planning_heads")
 
 
 # Only these relations let a predicate take its mode from the word it depends on.
@@ -477,7 +442,7 @@ def _inherited_subjects(verb: Token, sentence: Span) -> list[Token]:
 
 # Prepositions of a passive's charge or reason, after which the parser may attach the
 # passive's by-phrase: "was accused of stealing funds by X", "was charged with fraud by X".
-_CHARGE_PREPS = frozenset({"of", "for", "with", "over", "to"})
+_CHARGE_PREPS = words("charge_preps")
 
 
 def _displaced_agents(verb: Token) -> list[Token]:
@@ -619,4 +584,4 @@ def words_before(token: Token) -> list[str]:
     return words
 
 
-_FAILING_HEADS = frozenset({"fail"})
+_FAILING_HEADS = words("failing_heads")

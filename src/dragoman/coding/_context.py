@@ -17,7 +17,7 @@ from dragoman.actors import DocumentActors
 from dragoman.pipeline import TokenTable
 from dragoman.places import PlaceMention, find_places, load_gazetteer, place_for_clause, rerank
 from dragoman.quotes import Quote as RawQuote
-from dragoman.quotes import find_quotes
+from dragoman.quotes import QuoteIndex, find_quotes
 from dragoman.records import Actor, EventDate, Location, Quote, TextSpan, normalize_date
 from dragoman.temporal import DateExpression, date_for_clause, find_date_expressions
 
@@ -78,9 +78,11 @@ class DocumentContext:
         self.raw_quotes: list[RawQuote] = (
             find_quotes(doc, text=text, table=table) if options.quotes else []
         )
-        resolver.set_quotes(
+        # one index of the quotations, read by the coder and the actor resolver alike
+        self.quote_index = QuoteIndex(
             [(q.content_start, q.content_end, q.speaker_token_index) for q in self.raw_quotes]
         )
+        resolver.set_quotes(self.quote_index)
         # per sentence start token: the layers are read only around sentences with events
         self._dates: dict[int, list[DateExpression]] = {}
         self._sentence_starts: list[int] | None = None  # character offsets
@@ -89,7 +91,7 @@ class DocumentContext:
 
     def quote_at(self, offset: int) -> int | None:
         """Return the index of the quotation containing a character offset, or None."""
-        return self.resolver.quote_at(offset) if self.raw_quotes else None
+        return self.quote_index.at(offset)
 
     def date_for(self, token: Token, sentence: Span) -> tuple[str | None, str, EventDate]:
         """Return an event's date, precision and source for its predicate token.
@@ -161,7 +163,7 @@ class DocumentContext:
         if len(mention.candidates) > 1:
             # "in Kingston, the Canadian port": the place's state named in the
             # sentence, after the actors' countries
-            named = sorted(self.resolver.states_of_places_near(mention.token))
+            named = sorted(self.resolver.geography.states_of_places_near(mention.token))
             mention = rerank(mention, [*prefer, *named])
         place = mention.place
         return Location(

@@ -44,6 +44,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dragoman._petrarchfile import PetrarchImport, SourceLine, read_lines
+from dragoman.lexicon import words
 from dragoman.ontology import is_cameo_code
 
 __all__ = ["Lemmatizer", "import_petrarch_verbs", "naive_lemma", "spacy_lemmatizer"]
@@ -53,16 +54,9 @@ Lemmatizer = Callable[[str, str], str]
 
 # Words after a verb read as its particle. "over", "in" and "on" are read as prepositions:
 # in PETRARCH patterns they introduce a phrase ("CLASH OVER", "CALLED_ON").
-PARTICLES = frozenset({"up", "down", "out", "off", "back", "away", "forward", "aside"})
-PREPOSITIONS = frozenset(
-    {
-        "about", "across", "after", "against", "along", "among", "around", "at", "before",
-        "behind", "between", "beyond", "by", "during", "for", "from", "in", "into", "near",
-        "of", "on", "onto", "over", "through", "to", "toward", "towards", "under", "upon",
-        "with", "within", "without",
-    }
-)  # fmt: skip
-_MARKERS = frozenset({"+", "%"})  # target and compound-actor markers: no constraint
+PARTICLES = words("petrarch_particles")
+PREPOSITIONS = words("petrarch_prepositions")
+_MARKERS = words("markers")
 
 
 def naive_lemma(word: str, pos: str) -> str:

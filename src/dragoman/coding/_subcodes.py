@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from dragoman.coding._clauses import Clause, words_before
 from dragoman.coding._frames import family_of, frame_code
 from dragoman.coding._verbs import NounEntry, VerbDictionary
+from dragoman.lexicon import words
 
 __all__ = [
     "allegation_subcode",
@@ -85,19 +86,15 @@ _TOPICS: dict[str, str] = {
 _PRECEDENCE = (_LEADERSHIP, _INSTITUTIONS, _RIGHTS, _POLICY)
 # "reform" alone is CAMEO's generic political reform (024, 034, 104, 123) for statements;
 # protests with unspecified reform demands are policy protests (codebook, 1412).
-_GENERIC_REFORM = frozenset({"reform", "change"})
+_GENERIC_REFORM = words("generic_reform")
 _REFORM_FAMILIES = frozenset({"024", "034", "083", "104", "123"})
 # The generic code of each family, with the digit its subcodes add.
 _REFORM_OF: dict[str, str] = {"020": "024", "030": "034", "100": "104", "120": "123"}
 
 _PROTESTS = frozenset({"141", "142", "143", "144", "145"})
 # Verbs that state what a protest is for: "rallied to demand", "struck, calling for".
-_PURPOSE_VERBS = frozenset({
-    "demand", "call", "protest", "press", "seek", "urge", "push", "denounce", "oppose",
-    "decry", "condemn", "insist", "reject", "show", "voice", "express", "defend", "support",
-    "say", "chant",
-})
-_PURPOSE_PREPS = frozenset({"for", "against", "over", "in"})
+_PURPOSE_VERBS = words("purpose_verbs")
+_PURPOSE_PREPS = words("purpose_preps")
 _SCAN_LIMIT = 40  # tokens of a purpose phrase read at most
 _ASIDE_DEPS = frozenset({"relcl", "advcl", "appos", "parataxis"})
 
@@ -159,7 +156,7 @@ def _modifier_noun(noun: Token, verbs: VerbDictionary) -> NounEntry | None:
 
 _STATEMENT = "010"
 # Verbs whose announced object is the event itself: "declared a ceasefire" is a ceasefire.
-_ANNOUNCING = frozenset({"announce", "declare", "proclaim", "unveil"})
+_ANNOUNCING = words("announcing")
 
 
 def instrument_subcode(
@@ -196,10 +193,7 @@ _FIGHT = "190"
 _UNCONVENTIONAL = "180"
 # Weapons that need no military organization: an attack with them is unconventional
 # violence (codebook 180: "do not require ... sophisticated weaponry").
-_CRUDE_WEAPONS = frozenset(
-    {"machete", "knife", "axe", "ax", "club", "stick", "sword", "spear", "hammer", "cudgel"}
-    | {"bat", "rock", "stone", "brick", "hatchet", "cleaver"}
-)
+_CRUDE_WEAPONS = words("crude_weapons")
 
 
 def _crude_weapon(clause: Clause) -> Token | None:
@@ -293,7 +287,7 @@ def reform_subcode(code: str, clause: Clause) -> tuple[str, str] | None:
     return None
 
 
-_LEADERSHIP_CHANGE = frozenset({"resignation", "ouster", "removal", "impeachment", "abdication"})
+_LEADERSHIP_CHANGE = words("leadership_change")
 _NAMES = {
     _LEADERSHIP: "leadership",
     _POLICY: "policy",
@@ -337,7 +331,7 @@ def protest_subcode(
             dep = child.dep_
             if dep == "prep" and child.lower_ in _PURPOSE_PREPS and head.pos_ != "PROPN":
                 found.update(_topics_in(child))
-            elif dep in _PURPOSE_DEPS and child.pos_ == "VERB":
+            elif dep in _TOPIC_PURPOSE_DEPS and child.pos_ == "VERB":
                 lemma = child.lemma_.lower()
                 infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
                 if lemma in _PURPOSE_VERBS:
@@ -354,7 +348,9 @@ def protest_subcode(
     return None
 
 
-_PURPOSE_DEPS = frozenset({"advcl", "xcomp", "ccomp", "conj", "acl", "relcl"})
+# Dependencies of a protest or rally verb whose clause may name its topic (wider than a
+# grievance's purpose: a "ccomp" or "conj" can name what the protest is about).
+_TOPIC_PURPOSE_DEPS = frozenset({"advcl", "xcomp", "ccomp", "conj", "acl", "relcl"})
 
 
 def _topics_in(phrase: Token) -> set[str]:
@@ -435,8 +431,8 @@ _ALLEGATION_CODES: dict[str, dict[str, str]] = {
 }
 # Where the charge is named: "accused X of spying", "blamed X for the massacre", "charged
 # with treason"; "investigated war crimes", "an inquiry into torture".
-_CHARGE_PREPS = frozenset({"of", "for", "with"})
-_INQUIRY_PREPS = frozenset({"into", "of", "over"})
+_CHARGE_PREPS = words("charge_preps")
+_INQUIRY_PREPS = words("inquiry_preps")
 
 
 def allegation_subcode(code: str, clause: Clause) -> tuple[str, str] | None:
@@ -477,7 +473,7 @@ def allegation_subcode(code: str, clause: Clause) -> tuple[str, str] | None:
 
 
 # Where an arrest names its charge: "arrested for spying", "jailed on charges of treason".
-_ARREST_CHARGE_PREPS = frozenset({"for", "on", "over"})
+_ARREST_CHARGE_PREPS = words("arrest_charge_preps")
 
 
 def charge_subcode(clause: Clause) -> tuple[str, str] | None:
@@ -533,12 +529,10 @@ def _allegations_in(phrase: Token) -> set[str]:
 # "Rally support on behalf of": the codebook's example urges one actor to support another).
 _APPEAL_FOR_SUPPORT = "022"
 _RALLY = "053"
-_BACKING_VERBS = frozenset({"support", "back", "endorse", "defend"})
+_BACKING_VERBS = words("backing_verbs")
 _NAMED_PARTIES = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 # Heads that name a party when a named word modifies them: "the Libyan government".
-_PARTY_HEADS = frozenset(
-    {"government", "regime", "opposition", "movement", "party", "president", "leader", "people"}
-)
+_PARTY_HEADS = words("party_heads")
 
 
 def rally_subcode(code: str, clause: Clause) -> tuple[str, str] | None:

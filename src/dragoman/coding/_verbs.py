@@ -10,6 +10,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from dragoman._yamlfile import RawEntry, load_files, read_entries
+from dragoman.lexicon import words
 from dragoman.ontology import is_cameo_code, plover_types
 
 __all__ = ["NounEntry", "VerbDictionary", "VerbEntry", "load_verb_dictionary"]
@@ -18,7 +19,7 @@ _KEYS = frozenset({"verb", "code", "particle", "prep", "object", "comp", "plover
 _NOUN_KEYS = frozenset({"noun", "code", "plover", "note"})
 #: ``comp: ["*"]``: any complement ("agreed to <anything>"); ``object: ["*"]``: any direct
 #: object ("helped <someone>").
-_ANY = frozenset({"*"})
+_ANY = words("any")
 #: ``code: "none"``: the construction is no event ("sought to finalize" is trying, not an
 #: appeal); the most specific entry still wins, so a "none" entry shadows a bare pattern.
 NO_EVENT = "none"

@@ -11,6 +11,7 @@ Example:
 from __future__ import annotations
 
 from dragoman.quotes._find import find_quotes
+from dragoman.quotes._index import QuoteIndex
 from dragoman.quotes._marks import Marked, pair_quote_marks
 from dragoman.quotes._model import Cue, Quote, QuoteKind
 from dragoman.quotes._speaker import DEFAULT_CUE_VERBS
@@ -20,6 +21,7 @@ __all__ = [
     "Cue",
     "Marked",
     "Quote",
+    "QuoteIndex",
     "QuoteKind",
     "find_quotes",
     "pair_quote_marks",

@@ -12,6 +12,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE, SENT_START
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from dragoman.lexicon import words
 from dragoman.pipeline import TokenTable
 from dragoman.pipeline._text import document_text
 from dragoman.temporal._calendar import period_start, relation_to
@@ -36,7 +37,7 @@ _NAMES_WITH_DAYS = frozenset(
 # Named-entity types that make a month or weekday name part of a name ("May", "Sunday Times").
 _NAME_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "GPE", "NORP"})
 _DURATION_BEFORE = frozenset({"for", "within", "throughout", "spanning", "lasting", "over"})
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll"})
+_FUTURE_AUX = words("future_aux")
 _FUTURE_GOVERNORS = frozenset(
     {"plan", "expect", "schedule", "set", "intend", "due", "go", "aim", "prepare", "hope"}
 )

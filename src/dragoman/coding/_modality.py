@@ -1,0 +1,120 @@
+"""Modality: whether an event is asserted, future, hypothetical or an obligation.
+
+Reads: a Match (its clause's modality, its verb's conditions). Writes: the match's code and
+modality (a future appeal becomes an intent, a future attack a threat).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dragoman.coding._clauses import is_negated
+from dragoman.coding._frames import Frame, frame_code
+from dragoman.coding._match import Match
+from dragoman.lexicon import words
+
+__all__ = ["apply_modality", "conditional"]
+
+_ACTION_ROOTS_INTENT = frozenset({"04", "05", "06", "07", "08"})
+
+
+_ACTION_ROOTS_THREAT = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+
+
+# Subordinators of clauses that state a condition, not an event: "will boycott the vote
+# unless the president agrees to step down", "will attack if X invades".
+_CONDITIONS = words("conditions")
+
+
+def _condition_mark(verb: Token) -> str | None:
+    """The subordinator of the condition clause a verb heads ("unless", "if"), or None."""
+    if verb.dep_ != "advcl":
+        return None
+    for child in verb.children:
+        if child.dep_ == "mark" and child.lower_ in _CONDITIONS:
+            return child.lower_
+    return None
+
+
+def conditional(verb: Token) -> bool:
+    """Whether a verb heads (or is the complement of) a condition clause: the condition is
+    not an event (that of an "unless" clause makes its main clause a threat: see
+    :func:`_unless_condition`)."""
+    for _ in range(2):  # "unless the president agrees to step down"
+        if _condition_mark(verb) is not None:
+            return True
+        if verb.dep_ not in ("xcomp", "conj"):
+            return False
+        verb = verb.head
+    return False
+
+
+def apply_modality(match: Match) -> None:
+    """Code announced actions as intents, threats or refusals.
+
+    "will provide aid" is an intent (033), "could impose sanctions" a threat (1312), and a
+    negated cooperative future, "will not release", "will not accept", a refusal (1243,
+    120): CAMEO codes announced refusals under 12, not as negated intents.
+    """
+    if match.modality not in ("future", "hypothetical"):
+        return
+    root = match.code[:2]
+    if root in _ACTION_ROOTS_INTENT and _unless_condition(match.clause.verb):
+        # "will withdraw its troops unless X holds elections": a demand backed by a cost
+        match.note = f"conditional (unless) {match.code}"
+        match.code = frame_code(Frame.THREAT, match.code) or "130"
+        return
+    cooperative = root in _ACTION_ROOTS_INTENT or root == "03"
+    if match.modality == "future" and cooperative and is_negated(match.clause):
+        refined = frame_code(Frame.REJECT, match.code) if root != "03" else None
+        match.note = f"refusal: negated future {match.code}"
+        match.code = refined or "120"
+        match.negated = False
+        return
+    if root in _FORCE_ROOTS and _readying(match.clause.verb):
+        # "troops prepared to resume shelling": a military move short of force, not a
+        # verbal threat (codebook 150, "demonstration of military capabilities and readiness")
+        match.note = f"readiness for {match.code}"
+        match.code = _FORCE_POSTURE
+        return
+    if root in _ACTION_ROOTS_INTENT:
+        frame = Frame.INTENT
+    elif root in _ACTION_ROOTS_THREAT:
+        frame = Frame.THREAT
+    else:
+        return
+    refined = frame_code(frame, match.code)
+    if refined is not None:
+        match.note = f"{match.modality} {match.code}"
+        match.code = refined
+
+
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
+
+
+_FORCE_POSTURE = "150"
+
+
+# Heads whose to-complement is an action being readied: "prepared to attack", "poised to".
+_READYING_HEADS = words("readying_heads")
+
+
+# Verbs between the readying head and the action: "prepared to resume shelling".
+_ASPECT_VERBS = words("aspect_verbs")
+
+
+def _readying(verb: Token) -> bool:
+    """The verb is the action a subject is readying: "troops prepared to resume shelling
+    X", "forces were poised to attack"."""
+    while verb.dep_ in ("xcomp", "pcomp") and verb.head.lemma_.lower() in _ASPECT_VERBS:
+        verb = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() in _READYING_HEADS
+        and not _unless_condition(verb)
+    )
+
+
+def _unless_condition(verb: Token) -> bool:
+    """The verb has an "unless" clause: "will leave unless the talks resume"."""
+    return any(_condition_mark(child) == "unless" for child in verb.children)

@@ -1,0 +1,197 @@
+"""Nominal events: the light verb of an event noun and the clause a noun stands in.
+
+Reads: tokens of the parse (an event noun, its governing verb). Writes: the light verb, the
+noun's Clause, the noun's own source; used by the event-code stage for noun patterns
+("launched an offensive", "Russia's attack on Ukraine").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dragoman.actors import DocumentActors
+from dragoman.coding._clauses import Clause
+from dragoman.coding._match import Match
+from dragoman.lexicon import words
+from dragoman.records import Actor
+
+__all__ = [
+    "COPULAS",
+    "LIGHT_VERBS",
+    "bare_light_verb",
+    "light_verb",
+    "nominal_clause",
+    "nominal_source",
+    "of_thing",
+    "state_out_of_place",
+]
+
+# Verbs that take an event noun as their object without adding meaning of their own:
+# "held talks", "launched an offensive", "opened an investigation", "made an appeal".
+LIGHT_VERBS = words("light_verbs")
+
+
+COPULAS = words("copulas")
+
+
+# Verbs that take an event noun in an in-phrase without adding meaning of their own:
+# "engaged in fighting", "participated in the talks", "took part in the protests".
+_LIGHT_IN_VERBS = words("light_in_verbs")
+
+
+# Verbs that put their object under an event: "placed him under arrest".
+_UNDER_VERBS = words("under_verbs")
+
+
+# Adjectives that make the copula's subject the doer of the event noun they govern.
+_CULPABLE = words("culpable")
+
+
+# Verbs of coming together whose for-phrase names what is done there.
+_MOTION_VERBS = words("motion_verbs")
+
+
+def bare_light_verb(match: Match, noun: Token) -> bool:
+    """Whether a matched verb is a light verb matched by a pattern with no conditions, and
+    the event noun is its direct object ("announced a ceasefire", "joined the protests")."""
+    entry = match.entry
+    return (
+        noun.dep_ == "dobj"
+        and match.note == ""
+        and not match.nominal
+        and entry.order >= 0
+        and entry.verb in LIGHT_VERBS
+        and not (entry.objects or entry.comps or entry.prep or entry.particle)
+    )
+
+
+def light_verb(noun: Token) -> Token | None:
+    """The light verb an event noun is the content of, or None: the object of "launched
+    an offensive", or the in-phrase of "engaged in fighting" and "took part in talks"."""
+    head = noun.head
+    if noun.dep_ == "dobj":
+        if head.pos_ == "VERB" and head.lemma_.lower() in LIGHT_VERBS:
+            return head
+        return None
+    if noun.dep_ != "pobj" or head.dep_ != "prep":
+        return None
+    verb = head.head
+    prep = head.lower_
+    if verb.dep_ == "acomp" and verb.lemma_.lower() in _CULPABLE and prep in ("for", "of"):
+        verb = verb.head  # "is responsible for the killings", "guilty of the attack"
+        return verb if verb.lemma_.lower() in COPULAS else None
+    if prep == "behind":  # "was behind the attack"
+        return verb if verb.lemma_.lower() in COPULAS else None
+    if prep == "under":  # "placed X under arrest", "was put under investigation"
+        return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in _UNDER_VERBS else None
+    if prep == "for":
+        # "returned to Geneva for talks", "gathered for a rally": what they came to do
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in _MOTION_VERBS:
+            return verb
+        return None
+    if prep == "on":  # "remained on alert", "went on strike": a state entered or kept
+        return verb if verb.lemma_.lower() in _ON_STATE_VERBS else None
+    if prep == "as":  # "held civilians as human shields": what they were used as
+        return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in _AS_VERBS else None
+    if head.lower_ != "in":
+        return None
+    if verb.pos_ == "NOUN" and verb.lower_ == "part" and verb.dep_ == "dobj":
+        verb = verb.head  # "took part in" read as "part in the talks"
+    if verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in _LIGHT_IN_VERBS:
+        return verb
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
+        return verb
+    return None
+
+
+# Verbs whose on-phrase is a state their subject is in ("remained on alert", "went on
+# strike", "are on a hunger strike"), and whose as-phrase is a use made of their object.
+_ON_STATE_VERBS = words("on_state_verbs")
+
+
+_AS_VERBS = words("as_verbs")
+
+
+# Event nouns that name the event only as such a state: "troops remained on alert", not
+# "issued a flood alert".
+_STATE_NOUNS = words("state_nouns")
+
+
+def state_out_of_place(noun: Token) -> bool:
+    """Whether a state noun ("alert") stands anywhere but in an on-phrase of armed forces
+    ("troops remained on alert"; "the country went on high alert" over a disease is no
+    military alert)."""
+    if noun.lemma_.lower() not in _STATE_NOUNS:
+        return False
+    if noun.dep_ != "pobj" or noun.head.lower_ != "on":
+        return True
+    verb = noun.head.head
+    return not any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in _FORCES
+        for c in verb.children
+    )
+
+
+# Heads of phrases naming armed forces or police, whose alert is a force posture.
+_FORCES = words("forces")
+
+
+# Event nouns whose event sense needs a polity as what they are "of": diplomatic recognition
+# is of a state or government ("recognition of Palestine"), or of its statehood ("of
+# Kosovo's independence"), not of "X's contributions" or "of the problem".
+_OF_POLITY_NOUNS = words("of_polity_nouns")
+
+
+_POLITY_NOUNS = words("polity_nouns")
+
+
+def of_thing(noun: Token) -> bool:
+    """Whether an "of"-needing event noun is of a thing, not a polity ("recognition of
+    Kazakhstan's contributions"): then it is no event."""
+    if noun.lemma_.lower() not in _OF_POLITY_NOUNS:
+        return False
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                return not (pobj.pos_ == "PROPN" or pobj.lemma_.lower() in _POLITY_NOUNS)
+    return False
+
+
+def nominal_clause(noun: Token) -> Clause | None:
+    """Read a nominal event: who (possessor, by-phrase, state adjective) and preps."""
+    clause = Clause(noun)
+    modifiers: list[Token] = []
+    for child in noun.children:
+        dep = child.dep_
+        if dep == "poss":
+            clause.subjects.append(child)
+        elif dep == "prep":
+            pobjs = [c for c in child.children if c.dep_ == "pobj"]
+            if not pobjs:
+                continue
+            if child.lower_ == "by":
+                clause.subjects.extend(pobjs)
+            else:
+                clause.preps.setdefault(child.lower_, []).extend(pobjs)
+        elif dep in ("amod", "compound", "nmod") and child.pos_ in ("ADJ", "PROPN"):
+            modifiers.append(child)
+    # a possessor or a by-phrase names the doer; the modifiers then say what kind of event
+    # it is ("its Security Council veto", "Iran's UN-brokered talks")
+    if not clause.subjects:
+        clause.subjects = modifiers
+    if not clause.subjects and "between" not in clause.preps:
+        return None
+    return clause
+
+
+def nominal_source(head: Token, resolver: DocumentActors) -> list[Actor]:
+    """A nominal event's source: a possessor or by-phrase, or a state or organization
+    named by a modifier ("Russian attack"); other modifiers ("air", "surprise") are not."""
+    if head.dep_ in ("amod", "compound", "nmod") and not resolver.is_named(head.i):
+        return []
+    return resolver.resolve(head)

@@ -1,0 +1,147 @@
+"""Place and polity of an event: whose state an actor belongs to, domestic events, located actors.
+
+Reads: the resolved source and target actors, an event's Location, the document's actor
+memory (for the sentence's or story's country). Writes: new Actor values (a target made
+domestic, an actor placed in a country); never edits the ones it is given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from dragoman.actors import UNKNOWN_COUNTRY, DocumentActors
+from dragoman.coding._context import DocumentContext
+from dragoman.places import load_gazetteer
+from dragoman.records import Actor, Location
+
+__all__ = [
+    "domestic_source",
+    "domestic_target",
+    "home_country",
+    "location_actor",
+    "placed",
+    "polity",
+    "same_name_city_country",
+]
+
+def _state_prefix(actor: Actor, resolver: DocumentActors) -> str | None:
+    prefix = actor.code[:3]
+    return prefix if prefix in resolver.state_codes else None
+
+
+def domestic_target(target: Actor, source: Actor, resolver: DocumentActors) -> Actor:
+    """An agent of unknown country acted on by a state's actor is of that state:
+    "Iranian authorities pressured workers" (IRNLAB), "Kenyan police arrested protesters"."""
+    if not target.code.startswith(UNKNOWN_COUNTRY):
+        return target
+    country = _state_prefix(source, resolver)
+    if country is None:
+        return target
+    return replace(
+        target,
+        code=country + target.code[len(UNKNOWN_COUNTRY) :],
+        rule=f"{target.rule}+source-country",
+    )
+
+
+# Sectors of a state's own institutions and internal parties: an actor of unknown country
+# acting on one of them is taken to be of that state. Not the military, civilians,
+# business or refugees, who are often abroad ("gunmen kidnapped French tourists").
+_HOME_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "OPP", "PTY", "REB", "INS"})
+
+
+_FOREIGN_WORD = re.compile(r"\bforeign\b", re.IGNORECASE)
+
+
+def domestic_source(source: Actor, target: Actor, resolver: DocumentActors) -> Actor:
+    """A source of unknown country acting on a state's own institution or internal party
+    is of that state: "a judge opened an inquiry into Chilean ministers" (CHLJUD),
+    "President X conceded to the rebels of UNITA" (AGOGOV). Rule ``+target-country``."""
+    if not source.code.startswith(UNKNOWN_COUNTRY) or _FOREIGN_WORD.search(
+        f"{source.text} {source.rule}"  # the rule names a pronoun's antecedent
+    ):
+        return source  # a foreign minister's or ministry's dealings are with other states
+    country = _state_prefix(target, resolver)
+    if country is None or target.code[3:6] not in _HOME_SECTORS:
+        return source
+    return replace(
+        source,
+        code=country + source.code[len(UNKNOWN_COUNTRY) :],
+        rule=f"{source.rule}+target-country",
+    )
+
+
+def home_country(source: Actor, resolver: DocumentActors) -> Actor | None:
+    """The source's own country as the target of a domestic event, or None."""
+    country = _state_prefix(source, resolver)
+    if country is None:
+        return None
+    return replace(
+        source,
+        code=country,
+        name=resolver.state_name(country),
+        entry=f"states:{country}",
+        rule="domestic:source-country",
+    )
+
+
+def polity(
+    source: Actor, location: Location | None, context: DocumentContext, resolver: DocumentActors
+) -> Actor | None:
+    """The country a domestic-polity event with no target is done to: the country of its
+    place when that is not the source's own ("threatened to ban the referendum in Kosovo",
+    ``domestic:place-country``), else the source's own country."""
+    home = _state_prefix(source, resolver)
+    if home is not None and location is not None and location.country not in (None, "", home):
+        return location_actor(location, context, rule="domestic:place-country")
+    return home_country(source, resolver)
+
+
+def placed(actor: Actor, location: Location, rule: str = "location") -> Actor:
+    """Give an agent of unknown country the country of the event's place.
+
+    "Protesters in Lima burned tyres": the protesters are Peruvian. An ethnic
+    group named by its kin state ("ethnic Hungarians protested in Bucharest") is of the
+    place too.
+    """
+    if actor.rule.startswith("ethnic:") and location.country:
+        return replace(
+            actor,
+            code=location.country + actor.code[3:],
+            rule=f"{actor.rule}+{rule}:{location.text}",
+        )
+    if not actor.code.startswith(UNKNOWN_COUNTRY) or not location.country:
+        return actor
+    return replace(
+        actor,
+        code=location.country + actor.code[len(UNKNOWN_COUNTRY) :],
+        rule=f"{actor.rule}+{rule}:{location.text}",
+    )
+
+
+def location_actor(
+    location: Location, context: DocumentContext, rule: str = "location"
+) -> Actor:
+    """The country of an event's place, as its target (or the source of force used by no
+    one named)."""
+    country = location.country or ""
+    return Actor(
+        code=country,
+        name=context.state_name(country),
+        text=location.text,
+        start=location.start,
+        end=location.end,
+        entry=f"places:{location.name}",
+        rule=rule,
+    )
+
+
+def same_name_city_country(name: str, countries: list[str]) -> str | None:
+    """The one of ``countries`` with a city called ``name``, when the gazetteer ranks one
+    first ("Kingston" in a sentence about Canada), else None: what the actor resolver asks
+    before reading a capital's name as its state."""
+    candidates = load_gazetteer().candidates(name, countries)
+    if candidates and candidates[0].country in countries:
+        return candidates[0].country
+    return None

@@ -1,0 +1,601 @@
+"""Refinements: the code of a match refined by what governs it and what it governs.
+
+Reads: the sentence's Matches (verb, clause, code) and the verb dictionary. Writes: refined
+codes, notes and the verbs that are not events of their own (a demand's content, a purpose).
+:func:`apply_frames` runs the refinements in their order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from dragoman.coding._clauses import clause_for, is_purpose, modality, words_before
+from dragoman.coding._frames import Frame, family_of, frame_code, frame_of
+from dragoman.coding._match import Match
+from dragoman.coding._modality import apply_modality
+from dragoman.coding._nominal import COPULAS, LIGHT_VERBS
+from dragoman.coding._subcodes import (
+    allegation_subcode,
+    instrument_subcode,
+    is_subcode,
+    object_subcode,
+    protest_subcode,
+    rally_subcode,
+    reform_subcode,
+)
+from dragoman.coding._targets import prep_objects
+from dragoman.coding._verbs import VerbDictionary, VerbEntry
+from dragoman.lexicon import words
+
+__all__ = ["STATEMENT", "STATEMENT_ROOT", "apply_frames", "apply_purposes", "wish_matches"]
+
+STATEMENT_ROOT = "01"
+
+
+# generic political-reform codes, refined by what the reform is about
+_REFORM_CODES = frozenset({"024", "034", "083", "104", "123"})
+
+
+# Roots whose verbs govern their complement: what is appealed for, intended, demanded,
+# refused or threatened is not a separate event ("demanded that X withdraw").
+_GOVERNING_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+
+
+def apply_frames(
+    matches: list[Match], verbs: VerbDictionary
+) -> tuple[set[int], dict[int, str]]:
+    """Refine codes by what governs what; return the verbs that are not events, and the
+    action code of each matched verb (before modality made it an intent or threat).
+
+    - An object names the kind of thing given, cut or asked for ("provided military aid"
+      072, "halted food aid" 1623): see :func:`object_subcode`.
+    - A generic use of force takes the code of the attack it was done in or by ("killed
+      ... in an air strike" 195, "a car bomb killed" 1832): see :func:`_refine_by_means`.
+    - A generic appeal, intent, demand, refusal or threat takes its family's code for the
+      action in its complement ("urged X to release" 0253, "refused to release" 1243), or for
+      the event noun it asks for ("called for the withdrawal" 0256, "demanded the release"
+      1053, "asked for aid" 023, "agreed to a ceasefire" 0356, "rejected a proposal to hold
+      talks" 125).
+    - A pattern that names its complement verb ("urge ... to send" 023) gives way to the
+      complement's own, more specific action ("urged X to send peacekeepers" 0234,
+      "threatened to stop negotiations" 134).
+    - A statement whose complement is an obligation ("said Sudan must return") is a demand.
+    - A future or hypothetical action is an intent or a threat ("will send aid" 033, "could
+      impose sanctions" 1312).
+    - A statement that the speaker is optimistic or pessimistic is 013 or 012 ("said he was
+      confident that ...").
+    - Complements of governing verbs, and every to-complement of a matched verb, are
+      consumed: they are the content, not separate events.
+    """
+    by_verb = {m.clause.verb.i: m for m in matches}
+    consumed: set[int] = set()
+    actions: dict[int, str] = {}  # verb -> its action code, before modality
+    for match in matches:  # the actions themselves first: "said it will send aid"
+        if match.note == "":
+            found = object_subcode(match.code, match.clause, verbs) or allegation_subcode(
+                match.code, match.clause
+            )
+            if found is not None:
+                match.code, match.note = found
+            else:
+                _refine_by_means(match, verbs, consumed)
+            _refine_arrival(match, verbs)
+            _refine_failed_settlement(match)
+        actions[match.clause.verb.i] = match.code
+    for match in matches:  # what a yield gives, before modality makes it an intent
+        if match.code == _YIELD and match.note == "":
+            _refine_yield(match, verbs, by_verb, actions)
+            actions[match.clause.verb.i] = match.code
+    for match in matches:
+        apply_modality(match)
+    for match in matches:
+        root = match.code[:2]
+        comps = match.entry.comps
+        frame = frame_of(match.entry.code) if not comps or comps == {"*"} else None
+        named = bool(comps) and comps != {"*"}  # "agree ... to lift", not "concluded that *"
+        for comp in [*match.clause.comps, *_message_contents(match)]:
+            inner = by_verb.get(comp.i)
+            if comp.dep_ in ("xcomp", "pcomp") or root in _GOVERNING_ROOTS:
+                consumed.add(comp.i)
+            action = actions.get(comp.i) if inner is not None else _light_action(comp, verbs)
+            if frame is not None and action is not None and match.note == "":
+                refined = _SETTLING.get(frame) if _settles(comp) else frame_code(frame, action)
+                if refined is not None:
+                    match.code = refined
+                    match.note = f"{frame.name.lower()} about {action} ({comp.text})"
+            elif frame is None and named and action is not None and match.note == "":
+                _refine_named_complement(match, action, inner, comp)
+            elif (
+                root == STATEMENT_ROOT
+                and comp.dep_ in ("ccomp", "acl")
+                and (obliged := _obligation(comp)) is not None
+            ):
+                if obliged is not comp:  # "has to stop", "needs to cut": the action is in "to"
+                    action = (
+                        actions.get(obliged.i)
+                        if obliged.i in by_verb
+                        else _light_action(obliged, verbs)
+                    )
+                    consumed.add(obliged.i)
+                demanded = frame_code(Frame.DEMAND, action) if action else None
+                if _settles(obliged):  # "said the two sides must reach an agreement"
+                    demanded = _SETTLING[Frame.DEMAND]
+                match.code = demanded or "100"
+                match.note = f"obligation in complement ({obliged.text})"
+                match.addressee = True
+                consumed.add(comp.i)
+        if root == STATEMENT_ROOT and match.note == "":
+            _need_as_demand(match, by_verb, actions, verbs, consumed)
+        if match.code == _DENIAL_CODE:
+            # "denied that its troops attacked X", "rejected claims that X shelled Y": what
+            # is denied is not an event
+            consumed.update(c.i for c in match.clause.comps)
+            for obj in match.clause.objects:
+                consumed.update(
+                    c.i for c in obj.children if c.dep_ in ("acl", "ccomp") and c.pos_ == "VERB"
+                )
+        if frame is not None and match.note == "":
+            _refine_by_noun(match, frame, verbs, by_verb, actions)
+        elif match.code == STATEMENT and match.note == "":
+            _refine_outlook(match)
+        if match.note == "" or match.code in _REFORM_CODES:
+            reform = reform_subcode(match.code, match.clause)
+            if reform is not None:
+                match.code, match.note = reform
+        rally = rally_subcode(match.code, match.clause)
+        if rally is not None:
+            match.code, match.note = rally
+        if frame in (Frame.APPEAL, Frame.DEMAND) or match.code[:2] in ("02", "10"):
+            match.addressee = True
+    return consumed, actions
+
+
+# Settling a dispute is no action code of its own: CAMEO codes appeals, intents, demands
+# and refusals to reach a settlement, agreement or resolution as 027, 037, 107 and 127.
+_SETTLING: dict[Frame, str] = {
+    Frame.APPEAL: "027",
+    Frame.INTENT: "037",
+    Frame.DEMAND: "107",
+    Frame.REJECT: "127",
+}
+
+
+_REACHING = words("reaching")
+
+
+_SETTLEMENTS = words("settlements")
+
+
+def _settles(verb: Token) -> bool:
+    """Whether a verb reaches a settlement: "reach an agreement", "find a solution"."""
+    return verb.lemma_.lower() in _REACHING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _SETTLEMENTS for c in verb.children
+    )
+
+
+_HALT_NEGOTIATIONS = "164"
+
+
+def _refine_failed_settlement(match: Match) -> None:
+    """Failing to reach an agreement is failed negotiations (164, codebook: "failed
+    negotiations"), not a negated agreement: "the two sides failed to reach a deal"."""
+    verb = match.clause.verb
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FAILING and _settles(verb):
+        match.code = _HALT_NEGOTIATIONS
+        match.note = f"failed to agree ({verb.head.text})"
+        match.negated = False
+
+
+_FAILING = words("failing")
+
+
+# Nouns of a message whose that-clause is what it says: "issued a reminder to X that it
+# must cooperate" (a demand, as "said X must cooperate").
+_MESSAGE_NOUNS = words("message_nouns")
+
+
+def _message_contents(match: Match) -> list[Token]:
+    """The that-clauses of a statement's message objects ("issued a reminder that ...")."""
+    if not match.code.startswith(STATEMENT_ROOT):
+        return []
+    return [
+        child
+        for obj in match.clause.objects
+        if obj.lemma_.lower() in _MESSAGE_NOUNS
+        for child in obj.children
+        if child.dep_ == "acl" and _that_clause(child)
+    ]
+
+
+def _that_clause(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
+# Verbs of arriving, which make a visit (042) unless what arrives was sent: troops,
+# peacekeepers, inspectors, aid workers.
+_ARRIVAL_VERBS = words("arrival_verbs")
+
+
+def _refine_arrival(match: Match, verbs: VerbDictionary) -> None:
+    """Code the arrival of what is sent as its sending: "Nigerian peacekeepers arrived in
+    Liberia" is "Nigeria sent peacekeepers to Liberia" (074), "a contingent of French troops
+    landed in Mali" 074, "UN inspectors arrived in Iran" 090. The subject (or what it is a
+    contingent "of") is read as the object of "send"; envoys and delegations stay visits."""
+    if match.nominal or match.entry.verb not in _ARRIVAL_VERBS or match.code != "042":
+        return
+    for head in match.clause.subjects:
+        nouns = [head]
+        current = head
+        for _ in range(2):  # "the first contingent of Nigerian peacekeeping troops"
+            inner = prep_objects(current, "of")
+            if not inner:
+                break
+            current = inner[0]
+            nouns.append(current)
+        for noun in nouns:
+            entry = verbs.match(
+                "send", particle=None, preps=(), objects=(noun.lemma_.lower(),), comps=()
+            )
+            if entry is not None and entry.objects and entry.code != match.code:
+                match.code = entry.code
+                match.note = f"arrival of {noun.text} as sending"
+                if noun is not head:  # "the first deployment of NATO troops": NATO's
+                    match.clause = replace(match.clause, subjects=[noun])
+                return
+
+
+# Heads of a periphrastic obligation whose to-complement is what must be done: "Iran has
+# to stop", "Greece needs to cut", "Iran ought to release", "Israel is obliged to withdraw".
+_OBLIGATION_HEADS = words("obligation_heads")
+
+
+_OBLIGATION_PASSIVES = words("obligation_passives")
+
+
+_SELF_PRONOUNS = words("self_pronouns")
+
+
+def _obligation(comp: Token) -> Token | None:
+    """The predicate a statement's complement says must be done, or None: the complement
+    itself ("said Sudan must return"), or the to-complement of "has to", "needs to",
+    "ought to", "is obliged to" ("said Greece needs to cut its deficit")."""
+    if modality(comp) == "obligation":
+        return comp
+    lemma = comp.lemma_.lower()
+    passive = any(c.dep_ == "auxpass" for c in comp.children)
+    if lemma not in _OBLIGATION_HEADS and not (passive and lemma in _OBLIGATION_PASSIVES):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _SELF_PRONOUNS for c in comp.children):
+        return None  # "said it needs to buy gas": the speaker's own need, not a demand
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in comp.children):
+        return None  # "said NATO would need to remain strong": a prediction
+    for child in comp.children:
+        if child.dep_ == "xcomp" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            return child
+    return None
+
+
+def apply_purposes(matches: list[Match], actions: dict[int, str], consumed: set[int]) -> None:
+    """A protest whose purpose is named takes the subcode of what it demands ("staged
+    rallies to demand the president's resignation" 1411, "continued their hunger strike to
+    demand independence" 1424); the demanding verb is then no event of its own."""
+    for match in matches:
+        protest = protest_subcode(match.code, match.clause, actions)
+        if protest is not None:
+            match.code, note, purposes = protest
+            match.note = f"{match.note}; {note}" if match.note else note
+            consumed.update(purposes)
+    _apply_inquiries(matches, consumed)
+
+
+# Verbs of sending whose purpose of inquiry is what the sending does: "sent experts to
+# Bosnia to investigate the killings" is an investigation (09), not a deployment (074).
+_SENDING_VERBS = words("sending_verbs")
+
+
+_INVESTIGATE_ROOT = "09"
+
+
+def _apply_inquiries(matches: list[Match], consumed: set[int]) -> None:
+    """A sending whose purpose is an inquiry takes the inquiry's code; the inquiry verb is
+    then no event of its own (its sender and destination are the event's)."""
+    by_verb = {m.clause.verb.i: m for m in matches}
+    for match in matches:
+        verb = match.clause.verb
+        if match.nominal or match.code[:2] != _INVESTIGATE_ROOT or not is_purpose(verb):
+            continue
+        sender = by_verb.get(verb.head.i)
+        if sender is None or verb.head.lemma_.lower() not in _SENDING_VERBS:
+            continue
+        sender.code = match.code
+        sender.note = f"sent to inquire ({verb.text})"
+        consumed.add(verb.i)
+
+
+def _refine_named_complement(match: Match, action: str, inner: Match | None, comp: Token) -> None:
+    """A pattern naming its complement verb ("agree ... to lift" 035) takes the family's code
+    for the complement's own action when the complement's object makes it a subcode of the
+    pattern's code ("agreed to lift the embargo" 0354, "urged X to send peacekeepers"
+    0234). A complement verb alone does not ("threatened to attack" stays 138)."""
+    family = family_of(match.code)
+    if family is None or inner is None or not inner.entry.objects:
+        return
+    refined = frame_code(family, action)
+    if refined is not None and (is_subcode(refined, match.code) or _sibling(refined, match.code)):
+        match.note = f"{family.name.lower()} about {action} ({comp.text})"
+        match.code = refined
+
+
+def _sibling(refined: str, code: str) -> bool:
+    """Whether a family code is another code of the same family and level: a threat to stop
+    negotiations (134) where the pattern names a threat to stop aid (131)."""
+    return refined != code and refined[:2] == code[:2] and len(refined) == len(code)
+
+
+# Verbs whose object-and-infinitive asks the object to act: "wants Poland to accept".
+_WISH_VERBS = words("wish_verbs")
+
+
+def wish_matches(matches: list[Match], sentence: Span) -> list[Match]:
+    """Appeals made by wanting: "Germany wants Poland to accept more refugees" is
+    Germany's appeal to Poland (CAMEO 02, refined by the action, 0233 here)."""
+    out: list[Match] = []
+    for match in matches:
+        verb = match.clause.verb
+        head = verb.head
+        if (
+            match.nominal
+            or verb.dep_ not in ("ccomp", "xcomp")
+            or head.lemma_.lower() not in _WISH_VERBS
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            or not any(c.dep_ == "nsubj" for c in verb.children)
+        ):
+            continue
+        pattern = VerbEntry(
+            verb=head.lemma_.lower(),
+            code="020",
+            particle=None,
+            prep=None,
+            objects=frozenset(),
+            comps=frozenset({"*"}),
+            where=f"coding rule: wish with object and infinitive; {match.entry.where}",
+            order=-1,
+        )
+        clause = clause_for(head, sentence)
+        if verb not in clause.comps:
+            clause.comps.append(verb)
+        out.append(Match(clause, pattern, "020", modality(head)))
+    return out
+
+
+def _light_action(verb: Token, verbs: VerbDictionary) -> str | None:
+    """The action of a light-verb complement: "to undertake joint exercises" is 062, "to
+    bring an end to the embargo" 085."""
+    lemma = verb.lemma_.lower()
+    if lemma not in LIGHT_VERBS and lemma not in _ENDING_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            ending = _ENDING_NOUNS.get(child.lemma_.lower())
+            if ending is not None:
+                return _ending_action(child, ending, verbs)
+            entry = verbs.match_noun(child.lemma_.lower(), words_before(child))
+            if entry is not None:
+                return entry.code
+    return None
+
+
+_ENDING_VERBS = words("ending_verbs")
+
+
+def _refine_yield(
+    match: Match, verbs: VerbDictionary, by_verb: dict[int, Match], actions: dict[int, str]
+) -> None:
+    """Meeting or accepting a demand yields what was demanded: "accepted demands to release
+    the prisoners" 084, "will not meet demands to release" 1243 (as a refusal). Allowing
+    someone to act yields a right ("allowed the opposition to hold rallies", "will allow
+    refugees to return" 0833; codebook 0833), not "allowed that ..." (conceded)."""
+    verb = match.clause.verb
+    if verb.lemma_.lower() in _ALLOWING and any(
+        not any(c.dep_ == "mark" for c in comp.children) for comp in match.clause.comps
+    ):
+        match.code = _RIGHTS_YIELD
+        match.note = f"allowed to act ({verb.text})"
+        return
+    for noun in match.clause.objects:
+        if noun.lemma_.lower() not in _PROPOSAL_NOUNS:
+            continue
+        code = _noun_action(noun, verbs, by_verb, actions)
+        if code is not None and code[:2] == _YIELD[:2] and code != _YIELD:
+            match.code = code
+            match.note = f"yield about {code} ({noun.text})"
+            return
+
+
+def _refine_outlook(match: Match) -> None:
+    """A statement that its speaker is optimistic or pessimistic: "said it was confident
+    that ..." 013, "said they were skeptical about ..." 012 (CAMEO codebook: only explicit
+    optimism or pessimism)."""
+    for comp in match.clause.comps:
+        if comp.dep_ != "ccomp" or comp.lemma_.lower() not in COPULAS:
+            continue
+        for child in comp.children:
+            if child.dep_ == "acomp":
+                code = _OUTLOOK.get(child.lemma_.lower())
+                if code is not None:
+                    match.code = code
+                    match.note = f"outlook ({child.text})"
+                    return
+
+
+_YIELD = "080"
+
+
+_RIGHTS_YIELD = "0833"
+
+
+_ALLOWING = words("allowing")
+
+
+STATEMENT = "010"
+
+
+_OUTLOOK: dict[str, str] = {
+    **dict.fromkeys(
+        ("optimistic", "confident", "hopeful", "upbeat", "positive", "sanguine"), "013"
+    ),
+    **dict.fromkeys(
+        ("pessimistic", "skeptical", "sceptical", "doubtful", "gloomy", "dubious"), "012"
+    ),
+}
+
+
+def _ending_action(noun: Token, verb: str, verbs: VerbDictionary) -> str | None:
+    """The action of "an end to X", "the lifting of X": the verb's pattern for object X
+    ("put an end to X" also when the parse attaches "to X" to the verb)."""
+    preps = list(noun.children)
+    if noun.dep_ == "dobj":
+        preps.extend(c for c in noun.head.children if c.lower_ == "to")
+    for child in preps:
+        if child.dep_ == "prep" and child.lower_ in ("to", "of"):
+            lemmas = [c.lemma_.lower() for c in child.children if c.dep_ == "pobj"]
+            entry = verbs.match(verb, particle=None, preps=(), objects=lemmas, comps=())
+            if entry is not None and entry.objects:
+                return entry.code
+    return None
+
+
+# Nouns that stand for a proposed action, whose own complement says which ("a proposal to
+# hold talks", "calls for the release of X", "an offer of aid").
+_PROPOSAL_NOUNS = words("proposal_nouns")
+
+
+# Nouns of ending or easing: what ends is read through the verb dictionary ("an end to the
+# embargo" as "end the embargo" 085, "the lifting of sanctions" as "lift sanctions" 085).
+_ENDING_NOUNS: dict[str, str] = {
+    "end": "end", "halt": "halt", "lifting": "lift", "easing": "ease", "removal": "remove",
+    "suspension": "suspend", "cessation": "cease", "relaxation": "relax", "repeal": "repeal",
+}
+
+
+def _refine_by_noun(
+    match: Match,
+    frame: Frame,
+    verbs: VerbDictionary,
+    by_verb: dict[int, Match],
+    actions: dict[int, str],
+) -> None:
+    """Refine a generic family code by the event noun asked for, demanded or refused:
+    "called for the withdrawal of troops" 0256, "rejected the ceasefire" 1246, "agreed to
+    a ceasefire" 0356, "asked for the delivery of food aid" 0233; or by the action a
+    proposal noun names: "rejected a proposal to hold talks" 125."""
+    clause = match.clause
+    candidates = [*clause.objects]
+    for prep in ("for", "of", "to", "on", "upon"):
+        candidates.extend(clause.preps.get(prep, []))
+        candidates.extend(clause.object_preps.get(prep, []))
+    for noun in candidates:
+        code = _noun_action(noun, verbs, by_verb, actions)
+        if code is None:
+            continue
+        refined = frame_code(frame, code)
+        if refined is not None:
+            match.code = refined
+            match.note = f"{frame.name.lower()} about {code} ({noun.text})"
+            return
+
+
+def _noun_action(
+    noun: Token, verbs: VerbDictionary, by_verb: dict[int, Match], actions: dict[int, str]
+) -> str | None:
+    """The action a noun names: its own event-noun entry, else what its "of" phrase names
+    ("the delivery of aid"), else, for a proposal noun, its to-complement ("a proposal to
+    hold talks") or its "for" phrase ("calls for a ceasefire")."""
+    lemma = noun.lemma_.lower()
+    entry = verbs.match_noun(lemma, words_before(noun))
+    if entry is not None and entry.words[-1] not in _PROPOSAL_NOUNS:
+        return entry.code
+    ending = _ENDING_NOUNS.get(lemma)
+    if ending is not None:
+        return _ending_action(noun, ending, verbs)
+    proposal = lemma in _PROPOSAL_NOUNS
+    for child in noun.children:
+        if child.dep_ == "prep" and (child.lower_ == "of" or (proposal and child.lower_ == "for")):
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                inner = verbs.match_noun(pobj.lemma_.lower(), words_before(pobj))
+                if inner is not None:
+                    return inner.code
+        elif proposal and child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            action = actions.get(child.i) if child.i in by_verb else _light_action(child, verbs)
+            if action is not None:
+                return action
+    return entry.code if entry is not None else None
+
+
+_DENIAL_CODE = "016"
+
+
+# Nouns that make a statement about them a demand: "stressed the need to lift sanctions".
+_NEED_NOUNS = words("need_nouns")
+
+
+def _need_as_demand(
+    match: Match,
+    by_verb: dict[int, Match],
+    actions: dict[int, str],
+    verbs: VerbDictionary,
+    consumed: set[int],
+) -> None:
+    """Code a statement about a need as a demand for what is needed: "stressed the need to
+    lift sanctions" (1054), "underlined the need for talks" (106)."""
+    for obj in match.clause.objects:
+        if obj.lemma_.lower() not in _NEED_NOUNS:
+            continue
+        action: str | None = None
+        current = obj
+        for _ in range(2):  # "the obligation to take action to lift embargoes"
+            acl = next((c for c in current.children if c.dep_ == "acl"), None)
+            if acl is None:
+                break
+            consumed.add(acl.i)
+            match.content = acl
+            inner = by_verb.get(acl.i)
+            action = actions.get(acl.i) if inner is not None else _light_action(acl, verbs)
+            if action is not None:
+                break
+            current = next((c for c in acl.children if c.dep_ == "dobj"), acl)
+        if action is None:
+            for noun in prep_objects(obj, "for"):
+                entry = verbs.match_noun(noun.lemma_.lower(), words_before(noun))
+                if entry is not None:
+                    action = entry.code
+                    match.content = noun
+                    break
+        match.code = (frame_code(Frame.DEMAND, action) if action else None) or "100"
+        match.note = f"need as demand ({obj.text})"
+        match.addressee = True
+        return
+
+
+def _refine_by_means(match: Match, verbs: VerbDictionary, consumed: set[int]) -> None:
+    """Refine a generic use of force by the event it happened in ("killed ... in an air
+    strike" 195, "wounded ... in a bombing" 183) or that did it ("air strikes killed 20",
+    "were killed by a bombing"): see :func:`instrument_subcode`. The event noun of the doer
+    is then this event, not another, and its "on X" names the target too."""
+    found = instrument_subcode(match.code, match.clause, verbs)
+    if found is None:
+        return
+    code, note, doer = found
+    if doer is not None:
+        consumed.add(doer.i)
+        match.noun = doer
+    if code != match.code:
+        match.code, match.note = code, note

@@ -1,0 +1,65 @@
+"""The lexicon: named word lists read from YAML, validated, one list per meaning."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from dragoman.errors import DictionaryError
+from dragoman.lexicon import list_names, load_lexicon, words
+
+SRC = Path(__file__).parent.parent.parent / "src" / "dragoman"
+CALL = re.compile(r"""\bwords\(\s*["']([a-z0-9_]+)["']\s*\)""")
+
+
+def test_shipped_lists_are_frozensets_of_words() -> None:
+    copulas = words("copulas")
+    assert isinstance(copulas, frozenset)
+    assert {"be", "remain"} <= copulas
+    assert "n't" in words("negators")  # quoted in YAML, read as the word itself
+    assert "on" in words("particles")  # YAML 1.1 would read a bare on as True
+
+
+def test_unknown_list_is_an_error() -> None:
+    with pytest.raises(DictionaryError, match="no list named 'nonesuch'"):
+        words("nonesuch")
+
+
+def test_every_list_is_read_by_the_code_and_every_read_list_exists() -> None:
+    used: set[str] = set()
+    for path in SRC.rglob("*.py"):
+        used.update(CALL.findall(path.read_text(encoding="utf-8")))
+    assert used, "no words(...) call found"
+    assert used - list_names() == set(), "read but not in lexicon.yaml"
+    assert list_names() - used == set(), "in lexicon.yaml but read by no rule"
+
+
+def test_a_small_file_loads() -> None:
+    text = "- {list: greetings, for: test, words: [hello, hi]}\n- {list: byes, for: t, words: [b]}"
+    assert load_lexicon(text, name="mini.yaml") == {
+        "greetings": frozenset({"hello", "hi"}),
+        "byes": frozenset({"b"}),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("- {list: a, for: x, words: [b]}\n- {list: a, for: y, words: [c]}\n",
+         "bad.yaml line 2: list 'a' is defined twice"),
+        ("- {list: a, for: x, words: [b, b]}\n", "bad.yaml line 1: list 'a': 'b' is listed twice"),
+        ("- {list: a, words: [b]}\n", "bad.yaml line 1: missing key 'for'"),
+        ("- {list: a, for: x, words: [b], note: y}\n", "bad.yaml line 1: unknown key 'note'"),
+        ("- {list: a, for: '', words: [b]}\n", "bad.yaml line 1: list 'a': 'for' must say"),
+        ("- {list: a, for: x, words: []}\n", "bad.yaml line 1: list 'a': 'words' must be"),
+        ("- {list: a, for: x, words: [1]}\n", "bad.yaml line 1: list 'a': 1 is not a word"),
+        ("\n- {list: Bad-Name, for: x, words: [b]}\n", "bad.yaml line 2: list name 'Bad-Name'"),
+        ("- {list: a, for: x, words: [b\n", "bad.yaml line 2: not valid YAML"),
+    ],
+)
+def test_malformed_files_name_file_and_line(text: str, message: str) -> None:
+    with pytest.raises(DictionaryError) as error:
+        load_lexicon(text, name="bad.yaml")
+    assert str(error.value).startswith(message)
