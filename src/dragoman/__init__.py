@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dragoman._coder import CodedDocument, Coder
 from dragoman.errors import (
+    CodingError,
     DictionaryError,
     DragomanError,
     InputError,
@@ -38,6 +39,7 @@ __all__ = [
     "CameoRef",
     "CodedDocument",
     "Coder",
+    "CodingError",
     "DictionaryError",
     "Document",
     "DragomanError",

@@ -116,7 +116,9 @@ def _code_one(coder: Coder, sourced: SourcedDocument) -> CodedDocument | InputPr
         return coder.analyze_document(sourced.document)
     except Exception as exc:  # any error of spaCy or the coder costs this document only
         what = str(exc).splitlines()[0][:200] if str(exc) else ""
-        reason = str(exc) if isinstance(exc, DragomanError) else f"{type(exc).__name__}: {what}"
-        return InputProblem(
-            sourced.source, sourced.line, f"coding failed ({reason})", sourced.document.id
+        reason = (
+            str(exc)
+            if isinstance(exc, DragomanError)
+            else f"coding failed ({type(exc).__name__}: {what})"
         )
+        return InputProblem(sourced.source, sourced.line, reason, sourced.document.id)

@@ -43,12 +43,14 @@ MAX_DATE = dt.date(2199, 12, 31)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def normalize_date(value: str | dt.date | None) -> str | None:
+def normalize_date(value: str | dt.date | None, *, bounded: bool = True) -> str | None:
     """Return a story date as ``YYYY-MM-DD``.
 
     Args:
         value: A ``date``/``datetime``, an ISO date string (a time part is ignored:
             ``2025-03-14 20:30:26Z`` gives ``2025-03-14``), or None.
+        bounded: Check that the date lies in :data:`MIN_DATE` .. :data:`MAX_DATE` (as every
+            story date must); False for dates read from the text ("in 1066").
 
     Returns:
         The ISO date, or None.
@@ -60,9 +62,9 @@ def normalize_date(value: str | dt.date | None) -> str | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        return _in_range(value.date(), value)
+        return _in_range(value.date(), value, bounded)
     if isinstance(value, dt.date):
-        return _in_range(value, value)
+        return _in_range(value, value, bounded)
     if not isinstance(value, str):
         raise InputError(
             f"date {value!r} is a {type(value).__name__}; give a YYYY-MM-DD string or a date"
@@ -75,11 +77,11 @@ def normalize_date(value: str | dt.date | None) -> str | None:
         day = dt.date.fromisoformat(head)
     except ValueError as exc:
         raise InputError(f"date {text!r} is not a valid calendar date") from exc
-    return _in_range(day, text)
+    return _in_range(day, text, bounded)
 
 
-def _in_range(day: dt.date, given: object) -> str:
-    if not MIN_DATE <= day <= MAX_DATE:
+def _in_range(day: dt.date, given: object, bounded: bool) -> str:
+    if bounded and not MIN_DATE <= day <= MAX_DATE:
         raise InputError(
             f"date {str(given)[:40]!r} is outside {MIN_DATE.isoformat()} .. "
             f"{MAX_DATE.isoformat()}; give a story date in that range"
