@@ -11,6 +11,7 @@ from __future__ import annotations
 from dragoman._coder import CodedDocument, Coder
 from dragoman.coding import JudgeOptions
 from dragoman.errors import (
+    CodingError,
     DictionaryError,
     DragomanError,
     InputError,
@@ -39,6 +40,7 @@ __all__ = [
     "CameoRef",
     "CodedDocument",
     "Coder",
+    "CodingError",
     "DictionaryError",
     "Document",
     "DragomanError",

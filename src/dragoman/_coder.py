@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -20,7 +22,7 @@ from dragoman.actors import (
 from dragoman.coding import EventExtractor, VerbDictionary, load_verb_dictionary
 from dragoman.coding._context import ContextOptions
 from dragoman.coding._judge import JudgeOptions
-from dragoman.errors import InputError
+from dragoman.errors import CodingError, DragomanError, InputError
 from dragoman.pipeline import add_paragraph_breaks, load_model
 from dragoman.records import MAX_CHARS, Document, Event, Quote, normalize_date
 
@@ -46,7 +48,10 @@ class Coder:
     """Codes English news text into political events.
 
     Loading the spaCy pipeline and the dictionaries takes a few seconds; create one Coder and
-    reuse it.
+    reuse it. Every method raises only :class:`~dragoman.DragomanError` subclasses:
+    :class:`~dragoman.InputError` for input it cannot take (not a string, a lone surrogate,
+    a date outside 1800-2199, a text too long) and :class:`~dragoman.CodingError` when coding
+    a valid text fails unexpectedly.
 
     Example:
         >>> coder = Coder()                                        # doctest: +SKIP
@@ -82,10 +87,11 @@ class Coder:
             actor_dictionary: A dictionary built in Python (replaces the shipped one and
                 ``actors``), e.g. with :class:`dragoman.actors.ActorDictionary.add_file`.
             verb_dictionary: Likewise for the verb dictionary (replaces ``verbs``).
-            judge: Which coded events to leave out: by default those below the calibrated
-                confidence threshold, those whose source has no country, hypothetical and
-                obligation clauses, and commentators (:class:`dragoman.JudgeOptions`;
-                ``JudgeOptions.everything()`` keeps all, each with its confidence).
+            judge: Which coded events to leave out: by default those whose source has no
+                country, hypothetical and obligation clauses, and commentators; every event
+                gets a ``confidence`` (:class:`dragoman.JudgeOptions`: ``min_confidence=X``
+                sets a threshold, ``None`` the calibrated one; ``JudgeOptions.everything()``
+                keeps all).
 
         Raises:
             ModelError: The pipeline cannot be loaded.
@@ -122,13 +128,13 @@ class Coder:
             The events, in text order.
 
         Raises:
-            InputError: The date is invalid or the text is too long.
+            InputError: The text, date or id is invalid, or the text is too long.
+            CodingError: Coding failed unexpectedly.
         """
-        return self.code_document(Document(id=doc_id, text=text, date=normalize_date(date)))
+        return self.code_document(_new_document(text, date, doc_id))
 
     def code_document(self, document: Document) -> list[Event]:
-        """Code one :class:`Document`."""
-        _check_length(document)
+        """Code one :class:`Document` (raises as :meth:`code`)."""
         return self.analyze_document(document).events
 
     def analyze(
@@ -143,13 +149,19 @@ class Coder:
 
         Returns:
             The document with its events and its quotations (speakers resolved).
+
+        Raises:
+            InputError: The text, date or id is invalid, or the text is too long.
+            CodingError: Coding failed unexpectedly.
         """
-        return self.analyze_document(Document(id=doc_id, text=text, date=normalize_date(date)))
+        return self.analyze_document(_new_document(text, date, doc_id))
 
     def analyze_document(self, document: Document) -> CodedDocument:
-        """Code one :class:`Document` and return its events and quotations."""
-        _check_length(document)
-        return self._analyze(self.nlp(document.text), document)
+        """Code one :class:`Document` and return its events and quotations (raises as
+        :meth:`analyze`)."""
+        document = checked_document(document)
+        with _boundary(f"document {document.id!r}"):
+            return self._analyze(self.nlp(document.text), document)
 
     def _analyze(self, doc: Doc, document: Document) -> CodedDocument:
         events, quotes = self._extractor.analyze(
@@ -168,15 +180,28 @@ class Coder:
 
         Yields:
             Each document with its events and quotations, in input order.
+
+        Raises:
+            InputError: A document is invalid (see :meth:`analyze`); the documents of its
+                batch are not coded.
+            CodingError: Coding failed unexpectedly.
         """
 
         def texts() -> Iterator[tuple[str, Document]]:
             for document in documents:
-                _check_length(document)
-                yield document.text, document
+                checked = checked_document(document)
+                yield checked.text, checked
 
-        for doc, document in self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
-            yield self._analyze(doc, document)
+        parsed = self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size)
+        last = "the first document"
+        while True:
+            with _boundary(f"the batch after {last}"):
+                item = next(parsed, None)
+                if item is None:
+                    return
+                coded = self._analyze(*item)
+            last = f"document {coded.document.id!r}"
+            yield coded
 
     def code_doc(
         self, doc: Doc, *, doc_id: str, date: str | None, text: str | None = None
@@ -191,8 +216,15 @@ class Coder:
 
         Returns:
             The events, in text order.
+
+        Raises:
+            InputError: The id or date is invalid.
+            CodingError: Coding failed unexpectedly.
         """
-        return self._extractor.analyze(doc, doc_id=doc_id, date=date, text=text)[0]
+        _require_str("doc_id", doc_id)
+        story = normalize_date(date)
+        with _boundary(f"document {doc_id!r}"):
+            return self._extractor.analyze(doc, doc_id=doc_id, date=story, text=text)[0]
 
     def lookup_actor(self, text: str, *, date: str | dt.date | None = None) -> ActorLookup:
         """Explain how a name or noun phrase resolves on a date (``dragoman actors lookup``).
@@ -203,14 +235,16 @@ class Coder:
 
         Returns:
             The coded actors with the dictionary entries and rules behind them.
+
+        Raises:
+            InputError: The text or date is invalid.
         """
-        return lookup_actor(
-            text,
-            nlp=self.nlp,
-            finder=self._finder,
-            dictionary=self.actors,
-            date=normalize_date(date),
-        )
+        _require_text("text", text)
+        story = normalize_date(date)
+        with _boundary(f"the lookup of {text!r}"):
+            return lookup_actor(
+                text, nlp=self.nlp, finder=self._finder, dictionary=self.actors, date=story
+            )
 
     def code_documents(
         self, documents: Iterable[Document], *, batch_size: int = 16
@@ -233,9 +267,72 @@ class Coder:
             yield coded.document, coded.events
 
 
-def _check_length(document: Document) -> None:
+def checked_document(document: Any) -> Document:
+    """Return ``document`` with its date normalized, or raise InputError for what the coder
+    cannot take: not a Document, fields that are not strings, a lone surrogate, a date outside
+    1800-2199, a text over :data:`MAX_CHARS` characters.
+
+    Args:
+        document: What the caller passed as a document.
+
+    Returns:
+        The document, its date as ``YYYY-MM-DD``.
+
+    Raises:
+        InputError: The document cannot be coded; the message names it and says why.
+    """
+    if not isinstance(document, Document):
+        raise InputError(f"expected a dragoman.Document, not a {type(document).__name__}")
+    _require_str("doc_id", document.id)
+    _require_text(f"the text of document {document.id!r}", document.text)
+    for name in ("title", "url"):
+        value = getattr(document, name)
+        if value is not None:
+            _require_text(f"the {name} of document {document.id!r}", value)
     if len(document.text) > MAX_CHARS:
         raise InputError(
             f"document {document.id!r} has {len(document.text):,} characters, more than "
             f"{MAX_CHARS:,}; split it into smaller documents"
         )
+    date = normalize_date(document.date)
+    return document if date == document.date else replace(document, date=date)
+
+
+def _new_document(text: Any, date: Any, doc_id: Any) -> Document:
+    _require_str("doc_id", doc_id)
+    _require_text("text", text)
+    return Document(id=doc_id, text=text, date=normalize_date(date))
+
+
+def _require_str(name: str, value: Any) -> None:
+    if not isinstance(value, str):
+        raise InputError(f"{name} must be a str, not {type(value).__name__}")
+    _require_text(name, value)
+
+
+def _require_text(name: str, value: Any) -> None:
+    if not isinstance(value, str):
+        hint = "; decode bytes first" if isinstance(value, bytes | bytearray) else ""
+        raise InputError(f"{name} must be a str, not {type(value).__name__}{hint}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            f"{name[:80]} holds a lone surrogate (\\u{ord(value[exc.start]):04x} at column "
+            f"{exc.start + 1}), which is not text; fix the decoding that produced it"
+        ) from None
+
+
+@contextmanager
+def _boundary(what: str) -> Iterator[None]:
+    """Map any error of spaCy or the coding stage to CodingError (DragomanErrors pass)."""
+    try:
+        yield
+    except DragomanError:
+        raise
+    except Exception as exc:
+        detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+        raise CodingError(
+            f"coding {what[:120]} failed ({type(exc).__name__}: {detail}); "
+            "please report it with the text"
+        ) from exc

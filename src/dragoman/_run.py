@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import IO
 
 from dragoman._coder import CodedDocument, Coder
-from dragoman.errors import InputError
-from dragoman.ingest import InputProblem, read_documents
-from dragoman.records import Document
+from dragoman.errors import DragomanError, InputError
+from dragoman.ingest import InputProblem, SourcedDocument, scan_inputs
 
 __all__ = ["CodingRun", "code_files"]
 
@@ -58,21 +57,68 @@ def code_files(
     """
     stats = run if run is not None else CodingRun()
 
-    def documents() -> Iterator[Document]:
-        for item in read_documents(
-            paths, default_date=default_date, input_format=input_format, stdin=stdin
+    def report(problem: InputProblem) -> None:
+        if strict:
+            raise InputError(str(problem))
+        stats.problems.append(problem)
+        if on_problem is not None:
+            on_problem(problem)
+
+    def documents() -> Iterator[SourcedDocument]:
+        for item in scan_inputs(
+            paths,
+            default_date=default_date,
+            input_format=input_format,
+            stdin=stdin,
+            directories=False,
         ):
             if isinstance(item, InputProblem):
-                if strict:
-                    raise InputError(str(item))
-                stats.problems.append(item)
-                if on_problem is not None:
-                    on_problem(item)
+                report(item)
                 continue
             yield item
 
-    for coded in coder.analyze_documents(documents(), batch_size=batch_size):
+    batch: list[SourcedDocument] = []
+    for sourced in documents():
+        batch.append(sourced)
+        if len(batch) < batch_size:
+            continue
+        yield from _code_batch(coder, batch, stats, report)
+        batch = []
+    if batch:
+        yield from _code_batch(coder, batch, stats, report)
+
+
+def _code_batch(
+    coder: Coder,
+    batch: list[SourcedDocument],
+    stats: CodingRun,
+    report: Callable[[InputProblem], None],
+) -> Iterator[CodedDocument]:
+    """Code a batch; when it fails, code its documents one by one and report the bad one."""
+    try:
+        results: list[CodedDocument | InputProblem] = list(
+            coder.analyze_documents([s.document for s in batch], batch_size=len(batch))
+        )
+    except Exception:  # one document spoils the batch: find it, keep the others
+        results = [_code_one(coder, sourced) for sourced in batch]
+    for coded in results:
+        if isinstance(coded, InputProblem):
+            report(coded)
+            continue
         stats.documents += 1
         stats.events += len(coded.events)
         stats.quotes += len(coded.quotes)
         yield coded
+
+
+def _code_one(coder: Coder, sourced: SourcedDocument) -> CodedDocument | InputProblem:
+    try:
+        return coder.analyze_document(sourced.document)
+    except Exception as exc:  # any error of spaCy or the coder costs this document only
+        what = str(exc).splitlines()[0][:200] if str(exc) else ""
+        reason = (
+            str(exc)
+            if isinstance(exc, DragomanError)
+            else f"coding failed ({type(exc).__name__}: {what})"
+        )
+        return InputProblem(sourced.source, sourced.line, reason, sourced.document.id)

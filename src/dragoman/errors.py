@@ -5,6 +5,7 @@ Every error the package raises on purpose derives from :class:`DragomanError`, s
 
     DragomanError
     ├── InputError        a document or input file cannot be read or parsed
+    ├── CodingError       coding a valid document failed unexpectedly (a bug: please report)
     ├── DictionaryError   a dictionary file (actors, verbs) is malformed
     ├── OntologyError     an unknown CAMEO/PLOVER code (also a KeyError)
     ├── ModelError        the spaCy pipeline cannot be loaded
@@ -15,6 +16,7 @@ Every error the package raises on purpose derives from :class:`DragomanError`, s
 from __future__ import annotations
 
 __all__ = [
+    "CodingError",
     "DictionaryError",
     "DragomanError",
     "InputError",
@@ -31,6 +33,10 @@ class DragomanError(Exception):
 
 class InputError(DragomanError, ValueError):
     """A document or input file cannot be read or parsed."""
+
+
+class CodingError(DragomanError, RuntimeError):
+    """Coding a valid document failed unexpectedly (a bug); the message names the document."""
 
 
 class DictionaryError(DragomanError, ValueError):

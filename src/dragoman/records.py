@@ -16,6 +16,8 @@ from dragoman.errors import InputError
 
 __all__ = [
     "MAX_CHARS",
+    "MAX_DATE",
+    "MIN_DATE",
     "Actor",
     "CameoRef",
     "Document",
@@ -33,36 +35,58 @@ __all__ = [
 #: Longest document text accepted, in characters (spaCy's own default limit).
 MAX_CHARS = 1_000_000
 
+#: The range of story dates accepted: news outside it is a typo or hostile input, and date
+#: arithmetic ("last year", "next week") stays far from the ends of Python's calendar.
+MIN_DATE = dt.date(1800, 1, 1)
+MAX_DATE = dt.date(2199, 12, 31)
+
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def normalize_date(value: str | dt.date | None) -> str | None:
+def normalize_date(value: str | dt.date | None, *, bounded: bool = True) -> str | None:
     """Return a story date as ``YYYY-MM-DD``.
 
     Args:
         value: A ``date``/``datetime``, an ISO date string (a time part is ignored:
             ``2025-03-14 20:30:26Z`` gives ``2025-03-14``), or None.
+        bounded: Check that the date lies in :data:`MIN_DATE` .. :data:`MAX_DATE` (as every
+            story date must); False for dates read from the text ("in 1066").
 
     Returns:
         The ISO date, or None.
 
     Raises:
-        InputError: The value is not a valid date.
+        InputError: The value is not a valid date, or lies outside :data:`MIN_DATE` ..
+            :data:`MAX_DATE`.
     """
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        return value.date().isoformat()
+        return _in_range(value.date(), value, bounded)
     if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value).strip()
+        return _in_range(value, value, bounded)
+    if not isinstance(value, str):
+        raise InputError(
+            f"date {value!r} is a {type(value).__name__}; give a YYYY-MM-DD string or a date"
+        )
+    text = value.strip()
     head = text[:10]
     if not _ISO_DATE.match(head) or (len(text) > 10 and text[10] not in "T "):
-        raise InputError(f"date {text!r} is not an ISO date; write it as YYYY-MM-DD")
+        raise InputError(f"date {text[:40]!r} is not an ISO date; write it as YYYY-MM-DD")
     try:
-        return dt.date.fromisoformat(head).isoformat()
+        day = dt.date.fromisoformat(head)
     except ValueError as exc:
         raise InputError(f"date {text!r} is not a valid calendar date") from exc
+    return _in_range(day, text, bounded)
+
+
+def _in_range(day: dt.date, given: object, bounded: bool) -> str:
+    if bounded and not MIN_DATE <= day <= MAX_DATE:
+        raise InputError(
+            f"date {str(given)[:40]!r} is outside {MIN_DATE.isoformat()} .. "
+            f"{MAX_DATE.isoformat()}; give a story date in that range"
+        )
+    return day.isoformat()
 
 
 @dataclass(frozen=True, slots=True)

@@ -114,3 +114,18 @@ def test_serve_warns_when_exposed(monkeypatch: pytest.MonkeyPatch, event_db: Pat
                                       "--port", "8080"])
     assert "warning: serving on 0.0.0.0" in result.stderr
     assert calls[-1]["host"] == "0.0.0.0" and calls[-1]["port"] == 8080
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["top", "--until", "9999-12"],
+        ["dyads", "--source", "KAZ", "--target", "RUS", "--since", "2025", "--until", "9999-12",
+         "--freq", "year"],
+        ["network", "--since", "0001", "--until", "9999-12"],
+    ],
+)
+def test_the_last_month_of_the_calendar_is_a_valid_bound(event_db: Path, args: list[str]) -> None:
+    code, _out, err = run(args[0], "--db", str(event_db), *args[1:])
+    assert code == 0, err
+    assert "Traceback" not in err

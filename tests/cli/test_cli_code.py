@@ -188,3 +188,66 @@ def test_context_layers_can_be_switched_off(runner: CliRunner) -> None:
     assert all(e["location"] is None for e in events)
     result = runner.invoke(cli, ["code", "-", "--quotes", "--no-quotes"], input=QUOTED)
     assert result.exit_code == 1 and "cannot be combined" in result.stderr
+
+
+def test_hostile_lines_are_warnings_and_the_rest_is_coded(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "hostile.jsonl"
+    lines = [
+        '{"id": "a", "text": "Poland condemned Russia.", "date": "2025-06-01"}',
+        '{"id": "s", "text": "Germany \\ud800 praised Poland."}',
+        "[" * 1000 + "]" * 1000,
+        '{"id": "e", "text": "Germany praised Poland last year.", "date": "0001-03-01"}',
+        '{"id": "l", "text": "Germany will meet Poland next week.", "date": "9999-12-31"}',
+        '{"id": "b", "text": "China praised Brazil.", "date": "2025-06-01"}',
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(cli, ["code", str(path), "--format", "jsonl", "--batch-size", "16"])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    assert {json.loads(line)["doc_id"] for line in result.stdout.splitlines()} == {"a", "b"}
+    warnings = [w for w in result.stderr.splitlines() if "warning" in w]
+    assert [w.split(" line ")[1].split(":")[0] for w in warnings] == ["2", "3", "4", "5"]
+    assert "2 document(s) coded" in result.stderr and "4 skipped" in result.stderr
+
+
+class _Choking:
+    """A coder that fails on one document as the coding stage did on hostile input."""
+
+    def __init__(self, real: Coder) -> None:
+        self.real = real
+
+    def _check(self, documents: list[Any]) -> None:
+        if any(d.id == "bad" for d in documents):
+            raise OverflowError("date value out of range")
+
+    def analyze_documents(self, documents: Any, batch_size: int = 16) -> Any:
+        documents = list(documents)
+        self._check(documents)
+        return self.real.analyze_documents(documents, batch_size=batch_size)
+
+    def analyze_document(self, document: Any) -> Any:
+        self._check([document])
+        return self.real.analyze_document(document)
+
+
+def test_one_failing_document_costs_only_itself(
+    coder: Coder, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("dragoman.cli._code.Coder", lambda **_: _Choking(coder))
+    path = tmp_path / "batch.jsonl"
+    lines = [
+        '{"id": "a", "text": "Poland condemned Russia."}',
+        '{"id": "bad", "text": "Germany praised Poland."}',
+        '{"id": "b", "text": "China praised Brazil."}',
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["code", str(path), "--format", "jsonl"])
+    assert result.exit_code == 0
+    assert {json.loads(line)["doc_id"] for line in result.stdout.splitlines()} == {"a", "b"}
+    assert f"{path} line 2: coding failed (OverflowError: date value out of range)" in (
+        result.stderr
+    )
+    strict = CliRunner().invoke(cli, ["code", str(path), "--format", "jsonl", "--strict"])
+    assert strict.exit_code == 1 and "coding failed" in strict.stderr

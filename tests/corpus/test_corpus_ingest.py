@@ -326,3 +326,71 @@ def test_quotes_reported_by_the_coder_are_stored(tmp_path: Path) -> None:
             "FROM quotes ORDER BY doc_id"
         )
     assert rows == [(f"s{i}", "KAZGOV", "he", "said", 0, "direct") for i in range(3)]
+
+
+def _hostile_corpus(path: Path) -> None:
+    """Good stories with, between them, lines no reader or coder can take."""
+    lines = [json.dumps({"id": "h0", "text": story(0), "date": "2025-06-01"})]
+    lines.append('{"id": "s", "text": "Germany \\ud800 praised Poland."}')  # line 2
+    lines.append("[" * 1000 + "]" * 1000)  # line 3: nested 1,000 levels deep
+    lines.append(json.dumps({"id": "n", "text": "Germany praised\u0000 Poland."}))  # line 4
+    lines.append(json.dumps({"id": "e", "text": story(1), "date": "0001-03-01"}))  # line 5
+    lines.append(json.dumps({"id": "l", "text": story(2), "date": "9999-12-31"}))  # line 6
+    lines.extend(
+        json.dumps({"id": f"h{i}", "text": story(i), "date": "2025-06-02"}) for i in range(1, 4)
+    )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_hostile_lines_are_failures_and_the_rest_is_stored(tmp_path: Path, coder: Coder) -> None:
+    corpus = tmp_path / "hostile.jsonl"
+    _hostile_corpus(corpus)
+    db = tmp_path / "e.duckdb"
+    report = ingest([corpus], db, coder=coder, commit_every=2)
+    with EventStore(db, read_only=True) as store:
+        ids = sorted(r[0] for r in store.sql("SELECT doc_id FROM documents"))
+        failures = dict(store.sql("SELECT line, reason FROM failures WHERE stage = 'read'"))
+    assert ids == ["h0", "h1", "h2", "h3"]
+    assert sorted(failures) == [2, 3, 4, 5, 6]
+    assert "surrogate" in failures[2] and "nested" in failures[3] and "NUL" in failures[4]
+    assert report.documents_stored == 4 and report.failures == 5
+    again = ingest([corpus], db, coder=coder)  # a re-run goes past the bad lines again
+    assert again.documents_stored == 0 and again.documents_skipped == 4
+
+
+class _FailingCoder:
+    """Raises what the coding stage raised on hostile input, for one document."""
+
+    def __init__(self, real: Coder, exc: BaseException) -> None:
+        self.real, self.exc = real, exc
+
+    def analyze_documents(self, documents: list[Document], batch_size: int = 16) -> Any:
+        for document in documents:
+            if document.id == "h1":
+                raise self.exc
+        return self.real.analyze_documents(documents, batch_size=batch_size)
+
+
+@pytest.mark.parametrize(
+    "exc",
+    [
+        RecursionError("maximum recursion depth exceeded"),
+        OverflowError("date value out of range"),
+        UnicodeEncodeError("utf-8", "\ud800", 0, 1, "surrogates not allowed"),
+    ],
+)
+def test_a_document_the_coder_chokes_on_is_a_failure_row(
+    tmp_path: Path, coder: Coder, exc: BaseException
+) -> None:
+    corpus = tmp_path / "c.jsonl"
+    write = [json.dumps({"id": f"h{i}", "text": story(i), "date": "2025-06-01"}) for i in range(4)]
+    corpus.write_text("\n".join(write) + "\n", encoding="utf-8")
+    db = tmp_path / "e.duckdb"
+    report = ingest([corpus], db, coder=_FailingCoder(coder, exc))  # type: ignore[arg-type]
+    with EventStore(db, read_only=True) as store:
+        ids = sorted(r[0] for r in store.sql("SELECT doc_id FROM documents"))
+        failures = store.sql("SELECT stage, doc_id, line, reason FROM failures")
+    assert ids == ["h0", "h2", "h3"]
+    assert [f[:3] for f in failures] == [("code", "h1", 2)]
+    assert type(exc).__name__ in failures[0][3]
+    assert report.documents_stored == 3

@@ -284,3 +284,29 @@ def test_storing_a_fixed_line_clears_its_read_failure(tmp_path: Path) -> None:
         store.write(rows(doc("a"), [], line=1))  # line 1 was fixed and read again
         left = store.sql("SELECT file, line FROM failures")
     assert left == [("corpus.jsonl", 2)]
+
+
+def test_a_damaged_file_is_not_reported_as_locked(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.duckdb"
+    with EventStore(path) as store:
+        store.sql("CREATE TABLE filler AS SELECT range i, repeat('x', 100) s FROM range(200000)")
+    size = path.stat().st_size
+    with path.open("r+b") as stream:  # spoil a few bytes of every data block
+        for offset in range(12_288 + 100, size, 262_144):
+            stream.seek(offset)
+            stream.write(b"\xff" * 64)
+    with pytest.raises(StoreError) as info, EventStore(path, read_only=True) as store:
+        store.sql("SELECT count(*) FROM filler")
+    message = str(info.value)
+    assert "damaged" in message and "in use" not in message and "wait" not in message
+
+
+def test_a_file_held_by_another_process_is_reported_as_in_use(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "held.duckdb"
+    with EventStore(path):
+        code = f"from dragoman.store import EventStore; EventStore({str(path)!r})"
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "in use by another process" in result.stderr

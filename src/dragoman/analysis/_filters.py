@@ -9,6 +9,7 @@ unless the query asks for exact matches.
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
 import re
 import weakref
@@ -114,8 +115,8 @@ def _parse_one(value: str | dt.date | None, name: str, end: bool) -> dt.date | N
             first = dt.date.fromisoformat(text + "-01")
             if not end:
                 return first
-            following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-            return following - dt.timedelta(days=1)
+            # the month's own last day: no arithmetic past it (December 9999 has no next month)
+            return first.replace(day=calendar.monthrange(first.year, first.month)[1])
         if _YEAR.match(text):
             year = int(text)
             return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)

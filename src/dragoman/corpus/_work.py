@@ -84,8 +84,8 @@ def chunk_name(items: Sequence[WorkItem]) -> str:
     """Return a name for a chunk that depends only on its documents (ids and texts)."""
     digest = hashlib.blake2b(digest_size=10)
     for item in items:
-        digest.update(item.document.id.encode("utf-8") + b"\x1f")
-        digest.update(item.document.text.encode("utf-8") + b"\x1e")
+        digest.update(item.document.id.encode("utf-8", "surrogatepass") + b"\x1f")
+        digest.update(item.document.text.encode("utf-8", "surrogatepass") + b"\x1e")
     return f"part-{digest.hexdigest()}"
 
 

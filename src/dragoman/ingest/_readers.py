@@ -8,10 +8,12 @@ the limits below is ever held in memory.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
+import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -48,6 +50,11 @@ _BINARY_SNIFF = 8192
 _MAX_TEXT_BYTES = 4 * MAX_CHARS
 #: A JSON line may escape every character as \uXXXX (6 bytes), plus the other fields.
 _MAX_LINE_BYTES = 6 * MAX_CHARS + 65_536
+#: C0 controls and DEL: never news text (NUL glues words together for spaCy). Tab, line feed,
+#: form feed and carriage return are layout and allowed in a text, not in ids or dates.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,18 +258,74 @@ def _scan_stream(
         fmt = detect_format(path, b"" if gzipped else head)
     try:
         if fmt == "jsonl":
-            yield from _read_jsonl(path, stream, gzipped, default_date)
+            items: Iterable[SourcedDocument | InputProblem] = _read_jsonl(
+                path, stream, gzipped, default_date
+            )
         elif fmt == "warc":
-            warc = read_warc(stream, source=path, default_date=default_date, gzipped=gzipped)
-            for number, item in warc:
-                if isinstance(item, Document):
-                    yield SourcedDocument(item, path, number)
-                else:
-                    yield InputProblem(path, number, item)
+            items = _read_warc(path, stream, gzipped, default_date)
         else:
-            yield _read_whole(path, stream, size, gzipped, fmt, default_date)
+            items = [_read_whole(path, stream, size, gzipped, fmt, default_date)]
+        for item in items:
+            yield _checked(item)
     except OSError as exc:
         yield InputProblem(path, None, f"cannot read: {exc.strerror or exc}")
+    except Exception as exc:  # a reader's bug must cost this file, never the whole run
+        yield InputProblem(
+            path, None, f"cannot read the rest of the file ({_describe(exc)}); please report it"
+        )
+
+
+def _read_warc(
+    path: str, stream: ByteStream, gzipped: bool, default_date: str | None
+) -> Iterator[SourcedDocument | InputProblem]:
+    for number, item in read_warc(stream, source=path, default_date=default_date, gzipped=gzipped):
+        if isinstance(item, Document):
+            yield SourcedDocument(item, path, number)
+        else:
+            yield InputProblem(path, number, item)
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _checked(item: SourcedDocument | InputProblem) -> SourcedDocument | InputProblem:
+    """Turn a document whose fields no coder or database could take into a problem."""
+    if isinstance(item, InputProblem):
+        return item
+    document = item.document
+    for name in ("id", "text", "title", "url", "date"):
+        value = getattr(document, name)
+        if value is None:
+            continue
+        message = _bad_characters(value, allow_layout=name == "text")
+        if message:
+            doc_id = None if name == "id" else _printable(document.id)
+            return InputProblem(item.source, item.line, f'"{name}" {message}', doc_id)
+    return item
+
+
+def _bad_characters(value: str, *, allow_layout: bool) -> str | None:
+    """Describe a lone surrogate or a control character in ``value``, or return None."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(value[exc.start])
+        return (
+            f"holds a lone surrogate (\\u{code:04x} at column {exc.start + 1}), which is not "
+            "text; fix the encoder that wrote the file"
+        )
+    found = (_CONTROL_IN_TEXT if allow_layout else _CONTROL).search(value)
+    if found is None:
+        return None
+    char = found.group()
+    what = "a NUL character" if char == "\x00" else f"a control character (\\x{ord(char):02x})"
+    return f"holds {what} at column {found.start() + 1}; remove control characters"
+
+
+def _printable(value: str) -> str:
+    return value.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _read_whole(
@@ -303,6 +366,14 @@ def _read_whole(
     return SourcedDocument(item, path, None) if isinstance(item, Document) else item
 
 
+def _looks_like_utf16(head: bytes) -> bool:
+    """Return whether bytes look like ASCII text in UTF-16: NUL at every other byte."""
+    if len(head) < 4:
+        return False
+    even, odd = head[0::2], head[1::2]
+    return even.count(0) > 0.9 * len(even) or odd.count(0) > 0.9 * len(odd)
+
+
 def _gzip_message(issue: LineIssue) -> str:
     if issue.kind == "truncated":
         return "the gzip file is truncated; nothing after the cut can be read"
@@ -310,11 +381,18 @@ def _gzip_message(issue: LineIssue) -> str:
 
 
 def _read_text(path: str, data: bytes, default_date: str | None) -> Document | InputProblem:
-    if b"\x00" in data[:_BINARY_SNIFF]:
+    encoding = "utf-16" if data.startswith(_UTF16_BOMS) else "utf-8-sig"
+    if encoding != "utf-16" and b"\x00" in data[:_BINARY_SNIFF]:
+        if _looks_like_utf16(data[:_BINARY_SNIFF]):
+            return InputProblem(
+                path, None, "looks like UTF-16 without a byte-order mark; convert it to UTF-8"
+            )
         return InputProblem(path, None, "looks like a binary file (NUL bytes); give text or JSONL")
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
+        if encoding == "utf-16":
+            return InputProblem(path, None, "not valid UTF-16; convert the file to UTF-8")
         line = data[: exc.start].count(b"\n") + 1
         return InputProblem(
             path, line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); convert the file to UTF-8"
@@ -355,6 +433,9 @@ def _read_jsonl(
         if not raw.strip():
             continue
         seen_any = True
+        if number == 1 and (raw.startswith(_UTF16_BOMS) or _looks_like_utf16(raw[:_BINARY_SNIFF])):
+            yield InputProblem(path, None, "the file is UTF-16; convert it to UTF-8")
+            return
         try:
             line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError as exc:
@@ -372,6 +453,11 @@ def _read_jsonl(
                 number,
                 f"not valid JSON ({exc.args[0].split(':')[0]}); "
                 'each line needs {"id": ..., "text": ...}',
+            )
+            continue
+        except RecursionError:
+            yield InputProblem(
+                path, number, 'JSON nested too deeply; each line needs {"id": ..., "text": ...}'
             )
             continue
         item = _document_from_record(path, number, record, default_date)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from dragoman.analysis import dyads, frame_records, network, top
+from dragoman.analysis import dyads, frame_records, network, normalize_actor, top
 from dragoman.errors import QueryError
 from dragoman.records import normalize_date
 from dragoman.server._context import ServerContext, context_of
+from dragoman.server._guard import check_periods, clamp_dates
 from dragoman.server._queries import (
     EventFilter,
     QuoteFilter,
@@ -21,7 +22,7 @@ from dragoman.server._queries import (
     search_quotes,
 )
 
-__all__ = ["ErrorBody", "api_router", "check_page"]
+__all__ = ["ErrorBody", "api_router", "bounded_dyads", "check_page"]
 
 
 class ErrorBody(BaseModel):
@@ -164,6 +165,7 @@ def api_document(
 @api_router.get("/dyads", summary="Dyad time series", tags=["relations"])
 def api_dyads(
     ctx: Ctx,
+    request: Request,
     source: Annotated[str, Query(max_length=40, description="source actor code (any level)")],
     target: Annotated[str, Query(max_length=40, description="target actor code (any level)")],
     both_directions: Annotated[bool, Query(description="also target -> source")] = False,
@@ -175,17 +177,45 @@ def api_dyads(
     exact: Exact = False,
 ) -> JSONResponse:
     """Per period and direction: events, counts per quad class, Goldstein sum and mean,
-    counts per PLOVER type (as ``dragoman dyads --format json``)."""
-    with ctx.analysis() as store:
-        frame = dyads(store, source, target, both_directions=both_directions, freq=freq,
-                      since=since, until=until, exact=exact)
+    counts per PLOVER type (as ``dragoman dyads --format json``). The range is clamped to
+    the dates the data has, and may hold at most the server's number of periods (4,000)."""
+    rows = bounded_dyads(ctx, request, source, target, both_directions=both_directions,
+                         freq=freq, since=since, until=until, exact=exact)[1]
     return JSONResponse({"source": source.upper(), "target": target.upper(), "freq": freq,
-                         "rows": frame_records(frame)})
+                         "rows": rows})
+
+
+def bounded_dyads(
+    ctx: ServerContext, request: Request, source: str, target: str, *, both_directions: bool,
+    freq: str, since: str | None, until: str | None, exact: bool,
+) -> tuple[Any, list[dict[str, Any]]]:
+    """Run :func:`dyads` within the server's bounds: the range clamped to the data's dates,
+    at most ``limits.periods`` periods, the time budget.
+
+    Returns:
+        The frame (None when the range holds no data) and its records.
+
+    Raises:
+        QueryError: An unknown actor, a bad date or range, too many periods.
+        BusyError: The time budget was spent.
+    """
+    span = clamp_dates(since, until, ctx.summary.get("first_date"),
+                       ctx.summary.get("last_date"))
+    if span is None:  # nothing stored in the range: check the actors, count nothing
+        ctx.codes.require(normalize_actor(source, "source"), exact, "source")
+        ctx.codes.require(normalize_actor(target, "target"), exact, "target")
+        return None, []
+    check_periods(*span, freq, ctx.limits.periods)
+    with ctx.analysis(request) as store:
+        frame = dyads(store, source, target, both_directions=both_directions, freq=freq,
+                      since=span[0], until=span[1], exact=exact)
+    return frame, frame_records(frame)
 
 
 @api_router.get("/network", summary="Actor network", tags=["relations"])
 def api_network(
     ctx: Ctx,
+    request: Request,
     since: Since = None,
     until: Until = None,
     min_events: Annotated[int, Query(ge=1, description="edges with at least N events")] = 1,
@@ -200,7 +230,7 @@ def api_network(
         raise QueryError(f"{len(actor)} actors given; give at most 20")
     if limit > ctx.limits.network_edges:
         raise QueryError(f"limit {limit} is more than {ctx.limits.network_edges} edges")
-    with ctx.analysis() as store:
+    with ctx.analysis(request) as store:
         net = network(store, since=since, until=until, min_events=min_events, level=level,
                       actors=actor or (), exact=exact, limit=limit)
     return JSONResponse(net.to_dict())
@@ -209,12 +239,13 @@ def api_network(
 @api_router.get("/top", summary="Most active actors, dyads, event types", tags=["relations"])
 def api_top(
     ctx: Ctx,
+    request: Request,
     since: Since = None,
     until: Until = None,
     limit: Annotated[int, Query(ge=1, le=100, description="rows per table")] = 10,
 ) -> JSONResponse:
     """The most active actors, dyads and CAMEO event types of a period."""
-    with ctx.analysis() as store:
+    with ctx.analysis(request) as store:
         result = top(store, since=since, until=until, limit=limit)
     return JSONResponse(result.to_dict())
 

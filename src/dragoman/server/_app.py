@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from dragoman.errors import DragomanError, InputError, ModelError, QueryError, StoreError
 from dragoman.server._context import Limits, ServerContext
+from dragoman.server._guard import BusyError, RequestGuard
 from dragoman.store import EventStore
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ _CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inli
         "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
         "form-action 'self'")
 
-_NAMES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed",
+_NAMES = {400: "bad_request", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
           413: "too_large", 415: "unsupported_media_type", 422: "invalid_parameter",
           500: "internal_error", 503: "unavailable"}
 
@@ -159,7 +160,10 @@ def _install_handlers(app: FastAPI) -> None:
             detail = f"no page or endpoint at {request.url.path[:200]}"
         if exc.status_code == 405:
             detail = f"{request.method} is not allowed on {request.url.path[:200]}"
-        return _error(request, exc.status_code, detail)
+        response = _error(request, exc.status_code, detail)
+        for name, value in (exc.headers or {}).items():  # e.g. Allow on 405
+            response.headers[name] = value
+        return response
 
     async def on_validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
@@ -169,6 +173,8 @@ def _install_handlers(app: FastAPI) -> None:
     async def on_dragoman(request: Request, exc: Exception) -> Response:
         if isinstance(exc, QueryError | InputError):
             return _error(request, 400, str(exc))
+        if isinstance(exc, BusyError):
+            return _error(request, 503, str(exc))
         if isinstance(exc, ModelError):
             return _error(request, 503, f"the Coder cannot be loaded: {exc}")
         if isinstance(exc, StoreError):
@@ -288,6 +294,7 @@ def create_app(
         return StarletteResponse(assets[name], media_type=_STATIC_TYPES[Path(name).suffix],
                                  headers={"cache-control": "max-age=3600"})
 
+    app.add_middleware(RequestGuard)
     app.add_middleware(_LimitsMiddleware, max_bytes=ctx.limits.body_bytes)
     if allowed_hosts:
         from starlette.middleware.trustedhost import TrustedHostMiddleware

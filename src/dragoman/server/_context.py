@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from fastapi import Request
 
 from dragoman.analysis import ActorCodes
+from dragoman.errors import StoreError
+from dragoman.server._guard import DISCONNECT_HOOKS, BusyError
 
 if TYPE_CHECKING:
     from dragoman._coder import Coder
@@ -30,12 +32,17 @@ class Limits:
         max_offset: Largest ``offset`` of a list request.
         body_bytes: Largest request body (``POST /api/code``), in bytes.
         network_edges: Most edges a network request returns.
+        periods: Most periods a dyad time series has (``freq=day`` over ten years is 3,653).
+        seconds: Time budget of an analysis (dyads, network, top), waiting for another one
+            included; a query still running then is stopped and the request gets 503.
     """
 
     page_size: int = 500
     max_offset: int = 1_000_000
     body_bytes: int = 100_000
     network_edges: int = 2_000
+    periods: int = 4_000
+    seconds: float = 20.0
 
 
 @dataclass
@@ -58,6 +65,7 @@ class ServerContext:
     _coder: Coder | None = None
     _coder_lock: threading.Lock = field(default_factory=threading.Lock)
     _store_lock: threading.Lock = field(default_factory=threading.Lock)
+    _analysis_store: EventStore | None = None
 
     @property
     def codes(self) -> ActorCodes:
@@ -73,11 +81,78 @@ class ServerContext:
             yield self._coder
 
     @contextmanager
-    def analysis(self) -> Iterator[EventStore]:
-        """Yield the store for :mod:`dragoman.analysis` calls, one at a time (they use the
-        store's own connection, which serves one query at a time)."""
+    def analysis(self, request: Request | None = None) -> Iterator[EventStore]:
+        """Yield a store for :mod:`dragoman.analysis` calls, one analysis at a time, within
+        the time budget.
+
+        The analysis runs on its own connection: when the budget is spent, or the client of
+        ``request`` disconnects, its query is interrupted (and the lock released) without
+        touching other requests' queries.
+
+        Args:
+            request: The request, to stop its query when its client leaves.
+
+        Raises:
+            BusyError: Another analysis held the lock for the whole budget, or this one ran
+                out of time.
+        """
+        budget = self.limits.seconds
+        if not self._store_lock.acquire(timeout=budget):
+            raise BusyError(
+                f"another analysis has been running for {budget:g} s; try again later"
+            )
+        try:
+            if self._analysis_store is None:
+                self._analysis_store = self.store.cursor()
+            store = self._analysis_store
+            stop = _Stopper(store)
+            timer = threading.Timer(budget, stop)
+            hooks: list[Any] = request.scope.get(DISCONNECT_HOOKS, []) if request else []
+            hooks.append(stop)
+            timer.start()
+            try:
+                yield store
+            except StoreError as exc:
+                if stop.fired:
+                    raise BusyError(
+                        f"the analysis took longer than {budget:g} s (or its client left); "
+                        "narrow the range or the actors"
+                    ) from exc
+                raise
+            finally:
+                stop.disarm()
+                timer.cancel()
+                if stop in hooks:
+                    hooks.remove(stop)
+        finally:
+            self._store_lock.release()
+
+    def close(self) -> None:
+        """Close the analysis connection (the store itself belongs to the caller)."""
         with self._store_lock:
-            yield self.store
+            if self._analysis_store is not None:
+                self._analysis_store.close()
+                self._analysis_store = None
+
+
+class _Stopper:
+    """Interrupts a store's running query once, until disarmed."""
+
+    def __init__(self, store: EventStore) -> None:
+        self._store = store
+        self._lock = threading.Lock()
+        self._armed = True
+        self.fired = False
+
+    def __call__(self) -> None:
+        with self._lock:
+            if self._armed:
+                self.fired = True
+                self._store.interrupt()
+
+    def disarm(self) -> None:
+        with self._lock:
+            self._armed = False
 
 
 def context_of(request: Request) -> ServerContext:

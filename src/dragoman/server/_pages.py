@@ -16,7 +16,6 @@ from starlette.templating import Jinja2Templates
 
 from dragoman.analysis import (
     FREQUENCIES,
-    dyads,
     dyads_figure,
     frame_records,
     network,
@@ -25,7 +24,9 @@ from dragoman.analysis import (
 )
 from dragoman.errors import DragomanError, QueryError
 from dragoman.ontology import plover_types
+from dragoman.server._api import bounded_dyads
 from dragoman.server._context import ServerContext
+from dragoman.server._guard import BusyError
 from dragoman.server._queries import (
     EventFilter,
     QuoteFilter,
@@ -77,7 +78,8 @@ def make_pages_router(templates: Jinja2Templates) -> APIRouter:
         try:
             return page(request, name, {**base, **build()})
         except DragomanError as exc:
-            return page(request, name, {**base, "error": str(exc)}, status=400)
+            status = 503 if isinstance(exc, BusyError) else 400
+            return page(request, name, {**base, "error": str(exc)}, status=status)
 
     @router.get("/", response_class=HTMLResponse)
     def index(request: Request) -> Response:
@@ -157,12 +159,13 @@ def make_pages_router(templates: Jinja2Templates) -> APIRouter:
             if form["freq"] not in FREQUENCIES:
                 raise QueryError(f"freq {form['freq'][:20]!r} is not one of "
                                  + ", ".join(FREQUENCIES))
-            with ctx.analysis() as store:
-                frame = dyads(store, form["source"], form["target"],
-                              both_directions=bool(form["both"]), freq=str(form["freq"]),
-                              since=form["since"], until=form["until"],
-                              exact=bool(form["exact"]))
-            rows = [r for r in frame_records(frame) if r["events"]]
+            frame, records = bounded_dyads(
+                ctx, request, form["source"], form["target"], both_directions=bool(form["both"]),
+                freq=str(form["freq"]), since=form["since"], until=form["until"],
+                exact=bool(form["exact"]))
+            if frame is None:
+                return {"rows": [], "types": [], "total": 0}
+            rows = [r for r in records if r["events"]]
             types = [c for c in frame.columns if str(c).isupper()]
             return {"svg": render_svg(dyads_figure(frame)), "rows": rows, "types": types,
                     "total": int(frame["events"].sum())}
@@ -182,7 +185,7 @@ def make_pages_router(templates: Jinja2Templates) -> APIRouter:
             if form["level"] not in ("actor", "country"):
                 raise QueryError("level must be actor or country")
             actors = [a for a in form["actor"].replace(",", " ").split() if a][:20]
-            with ctx.analysis() as store:
+            with ctx.analysis(request) as store:
                 net = network(store, since=form["since"], until=form["until"],
                               min_events=minimum, level=form["level"], actors=actors,
                               limit=ctx.limits.network_edges)

@@ -60,8 +60,12 @@ WRITER_COLUMNS = {"documents": "ingested_at", "failures": "recorded_at"}
 
 
 def content_hash(text: str) -> str:
-    """Return the content hash of a document text (BLAKE2b, 128 bits, hex)."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+    """Return the content hash of a document text (BLAKE2b, 128 bits, hex).
+
+    A lone surrogate (which a reader reports before it gets here) is hashed as its code
+    point instead of raising; every other text hashes as its UTF-8 bytes.
+    """
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def event_key(date: str | None, source: str, target: str | None, code: str) -> int:
@@ -120,9 +124,18 @@ def failure_row(
     The row's id depends on stage, file, line and document only, so the same failure found
     again (a re-run, a resumed run) is the same row.
     """
+    doc_id, file = _storable(doc_id), _storable(file)
+    reason = _storable(reason) or ""
     key = "\x1f".join([stage, file or "", str(line or ""), doc_id or ""])
     failure_id = hashlib.blake2b(key.encode("utf-8"), digest_size=12).hexdigest()
     return (failure_id, doc_id, stage, reason, file, line)
+
+
+def _storable(value: str | None) -> str | None:
+    """Escape what a database cannot store (lone surrogates, NUL) in a failure's text."""
+    if value is None:
+        return None
+    return value.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\x00")
 
 
 def _actor_row(event_id: str, role: str, doc_id: str, actor: Actor) -> tuple[Any, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,10 @@ _log = logging.getLogger("dragoman")
 
 #: Document ids looked up per query when checking what is already stored.
 _LOOKUP_CHUNK = 2048
+#: DuckDB's messages for a file another process holds ("Could not set lock on file ...:
+#: Conflicting lock is held"); a damaged file's "block ... checksum" must not match.
+_LOCKED = re.compile(r"\b(?:set lock|conflicting lock|lock on file)\b", re.IGNORECASE)
+_DAMAGED = re.compile(r"corrupt|checksum", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +65,14 @@ def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
         return duckdb.connect(path, read_only=read_only)
     except duckdb.Error as exc:
         message = str(exc).splitlines()[0]
-        if "lock" in message.lower():
+        if _LOCKED.search(message):  # "Could not set lock on file", not "block" checksums
             raise StoreError(
                 f"{path} is in use by another process ({message}); wait for it to finish"
+            ) from exc
+        if _DAMAGED.search(message):
+            raise StoreError(
+                f"{path} is damaged ({message}); restore it from a backup or ingest again "
+                "into a new file"
             ) from exc
         raise StoreError(f"cannot open {path}: {message}") from exc
 
@@ -104,6 +114,21 @@ class EventStore:
         except BaseException:
             self._con.close()
             raise
+
+    def cursor(self) -> EventStore:
+        """Return another connection to the same open database, as an EventStore.
+
+        Its queries run beside this store's, and :meth:`interrupt` on it stops only its own.
+        Close it before this store.
+        """
+        other = object.__new__(EventStore)  # shares the open database: nothing to check
+        other.path, other.read_only, other.version = self.path, self.read_only, self.version
+        other._con = self._con.cursor()
+        return other
+
+    def interrupt(self) -> None:
+        """Stop the query running on this connection; it raises :class:`StoreError`."""
+        self._con.interrupt()
 
     @property
     def connection(self) -> duckdb.DuckDBPyConnection:

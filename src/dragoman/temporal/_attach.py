@@ -95,7 +95,10 @@ def reanchor(
     if shift is None or expression.kind is not Kind.ANAPHORIC or base is None:
         return expression
     precision = max(expression.precision, anchor_precision, key=_ORDER.__getitem__)
-    start = period_start(shift_date(base, shift.amount, shift.unit), precision)
+    try:
+        start = period_start(shift_date(base, shift.amount, shift.unit), precision)
+    except (OverflowError, ValueError):  # counted past year 1 or 9999: leave it as it was
+        return expression
     return replace(
         expression,
         date=start.isoformat(),

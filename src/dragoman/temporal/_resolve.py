@@ -43,7 +43,7 @@ def parse_story_date(story_date: str | dt.date | None) -> dt.date | None:
     """
     if isinstance(story_date, dt.date) and not isinstance(story_date, dt.datetime):
         return story_date
-    iso = normalize_date(story_date)
+    iso = normalize_date(story_date, bounded=False)  # dates read from the text: any year
     return dt.date.fromisoformat(iso) if iso else None
 
 
@@ -106,13 +106,17 @@ def resolve_rule(index: int, text: str, ctx: Context) -> ResolvedDate | None:
         ctx: Story date, future hint and anchor.
 
     Returns:
-        The resolution, or None when the rule does not read the whole text.
+        The resolution, or None when the rule does not read the whole text, or when the date
+        it names lies beyond the calendar (year 1 or 9999 and counting on).
     """
     rule = FULL_RULES[index]
     match = rule.pattern.fullmatch(text)
     if match is None:
         return None
-    return rule.resolve(match, ctx)
+    try:
+        return rule.resolve(match, ctx)
+    except (OverflowError, ValueError):  # date arithmetic past year 1 or 9999
+        return None
 
 
 def worth_dateparser(text: str) -> bool:
