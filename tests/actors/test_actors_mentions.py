@@ -56,3 +56,26 @@ def test_filter_ranges_agrees_with_spacy(coder: Coder, ranges: list[tuple[int, i
     doc = coder.nlp("one two three four five six seven eight nine ten eleven")
     expected = [(s.start, s.end) for s in filter_spans([doc[a:b] for a, b in ranges])]
     assert _filter_ranges(ranges) == expected
+
+
+def test_a_surname_the_tagger_reads_as_a_noun_is_a_name_where_a_name_stands(
+    coder: Coder,
+) -> None:
+    finder = MentionFinder(coder.nlp, coder.actors)
+    doc = coder.nlp("Trump praised Modi during the visit.")
+    assert doc[0].pos_ == "NOUN" and doc[0].dep_ == "nsubj"  # what the rule is for
+    found = {doc[m.start : m.end].text: m.phrase.entry.kind for m in finder.find(doc)}
+    assert found.get("Trump") == "person"
+    # the same word as a modifier ("Trump voters") is no mention of him, nor a lower-case one
+    doc = coder.nlp("Trump voters stayed home.")
+    assert (doc[0].pos_, doc[0].dep_) == ("NOUN", "compound")
+    assert not finder.find(doc)
+    doc = coder.nlp("The trump card was played.")
+    assert not finder.find(doc)
+
+
+def test_a_name_read_as_a_noun_gives_its_event(coder: Coder) -> None:
+    events = coder.code("Trump praised Modi during the visit.", date="2019-06-01")
+    assert [(e.source.code, e.cameo.code, e.target.code if e.target else None) for e in events] == [
+        ("USAGOV", "051", "INDGOV")
+    ]

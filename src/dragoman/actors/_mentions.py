@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.parts_of_speech import NOUN as _NOUN_ID
 from spacy.parts_of_speech import PROPN as _PROPN_ID
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
@@ -16,6 +17,12 @@ from dragoman.pipeline import TokenTable
 __all__ = ["Mention", "MentionFinder"]
 
 _COMPOUND_ID = get_string_id("compound")
+# Where a capitalized word the tagger read as a common noun is still taken for a person's
+# name: as an argument of a predicate ("Trump met with Kim", "hosted Erdogan"), never as a
+# modifier ("Power outages"), so a name that is also a word is only read where a name stands.
+_ARGUMENT_DEP_IDS = frozenset(
+    get_string_id(d) for d in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +136,24 @@ class MentionFinder:
             ):
                 end += 1
             found.extend(self._names_in_run(table, i, end, text))
+        found.extend(self._names_read_as_nouns(table, text))
+        return found
+
+    def _names_read_as_nouns(self, table: TokenTable, text: str) -> list[tuple[int, int]]:
+        """One-word dictionary names of people that the tagger read as common nouns.
+
+        en_core_web_sm tags some surnames as nouns ("Trump met with Kim": ``NOUN nsubj``). A
+        capitalized noun standing as an argument of a predicate whose word is a dictionary
+        person's name is that person; lower-case words and modifiers never are.
+        """
+        found: list[tuple[int, int]] = []
+        idx, length, dep = table.idx, table.length, table.dep
+        for i in TokenTable.positions(table.pos, _NOUN_ID):
+            if dep[i] not in _ARGUMENT_DEP_IDS:
+                continue
+            word = text[idx[i] : idx[i] + length[i]]
+            if word[:1].isupper() and not word.isupper() and word in self._people:
+                found.append((i, i + 1))
         return found
 
     def _names_in_run(
