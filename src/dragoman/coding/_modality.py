@@ -61,21 +61,19 @@ def apply_modality(match: Match) -> None:
     root = match.code[:2]
     if root in _ACTION_ROOTS_INTENT and _unless_condition(match.clause.verb):
         # "will withdraw its troops unless X holds elections": a demand backed by a cost
-        match.note = f"conditional (unless) {match.code}"
-        match.code = frame_code(Frame.THREAT, match.code) or "130"
+        threat = frame_code(Frame.THREAT, match.code) or "130"
+        match.refine("modality:unless", threat, f"conditional (unless) {match.code}")
         return
     cooperative = root in _ACTION_ROOTS_INTENT or root == "03"
     if match.modality == "future" and cooperative and is_negated(match.clause):
         refined = frame_code(Frame.REJECT, match.code) if root != "03" else None
-        match.note = f"refusal: negated future {match.code}"
-        match.code = refined or "120"
+        match.refine("modality:refusal", refined or "120", f"refusal: negated future {match.code}")
         match.negated = False
         return
     if root in _FORCE_ROOTS and _readying(match.clause.verb):
         # "troops prepared to resume shelling": a military move short of force, not a
         # verbal threat (codebook 150, "demonstration of military capabilities and readiness")
-        match.note = f"readiness for {match.code}"
-        match.code = _FORCE_POSTURE
+        match.refine("modality:readiness", _FORCE_POSTURE, f"readiness for {match.code}")
         return
     if root in _ACTION_ROOTS_INTENT:
         frame = Frame.INTENT
@@ -85,8 +83,7 @@ def apply_modality(match: Match) -> None:
         return
     refined = frame_code(frame, match.code)
     if refined is not None:
-        match.note = f"{match.modality} {match.code}"
-        match.code = refined
+        match.refine("modality", refined, f"{match.modality} {match.code}")
 
 
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
