@@ -32,19 +32,53 @@ from dragoman.coding._subcodes import (
 from dragoman.coding._targets import prep_objects
 from dragoman.coding._verbs import VerbDictionary, VerbEntry
 from dragoman.lexicon import words
+from dragoman.ontology.codes import (
+    ACCEDE_POLITICAL_REFORM,
+    ACCEDE_RIGHTS,
+    APPEAL,
+    APPEAL_POLITICAL_REFORM,
+    APPEAL_SETTLE_DISPUTE,
+    DEMAND,
+    DEMAND_POLITICAL_REFORM,
+    DEMAND_SETTLE_DISPUTE,
+    DENY_RESPONSIBILITY,
+    HALT_NEGOTIATIONS,
+    INTENT_POLITICAL_REFORM,
+    INTENT_SETTLE_DISPUTE,
+    OPTIMISTIC_COMMENT,
+    PESSIMISTIC_COMMENT,
+    REJECT_POLITICAL_REFORM,
+    REJECT_SETTLEMENT,
+    ROOT_APPEAL,
+    ROOT_DEMAND,
+    ROOT_INTENT,
+    ROOT_INVESTIGATE,
+    ROOT_REJECT,
+    ROOT_STATEMENT,
+    ROOT_THREATEN,
+    STATEMENT,
+    VISIT,
+    YIELD,
+)
 
-__all__ = ["STATEMENT", "STATEMENT_ROOT", "apply_frames", "apply_purposes", "wish_matches"]
-
-STATEMENT_ROOT = "01"
+__all__ = ["apply_frames", "apply_purposes", "wish_matches"]
 
 
 # generic political-reform codes, refined by what the reform is about
-_REFORM_CODES = frozenset({"024", "034", "083", "104", "123"})
+_REFORM_CODES = frozenset(
+    {
+        APPEAL_POLITICAL_REFORM,
+        INTENT_POLITICAL_REFORM,
+        ACCEDE_POLITICAL_REFORM,
+        DEMAND_POLITICAL_REFORM,
+        REJECT_POLITICAL_REFORM,
+    }
+)
 
 
 # Roots whose verbs govern their complement: what is appealed for, intended, demanded,
 # refused or threatened is not a separate event ("demanded that X withdraw").
-_GOVERNING_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+_GOVERNING_ROOTS = frozenset({ROOT_APPEAL, ROOT_INTENT, ROOT_DEMAND, ROOT_REJECT, ROOT_THREATEN})
 
 
 @dataclass(slots=True)
@@ -154,7 +188,7 @@ def _own_action_step(sentence: _Sentence) -> None:
 def _yield_step(sentence: _Sentence) -> None:
     """What a yield gives, before modality makes it an intent (undecided 080 only)."""
     for match in sentence.matches:
-        if match.code == _YIELD and match.refined_by is None:
+        if match.code == YIELD and match.refined_by is None:
             _refine_yield(match, sentence.verbs, sentence.by_verb, sentence.actions)
             sentence.actions[match.clause.verb.i] = match.code
 
@@ -172,7 +206,7 @@ def _frame(match: Match) -> Frame | None:
 
 
 def _need_rule(match: Match, sentence: _Sentence) -> Refinement:
-    if match.code[:2] != STATEMENT_ROOT:
+    if match.code[:2] != ROOT_STATEMENT:
         return None
     return _need_as_demand(
         match, sentence.by_verb, sentence.actions, sentence.verbs, sentence.consumed
@@ -182,7 +216,7 @@ def _need_rule(match: Match, sentence: _Sentence) -> Refinement:
 def _denial_rule(match: Match, sentence: _Sentence) -> Refinement:
     """What is denied is not an event: "denied that its troops attacked X", "rejected
     claims that X shelled Y" (consumes only; decides no code)."""
-    if match.code == _DENIAL_CODE:
+    if match.code == DENY_RESPONSIBILITY:
         sentence.consumed.update(c.i for c in match.clause.comps)
         for obj in match.clause.objects:
             sentence.consumed.update(
@@ -233,7 +267,7 @@ def _governing_step(sentence: _Sentence) -> None:
         frame = _frame(match)
         _complement_rules(match, frame, sentence)
         _apply(GOVERNED_RULES, match, sentence)
-        if frame in (Frame.APPEAL, Frame.DEMAND) or match.code[:2] in ("02", "10"):
+        if frame in (Frame.APPEAL, Frame.DEMAND) or match.code[:2] in (ROOT_APPEAL, ROOT_DEMAND):
             match.addressee = True
 
 
@@ -263,7 +297,7 @@ def _complement_rules(match: Match, frame: Frame | None, sentence: _Sentence) ->
         elif frame is None and named and action is not None and undecided:
             _refine_named_complement(match, action, inner, comp)
         elif (
-            root == STATEMENT_ROOT
+            root == ROOT_STATEMENT
             and comp.dep_ in ("ccomp", "acl")
             and (obliged := _obligation(comp)) is not None
         ):
@@ -278,7 +312,7 @@ def _complement_rules(match: Match, frame: Frame | None, sentence: _Sentence) ->
             if _settles(obliged):  # "said the two sides must reach an agreement"
                 demanded = _SETTLING[Frame.DEMAND]
             note = f"obligation in complement ({obliged.text})"
-            match.refine("obligation-complement", demanded or "100", note)
+            match.refine("obligation-complement", demanded or DEMAND, note)
             match.addressee = True
             consumed.add(comp.i)
 
@@ -295,10 +329,10 @@ STEPS: tuple[tuple[str, Callable[[_Sentence], None]], ...] = (
 # Settling a dispute is no action code of its own: CAMEO codes appeals, intents, demands
 # and refusals to reach a settlement, agreement or resolution as 027, 037, 107 and 127.
 _SETTLING: dict[Frame, str] = {
-    Frame.APPEAL: "027",
-    Frame.INTENT: "037",
-    Frame.DEMAND: "107",
-    Frame.REJECT: "127",
+    Frame.APPEAL: APPEAL_SETTLE_DISPUTE,
+    Frame.INTENT: INTENT_SETTLE_DISPUTE,
+    Frame.DEMAND: DEMAND_SETTLE_DISPUTE,
+    Frame.REJECT: REJECT_SETTLEMENT,
 }
 
 
@@ -315,16 +349,13 @@ def _settles(verb: Token) -> bool:
     )
 
 
-_HALT_NEGOTIATIONS = "164"
-
-
 def _refine_failed_settlement(match: Match) -> Refinement:
     """Failing to reach an agreement is failed negotiations (164, codebook: "failed
     negotiations"), not a negated agreement: "the two sides failed to reach a deal"."""
     verb = match.clause.verb
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FAILING and _settles(verb):
         match.negated = False
-        return _HALT_NEGOTIATIONS, f"failed to agree ({verb.head.text})"
+        return HALT_NEGOTIATIONS, f"failed to agree ({verb.head.text})"
     return None
 
 
@@ -338,7 +369,7 @@ _MESSAGE_NOUNS = words("message_nouns")
 
 def _message_contents(match: Match) -> list[Token]:
     """The that-clauses of a statement's message objects ("issued a reminder that ...")."""
-    if not match.code.startswith(STATEMENT_ROOT):
+    if not match.code.startswith(ROOT_STATEMENT):
         return []
     return [
         child
@@ -363,7 +394,7 @@ def _refine_arrival(match: Match, verbs: VerbDictionary) -> Refinement:
     Liberia" is "Nigeria sent peacekeepers to Liberia" (074), "a contingent of French troops
     landed in Mali" 074, "UN inspectors arrived in Iran" 090. The subject (or what it is a
     contingent "of") is read as the object of "send"; envoys and delegations stay visits."""
-    if match.nominal or match.entry.verb not in _ARRIVAL_VERBS or match.code != "042":
+    if match.nominal or match.entry.verb not in _ARRIVAL_VERBS or match.code != VISIT:
         return None
     for head in match.clause.subjects:
         nouns = [head]
@@ -436,16 +467,13 @@ def apply_purposes(matches: list[Match], actions: dict[int, str], consumed: set[
 _SENDING_VERBS = words("sending_verbs")
 
 
-_INVESTIGATE_ROOT = "09"
-
-
 def _apply_inquiries(matches: list[Match], consumed: set[int]) -> None:
     """A sending whose purpose is an inquiry takes the inquiry's code; the inquiry verb is
     then no event of its own (its sender and destination are the event's)."""
     by_verb = {m.clause.verb.i: m for m in matches}
     for match in matches:
         verb = match.clause.verb
-        if match.nominal or match.code[:2] != _INVESTIGATE_ROOT or not is_purpose(verb):
+        if match.nominal or match.code[:2] != ROOT_INVESTIGATE or not is_purpose(verb):
             continue
         sender = by_verb.get(verb.head.i)
         if sender is None or verb.head.lemma_.lower() not in _SENDING_VERBS:
@@ -495,7 +523,7 @@ def wish_matches(matches: list[Match], sentence: Span) -> list[Match]:
             continue
         pattern = VerbEntry(
             verb=head.lemma_.lower(),
-            code="020",
+            code=APPEAL,
             particle=None,
             prep=None,
             objects=frozenset(),
@@ -506,7 +534,7 @@ def wish_matches(matches: list[Match], sentence: Span) -> list[Match]:
         clause = clause_for(head, sentence)
         if verb not in clause.comps:
             clause.comps.append(verb)
-        out.append(Match(clause, pattern, "020", modality(head)))
+        out.append(Match(clause, pattern, APPEAL, modality(head)))
     return out
 
 
@@ -541,13 +569,13 @@ def _refine_yield(
     if verb.lemma_.lower() in _ALLOWING and any(
         not any(c.dep_ == "mark" for c in comp.children) for comp in match.clause.comps
     ):
-        match.refine("rights-yield", _RIGHTS_YIELD, f"allowed to act ({verb.text})")
+        match.refine("rights-yield", ACCEDE_RIGHTS, f"allowed to act ({verb.text})")
         return
     for noun in match.clause.objects:
         if noun.lemma_.lower() not in _PROPOSAL_NOUNS:
             continue
         code = _noun_action(noun, verbs, by_verb, actions)
-        if code is not None and code[:2] == _YIELD[:2] and code != _YIELD:
+        if code is not None and code[:2] == YIELD[:2] and code != YIELD:
             match.refine("yield-noun", code, f"yield about {code} ({noun.text})")
             return
 
@@ -567,24 +595,16 @@ def _refine_outlook(match: Match) -> Refinement:
     return None
 
 
-_YIELD = "080"
-
-
-_RIGHTS_YIELD = "0833"
-
-
 _ALLOWING = words("allowing")
-
-
-STATEMENT = "010"
 
 
 _OUTLOOK: dict[str, str] = {
     **dict.fromkeys(
-        ("optimistic", "confident", "hopeful", "upbeat", "positive", "sanguine"), "013"
+        ("optimistic", "confident", "hopeful", "upbeat", "positive", "sanguine"), OPTIMISTIC_COMMENT
     ),
     **dict.fromkeys(
-        ("pessimistic", "skeptical", "sceptical", "doubtful", "gloomy", "dubious"), "012"
+        ("pessimistic", "skeptical", "sceptical", "doubtful", "gloomy", "dubious"),
+        PESSIMISTIC_COMMENT,
     ),
 }
 
@@ -674,9 +694,6 @@ def _noun_action(
     return entry.code if entry is not None else None
 
 
-_DENIAL_CODE = "016"
-
-
 # Nouns that make a statement about them a demand: "stressed the need to lift sanctions".
 _NEED_NOUNS = words("need_nouns")
 
@@ -713,7 +730,7 @@ def _need_as_demand(
                     action = entry.code
                     match.content = noun
                     break
-        demanded = (frame_code(Frame.DEMAND, action) if action else None) or "100"
+        demanded = (frame_code(Frame.DEMAND, action) if action else None) or DEMAND
         match.addressee = True
         return demanded, f"need as demand ({obj.text})"
     return None
