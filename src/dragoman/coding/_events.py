@@ -60,8 +60,6 @@ from dragoman.coding._polity import (
     same_name_city_country,
 )
 from dragoman.coding._refine import (
-    STATEMENT,
-    STATEMENT_ROOT,
     apply_frames,
     apply_purposes,
     wish_matches,
@@ -84,6 +82,39 @@ from dragoman.coding._targets import (
 from dragoman.coding._verbs import VerbDictionary, VerbEntry
 from dragoman.lexicon import words
 from dragoman.ontology import cameo, plover_for
+from dragoman.ontology.codes import (
+    ACCEDE_POLITICAL_REFORM,
+    ARREST,
+    DE_ESCALATE,
+    EASE_DISSENT,
+    EASE_SANCTIONS,
+    IMPOSE_SANCTIONS,
+    INTENT_EASE_DISSENT,
+    INTENT_EASE_SANCTIONS,
+    INTENT_POLITICAL_REFORM,
+    PEACEKEEPING,
+    RECEIVE_PEACEKEEPERS,
+    REFUSE_EASE_DISSENT,
+    REFUSE_EASE_SANCTIONS,
+    REJECT_POLITICAL_REFORM,
+    ROOT_AID,
+    ROOT_ASSAULT,
+    ROOT_COERCE,
+    ROOT_CONSULT,
+    ROOT_DIPLOMATIC_COOPERATION,
+    ROOT_FIGHT,
+    ROOT_FORCE_POSTURE,
+    ROOT_INTENT,
+    ROOT_INVESTIGATE,
+    ROOT_MASS_VIOLENCE,
+    ROOT_MATERIAL_COOPERATION,
+    ROOT_PROTEST,
+    ROOT_REDUCE_RELATIONS,
+    ROOT_STATEMENT,
+    ROOT_YIELD,
+    STATEMENT,
+    THREATEN_SANCTIONS,
+)
 from dragoman.pipeline import TokenTable
 from dragoman.pipeline._text import document_text
 from dragoman.quotes import DEFAULT_CUE_VERBS
@@ -102,7 +133,14 @@ __all__ = ["EventExtractor"]
 
 # CAMEO roots where co-subjects with no target act on each other ("X and Y met"): PLOVER
 # manual, "Compound and Reciprocal Actors".
-_RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+_RECIPROCAL_ROOTS = frozenset(
+    {
+        ROOT_INTENT,
+        ROOT_CONSULT,
+        ROOT_DIPLOMATIC_COOPERATION,
+        ROOT_MATERIAL_COOPERATION,
+    }
+)
 
 
 _RECIPROCAL_VERBS = words("reciprocal_verbs")
@@ -544,7 +582,7 @@ class EventExtractor:
                         break
         if not targets and code.startswith(_FORCE_PREFIXES):
             targets = consequence_targets(clause.verb, sentence, resolver)
-        if code[:2] == _PROTEST_ROOT and all(t.rule == "place-of-object" for t in targets):
+        if code[:2] == ROOT_PROTEST and all(t.rule == "place-of-object" for t in targets):
             # "held a sit-in to protest against X's plan", "marched in defiance
             # of X": whom the protest is aimed at, before where it is held
             heads = [clause.verb, match.noun, *clause.objects]  # "staged a protest over X"
@@ -654,7 +692,7 @@ class EventExtractor:
         """The accusation an arrest names, between the same actors: "Iran detained two
         Britons for spying" is both the arrest (173) and the charge of espionage (1125)."""
         if (
-            match.code != _ARREST
+            match.code != ARREST
             or match.modality != "asserted"
             or match.entry.verb not in _ARRESTING_VERBS
         ):
@@ -698,22 +736,19 @@ class EventExtractor:
         return known
 
 
-_ARREST = "173"  # arrest, detain, or charge with legal action
-
-
 # Verbs of arrest whose charge is still an allegation: not an indictment (itself the
 # accusation) nor a sentence (PLOVER: no 'allege' alongside a conviction).
 _ARRESTING_VERBS = words("arresting_verbs")
 
 
 # Codes of moving one's own forces: deploying, sending and withdrawing troops.
-_OWN_FORCES_PREFIXES = ("15", "074", "087", "0861")
+_OWN_FORCES_PREFIXES = (ROOT_FORCE_POSTURE, PEACEKEEPING, DE_ESCALATE, RECEIVE_PEACEKEEPERS)
 
 
 _TOPIC_PREPS = words("topic_preps")
 
 
-_BETWEEN_ROOTS = frozenset({"04", "19"})
+_BETWEEN_ROOTS = frozenset({ROOT_CONSULT, ROOT_FIGHT})
 
 
 _SPEECH_VERBS = frozenset(DEFAULT_CUE_VERBS)
@@ -746,18 +781,39 @@ _CANCELLING_VERBS = words("cancelling_verbs")
 _GENERIC_EVENT_HEADS = words("generic_event_heads")
 
 
-_UNDER_ROOTS = frozenset({"09", "16", "17", "18", "19"})  # investigation, sanctions, arrest, siege
+# investigation, sanctions, arrest, siege
+_UNDER_ROOTS = frozenset(
+    {
+        ROOT_INVESTIGATE,
+        ROOT_REDUCE_RELATIONS,
+        ROOT_COERCE,
+        ROOT_ASSAULT,
+        ROOT_FIGHT,
+    }
+)
 
 
 # Roots of material events whose place, when no target is named, is their target.
-_LOCATED_TARGET_ROOTS = frozenset({"07", "08", "09", "14", "15", "17", "18", "19", "20"})
+_LOCATED_TARGET_ROOTS = frozenset(
+    {
+        ROOT_AID,
+        ROOT_YIELD,
+        ROOT_INVESTIGATE,
+        ROOT_PROTEST,
+        ROOT_FORCE_POSTURE,
+        ROOT_COERCE,
+        ROOT_ASSAULT,
+        ROOT_FIGHT,
+        ROOT_MASS_VIOLENCE,
+    }
+)
 
 
 # ``object: ["*"]``: any object, which is then whom the event is done to ("helped Haiti")
 _ANY_OBJECT = words("any_object")
 
 
-_DOMESTIC_ROOTS = frozenset({"14", "17"})
+_DOMESTIC_ROOTS = frozenset({ROOT_PROTEST, ROOT_COERCE})
 
 
 # Codes about a state's own polity: its administrative sanctions, political dissent,
@@ -765,25 +821,22 @@ _DOMESTIC_ROOTS = frozenset({"14", "17"})
 # "agreed to postpone the rally", "declined to resign", "refused to lift the ban"). With
 # no target named, they are done to the source's own country (``domestic:source-country``).
 _DOMESTIC_CODES = (
-    "081",
-    "082",
-    "132",
-    "172",
-    "034",
-    "0351",
-    "0352",
-    "083",
-    "123",
-    "1241",
-    "1242",
+    EASE_SANCTIONS,
+    EASE_DISSENT,
+    THREATEN_SANCTIONS,
+    IMPOSE_SANCTIONS,
+    INTENT_POLITICAL_REFORM,
+    INTENT_EASE_SANCTIONS,
+    INTENT_EASE_DISSENT,
+    ACCEDE_POLITICAL_REFORM,
+    REJECT_POLITICAL_REFORM,
+    REFUSE_EASE_SANCTIONS,
+    REFUSE_EASE_DISSENT,
 )
 
 
-_PROTEST_ROOT = "14"
-
-
 # Roots of force whose participial consequence ("shelled X, killing 20") hit the same side.
-_FORCE_PREFIXES = ("18", "19", "20")
+_FORCE_PREFIXES = (ROOT_ASSAULT, ROOT_FIGHT, ROOT_MASS_VIOLENCE)
 
 
 def _remember_names(doc: Doc, indices: list[int], resolver: DocumentActors) -> None:
@@ -818,7 +871,7 @@ def _drop_reporting_statements(
     # a bare statement beside another event of the same source says nothing more:
     # "Speaking in Moscow, Putin criticized NATO"
     # (by code, or by the phrase: a source may have taken a country from its target)
-    actions = [e for e in events if e.root_code != STATEMENT_ROOT]
+    actions = [e for e in events if e.root_code != ROOT_STATEMENT]
     acting = {e.source.code for e in actions}
     acting_at = {e.source.start for e in actions}
     for e in events:
@@ -832,6 +885,6 @@ def _drop_reporting_statements(
         e
         for e in events
         if not (
-            e.root_code == STATEMENT_ROOT and e.evidence.verb.start in reported and doc is not None
+            e.root_code == ROOT_STATEMENT and e.evidence.verb.start in reported and doc is not None
         )
     ]

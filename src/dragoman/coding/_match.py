@@ -31,6 +31,13 @@ class Match:
     noun: Token | None = None  # the event noun of a light verb or a nominal event
     content: Token | None = None  # what a statement of need asks for (a verb or a noun)
     negated: bool | None = None  # None: read the negation from the clause
+    # the refinement that decided ``code`` (its name), None while the pattern's code stands:
+    # later refinements that only refine an undecided code test this, never ``note``
+    refined_by: str | None = None
+
+    def refine(self, rule: str, code: str, note: str) -> None:
+        """Take the code a refinement decided, with the note the evidence shows."""
+        self.code, self.note, self.refined_by = code, note, rule
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,13 +12,49 @@ from dragoman.coding._clauses import is_negated
 from dragoman.coding._frames import Frame, frame_code
 from dragoman.coding._match import Match
 from dragoman.lexicon import words
+from dragoman.ontology.codes import (
+    FORCE_POSTURE,
+    REJECT,
+    ROOT_AID,
+    ROOT_ASSAULT,
+    ROOT_COERCE,
+    ROOT_CONSULT,
+    ROOT_DIPLOMATIC_COOPERATION,
+    ROOT_FIGHT,
+    ROOT_FORCE_POSTURE,
+    ROOT_INTENT,
+    ROOT_MASS_VIOLENCE,
+    ROOT_MATERIAL_COOPERATION,
+    ROOT_PROTEST,
+    ROOT_REDUCE_RELATIONS,
+    ROOT_YIELD,
+    THREATEN,
+)
 
 __all__ = ["apply_modality", "conditional"]
 
-_ACTION_ROOTS_INTENT = frozenset({"04", "05", "06", "07", "08"})
+_ACTION_ROOTS_INTENT = frozenset(
+    {
+        ROOT_CONSULT,
+        ROOT_DIPLOMATIC_COOPERATION,
+        ROOT_MATERIAL_COOPERATION,
+        ROOT_AID,
+        ROOT_YIELD,
+    }
+)
 
 
-_ACTION_ROOTS_THREAT = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+_ACTION_ROOTS_THREAT = frozenset(
+    {
+        ROOT_PROTEST,
+        ROOT_FORCE_POSTURE,
+        ROOT_REDUCE_RELATIONS,
+        ROOT_COERCE,
+        ROOT_ASSAULT,
+        ROOT_FIGHT,
+        ROOT_MASS_VIOLENCE,
+    }
+)
 
 
 # Subordinators of clauses that state a condition, not an event: "will boycott the vote
@@ -61,21 +97,19 @@ def apply_modality(match: Match) -> None:
     root = match.code[:2]
     if root in _ACTION_ROOTS_INTENT and _unless_condition(match.clause.verb):
         # "will withdraw its troops unless X holds elections": a demand backed by a cost
-        match.note = f"conditional (unless) {match.code}"
-        match.code = frame_code(Frame.THREAT, match.code) or "130"
+        threat = frame_code(Frame.THREAT, match.code) or THREATEN
+        match.refine("modality:unless", threat, f"conditional (unless) {match.code}")
         return
-    cooperative = root in _ACTION_ROOTS_INTENT or root == "03"
+    cooperative = root in _ACTION_ROOTS_INTENT or root == ROOT_INTENT
     if match.modality == "future" and cooperative and is_negated(match.clause):
-        refined = frame_code(Frame.REJECT, match.code) if root != "03" else None
-        match.note = f"refusal: negated future {match.code}"
-        match.code = refined or "120"
+        refined = frame_code(Frame.REJECT, match.code) if root != ROOT_INTENT else None
+        match.refine("modality:refusal", refined or REJECT, f"refusal: negated future {match.code}")
         match.negated = False
         return
     if root in _FORCE_ROOTS and _readying(match.clause.verb):
         # "troops prepared to resume shelling": a military move short of force, not a
         # verbal threat (codebook 150, "demonstration of military capabilities and readiness")
-        match.note = f"readiness for {match.code}"
-        match.code = _FORCE_POSTURE
+        match.refine("modality:readiness", FORCE_POSTURE, f"readiness for {match.code}")
         return
     if root in _ACTION_ROOTS_INTENT:
         frame = Frame.INTENT
@@ -85,14 +119,10 @@ def apply_modality(match: Match) -> None:
         return
     refined = frame_code(frame, match.code)
     if refined is not None:
-        match.note = f"{match.modality} {match.code}"
-        match.code = refined
+        match.refine("modality", refined, f"{match.modality} {match.code}")
 
 
-_FORCE_ROOTS = frozenset({"18", "19", "20"})
-
-
-_FORCE_POSTURE = "150"
+_FORCE_ROOTS = frozenset({ROOT_ASSAULT, ROOT_FIGHT, ROOT_MASS_VIOLENCE})
 
 
 # Heads whose to-complement is an action being readied: "prepared to attack", "poised to".

@@ -57,7 +57,7 @@ def bare_light_verb(match: Match, noun: Token) -> bool:
     entry = match.entry
     return (
         noun.dep_ == "dobj"
-        and match.note == ""
+        and match.refined_by is None
         and not match.nominal
         and entry.order >= 0
         and entry.verb in LIGHT_VERBS

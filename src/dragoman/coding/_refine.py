@@ -2,12 +2,16 @@
 
 Reads: the sentence's Matches (verb, clause, code) and the verb dictionary. Writes: refined
 codes, notes and the verbs that are not events of their own (a demand's content, a purpose).
-:func:`apply_frames` runs the refinements in their order.
+:func:`apply_frames` runs :data:`STEPS` in order; the refinements are rows of ordered tables
+(:data:`ACTION_RULES`, :data:`GOVERNED_RULES`), each a small function that returns a code and
+a note or None, and each row says whether it may override a code an earlier rule decided.
+The rule that decided is recorded in ``Match.refined_by``.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -28,19 +32,65 @@ from dragoman.coding._subcodes import (
 from dragoman.coding._targets import prep_objects
 from dragoman.coding._verbs import VerbDictionary, VerbEntry
 from dragoman.lexicon import words
+from dragoman.ontology.codes import (
+    ACCEDE_POLITICAL_REFORM,
+    ACCEDE_RIGHTS,
+    APPEAL,
+    APPEAL_POLITICAL_REFORM,
+    APPEAL_SETTLE_DISPUTE,
+    DEMAND,
+    DEMAND_POLITICAL_REFORM,
+    DEMAND_SETTLE_DISPUTE,
+    DENY_RESPONSIBILITY,
+    HALT_NEGOTIATIONS,
+    INTENT_POLITICAL_REFORM,
+    INTENT_SETTLE_DISPUTE,
+    OPTIMISTIC_COMMENT,
+    PESSIMISTIC_COMMENT,
+    REJECT_POLITICAL_REFORM,
+    REJECT_SETTLEMENT,
+    ROOT_APPEAL,
+    ROOT_DEMAND,
+    ROOT_INTENT,
+    ROOT_INVESTIGATE,
+    ROOT_REJECT,
+    ROOT_STATEMENT,
+    ROOT_THREATEN,
+    STATEMENT,
+    VISIT,
+    YIELD,
+)
 
-__all__ = ["STATEMENT", "STATEMENT_ROOT", "apply_frames", "apply_purposes", "wish_matches"]
-
-STATEMENT_ROOT = "01"
+__all__ = ["apply_frames", "apply_purposes", "wish_matches"]
 
 
 # generic political-reform codes, refined by what the reform is about
-_REFORM_CODES = frozenset({"024", "034", "083", "104", "123"})
+_REFORM_CODES = frozenset(
+    {
+        APPEAL_POLITICAL_REFORM,
+        INTENT_POLITICAL_REFORM,
+        ACCEDE_POLITICAL_REFORM,
+        DEMAND_POLITICAL_REFORM,
+        REJECT_POLITICAL_REFORM,
+    }
+)
 
 
 # Roots whose verbs govern their complement: what is appealed for, intended, demanded,
 # refused or threatened is not a separate event ("demanded that X withdraw").
-_GOVERNING_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+_GOVERNING_ROOTS = frozenset({ROOT_APPEAL, ROOT_INTENT, ROOT_DEMAND, ROOT_REJECT, ROOT_THREATEN})
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """What the refinements of one sentence share: its matches, the verb dictionary, the
+    verbs consumed as content, and each matched verb's action code before modality."""
+
+    matches: list[Match]
+    verbs: VerbDictionary
+    by_verb: dict[int, Match]
+    consumed: set[int] = field(default_factory=set)
+    actions: dict[int, str] = field(default_factory=dict)
 
 
 def apply_frames(
@@ -48,6 +98,11 @@ def apply_frames(
 ) -> tuple[set[int], dict[int, str]]:
     """Refine codes by what governs what; return the verbs that are not events, and the
     action code of each matched verb (before modality made it an intent or threat).
+
+    The steps of :data:`STEPS` run in order over the sentence's matches. Within a step the
+    rules of a table run in the table's order; a rule marked ``UNDECIDED`` only refines a
+    code no earlier rule or step has decided (``Match.refined_by`` is None), one marked
+    ``ALWAYS`` may override. What they do:
 
     - An object names the kind of thing given, cut or asked for ("provided military aid"
       072, "halted food aid" 1623): see :func:`object_subcode`.
@@ -69,96 +124,215 @@ def apply_frames(
     - Complements of governing verbs, and every to-complement of a matched verb, are
       consumed: they are the content, not separate events.
     """
-    by_verb = {m.clause.verb.i: m for m in matches}
-    consumed: set[int] = set()
-    actions: dict[int, str] = {}  # verb -> its action code, before modality
-    for match in matches:  # the actions themselves first: "said it will send aid"
-        if match.note == "":
-            found = object_subcode(match.code, match.clause, verbs) or allegation_subcode(
-                match.code, match.clause
-            )
-            if found is not None:
-                match.code, match.note = found
-            else:
-                _refine_by_means(match, verbs, consumed)
-            _refine_arrival(match, verbs)
-            _refine_failed_settlement(match)
-        actions[match.clause.verb.i] = match.code
-    for match in matches:  # what a yield gives, before modality makes it an intent
-        if match.code == _YIELD and match.note == "":
-            _refine_yield(match, verbs, by_verb, actions)
-            actions[match.clause.verb.i] = match.code
-    for match in matches:
+    sentence = _Sentence(matches, verbs, {m.clause.verb.i: m for m in matches})
+    for _name, step in STEPS:
+        step(sentence)
+    return sentence.consumed, sentence.actions
+
+
+#: A refinement: the code and note it decides, or None when it does not apply.
+Refinement = tuple[str, str] | None
+_Rule = Callable[[Match, _Sentence], Refinement]
+UNDECIDED, ALWAYS = "undecided", "always"
+
+
+def _apply(table: tuple[tuple[str, str, _Rule], ...], match: Match, sentence: _Sentence) -> None:
+    """Run a table of ``(name, when, rule)`` rows on a match, in order."""
+    for name, when, rule in table:
+        if when == UNDECIDED and match.refined_by is not None:
+            continue
+        found = rule(match, sentence)
+        if found is not None:
+            match.refine(name, *found)
+
+
+def _object_rule(match: Match, sentence: _Sentence) -> Refinement:
+    return object_subcode(match.code, match.clause, sentence.verbs)
+
+
+def _allegation_rule(match: Match, sentence: _Sentence) -> Refinement:
+    return allegation_subcode(match.code, match.clause)
+
+
+def _means_rule(match: Match, sentence: _Sentence) -> Refinement:
+    return _refine_by_means(match, sentence.verbs, sentence.consumed)
+
+
+def _arrival_rule(match: Match, sentence: _Sentence) -> Refinement:
+    return _refine_arrival(match, sentence.verbs)
+
+
+def _failed_settlement_rule(match: Match, sentence: _Sentence) -> Refinement:
+    return _refine_failed_settlement(match)
+
+
+#: What a match's own words make of its action, first step; each only while undecided, so
+#: the first that decides wins; an arrival of what is sent, then a failed settlement,
+#: override them.
+ACTION_RULES: tuple[tuple[str, str, _Rule], ...] = (
+    ("object", UNDECIDED, _object_rule),
+    ("allegation", UNDECIDED, _allegation_rule),
+    ("means", UNDECIDED, _means_rule),
+    ("arrival", ALWAYS, _arrival_rule),
+    ("failed-settlement", ALWAYS, _failed_settlement_rule),
+)
+
+
+def _own_action_step(sentence: _Sentence) -> None:
+    """The actions themselves first ("said it will send aid"): :data:`ACTION_RULES`."""
+    for match in sentence.matches:
+        _apply(ACTION_RULES, match, sentence)
+        sentence.actions[match.clause.verb.i] = match.code
+
+
+def _yield_step(sentence: _Sentence) -> None:
+    """What a yield gives, before modality makes it an intent (undecided 080 only)."""
+    for match in sentence.matches:
+        if match.code == YIELD and match.refined_by is None:
+            _refine_yield(match, sentence.verbs, sentence.by_verb, sentence.actions)
+            sentence.actions[match.clause.verb.i] = match.code
+
+
+def _modality_step(sentence: _Sentence) -> None:
+    """Announced actions as intents, threats, refusals (:func:`apply_modality`)."""
+    for match in sentence.matches:
         apply_modality(match)
-    for match in matches:
-        root = match.code[:2]
-        comps = match.entry.comps
-        frame = frame_of(match.entry.code) if not comps or comps == {"*"} else None
-        named = bool(comps) and comps != {"*"}  # "agree ... to lift", not "concluded that *"
-        for comp in [*match.clause.comps, *_message_contents(match)]:
-            inner = by_verb.get(comp.i)
-            if comp.dep_ in ("xcomp", "pcomp") or root in _GOVERNING_ROOTS:
-                consumed.add(comp.i)
-            action = actions.get(comp.i) if inner is not None else _light_action(comp, verbs)
-            if frame is not None and action is not None and match.note == "":
-                refined = _SETTLING.get(frame) if _settles(comp) else frame_code(frame, action)
-                if refined is not None:
-                    match.code = refined
-                    match.note = f"{frame.name.lower()} about {action} ({comp.text})"
-            elif frame is None and named and action is not None and match.note == "":
-                _refine_named_complement(match, action, inner, comp)
-            elif (
-                root == STATEMENT_ROOT
-                and comp.dep_ in ("ccomp", "acl")
-                and (obliged := _obligation(comp)) is not None
-            ):
-                if obliged is not comp:  # "has to stop", "needs to cut": the action is in "to"
-                    action = (
-                        actions.get(obliged.i)
-                        if obliged.i in by_verb
-                        else _light_action(obliged, verbs)
-                    )
-                    consumed.add(obliged.i)
-                demanded = frame_code(Frame.DEMAND, action) if action else None
-                if _settles(obliged):  # "said the two sides must reach an agreement"
-                    demanded = _SETTLING[Frame.DEMAND]
-                match.code = demanded or "100"
-                match.note = f"obligation in complement ({obliged.text})"
-                match.addressee = True
-                consumed.add(comp.i)
-        if root == STATEMENT_ROOT and match.note == "":
-            _need_as_demand(match, by_verb, actions, verbs, consumed)
-        if match.code == _DENIAL_CODE:
-            # "denied that its troops attacked X", "rejected claims that X shelled Y": what
-            # is denied is not an event
-            consumed.update(c.i for c in match.clause.comps)
-            for obj in match.clause.objects:
-                consumed.update(
-                    c.i for c in obj.children if c.dep_ in ("acl", "ccomp") and c.pos_ == "VERB"
-                )
-        if frame is not None and match.note == "":
-            _refine_by_noun(match, frame, verbs, by_verb, actions)
-        elif match.code == STATEMENT and match.note == "":
-            _refine_outlook(match)
-        if match.note == "" or match.code in _REFORM_CODES:
-            reform = reform_subcode(match.code, match.clause)
-            if reform is not None:
-                match.code, match.note = reform
-        rally = rally_subcode(match.code, match.clause)
-        if rally is not None:
-            match.code, match.note = rally
-        if frame in (Frame.APPEAL, Frame.DEMAND) or match.code[:2] in ("02", "10"):
+
+
+def _frame(match: Match) -> Frame | None:
+    """The family frame of a pattern that names no complement verb (or any: ``*``)."""
+    comps = match.entry.comps
+    return frame_of(match.entry.code) if not comps or comps == {"*"} else None
+
+
+def _need_rule(match: Match, sentence: _Sentence) -> Refinement:
+    if match.code[:2] != ROOT_STATEMENT:
+        return None
+    return _need_as_demand(
+        match, sentence.by_verb, sentence.actions, sentence.verbs, sentence.consumed
+    )
+
+
+def _denial_rule(match: Match, sentence: _Sentence) -> Refinement:
+    """What is denied is not an event: "denied that its troops attacked X", "rejected
+    claims that X shelled Y" (consumes only; decides no code)."""
+    if match.code == DENY_RESPONSIBILITY:
+        sentence.consumed.update(c.i for c in match.clause.comps)
+        for obj in match.clause.objects:
+            sentence.consumed.update(
+                c.i for c in obj.children if c.dep_ in ("acl", "ccomp") and c.pos_ == "VERB"
+            )
+    return None
+
+
+def _frame_noun_rule(match: Match, sentence: _Sentence) -> Refinement:
+    frame = _frame(match)
+    if frame is None:
+        return None
+    return _refine_by_noun(match, frame, sentence.verbs, sentence.by_verb, sentence.actions)
+
+
+def _outlook_rule(match: Match, sentence: _Sentence) -> Refinement:
+    if _frame(match) is not None or match.code != STATEMENT:
+        return None
+    return _refine_outlook(match)
+
+
+def _reform_rule(match: Match, sentence: _Sentence) -> Refinement:
+    if match.refined_by is not None and match.code not in _REFORM_CODES:
+        return None
+    return reform_subcode(match.code, match.clause)
+
+
+def _rally_rule(match: Match, sentence: _Sentence) -> Refinement:
+    return rally_subcode(match.code, match.clause)
+
+
+#: After the complements are read (:func:`_complement_rules`): what the match governs as
+#: objects and nouns, in order.
+GOVERNED_RULES: tuple[tuple[str, str, _Rule], ...] = (
+    ("need-as-demand", UNDECIDED, _need_rule),
+    ("denial-content", ALWAYS, _denial_rule),
+    ("frame-noun", UNDECIDED, _frame_noun_rule),
+    ("outlook", UNDECIDED, _outlook_rule),
+    ("reform", ALWAYS, _reform_rule),  # also refines a decided generic reform code
+    ("rally", ALWAYS, _rally_rule),
+)
+
+
+def _governing_step(sentence: _Sentence) -> None:
+    """What each match governs: its complements (:func:`_complement_rules`), then
+    :data:`GOVERNED_RULES`; appeals and demands address their complement's subject."""
+    for match in sentence.matches:
+        frame = _frame(match)
+        _complement_rules(match, frame, sentence)
+        _apply(GOVERNED_RULES, match, sentence)
+        if frame in (Frame.APPEAL, Frame.DEMAND) or match.code[:2] in (ROOT_APPEAL, ROOT_DEMAND):
             match.addressee = True
-    return consumed, actions
+
+
+def _complement_rules(match: Match, frame: Frame | None, sentence: _Sentence) -> None:
+    """For each complement (and a statement's message clause), in order: consume it when
+    the match governs it; then the first that applies of: a family frame refined by the
+    complement's action (``frame-complement``, undecided only), a pattern naming its
+    complement verb refined by it (``named-complement``, undecided only), a statement whose
+    complement is an obligation (``obligation-complement``: a demand)."""
+    root = match.code[:2]
+    comps = match.entry.comps
+    named = bool(comps) and comps != {"*"}  # "agree ... to lift", not "concluded that *"
+    by_verb, actions, consumed, verbs = (
+        sentence.by_verb, sentence.actions, sentence.consumed, sentence.verbs
+    )
+    for comp in [*match.clause.comps, *_message_contents(match)]:
+        inner = by_verb.get(comp.i)
+        if comp.dep_ in ("xcomp", "pcomp") or root in _GOVERNING_ROOTS:
+            consumed.add(comp.i)
+        action = actions.get(comp.i) if inner is not None else _light_action(comp, verbs)
+        undecided = match.refined_by is None
+        if frame is not None and action is not None and undecided:
+            refined = _SETTLING.get(frame) if _settles(comp) else frame_code(frame, action)
+            if refined is not None:
+                note = f"{frame.name.lower()} about {action} ({comp.text})"
+                match.refine("frame-complement", refined, note)
+        elif frame is None and named and action is not None and undecided:
+            _refine_named_complement(match, action, inner, comp)
+        elif (
+            root == ROOT_STATEMENT
+            and comp.dep_ in ("ccomp", "acl")
+            and (obliged := _obligation(comp)) is not None
+        ):
+            if obliged is not comp:  # "has to stop", "needs to cut": the action is in "to"
+                action = (
+                    actions.get(obliged.i)
+                    if obliged.i in by_verb
+                    else _light_action(obliged, verbs)
+                )
+                consumed.add(obliged.i)
+            demanded = frame_code(Frame.DEMAND, action) if action else None
+            if _settles(obliged):  # "said the two sides must reach an agreement"
+                demanded = _SETTLING[Frame.DEMAND]
+            note = f"obligation in complement ({obliged.text})"
+            match.refine("obligation-complement", demanded or DEMAND, note)
+            match.addressee = True
+            consumed.add(comp.i)
+
+
+#: The refinement steps of a sentence, in order.
+STEPS: tuple[tuple[str, Callable[[_Sentence], None]], ...] = (
+    ("own-action", _own_action_step),
+    ("yield", _yield_step),
+    ("modality", _modality_step),
+    ("governing", _governing_step),
+)
 
 
 # Settling a dispute is no action code of its own: CAMEO codes appeals, intents, demands
 # and refusals to reach a settlement, agreement or resolution as 027, 037, 107 and 127.
 _SETTLING: dict[Frame, str] = {
-    Frame.APPEAL: "027",
-    Frame.INTENT: "037",
-    Frame.DEMAND: "107",
-    Frame.REJECT: "127",
+    Frame.APPEAL: APPEAL_SETTLE_DISPUTE,
+    Frame.INTENT: INTENT_SETTLE_DISPUTE,
+    Frame.DEMAND: DEMAND_SETTLE_DISPUTE,
+    Frame.REJECT: REJECT_SETTLEMENT,
 }
 
 
@@ -175,17 +349,14 @@ def _settles(verb: Token) -> bool:
     )
 
 
-_HALT_NEGOTIATIONS = "164"
-
-
-def _refine_failed_settlement(match: Match) -> None:
+def _refine_failed_settlement(match: Match) -> Refinement:
     """Failing to reach an agreement is failed negotiations (164, codebook: "failed
     negotiations"), not a negated agreement: "the two sides failed to reach a deal"."""
     verb = match.clause.verb
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FAILING and _settles(verb):
-        match.code = _HALT_NEGOTIATIONS
-        match.note = f"failed to agree ({verb.head.text})"
         match.negated = False
+        return HALT_NEGOTIATIONS, f"failed to agree ({verb.head.text})"
+    return None
 
 
 _FAILING = words("failing")
@@ -198,7 +369,7 @@ _MESSAGE_NOUNS = words("message_nouns")
 
 def _message_contents(match: Match) -> list[Token]:
     """The that-clauses of a statement's message objects ("issued a reminder that ...")."""
-    if not match.code.startswith(STATEMENT_ROOT):
+    if not match.code.startswith(ROOT_STATEMENT):
         return []
     return [
         child
@@ -218,13 +389,13 @@ def _that_clause(verb: Token) -> bool:
 _ARRIVAL_VERBS = words("arrival_verbs")
 
 
-def _refine_arrival(match: Match, verbs: VerbDictionary) -> None:
+def _refine_arrival(match: Match, verbs: VerbDictionary) -> Refinement:
     """Code the arrival of what is sent as its sending: "Nigerian peacekeepers arrived in
     Liberia" is "Nigeria sent peacekeepers to Liberia" (074), "a contingent of French troops
     landed in Mali" 074, "UN inspectors arrived in Iran" 090. The subject (or what it is a
     contingent "of") is read as the object of "send"; envoys and delegations stay visits."""
-    if match.nominal or match.entry.verb not in _ARRIVAL_VERBS or match.code != "042":
-        return
+    if match.nominal or match.entry.verb not in _ARRIVAL_VERBS or match.code != VISIT:
+        return None
     for head in match.clause.subjects:
         nouns = [head]
         current = head
@@ -239,11 +410,10 @@ def _refine_arrival(match: Match, verbs: VerbDictionary) -> None:
                 "send", particle=None, preps=(), objects=(noun.lemma_.lower(),), comps=()
             )
             if entry is not None and entry.objects and entry.code != match.code:
-                match.code = entry.code
-                match.note = f"arrival of {noun.text} as sending"
                 if noun is not head:  # "the first deployment of NATO troops": NATO's
                     match.clause = replace(match.clause, subjects=[noun])
-                return
+                return entry.code, f"arrival of {noun.text} as sending"
+    return None
 
 
 # Heads of a periphrastic obligation whose to-complement is what must be done: "Iran has
@@ -286,8 +456,8 @@ def apply_purposes(matches: list[Match], actions: dict[int, str], consumed: set[
     for match in matches:
         protest = protest_subcode(match.code, match.clause, actions)
         if protest is not None:
-            match.code, note, purposes = protest
-            match.note = f"{match.note}; {note}" if match.note else note
+            code, note, purposes = protest
+            match.refine("protest-purpose", code, f"{match.note}; {note}" if match.note else note)
             consumed.update(purposes)
     _apply_inquiries(matches, consumed)
 
@@ -297,22 +467,18 @@ def apply_purposes(matches: list[Match], actions: dict[int, str], consumed: set[
 _SENDING_VERBS = words("sending_verbs")
 
 
-_INVESTIGATE_ROOT = "09"
-
-
 def _apply_inquiries(matches: list[Match], consumed: set[int]) -> None:
     """A sending whose purpose is an inquiry takes the inquiry's code; the inquiry verb is
     then no event of its own (its sender and destination are the event's)."""
     by_verb = {m.clause.verb.i: m for m in matches}
     for match in matches:
         verb = match.clause.verb
-        if match.nominal or match.code[:2] != _INVESTIGATE_ROOT or not is_purpose(verb):
+        if match.nominal or match.code[:2] != ROOT_INVESTIGATE or not is_purpose(verb):
             continue
         sender = by_verb.get(verb.head.i)
         if sender is None or verb.head.lemma_.lower() not in _SENDING_VERBS:
             continue
-        sender.code = match.code
-        sender.note = f"sent to inquire ({verb.text})"
+        sender.refine("inquiry-purpose", match.code, f"sent to inquire ({verb.text})")
         consumed.add(verb.i)
 
 
@@ -326,8 +492,8 @@ def _refine_named_complement(match: Match, action: str, inner: Match | None, com
         return
     refined = frame_code(family, action)
     if refined is not None and (is_subcode(refined, match.code) or _sibling(refined, match.code)):
-        match.note = f"{family.name.lower()} about {action} ({comp.text})"
-        match.code = refined
+        note = f"{family.name.lower()} about {action} ({comp.text})"
+        match.refine("named-complement", refined, note)
 
 
 def _sibling(refined: str, code: str) -> bool:
@@ -357,7 +523,7 @@ def wish_matches(matches: list[Match], sentence: Span) -> list[Match]:
             continue
         pattern = VerbEntry(
             verb=head.lemma_.lower(),
-            code="020",
+            code=APPEAL,
             particle=None,
             prep=None,
             objects=frozenset(),
@@ -368,7 +534,7 @@ def wish_matches(matches: list[Match], sentence: Span) -> list[Match]:
         clause = clause_for(head, sentence)
         if verb not in clause.comps:
             clause.comps.append(verb)
-        out.append(Match(clause, pattern, "020", modality(head)))
+        out.append(Match(clause, pattern, APPEAL, modality(head)))
     return out
 
 
@@ -403,20 +569,18 @@ def _refine_yield(
     if verb.lemma_.lower() in _ALLOWING and any(
         not any(c.dep_ == "mark" for c in comp.children) for comp in match.clause.comps
     ):
-        match.code = _RIGHTS_YIELD
-        match.note = f"allowed to act ({verb.text})"
+        match.refine("rights-yield", ACCEDE_RIGHTS, f"allowed to act ({verb.text})")
         return
     for noun in match.clause.objects:
         if noun.lemma_.lower() not in _PROPOSAL_NOUNS:
             continue
         code = _noun_action(noun, verbs, by_verb, actions)
-        if code is not None and code[:2] == _YIELD[:2] and code != _YIELD:
-            match.code = code
-            match.note = f"yield about {code} ({noun.text})"
+        if code is not None and code[:2] == YIELD[:2] and code != YIELD:
+            match.refine("yield-noun", code, f"yield about {code} ({noun.text})")
             return
 
 
-def _refine_outlook(match: Match) -> None:
+def _refine_outlook(match: Match) -> Refinement:
     """A statement that its speaker is optimistic or pessimistic: "said it was confident
     that ..." 013, "said they were skeptical about ..." 012 (CAMEO codebook: only explicit
     optimism or pessimism)."""
@@ -427,29 +591,20 @@ def _refine_outlook(match: Match) -> None:
             if child.dep_ == "acomp":
                 code = _OUTLOOK.get(child.lemma_.lower())
                 if code is not None:
-                    match.code = code
-                    match.note = f"outlook ({child.text})"
-                    return
-
-
-_YIELD = "080"
-
-
-_RIGHTS_YIELD = "0833"
+                    return code, f"outlook ({child.text})"
+    return None
 
 
 _ALLOWING = words("allowing")
 
 
-STATEMENT = "010"
-
-
 _OUTLOOK: dict[str, str] = {
     **dict.fromkeys(
-        ("optimistic", "confident", "hopeful", "upbeat", "positive", "sanguine"), "013"
+        ("optimistic", "confident", "hopeful", "upbeat", "positive", "sanguine"), OPTIMISTIC_COMMENT
     ),
     **dict.fromkeys(
-        ("pessimistic", "skeptical", "sceptical", "doubtful", "gloomy", "dubious"), "012"
+        ("pessimistic", "skeptical", "sceptical", "doubtful", "gloomy", "dubious"),
+        PESSIMISTIC_COMMENT,
     ),
 }
 
@@ -488,7 +643,7 @@ def _refine_by_noun(
     verbs: VerbDictionary,
     by_verb: dict[int, Match],
     actions: dict[int, str],
-) -> None:
+) -> Refinement:
     """Refine a generic family code by the event noun asked for, demanded or refused:
     "called for the withdrawal of troops" 0256, "rejected the ceasefire" 1246, "agreed to
     a ceasefire" 0356, "asked for the delivery of food aid" 0233; or by the action a
@@ -504,9 +659,8 @@ def _refine_by_noun(
             continue
         refined = frame_code(frame, code)
         if refined is not None:
-            match.code = refined
-            match.note = f"{frame.name.lower()} about {code} ({noun.text})"
-            return
+            return refined, f"{frame.name.lower()} about {code} ({noun.text})"
+    return None
 
 
 def _noun_action(
@@ -540,9 +694,6 @@ def _noun_action(
     return entry.code if entry is not None else None
 
 
-_DENIAL_CODE = "016"
-
-
 # Nouns that make a statement about them a demand: "stressed the need to lift sanctions".
 _NEED_NOUNS = words("need_nouns")
 
@@ -553,7 +704,7 @@ def _need_as_demand(
     actions: dict[int, str],
     verbs: VerbDictionary,
     consumed: set[int],
-) -> None:
+) -> Refinement:
     """Code a statement about a need as a demand for what is needed: "stressed the need to
     lift sanctions" (1054), "underlined the need for talks" (106)."""
     for obj in match.clause.objects:
@@ -579,23 +730,22 @@ def _need_as_demand(
                     action = entry.code
                     match.content = noun
                     break
-        match.code = (frame_code(Frame.DEMAND, action) if action else None) or "100"
-        match.note = f"need as demand ({obj.text})"
+        demanded = (frame_code(Frame.DEMAND, action) if action else None) or DEMAND
         match.addressee = True
-        return
+        return demanded, f"need as demand ({obj.text})"
+    return None
 
 
-def _refine_by_means(match: Match, verbs: VerbDictionary, consumed: set[int]) -> None:
+def _refine_by_means(match: Match, verbs: VerbDictionary, consumed: set[int]) -> Refinement:
     """Refine a generic use of force by the event it happened in ("killed ... in an air
     strike" 195, "wounded ... in a bombing" 183) or that did it ("air strikes killed 20",
     "were killed by a bombing"): see :func:`instrument_subcode`. The event noun of the doer
     is then this event, not another, and its "on X" names the target too."""
     found = instrument_subcode(match.code, match.clause, verbs)
     if found is None:
-        return
+        return None
     code, note, doer = found
     if doer is not None:
         consumed.add(doer.i)
         match.noun = doer
-    if code != match.code:
-        match.code, match.note = code, note
+    return (code, note) if code != match.code else None

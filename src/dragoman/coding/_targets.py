@@ -17,6 +17,15 @@ from dragoman.coding._clauses import Clause, clause_for, words_before
 from dragoman.coding._match import Match
 from dragoman.coding._verbs import VerbDictionary
 from dragoman.lexicon import words
+from dragoman.ontology.codes import (
+    ARREST,
+    EXPEL,
+    ROOT_ASSAULT,
+    ROOT_FIGHT,
+    ROOT_MASS_VIOLENCE,
+    SEIZE_PROPERTY,
+    VIOLENT_REPRESSION,
+)
 from dragoman.records import Actor
 
 __all__ = [
@@ -59,7 +68,15 @@ _NESTED_TARGET_PREPS = words("nested_target_preps")
 
 # Roots of force whose doer, when the text names none, is taken to be of the place where it
 # happened ("were killed in Kirkuk", "was arrested in Cairo", "a bomb killed ... in Kirkuk").
-_UNATTRIBUTED_PREFIXES = ("171", "173", "174", "175", "18", "19", "20")
+_UNATTRIBUTED_PREFIXES = (
+    SEIZE_PROPERTY,
+    ARREST,
+    EXPEL,
+    VIOLENT_REPRESSION,
+    ROOT_ASSAULT,
+    ROOT_FIGHT,
+    ROOT_MASS_VIOLENCE,
+)
 
 
 # What does harm without being anyone: "a car bomb killed", "were wounded by shrapnel".

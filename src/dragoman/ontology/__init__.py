@@ -8,11 +8,14 @@ Look up a CAMEO code and its PLOVER equivalent::
     >>> plover_for("0311").type
     'AGREE'
 
-The data ship in ``dragoman/ontology/data/``; ``data/SOURCES.md`` gives their origin.
+The codes the coding rules name are constants of :mod:`dragoman.ontology.codes`
+(``codes.ARREST``, ``codes.ROOT_PROTEST``). The data ship in ``dragoman/ontology/data/``;
+``data/SOURCES.md`` gives their origin.
 """
 
 from __future__ import annotations
 
+from dragoman.ontology import codes
 from dragoman.ontology.cameo import CameoCode, QuadClass, cameo, cameo_codes, is_cameo_code
 from dragoman.ontology.plover import PloverMapping, plover_for, plover_types
 
@@ -22,6 +25,7 @@ __all__ = [
     "QuadClass",
     "cameo",
     "cameo_codes",
+    "codes",
     "is_cameo_code",
     "plover_for",
     "plover_types",

@@ -1,0 +1,71 @@
+"""CAMEO codes the coding rules name, each named once (``ROOT_*`` are two-digit roots).
+
+The rules test and produce these codes; the codebook's names and scores stay in
+``data/`` (see :func:`dragoman.ontology.cameo`). A test checks that every constant here is a
+code of the shipped codebook with the name given in its comment.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# --- roots (a code's first two digits)
+ROOT_STATEMENT: Final = "01"  # Make statement
+ROOT_APPEAL: Final = "02"  # Make an appeal or request
+ROOT_INTENT: Final = "03"  # Express intent to cooperate
+ROOT_CONSULT: Final = "04"  # Consult
+ROOT_DIPLOMATIC_COOPERATION: Final = "05"  # Engage in diplomatic cooperation
+ROOT_MATERIAL_COOPERATION: Final = "06"  # Engage in material cooperation
+ROOT_AID: Final = "07"  # Provide aid
+ROOT_YIELD: Final = "08"  # Yield
+ROOT_INVESTIGATE: Final = "09"  # Investigate
+ROOT_DEMAND: Final = "10"  # Demand
+ROOT_DISAPPROVE: Final = "11"  # Disapprove
+ROOT_REJECT: Final = "12"  # Reject
+ROOT_THREATEN: Final = "13"  # Threaten
+ROOT_PROTEST: Final = "14"  # Engage in political dissent
+ROOT_FORCE_POSTURE: Final = "15"  # Demonstrate military or police power
+ROOT_REDUCE_RELATIONS: Final = "16"  # Reduce relations
+ROOT_COERCE: Final = "17"  # Coerce
+ROOT_ASSAULT: Final = "18"  # Use unconventional violence
+ROOT_FIGHT: Final = "19"  # Use conventional military force
+ROOT_MASS_VIOLENCE: Final = "20"  # Use unconventional mass violence
+
+# --- codes
+STATEMENT: Final = "010"  # Make statement
+PESSIMISTIC_COMMENT: Final = "012"  # Make pessimistic comment
+OPTIMISTIC_COMMENT: Final = "013"  # Make optimistic comment
+DENY_RESPONSIBILITY: Final = "016"  # Deny responsibility
+APPEAL: Final = "020"  # Make an appeal or request
+APPEAL_POLITICAL_REFORM: Final = "024"  # Appeal for political reform
+APPEAL_SETTLE_DISPUTE: Final = "027"  # Appeal to others to settle dispute
+INTENT_POLITICAL_REFORM: Final = "034"  # Express intent to institute political reform
+INTENT_EASE_SANCTIONS: Final = "0351"  # Express intent to ease administrative sanctions
+INTENT_EASE_DISSENT: Final = "0352"  # Express intent to ease popular dissent
+INTENT_SETTLE_DISPUTE: Final = "037"  # Express intent to settle dispute
+VISIT: Final = "042"  # Make a visit
+PEACEKEEPING: Final = "074"  # Provide military protection or peacekeeping
+YIELD: Final = "080"  # Yield
+EASE_SANCTIONS: Final = "081"  # Ease administrative sanctions
+EASE_DISSENT: Final = "082"  # Ease political dissent
+ACCEDE_POLITICAL_REFORM: Final = "083"  # Accede to requests or demands for political reform
+ACCEDE_RIGHTS: Final = "0833"  # Accede to demands for rights
+RECEIVE_PEACEKEEPERS: Final = "0861"  # Receive deployment of peacekeepers
+DE_ESCALATE: Final = "087"  # De-escalate military engagement
+DEMAND: Final = "100"  # Demand
+DEMAND_POLITICAL_REFORM: Final = "104"  # Demand political reform
+DEMAND_SETTLE_DISPUTE: Final = "107"  # Demand settling of dispute
+REJECT: Final = "120"  # Reject
+REJECT_POLITICAL_REFORM: Final = "123"  # Reject request or demand for political reform
+REFUSE_EASE_SANCTIONS: Final = "1241"  # Refuse to ease administrative sanctions
+REFUSE_EASE_DISSENT: Final = "1242"  # Refuse to ease popular dissent
+REJECT_SETTLEMENT: Final = "127"  # Reject plan, agreement to settle dispute
+THREATEN: Final = "130"  # Threaten
+THREATEN_SANCTIONS: Final = "132"  # Threaten with administrative sanctions
+FORCE_POSTURE: Final = "150"  # Demonstrate military or police power
+HALT_NEGOTIATIONS: Final = "164"  # Halt negotiations
+SEIZE_PROPERTY: Final = "171"  # Seize or damage property
+IMPOSE_SANCTIONS: Final = "172"  # Impose administrative sanctions
+ARREST: Final = "173"  # Arrest, detain, or charge with legal action
+EXPEL: Final = "174"  # Expel or deport individuals
+VIOLENT_REPRESSION: Final = "175"  # Use tactics of violent repression

@@ -1,0 +1,38 @@
+"""The refinements are ordered tables of named rules; which may override is explicit."""
+
+from __future__ import annotations
+
+from dragoman import Coder
+from dragoman.coding._refine import ACTION_RULES, ALWAYS, GOVERNED_RULES, STEPS, UNDECIDED
+
+
+def test_tables_have_unique_names_and_a_stated_precedence() -> None:
+    for table in (ACTION_RULES, GOVERNED_RULES):
+        names = [name for name, _when, _rule in table]
+        assert len(names) == len(set(names))
+        assert all(when in (UNDECIDED, ALWAYS) for _name, when, _rule in table)
+    assert [name for name, _step in STEPS] == ["own-action", "yield", "modality", "governing"]
+
+
+def _coded(coder: Coder, text: str) -> list[tuple[str, str, str]]:
+    return [
+        (e.evidence.verb.text, e.cameo.code, e.evidence.pattern)
+        for e in coder.code(text, date="2024-05-01")
+    ]
+
+
+def test_the_steps_run_in_order_and_each_records_its_note(coder: Coder) -> None:
+    """own-action (the object: food aid 073), then modality (an announced aid: 0333)."""
+    [(verb, code, pattern)] = _coded(coder, "Japan will send food aid to Kenya.")
+    assert (verb, code) == ("send", "0333")
+    assert pattern.endswith("future 073 -> 0333")
+
+
+def test_undecided_only_rules_leave_a_decided_code(coder: Coder) -> None:
+    """A statement decided by its obligation complement (a demand, 1056) is not then read
+    as a statement about a need or an outlook; a frame with no complement action is refined
+    by the event noun it asks for (frame-noun)."""
+    [(_, code, pattern)] = _coded(coder, "The minister said Peru must withdraw its troops.")
+    assert code == "1056" and "obligation in complement (withdraw)" in pattern
+    [(_, code, pattern)] = _coded(coder, "Brazil called for the withdrawal of Venezuelan troops.")
+    assert code == "0256" and "appeal about 087 (withdrawal)" in pattern
