@@ -39,6 +39,7 @@ from dragoman.coding._clauses import (
 )
 from dragoman.coding._context import ContextOptions, DocumentContext
 from dragoman.coding._judge import JudgeOptions, judge_events
+from dragoman.coding._reciprocal import with_reciprocals
 from dragoman.coding._match import Candidates, Match
 from dragoman.coding._modality import apply_modality, conditional
 from dragoman.coding._nominal import (
@@ -262,6 +263,7 @@ class EventExtractor:
                     ),
                 )
             )
+        events = with_reciprocals(events, self._describe)
         return judge_events(events, self._judge), context.quotes(doc_id)
 
     def _adjective_hashes(self, strings: StringStore) -> frozenset[int]:
