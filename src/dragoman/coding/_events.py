@@ -39,7 +39,6 @@ from dragoman.coding._clauses import (
 )
 from dragoman.coding._context import ContextOptions, DocumentContext
 from dragoman.coding._judge import JudgeOptions, judge_events
-from dragoman.coding._reciprocal import with_reciprocals
 from dragoman.coding._match import Candidates, Match
 from dragoman.coding._modality import apply_modality, conditional
 from dragoman.coding._nominal import (
@@ -60,6 +59,7 @@ from dragoman.coding._polity import (
     polity,
     same_name_city_country,
 )
+from dragoman.coding._reciprocal import with_reciprocals
 from dragoman.coding._refine import (
     apply_frames,
     apply_purposes,
