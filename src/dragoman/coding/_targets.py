@@ -235,8 +235,13 @@ def _addressed(clause: Clause, resolver: DocumentActors) -> list[Actor]:
 
 
 def _object_owners(clause: Clause, resolver: DocumentActors) -> list[Actor]:
-    """The possessor or state modifier of the object ("praised Kazakhstan's role")."""
-    return _first_found(clause.objects, resolver.resolve_possessor)
+    """The possessor or state modifier of the object ("praised Kazakhstan's role"), or who
+    made it ("rejected the resolution passed by the U.S. Congress", "denied the charges
+    brought by prosecutors")."""
+    return _first_found(
+        clause.objects,
+        lambda head: resolver.resolve_possessor(head) or first_actors(_makers(head), resolver),
+    )
 
 
 def _owned_prep_targets(clause: Clause, resolver: DocumentActors) -> list[Actor]:
@@ -378,7 +383,17 @@ def _owner(noun: Token, resolver: DocumentActors) -> list[Actor]:
     not a possessive pronoun's (often the protesters' own)."""
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
         return []
-    makers = [
+    return (
+        resolver.resolve_possessor(noun)
+        or resolver.resolve_attached(noun)
+        or first_actors(_makers(noun), resolver)
+    )
+
+
+def _makers(noun: Token) -> list[Token]:
+    """The "by" phrase of a past participle after a noun: "a decree issued by the junta",
+    "a law passed by parliament"."""
+    return [
         p
         for acl in noun.children
         if acl.dep_ == "acl" and acl.tag_ == "VBN"
@@ -386,12 +401,7 @@ def _owner(noun: Token, resolver: DocumentActors) -> list[Actor]:
         if agent.dep_ == "agent"
         for p in agent.children
         if p.dep_ == "pobj"
-    ]  # "a decree issued by the junta", "a law passed by parliament"
-    return (
-        resolver.resolve_possessor(noun)
-        or resolver.resolve_attached(noun)
-        or first_actors(makers, resolver)
-    )
+    ]
 
 
 # not "with": "with Albania's help" is a partner, not a target

@@ -1,0 +1,30 @@
+"""Target strategies: who an event is aimed at."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman import Coder
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the maker of the object, named by the participle's "by" phrase
+        ("The Chilean ministry rejected the resolution passed by the Peruvian congress.",
+         ("CHLGOV", "PERLEG")),
+        ("Beijing denied the allegations made by Washington.", ("CHNGOV", "USAGOV")),
+        # the object's possessor, as before
+        ("Beijing denied Washington's allegations.", ("CHNGOV", "USAGOV")),
+    ],
+)
+def test_the_owner_or_maker_of_the_object_is_the_target(
+    coder: Coder, text: str, expected: tuple[str, str]
+) -> None:
+    events = coder.code(text, date="2025-03-10")
+    assert [(e.source.code, e.target.code if e.target else None) for e in events] == [expected]
+
+
+def test_a_participle_without_a_named_maker_gives_no_target(coder: Coder) -> None:
+    events = coder.code("Beijing denied the allegations made last week.", date="2025-03-10")
+    assert [(e.source.code, e.target) for e in events] == [("CHNGOV", None)]
