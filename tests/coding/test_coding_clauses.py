@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
+from dragoman import Coder
 from dragoman.coding import clause_for
-from dragoman.coding._clauses import is_negated
+from dragoman.coding._clauses import is_negated, modality
 
 VOCAB = spacy.blank("en").vocab
 
@@ -217,3 +219,27 @@ def test_adverbial_past_participle_is_passive() -> None:
     )
     clause = clause_for(doc[3], doc[:])
     assert not clause.passive and [t.text for t in clause.subjects] == ["Chile"]
+
+
+# --- modality of infinitives that only name an action ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Aid is vital for Chile to rebuild its ports.", "rebuild", "hypothetical"),
+        ("The ruling shows the need for the cabinet to reform the courts.", "reform",
+         "hypothetical"),
+        ("It was wrong to blockade the harbor.", "blockade", "hypothetical"),
+        ("It is important to condemn the attack.", "condemn", "hypothetical"),
+        ("Chile agreed to rebuild the ports.", "rebuild", "asserted"),
+        ("Peru refused to attend the summit.", "attend", "asserted"),
+        ("Chile paid the fee to rebuild the ports.", "rebuild", "asserted"),
+    ],
+)
+def test_an_infinitive_that_names_a_needed_or_judged_action_is_hypothetical(
+    coder: Coder, text: str, verb: str, expected: str
+) -> None:
+    doc = coder.nlp(text)
+    (token,) = [t for t in doc if t.text == verb]
+    assert modality(token) == expected

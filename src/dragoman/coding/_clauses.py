@@ -311,6 +311,20 @@ _PLANNING_HEADS = words("planning_heads")
 _INHERITING_MODALITY = _ids({"acl", "advcl", "pcomp", "xcomp"})
 
 
+def _unrealized_infinitive(verb: Token) -> bool:
+    children = list(verb.children)
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in children):
+        return True  # "for X to negotiate"
+    head = verb.head
+    return (
+        verb.dep_ in ("xcomp", "ccomp")
+        and head.lemma_ == "be"
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
+    )  # "it was a mistake to support", "it is important to criticize"
+
+
 def modality(verb: Token) -> str:
     """Return how the text presents a predicate's action.
 
@@ -318,10 +332,15 @@ def modality(verb: Token) -> str:
         ``future`` ("will visit", "plans to visit", "is ready to send"), ``hypothetical``
         ("could impose"), ``obligation`` ("must withdraw", "has to withdraw") or
         ``asserted``. PLOVER manual, "Auxiliary modes"; CAMEO codes announced future
-        actions as intents (03) or threats (13).
+        actions as intents (03) or threats (13). An infinitive that only names an action
+        as needed, possible or judged is ``hypothetical``: a "for X to" clause ("crucial
+        for Islamabad to negotiate", "the need for the government to invest") and an
+        infinitive after an expletive "it is/was" ("it was a mistake to support them").
     """
     doc = verb.doc
     table = TokenTable.of(doc)
+    if _unrealized_infinitive(verb):
+        return "hypothetical"
     for c in table.children(verb.i):
         if table.dep[c] in _AUX_IDS:
             child = doc[c]
