@@ -11,6 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dragoman._extras import require
 from dragoman.analysis._filters import (
     FREQUENCIES,
     ActorCodes,
@@ -137,6 +138,7 @@ def dyads(
         QueryError: An actor no stored event has, a bad date or range, an unknown ``freq``.
         StoreError: The database cannot be read.
     """
+    require("plots", "dragoman.analysis.dyads")
     import pandas as pd
 
     if freq not in FREQUENCIES:

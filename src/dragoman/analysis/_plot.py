@@ -11,6 +11,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dragoman._extras import require
 from dragoman.analysis._dyads import QUAD_COLUMNS
 from dragoman.errors import QueryError
 
@@ -69,6 +70,7 @@ def dyads_figure(frame: pd.DataFrame, title: str | None = None) -> Figure:
     Returns:
         The figure (save it with :func:`save_figure`).
     """
+    require("plots", "a dyad chart")
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -136,6 +138,7 @@ def network_figure(net: Network, max_nodes: int = 40, title: str | None = None) 
     Returns:
         The figure.
     """
+    require("plots", "a network chart")
     import networkx as nx
     from matplotlib import colormaps
     from matplotlib.cm import ScalarMappable
