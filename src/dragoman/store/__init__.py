@@ -9,7 +9,9 @@ from dragoman.store._export import (
     EXPORT_LEVELS,
     GDELT_COLUMNS,
     GDELT_EMPTY_COLUMNS,
+    GDELT_EXTRA_COLUMNS,
     ICEWS_COLUMNS,
+    PLOVER_RECIPIENT_REQUIRED,
     export_store,
 )
 from dragoman.store._parquet import (
@@ -40,8 +42,10 @@ __all__ = [
     "FAILURE_STAGES",
     "GDELT_COLUMNS",
     "GDELT_EMPTY_COLUMNS",
+    "GDELT_EXTRA_COLUMNS",
     "ICEWS_COLUMNS",
     "MIGRATIONS",
+    "PLOVER_RECIPIENT_REQUIRED",
     "SCHEMA_VERSION",
     "TABLES",
     "EventStore",

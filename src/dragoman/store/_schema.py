@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 #: The version of the schema this Dragoman writes.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: Column names and DuckDB types of each table, in order. Every insert goes by name.
 COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -72,6 +72,13 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("verb_end", "INTEGER"),
         ("pattern", "VARCHAR"),
         ("data", "JSON NOT NULL"),
+        # schema 2: what the event record knew and version 1 kept only in ``data``
+        ("date_precision", "VARCHAR"),
+        ("place_name", "VARCHAR"),
+        ("place_country", "VARCHAR"),
+        ("place_feature", "VARCHAR"),
+        ("latitude", "DOUBLE"),
+        ("longitude", "DOUBLE"),
     ),
     "actors": (
         ("event_id", "VARCHAR NOT NULL"),
@@ -140,6 +147,17 @@ SELECT
     min(m.goldstein) AS goldstein,
     min(m.plover_type) AS plover_type,
     min(m.plover_mode) AS plover_mode,
+    -- the finest precision any mention gives the date: day, then month, then year
+    CASE min(CASE m.date_precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 END)
+        WHEN 0 THEN 'day' WHEN 1 THEN 'month' WHEN 2 THEN 'year' END AS date_precision,
+    -- the place of the first located mention (by event_id), all five from the same mention
+    arg_min(m.place_name, m.event_id) FILTER (WHERE m.place_name IS NOT NULL) AS place_name,
+    arg_min(m.place_country, m.event_id) FILTER (WHERE m.place_name IS NOT NULL)
+        AS place_country,
+    arg_min(m.place_feature, m.event_id) FILTER (WHERE m.place_name IS NOT NULL)
+        AS place_feature,
+    arg_min(m.latitude, m.event_id) FILTER (WHERE m.place_name IS NOT NULL) AS latitude,
+    arg_min(m.longitude, m.event_id) FILTER (WHERE m.place_name IS NOT NULL) AS longitude,
     count(*) AS num_mentions,
     count(DISTINCT d.outlet) AS num_sources,
     count(DISTINCT m.doc_id) AS num_articles,
@@ -162,8 +180,30 @@ CREATE TABLE dragoman_schema (
 )
 """
 
+
+
+def _migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 2 adds the date precision and place of each mention, filled from ``data``."""
+    for column, kind in COLUMNS["mentions"][-6:]:
+        con.execute(f"ALTER TABLE mentions ADD COLUMN {column} {kind}")
+    con.execute(
+        """
+        UPDATE mentions SET
+            date_precision = CASE WHEN event_date IS NOT NULL
+                THEN coalesce(data->>'date_precision', 'day') END,
+            place_name = data->'location'->>'name',
+            place_country = data->'location'->>'country',
+            place_feature = data->'location'->>'feature',
+            latitude = TRY_CAST(data->'location'->>'latitude' AS DOUBLE),
+            longitude = TRY_CAST(data->'location'->>'longitude' AS DOUBLE)
+        """
+    )
+    con.execute("DROP VIEW events")
+    con.execute(_EVENTS_VIEW)
+
+
 #: Migrations: ``MIGRATIONS[n]`` brings a database from version ``n`` to ``n + 1``.
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {}
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _migrate_1_to_2}
 
 
 def _create_table(name: str) -> str:
