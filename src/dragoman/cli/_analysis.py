@@ -10,6 +10,7 @@ import click
 
 from dragoman.analysis import (
     FREQUENCIES,
+    IMPRECISE,
     LEVELS,
     NETWORK_LEVELS,
     dyads,
@@ -91,6 +92,14 @@ _OUT = click.option("-o", "--output", "out", metavar="FILE", help="Write the tab
     show_default=True,
     help="Count deduplicated events or their mentions in articles.",
 )
+@click.option(
+    "--imprecise",
+    type=click.Choice(IMPRECISE),
+    default="omit",
+    show_default=True,
+    help="Events dated only to the month or year, when periods are finer: leave them out "
+    "(their number is reported) or spread each evenly over its month or year.",
+)
 @_FORMAT
 @_OUT
 @click.option("--plot", metavar="FILE", help="Also draw the series to a .png or .svg file.")
@@ -105,6 +114,7 @@ def dyads_command(
     until: str | None,
     exact: bool,
     level: str,
+    imprecise: str,
     fmt: str,
     out: str | None,
     plot: str | None,
@@ -119,7 +129,11 @@ def dyads_command(
           --since 2024 --format csv -o kaz_osce.csv --plot kaz_osce.png
     """
     frame = dyads(db, source, target, both_directions=both_directions, freq=freq,
-                  since=since, until=until, exact=exact, level=level)
+                  since=since, until=until, exact=exact, level=level, imprecise=imprecise)
+    left_out = int(frame.attrs.get("left_out", 0))
+    if left_out:
+        click.echo(f"dragoman: {left_out:,} event(s) dated only to the month or year left out of "
+                   f"{freq} periods (--imprecise spread shares them out)", err=True)
     if plot:
         pairs = " and ".join(dict.fromkeys(f"{s} → {t}" for s, t in
                                            zip(frame["source"], frame["target"], strict=True)))
