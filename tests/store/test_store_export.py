@@ -124,7 +124,7 @@ def test_gdelt_has_61_columns_with_the_documented_empties(store: EventStore) -> 
     )
     assert fight["SQLDATE"] == "20250601" and fight["MonthYear"] == "202506"
     assert fight["Actor1Code"] == "RUSMIL" and fight["Actor1CountryCode"] == "RUS"
-    assert fight["Actor1Type1Code"] == "MIL" and fight["Actor1Name"] == "RUSMIL NAME"
+    assert fight["Actor1Type1Code"] == "MIL" and fight["Actor1Name"] == "RUSSIA MILITARY"
     assert fight["EventRootCode"] == "19" and fight["QuadClass"] == "4"
     assert fight["SOURCEURL"] == "https://one.example/a" and len(fight["DATEADDED"]) == 14
     osce = next(r for r in rows if r["EventCode"] == "112")

@@ -254,7 +254,7 @@ def test_version_1_store_gains_precision_and_places_from_its_records(tmp_path: P
     con = duckdb.connect(str(path))
     con.execute("DROP VIEW events")
     for column in ("date_precision", "place_name", "place_country", "place_feature",
-                   "latitude", "longitude"):
+                   "latitude", "longitude", "source_label", "target_label"):
         con.execute(f"ALTER TABLE mentions DROP COLUMN {column}")
     con.execute("CREATE VIEW events AS SELECT global_event_id FROM mentions")
     con.execute("UPDATE dragoman_schema SET version = 1")
@@ -265,6 +265,7 @@ def test_version_1_store_gains_precision_and_places_from_its_records(tmp_path: P
                              "place_feature, latitude, longitude FROM mentions ORDER BY 1")
         events = store.sql("SELECT cameo_code, date_precision, place_name, latitude "
                            "FROM events ORDER BY 1")
+        labels = store.sql("SELECT source_code, source_name, target_name FROM events ORDER BY 1")
     assert mentions == [
         ("010", None, None, None, None, None, None),
         ("040", "year", None, None, None, None, None),
@@ -272,6 +273,8 @@ def test_version_1_store_gains_precision_and_places_from_its_records(tmp_path: P
     ]
     assert events == [("010", None, None, None), ("040", "year", None, None),
                       ("190", "day", "Kharkiv", 49.98)]
+    assert labels == [("FRA", "France", None), ("KAZ", "Kazakhstan", "Russia"),
+                      ("RUSMIL", "Russia military", "Ukraine")]
 
 
 def test_events_view_takes_the_finest_precision_and_one_mentions_place(tmp_path: Path) -> None:

@@ -178,8 +178,8 @@ def network(
         names = dict(
             store.sql(
                 "SELECT code, min(name) FROM ("
-                " SELECT source_code AS code, source_name AS name FROM mentions"
-                " UNION ALL SELECT target_code, target_name FROM mentions"
+                " SELECT source_code AS code, source_label AS name FROM mentions"
+                " UNION ALL SELECT target_code, target_label FROM mentions"
                 " WHERE target_code IS NOT NULL) GROUP BY code"
             )
         )

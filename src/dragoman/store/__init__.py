@@ -14,6 +14,7 @@ from dragoman.store._export import (
     PLOVER_RECIPIENT_REQUIRED,
     export_store,
 )
+from dragoman.store._labels import actor_label, short_name
 from dragoman.store._parquet import (
     iter_partition_tables,
     list_partitions,
@@ -52,6 +53,7 @@ __all__ = [
     "RowBatch",
     "StoreStats",
     "WriteResult",
+    "actor_label",
     "content_hash",
     "document_rows",
     "event_key",
@@ -62,6 +64,7 @@ __all__ = [
     "outlet_of",
     "quote_row",
     "read_partition",
+    "short_name",
     "split_actor_code",
     "store_stats",
     "write_partition",

@@ -22,6 +22,7 @@ from typing import IO, Any
 
 from dragoman.actors import SECTOR_NAMES
 from dragoman.errors import StoreError
+from dragoman.store._labels import short_name
 from dragoman.store._rows import split_actor_code
 from dragoman.store._store import EventStore
 
@@ -342,7 +343,8 @@ def _icews_actor(code: str | None, name: str | None) -> list[str]:
     sectors = ",".join(SECTOR_NAMES.get(t, t) for t in types if t not in ("IGO",))
     if group:
         sectors = ",".join(filter(None, ["international organization", sectors]))
-    return [name or code, sectors, _country_names().get(country or "", country or "")]
+    return [short_name(name) if name else code, sectors,
+            _country_names().get(country or "", country or "")]
 
 
 def _icews_place(row: dict[str, Any]) -> list[Any]:
@@ -395,7 +397,7 @@ def _plover_entity(code: str | None, name: str | None, text: str | None) -> dict
     if text:
         entity["entity_text"] = text
     if name:
-        entity["identifier_text"] = name
+        entity["identifier_text"] = short_name(name)
     return entity
 
 

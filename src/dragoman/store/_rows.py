@@ -233,7 +233,16 @@ def _mention_row(event: Event) -> tuple[Any, ...]:
         place.feature if place else None,
         place.latitude if place else None,
         place.longitude if place else None,
+        actor_label(event.source.code),
+        actor_label(target.code) if target else None,
     )
+
+
+def actor_label(code: str) -> str:
+    """The aggregate label of an actor code (see :mod:`dragoman.store._labels`)."""
+    from dragoman.store._labels import actor_label as label  # _labels imports this module
+
+    return label(code)
 
 
 @dataclass

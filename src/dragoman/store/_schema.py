@@ -79,6 +79,8 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("place_feature", "VARCHAR"),
         ("latitude", "DOUBLE"),
         ("longitude", "DOUBLE"),
+        ("source_label", "VARCHAR"),
+        ("target_label", "VARCHAR"),
     ),
     "actors": (
         ("event_id", "VARCHAR NOT NULL"),
@@ -139,8 +141,9 @@ SELECT
     m.source_code,
     m.target_code,
     m.cameo_code,
-    min(m.source_name) AS source_name,
-    min(m.target_name) AS target_name,
+    -- the codes' aggregate labels ("United States government"), not one mention's person
+    min(m.source_label) AS source_name,
+    min(m.target_label) AS target_name,
     min(m.cameo_name) AS cameo_name,
     min(m.root_code) AS root_code,
     min(m.quad_class) AS quad_class,
@@ -183,9 +186,25 @@ CREATE TABLE dragoman_schema (
 
 
 def _migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
-    """Version 2 adds the date precision and place of each mention, filled from ``data``."""
-    for column, kind in COLUMNS["mentions"][-6:]:
+    """Version 2 adds each mention's date precision and place (filled from ``data``) and
+    its actors' aggregate labels; the events view names actors by those labels."""
+    from dragoman.store._labels import actor_label
+
+    for column, kind in COLUMNS["mentions"][-8:]:
         con.execute(f"ALTER TABLE mentions ADD COLUMN {column} {kind}")
+    codes = con.execute(
+        "SELECT source_code FROM mentions UNION SELECT target_code FROM mentions "
+        "WHERE target_code IS NOT NULL"
+    ).fetchall()
+    con.execute("CREATE TEMP TABLE actor_labels (code VARCHAR PRIMARY KEY, label VARCHAR)")
+    if codes:
+        con.executemany("INSERT INTO actor_labels VALUES (?, ?)",
+                        [(code, actor_label(code)) for (code,) in codes])
+    con.execute("UPDATE mentions SET source_label = l.label FROM actor_labels AS l "
+                "WHERE l.code = mentions.source_code")
+    con.execute("UPDATE mentions SET target_label = l.label FROM actor_labels AS l "
+                "WHERE l.code = mentions.target_code")
+    con.execute("DROP TABLE actor_labels")
     con.execute(
         """
         UPDATE mentions SET
