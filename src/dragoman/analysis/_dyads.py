@@ -308,6 +308,7 @@ def dyads(
     if frame.empty:
         frame["period"] = pd.to_datetime(frame["period"])
     frame.attrs["left_out"] = left_out
+    frame.attrs["freq"] = freq
     return frame
 
 

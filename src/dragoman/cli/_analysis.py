@@ -172,6 +172,10 @@ def dyads_command(
 @click.option("--plot", metavar="FILE", help="Draw the network to a .png or .svg file.")
 @click.option("--max-nodes", type=click.IntRange(2, 500), default=40, show_default=True,
               metavar="N", help="Most active nodes drawn by --plot.")
+@click.option("--plot-min-events", type=click.IntRange(1, None), default=1, show_default=True,
+              metavar="N", help="Edges drawn by --plot: those of at least N events.")
+@click.option("--plot-unknown", is_flag=True,
+              help="Also draw actors of unknown country (---GOV, ---REB...) with --plot.")
 @_FORMAT
 @_OUT
 def network_command(
@@ -187,6 +191,8 @@ def network_command(
     json_file: str | None,
     plot: str | None,
     max_nodes: int,
+    plot_min_events: int,
+    plot_unknown: bool,
     fmt: str,
     out: str | None,
 ) -> None:
@@ -209,7 +215,8 @@ def network_command(
         net.write_json(json_file)
         written.append(json_file)
     if plot:
-        plot_network(net, plot, max_nodes=max_nodes)
+        plot_network(net, plot, max_nodes=max_nodes, min_events=plot_min_events,
+                     unknown=plot_unknown)
         written.append(plot)
     _emit(net.edges, fmt, out)
     click.echo(f"{len(net.nodes):,} nodes, {len(net.edges):,} edges", err=True)
