@@ -176,6 +176,60 @@ def dyads_figure(frame: pd.DataFrame, title: str | None = None) -> Figure:
     return fig
 
 
+def _layout(graph: Any) -> dict[str, tuple[float, float]]:
+    """Node positions that keep nodes apart: each connected group laid out on its own (a
+    spring layout, in an area that grows with its size), the groups packed in rows, largest
+    first, then nodes closer than a minimum distance pushed apart."""
+    import networkx as nx
+
+    groups = sorted((sorted(c) for c in nx.weakly_connected_components(graph)),
+                    key=lambda c: (-len(c), c[0]))
+    placed: dict[str, tuple[float, float]] = {}
+    boxes: list[tuple[list[str], float, dict[str, tuple[float, float]]]] = []
+    for nodes in groups:
+        radius = 0.5 * math.sqrt(len(nodes))
+        if len(nodes) == 1:
+            local = {nodes[0]: (0.0, 0.0)}
+        elif len(nodes) == 2:
+            local = {nodes[0]: (-0.5, 0.0), nodes[1]: (0.5, 0.0)}
+        else:
+            found = nx.spring_layout(graph.subgraph(nodes), seed=7, iterations=200,
+                                     k=1.0 / math.sqrt(len(nodes)), scale=radius)
+            local = {n: (float(x), float(y)) for n, (x, y) in found.items()}
+        boxes.append((nodes, max(radius, 0.5), local))
+    width = max(2.0 * boxes[0][1], math.sqrt(sum((2 * r + 1) ** 2 for _, r, _ in boxes)) * 1.2)
+    x = y = row = 0.0
+    for _nodes, radius, local in boxes:
+        size = 2 * radius + 1.0
+        if x and x + size > width:
+            x, y, row = 0.0, y - row, 0.0
+        for node, (lx, ly) in local.items():
+            placed[node] = (x + size / 2 + lx, y - size / 2 + ly)
+        x += size
+        row = max(row, size)
+    names = list(placed)
+    minimum = 0.6
+    for _ in range(60):  # push apart what is still too close
+        moved = False
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                (ax, ay), (bx, by) = placed[a], placed[b]
+                dx, dy = bx - ax, by - ay
+                dist = math.hypot(dx, dy)
+                if dist >= minimum:
+                    continue
+                if dist < 1e-9:
+                    dx, dy, dist = 1.0, 0.0, 1.0
+                push = (minimum - dist) / 2
+                ux, uy = dx / dist * push, dy / dist * push
+                placed[a] = (ax - ux, ay - uy)
+                placed[b] = (bx + ux, by + uy)
+                moved = True
+        if not moved:
+            break
+    return placed
+
+
 def network_figure(
     net: Network,
     max_nodes: int = 40,
@@ -223,11 +277,7 @@ def network_figure(
     graph.add_nodes_from(keep)
     for s, t, n in zip(edges["source"], edges["target"], edges["events"], strict=True):
         graph.add_edge(s, t, weight=math.log1p(float(n)))
-    # Spread the nodes: a long-range spring layout, started from a circle so that separate
-    # groups do not pile up, with many iterations for small graphs.
-    start = nx.circular_layout(graph)
-    pos = nx.spring_layout(graph, pos=start, seed=7, weight="weight", iterations=300,
-                           k=2.2 / math.sqrt(len(keep)))
+    pos = _layout(graph)
     cmap = colormaps["RdYlGn"]
     norm = Normalize(-10, 10)
     activity = dict(zip(net.nodes["id"], net.nodes["events"], strict=True))
