@@ -12,6 +12,7 @@ from dragoman.store._export import (
     GDELT_EXTRA_COLUMNS,
     ICEWS_COLUMNS,
     PLOVER_RECIPIENT_REQUIRED,
+    csv_line,
     export_store,
 )
 from dragoman.store._labels import actor_label, short_name
@@ -55,6 +56,7 @@ __all__ = [
     "WriteResult",
     "actor_label",
     "content_hash",
+    "csv_line",
     "document_rows",
     "event_key",
     "export_store",

@@ -15,7 +15,7 @@ import datetime as dt
 import json
 import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
@@ -36,6 +36,7 @@ __all__ = [
     "GDELT_EXTRA_COLUMNS",
     "ICEWS_COLUMNS",
     "PLOVER_RECIPIENT_REQUIRED",
+    "csv_line",
     "export_store",
 ]
 
@@ -521,19 +522,25 @@ def _csv_cell(value: Any) -> str:
     return '"' + str(value).replace('"', '""') + '"'
 
 
+def csv_line(values: Sequence[Any]) -> str:
+    """One line of Dragoman's CSV (with its newline): text quoted, numbers and booleans bare,
+    NULL empty, as ``dragoman export --format csv`` writes it."""
+    return ",".join(_csv_cell(v) for v in values) + "\n"
+
+
 def _write_csv(store: EventStore, out: IO[str], level: str, header: bool) -> int:
     count = 0
     names: list[str] | None = None
     for batch in store.record_batches(_query(level, affirmed_only=False)):
         if names is None:
             names = batch.schema.names
-            out.write(",".join(_csv_cell(n) for n in names) + "\n")
+            out.write(csv_line(names))
         for row in batch.to_pylist():
-            out.write(",".join(_csv_cell(v) for v in row.values()) + "\n")
+            out.write(csv_line(list(row.values())))
             count += 1
     if names is None:
         empty = store.record_batches(_query(level, affirmed_only=False) + " LIMIT 0")
-        out.write(",".join(_csv_cell(n) for n in empty.schema.names) + "\n")
+        out.write(csv_line(empty.schema.names))
     return count
 
 
