@@ -4,12 +4,15 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: setup demo test lint bench bench-ingest bench-api eval clean
+CONSTRAINTS ?= constraints.txt
 
-$(BIN)/.installed: pyproject.toml
+.PHONY: setup demo test lint test-install test-lowest bench bench-ingest bench-api eval clean
+
+# Everything (all extras and the dev tools), at the exact versions of constraints.txt.
+$(BIN)/.installed: pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -e ".[dev]" -c $(CONSTRAINTS)
 	touch $@
 
 setup: $(BIN)/.installed
@@ -23,6 +26,18 @@ lint: setup
 
 test: lint  ## ruff, mypy and the whole test suite (pytest exit 5, "no tests", counts as failure-free)
 	$(BIN)/pytest -q || [ $$? -eq 5 ]
+
+test-install:  ## fresh venvs: the core install codes, ingests, exports; [server] adds serve
+	rm -rf .venv-install
+	$(PYTHON) -m venv .venv-install
+	.venv-install/bin/pip install --quiet . -c $(CONSTRAINTS)
+	sh scripts/check_install.sh .venv-install core
+	.venv-install/bin/pip install --quiet ".[server]" -c $(CONSTRAINTS)
+	sh scripts/check_install.sh .venv-install server
+	rm -rf .venv-install
+
+test-lowest:  ## the whole suite at the lowest versions pyproject.toml allows (constraints-lowest.txt)
+	$(MAKE) test VENV=.venv-lowest CONSTRAINTS=constraints-lowest.txt
 
 bench: setup  ## coding-stage benchmark on the VOA corpus from ../shared
 	$(BIN)/python bench/bench_coding.py $(SHARED)/data/corpus/voa_stories.jsonl
@@ -41,4 +56,4 @@ eval: setup  ## accuracy on the gold sets and PETRARCH's unit tests in ../shared
 	$(BIN)/dragoman eval $(SHARED)/data/petrarch2/PETR.UnitTest.records.xml --format petrarch-xml
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-install .venv-lowest build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from dragoman import Coder, JudgeOptions
+from dragoman import Coder, JudgeOptions, Location
 from dragoman.pipeline import load_model
 
 
@@ -64,11 +64,25 @@ EVENT_DB_STORIES = [
 
 QUOTE_DOC = "d07"
 QUOTE_TEXT = "The election report is biased"
+# Where the text places an event: (doc id, place words, name, country, feature, lat, lon).
+EVENT_DB_PLACES = {
+    "d01": ("Moscow", "Moscow", "RUS", "capital", 55.75222, 37.61556),
+    "d09": ("Kharkiv", "Kharkiv", "UKR", "city", 49.98081, 36.25272),
+}
 
 
 def build_event_db(path: Path) -> Path:
     """Write EVENT_DB_STORIES into a new event store at ``path`` through the store's writer."""
-    from dragoman import Actor, CameoRef, Document, Event, Evidence, PloverRef, Quote, TextSpan
+    from dragoman import (
+        Actor,
+        CameoRef,
+        Document,
+        Event,
+        Evidence,
+        PloverRef,
+        Quote,
+        TextSpan,
+    )
     from dragoman.ontology import cameo, plover_for
     from dragoman.records import make_event_id
     from dragoman.store import EventStore, RowBatch, document_rows
@@ -110,6 +124,7 @@ def build_event_db(path: Path) -> Path:
                 evidence=Evidence(TextSpan(sentence, base, base + len(sentence)),
                                   TextSpan(verb, v0, v0 + len(verb)), f"{verb} -> {code}"),
                 quote=0 if quotes else None,
+                location=_place(doc_id, text),
             ))
         document = Document(id=doc_id, text=text, date=date, title=title,
                             url=f"https://news.example.org/{doc_id}")
@@ -118,6 +133,14 @@ def build_event_db(path: Path) -> Path:
     with EventStore(str(path)) as store:
         store.write(batch)
     return path
+
+
+def _place(doc_id: str, text: str) -> Location | None:
+    if doc_id not in EVENT_DB_PLACES:
+        return None
+    words, name, country, feature, lat, lon = EVENT_DB_PLACES[doc_id]
+    start = text.index(words)
+    return Location(name, country, feature, lat, lon, words, start, start + len(words))
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,8 @@ Every error the package raises on purpose derives from :class:`DragomanError`, s
     ├── OntologyError     an unknown CAMEO/PLOVER code (also a KeyError)
     ├── ModelError        the spaCy pipeline cannot be loaded
     ├── StoreError        an event database cannot be opened, read or written
-    └── QueryError        a query on an event database is invalid (unknown actor, bad date)
+    ├── QueryError        a query on an event database is invalid (unknown actor, bad date)
+    └── ExtraError        an optional part is used without its extra installed (also an ImportError)
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ __all__ = [
     "CodingError",
     "DictionaryError",
     "DragomanError",
+    "ExtraError",
     "InputError",
     "ModelError",
     "OntologyError",
@@ -60,3 +62,7 @@ class StoreError(DragomanError, RuntimeError):
 
 class QueryError(DragomanError, ValueError):
     """A query on an event database is invalid: an unknown actor, a bad date, a bad limit."""
+
+
+class ExtraError(DragomanError, ImportError):
+    """An optional part (dashboard, charts, Dask) is used without its extra installed."""

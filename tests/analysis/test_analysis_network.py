@@ -30,7 +30,7 @@ def test_actor_network(event_db: Path) -> None:
     first = net.nodes.iloc[0]
     assert first["id"] == "KAZGOV"
     assert (first["events_sent"], first["events_received"], first["partners"]) == (3, 1, 2)
-    assert first["name"] == "KAZGOV entry"
+    assert first["name"] == "Kazakhstan government"  # the code's label, not a mention's entry
 
 
 def test_min_events_level_actors_and_limit(event_db: Path) -> None:

@@ -13,7 +13,7 @@ from dragoman.errors import QueryError
 def test_top_tables(event_db: Path) -> None:
     result = top(event_db, limit=3)
     actors = result.actors.to_dict(orient="records")
-    assert actors[0] == {"code": "KAZGOV", "name": "KAZGOV entry", "events": 5,
+    assert actors[0] == {"code": "KAZGOV", "name": "Kazakhstan government", "events": 5,
                          "as_source": 4, "as_target": 1}
     assert len(actors) == 3
     assert result.dyads.iloc[0][["source", "target", "events"]].tolist() == [

@@ -31,7 +31,7 @@ def test_search_page_filters_by_actor(client: TestClient) -> None:
     assert page.status_code == 200
     assert "9 events" in page.text and "10 documents" in page.text
     only = client.get("/", params={"actor": "IGOEUROSC"}, headers=HTML)
-    assert "1 event," in only.text
+    assert "1 event (1 mention in articles)" in only.text
     assert len(_event_links(only.text)) == 1
     assert 'value="IGOEUROSC"' in only.text  # the form keeps the filter
 
@@ -96,6 +96,9 @@ def test_no_external_resources(client: TestClient) -> None:
         ("/?quad=nine", 400, "not a whole number"),
         ("/dyads?source=KAZ&target=RUS&freq=hour", 400, "freq"),
         ("/network?min_events=-1", 400, "out of range"),
+        ("/network?sort=colour", 400, "sort"),
+        ("/download/events.xml", 404, "no download"),
+        ("/download/events.csv?actor=ZZZ", 400, "unknown actor"),
         ("/events/0000000000000000", 404, "no event"),
         ("/events/%3Cscript%3E", 400, "is not an id"),
         ("/document?id=nothing", 404, "no document"),
@@ -116,3 +119,57 @@ def test_text_from_the_request_is_escaped(client: TestClient) -> None:
     assert response.status_code == 200
     assert "<script>alert" not in response.text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in response.text
+
+
+def test_events_page_has_timeline_map_and_downloads(client: TestClient) -> None:
+    html = client.get("/", params={"actor": "RUS"}, headers=HTML).text
+    # RUS: Jan (d01), Feb (d02, d03), Mar (d04), Apr (d06), Jun (d09); d05 is negated
+    assert "6 events (6 mentions in articles)" in html
+    timeline = re.search(r'<svg[^>]*class="timeline".*?</svg>', html, re.S)
+    assert timeline is not None and timeline.group(0).count('class="bar"') == 6
+    assert "Feb 2025: 2 events" in timeline.group(0)
+    places = re.search(r'<svg[^>]*class="map".*?</svg>', html, re.S)
+    assert places is not None and places.group(0).count('class="place"') == 2
+    assert "Moscow, RUS: 1 event" in places.group(0) and "Kharkiv" in places.group(0)
+    assert "4 events with no place" in html
+    assert 'href="/download/events.csv?actor=RUS"' in html
+    assert 'href="/?actor=RUSGOV&amp;exact=true"' in html  # actor codes link to their events
+
+
+def test_download_the_filtered_events(client: TestClient) -> None:
+    import io
+
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    csv = client.get("/download/events.csv", params={"actor": "RUS", "since": "2025-03"})
+    assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
+    assert "attachment" in csv.headers["content-disposition"]
+    frame = pd.read_csv(io.StringIO(csv.text), dtype={"cameo_code": str})
+    assert sorted(frame["cameo_code"]) == ["111", "138", "190"]
+    assert set(frame["place_name"].dropna()) == {"Kharkiv"}
+    parquet = client.get("/download/events.parquet", params={"negated": "true"})
+    table = pq.read_table(io.BytesIO(parquet.content))
+    assert table.num_rows == 10 and sum(table.column("negated").to_pylist()) == 1
+
+
+def test_network_edges_are_paged_and_sorted(client: TestClient) -> None:
+    html = client.get("/network", params={"sort": "source", "dir": "asc"}, headers=HTML).text
+    table = re.search(r'<table class="numbers" id="edges">.*?</table>', html, re.S)
+    assert table is not None
+    sources = re.findall(r'<tr><td><a href="/\?actor=[^"]+">([^<]+)</a>', table.group(0))
+    assert sources == sorted(sources) and len(sources) == 7
+    assert "by source ascending" in html
+    assert 'sort=source&amp;dir=desc' in html  # the sorted column's header reverses it
+
+
+def test_network_edges_next_page(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dragoman.server._pages as pages
+
+    monkeypatch.setattr(pages, "_EDGE_PAGE", 3)
+    first = client.get("/network", headers=HTML).text
+    assert "7 edges; 1–3 shown, by events descending" in first
+    link = re.search(r'<a href="(/network\?[^"]+)" id="edges-next">', first)
+    assert link is not None and "offset=3" in link.group(1)
+    second = client.get(link.group(1).replace("&amp;", "&"), headers=HTML).text
+    assert "7 edges; 4–6 shown" in second and "← previous" in second

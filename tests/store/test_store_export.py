@@ -7,15 +7,28 @@ import io
 import json
 from pathlib import Path
 
+import duckdb
+import pandas as pd
 import pyarrow.dataset as ds
 import pytest
 
-from dragoman import Actor, CameoRef, Document, Event, Evidence, PloverRef, StoreError, TextSpan
+from dragoman import (
+    Actor,
+    CameoRef,
+    Document,
+    Event,
+    Evidence,
+    Location,
+    PloverRef,
+    StoreError,
+    TextSpan,
+)
 from dragoman.ontology import cameo, plover_for
 from dragoman.records import make_event_id
 from dragoman.store import (
     GDELT_COLUMNS,
     GDELT_EMPTY_COLUMNS,
+    GDELT_EXTRA_COLUMNS,
     ICEWS_COLUMNS,
     EventStore,
     RowBatch,
@@ -33,6 +46,8 @@ def event(
     date: str | None = "2025-06-01",
     start: int = 10,
     negated: bool = False,
+    precision: str = "day",
+    location: Location | None = None,
 ) -> Event:
     src = Actor(source, f"{source} name", source.lower(), 0, 3)
     tgt = Actor(target, f"{target} name", target.lower(), 20, 23) if target else None
@@ -52,7 +67,14 @@ def event(
         plover=PloverRef(mapping.type, mapping.mode) if mapping else PloverRef(None, None),
         negated=negated,
         evidence=Evidence(TextSpan("Our own sentence.", 0, 17), TextSpan("did", start, start + 3)),
+        date_precision=precision,
+        location=location,
     )
+
+
+KHARKIV = Location("Kharkiv", "UKR", "city", 49.98081, 36.25272, "near Kharkiv", 30, 42)
+UKRAINE = Location("Ukraine", "UKR", "country", 49.0, 32.0, "in Ukraine", 30, 40)
+TEXAS = Location("Texas", "USA", "region", 31.25, -99.25, "in Texas", 30, 38)
 
 
 @pytest.fixture
@@ -62,7 +84,7 @@ def store(tmp_path: Path) -> EventStore:
         (
             Document("a", "Text A.", "2025-06-01", "Title A", "https://one.example/a"),
             [
-                event("a", "RUSMIL", "UKR", "190"),
+                event("a", "RUSMIL", "UKR", "190", location=KHARKIV),
                 event("a", "KAZGOV", "IGOEUROSC", "112", start=40),
                 event("a", "USA", None, "010", start=60),  # no PLOVER type
             ],
@@ -77,7 +99,7 @@ def store(tmp_path: Path) -> EventStore:
         (Document("c", "Text C.", None), [event("c", "FRA", "IRN", "111", date=None)]),
         (
             Document("d", "Text D.", "2024-12-31"),
-            [event("d", "DEU", "POL", "051", date="2024-12-31")],
+            [event("d", "DEU", "POL", "051", date="2024-01-01", precision="year")],
         ),
     ]
     for document, events in docs:
@@ -93,7 +115,7 @@ def test_gdelt_has_61_columns_with_the_documented_empties(store: EventStore) -> 
     count = export_store(store, "gdelt", out=out, header=True)
     rows = list(csv.DictReader(io.StringIO(out.getvalue()), delimiter="\t"))
     assert len(GDELT_COLUMNS) == 61 and count == len(rows) == 5
-    assert list(rows[0]) == list(GDELT_COLUMNS)
+    assert list(rows[0]) == [*GDELT_COLUMNS, *GDELT_EXTRA_COLUMNS]
     for row in rows:
         assert all(row[c] == "" for c in GDELT_EMPTY_COLUMNS)
     fight = next(r for r in rows if r["EventCode"] == "190")
@@ -102,12 +124,18 @@ def test_gdelt_has_61_columns_with_the_documented_empties(store: EventStore) -> 
     )
     assert fight["SQLDATE"] == "20250601" and fight["MonthYear"] == "202506"
     assert fight["Actor1Code"] == "RUSMIL" and fight["Actor1CountryCode"] == "RUS"
-    assert fight["Actor1Type1Code"] == "MIL" and fight["Actor1Name"] == "RUSMIL NAME"
+    assert fight["Actor1Type1Code"] == "MIL" and fight["Actor1Name"] == "RUSSIA MILITARY"
     assert fight["EventRootCode"] == "19" and fight["QuadClass"] == "4"
     assert fight["SOURCEURL"] == "https://one.example/a" and len(fight["DATEADDED"]) == 14
     osce = next(r for r in rows if r["EventCode"] == "112")
     assert osce["Actor2KnownGroupCode"] == "EUROSC" and osce["Actor2Type1Code"] == "IGO"
-    assert float(next(r for r in rows if r["EventCode"] == "051")["FractionDate"]) == 2025.0
+    assert fight["ActionGeo_Type"] == "4" and fight["ActionGeo_FullName"] == "Kharkiv, Ukraine"
+    assert fight["ActionGeo_CountryCode"] == "UP"  # FIPS 10-4, as GDELT
+    assert (fight["ActionGeo_Lat"], fight["ActionGeo_Long"]) == ("49.9808", "36.2527")
+    assert fight["DatePrecision"] == "day"
+    praise = next(r for r in rows if r["EventCode"] == "051")
+    assert praise["SQLDATE"] == "20240101" and praise["DatePrecision"] == "year"
+    assert praise["ActionGeo_Type"] == "" and praise["ActionGeo_Lat"] == ""
     undated = next(r for r in rows if r["Actor1Code"] == "FRA")
     assert undated["SQLDATE"] == "" and undated["Year"] == ""
     assert not any(r["Actor1Code"] == "BRA" for r in rows)  # negated
@@ -128,6 +156,13 @@ def test_icews_tsv(store: EventStore) -> None:
     assert kaz["Event Text"] == "Accuse" and kaz["Intensity"] == "-2"
     assert kaz["Story ID"] == "a" and kaz["Sentence Number"] == "1"
     assert kaz["Publisher"] == "one.example" and kaz["Latitude"] == ""
+    assert kaz["Date Precision"] == "day"
+    fight = next(r for r in rows if r["CAMEO Code"] == "190" and r["Story ID"] == "a")
+    assert (fight["City"], fight["Province"], fight["Country"]) == ("Kharkiv", "", "Ukraine")
+    assert (fight["Latitude"], fight["Longitude"]) == ("49.9808", "36.2527")
+    other = next(r for r in rows if r["CAMEO Code"] == "190" and r["Story ID"] == "b")
+    assert other["City"] == other["Country"] == other["Latitude"] == ""
+    assert next(r for r in rows if r["CAMEO Code"] == "051")["Date Precision"] == "year"
 
 
 def test_plover_json_lines(store: EventStore) -> None:
@@ -144,6 +179,78 @@ def test_plover_json_lines(store: EventStore) -> None:
     assert fight["text"] == "Our own sentence." and fight["cite_info"]["corpus"] in ("a", "b")
     osce = next(r for r in records if r["cameo"]["code"] == "112")
     assert osce["event"] == ["ACCUSE"] and osce["recipient"][0]["sector"] == "EUROSC"
+    located = next(r for r in records if r["cite_info"]["corpus"] == "a" and "event_loc" in r)
+    assert located["event_loc"] == {
+        "extracted_place": "near Kharkiv", "resolved_place": "Kharkiv", "lat": 49.98081,
+        "lon": 36.25272, "city": "Kharkiv", "country": "Ukraine", "country_code": "UKR",
+        "resolution": 4, "feature": "city",
+    }
+    assert osce["date_precision"] == "day" and "event_loc" not in osce
+    assert next(r for r in records if r["cameo"]["code"] == "051")["date_precision"] == "year"
+    assert all(isinstance(r["context"], list) for r in records)
+
+
+def test_plover_context_mode_and_recipient_rules(tmp_path: Path) -> None:
+    texas = Document("t", "Text T.", "2025-03-01")
+    events = [
+        event("t", "USAGOV", "MEX", "045", start=1),  # CONSULT, context diplomatic
+        event("t", "MEXGOV", "USAGOV", "043", start=2),  # MEXGOV hosts USAGOV: visitor first
+        event("t", "USA", None, "070", start=3),  # AID without a recipient: left out
+        event("t", "USA", "UKR", "070", start=4, location=TEXAS),  # AID with one: kept
+        event("t", "EEC", None, "163", start=5),  # SANCTION without recipient: left out
+    ]
+    with EventStore(tmp_path / "e.duckdb") as store:
+        store.write(document_rows(texas, events, file="t.jsonl", line=1))
+        out = io.StringIO()
+        count = export_store(store, "plover", out=out)
+    records = {r["cameo"]["code"]: r for r in map(json.loads, out.getvalue().splitlines())}
+    assert count == 3 and set(records) == {"045", "043", "070"}
+    assert records["045"]["context"] == list(plover_for("045").contexts) == ["diplomatic"]
+    host = records["043"]
+    assert host["event"] == ["CONSULT"] and host["mode"] == ["visit"]
+    assert host["actor"][0]["actor_code"] == "USAGOV"
+    assert host["recipient"][0]["actor_code"] == "MEXGOV"
+    aid = records["070"]
+    assert aid["recipient"][0]["code"] == "UKR"
+    assert aid["event_loc"]["province"] == "Texas" and aid["event_loc"]["resolution"] == 2
+
+
+def test_every_format_reads_back_with_default_readers(store: EventStore, tmp_path: Path) -> None:
+    files = {}
+    for fmt, suffix in (("gdelt", "tsv"), ("icews", "tsv"), ("plover", "jsonl"), ("csv", "csv")):
+        files[fmt] = tmp_path / f"{fmt}.{suffix}"
+        export_store(store, fmt, out=files[fmt], header=fmt == "gdelt")
+    export_store(store, "parquet", out=tmp_path / "parquet")
+    frames = {
+        "gdelt": pd.read_csv(files["gdelt"], sep="\t"),
+        "icews": pd.read_csv(files["icews"], sep="\t"),
+        "plover": pd.read_json(files["plover"], lines=True),
+        "csv": pd.read_csv(files["csv"], dtype={"cameo_code": str, "root_code": str}),
+        "parquet": pd.read_parquet(tmp_path / "parquet"),
+    }
+    precision = {"gdelt": "DatePrecision", "icews": "Date Precision"}
+    for fmt, frame in frames.items():
+        assert set(frame[precision.get(fmt, "date_precision")].dropna()) <= {"day", "year"}, fmt
+    assert frames["csv"]["cameo_code"].tolist().count("010") == 1
+    assert frames["parquet"]["cameo_code"].tolist().count("010") == 1
+    assert frames["gdelt"]["ActionGeo_Lat"].dropna().tolist() == [49.9808]
+    assert frames["icews"]["City"].dropna().tolist() == ["Kharkiv"]
+    con = duckdb.connect()
+    try:
+        def one(query: str) -> object:
+            return con.sql(query).fetchall()
+
+        assert one(f"SELECT count(*) FROM read_csv('{files['csv']}') "
+                   "WHERE cameo_code = '010'") == [(1,)]  # quoted codes stay text
+        assert one(f"SELECT max(DatePrecision) FROM read_csv('{files['gdelt']}')") == [("year",)]
+        assert one(f"SELECT count(*) FROM read_csv('{files['icews']}') "
+                   "WHERE City = 'Kharkiv'") == [(1,)]
+        assert one(f"SELECT count(*) FROM read_json('{files['plover']}') "
+                   "WHERE event_loc IS NOT NULL") == [(1,)]
+        assert one(f"SELECT count(*) FROM read_parquet('{tmp_path}/parquet/**/*.parquet') "
+                   "WHERE date_precision = 'year'") == [(1,)]
+    finally:
+        con.close()
 
 
 def test_csv_events_and_mentions(store: EventStore, tmp_path: Path) -> None:
@@ -156,7 +263,10 @@ def test_csv_events_and_mentions(store: EventStore, tmp_path: Path) -> None:
     out = io.StringIO()
     assert export_store(store, "csv", out=out, level="mentions") == 7
     mentions = list(csv.DictReader(io.StringIO(out.getvalue())))
-    assert sum(m["negated"] == "True" for m in mentions) == 1
+    assert sum(m["negated"] == "true" for m in mentions) == 1
+    assert '"010"' in out.getvalue()  # text quoted, so quote-aware readers keep it text
+    assert {m["date_precision"] for m in mentions} >= {"day", "year"}
+    assert {m["place_name"] for m in mentions} == {"Kharkiv", ""}
     assert {m["url"] for m in mentions} >= {"https://one.example/a", ""}
 
 
@@ -164,7 +274,7 @@ def test_parquet_is_partitioned_by_year_and_month(store: EventStore, tmp_path: P
     out = tmp_path / "events"
     assert export_store(store, "parquet", out=out) == 5
     folders = sorted(p.relative_to(out).as_posix() for p in out.glob("year=*/month=*"))
-    assert "year=2025/month=6" in folders and "year=2024/month=12" in folders
+    assert folders == ["year=0/month=0", "year=2024/month=1", "year=2025/month=6"]
     table = ds.dataset(out, format="parquet", partitioning="hive").to_table()
     assert table.num_rows == 5
     rows = table.to_pylist()

@@ -12,7 +12,15 @@ Example:
 
 from __future__ import annotations
 
-from dragoman.analysis._dyads import DYAD_COLUMNS, LEVELS, QUAD_COLUMNS, dyads, frame_records
+from dragoman.analysis._dyads import (
+    DYAD_COLUMNS,
+    IMPRECISE,
+    LEVELS,
+    QUAD_COLUMNS,
+    dyads,
+    fitting_precisions,
+    frame_records,
+)
 from dragoman.analysis._filters import (
     FREQUENCIES,
     ActorCodes,
@@ -43,6 +51,7 @@ __all__ = [
     "DYAD_COLUMNS",
     "EDGE_COLUMNS",
     "FREQUENCIES",
+    "IMPRECISE",
     "LEVELS",
     "NETWORK_LEVELS",
     "NODE_COLUMNS",
@@ -54,6 +63,7 @@ __all__ = [
     "Top",
     "dyads",
     "dyads_figure",
+    "fitting_precisions",
     "frame_records",
     "network",
     "network_figure",

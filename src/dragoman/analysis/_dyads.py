@@ -11,6 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dragoman._extras import require
 from dragoman.analysis._filters import (
     FREQUENCIES,
     ActorCodes,
@@ -24,7 +25,41 @@ from dragoman.store import EventStore
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["DYAD_COLUMNS", "LEVELS", "QUAD_COLUMNS", "dyads", "frame_records"]
+__all__ = [
+    "DYAD_COLUMNS",
+    "IMPRECISE",
+    "LEVELS",
+    "QUAD_COLUMNS",
+    "dyads",
+    "fitting_precisions",
+    "frame_records",
+]
+
+#: What to do with events whose date is coarser than the period (known only to the month or
+#: year, counted by week): ``omit`` leaves them out (their number is in the frame's
+#: ``attrs["left_out"]``), ``spread`` shares each one out evenly over the days of its month
+#: or year, so periods get fractions of it.
+IMPRECISE = ("omit", "spread")
+
+# The date precisions that place an event in one period of each length: a date known to the
+# month is in one month, quarter and year, but not in one day or week.
+_FITTING = {
+    "day": ("day",),
+    "week": ("day",),
+    "month": ("day", "month"),
+    "quarter": ("day", "month"),
+    "year": ("day", "month", "year"),
+}
+
+
+def fitting_precisions(freq: str) -> tuple[str, ...]:
+    """Return the date precisions that put an event in a single period of length ``freq``."""
+    return _FITTING[freq]
+
+
+def _fits(freq: str, negate: bool = False) -> str:
+    allowed = ", ".join(f"'{p}'" for p in _FITTING[freq])
+    return f"coalesce(date_precision, 'day') {'NOT ' if negate else ''}IN ({allowed})"
 
 #: What is counted: deduplicated events, or their mentions in articles.
 LEVELS = ("events", "mentions")
@@ -76,9 +111,78 @@ def _counts(
         "count(*), sum(goldstein) "
         f"FROM {_table(level)} "
         f"WHERE event_date IS NOT NULL AND {src_sql} AND {tgt_sql} AND {date_sql} "
+        f"AND {_fits(freq)} "
         "GROUP BY ALL ORDER BY period"
     )
     return store.sql(query, [freq, *src_params, *tgt_params, *date_params])
+
+
+def _imprecise(
+    store: EventStore,
+    source: str,
+    target: str,
+    freq: str,
+    dates: DateRange,
+    exact: bool,
+    level: str,
+) -> list[tuple[Any, ...]]:
+    """The events too coarsely dated for ``freq``: (date, precision, quad, plover, n, sum)."""
+    src_sql, src_params = actor_condition("source_code", source, exact)
+    tgt_sql, tgt_params = actor_condition("target_code", target, exact)
+    # an event known to a month or year is in range when its month or year overlaps it
+    parts, date_params = [], []
+    if dates.since:
+        parts.append("(CASE date_precision WHEN 'year' THEN event_date + INTERVAL 1 YEAR "
+                     "ELSE event_date + INTERVAL 1 MONTH END) > ?")
+        date_params.append(dates.since)
+    if dates.until:
+        parts.append("event_date <= ?")
+        date_params.append(dates.until)
+    date_sql = " AND ".join(parts) or "TRUE"
+    query = (
+        "SELECT event_date, date_precision, quad_class, plover_type, count(*), sum(goldstein) "
+        f"FROM {_table(level)} "
+        f"WHERE event_date IS NOT NULL AND {src_sql} AND {tgt_sql} AND {date_sql} "
+        f"AND {_fits(freq, negate=True)} "
+        "GROUP BY ALL ORDER BY ALL"
+    )
+    return store.sql(query, [*src_params, *tgt_params, *date_params])
+
+
+def _period_start(day: dt.date, freq: str) -> dt.date:
+    if freq == "week":
+        return day - dt.timedelta(days=day.weekday())
+    if freq == "month":
+        return day.replace(day=1)
+    if freq == "quarter":
+        return day.replace(month=3 * ((day.month - 1) // 3) + 1, day=1)
+    if freq == "year":
+        return day.replace(month=1, day=1)
+    return day
+
+
+def _spread(
+    start: dt.date, precision: str, freq: str, dates: DateRange
+) -> dict[dt.date, float]:
+    """Share one event dated to a month or year over the periods its days fall in.
+
+    Each day of the month (year) carries an equal share; days outside ``dates`` are
+    dropped, with their share.
+    """
+    if precision == "year":
+        end = start.replace(month=12, day=31)
+    else:
+        following = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        end = following - dt.timedelta(days=1)
+    total = (end - start).days + 1
+    shares: dict[dt.date, float] = {}
+    day = max(start, dates.since) if dates.since else start
+    last = min(end, dates.until) if dates.until else end
+    while day <= last:
+        period = _period_start(day, freq)
+        shares[period] = shares.get(period, 0.0) + 1.0 / total
+        day += dt.timedelta(days=1)
+    return shares
 
 
 def _periods(first: dt.date, last: dt.date, freq: str) -> list[dt.date]:
@@ -107,6 +211,7 @@ def dyads(
     until: str | dt.date | None = None,
     exact: bool = False,
     level: str = "events",
+    imprecise: str = "omit",
 ) -> pd.DataFrame:
     """Count what ``source`` did to ``target`` per period.
 
@@ -124,6 +229,10 @@ def dyads(
         until: Last day counted (a month or year means its last day), or None.
         exact: Match the codes exactly instead of every code below them.
         level: Count deduplicated ``events`` (default) or their ``mentions`` in articles.
+        imprecise: Events dated more coarsely than ``freq`` (only to the month or year,
+            counted by day or week; only to the year, counted by month or quarter):
+            ``omit`` (default) leaves them out, ``spread`` shares each out evenly over the
+            days of its month or year (counts become fractions).
 
     Returns:
         One row per period and direction, from the first to the last period (periods with no
@@ -131,16 +240,20 @@ def dyads(
         ``target``, ``events``, counts per quad class (``verbal_cooperation`` ...
         ``material_conflict``), ``goldstein_sum``, ``goldstein_mean`` (NaN with no event)
         and one count column per PLOVER type seen (``CONSULT``, ``ACCUSE``...). Events with
-        no date are left out.
+        no date are left out. ``frame.attrs["left_out"]`` is the number of events left out
+        for their date's precision (0 with ``spread``).
 
     Raises:
         QueryError: An actor no stored event has, a bad date or range, an unknown ``freq``.
         StoreError: The database cannot be read.
     """
+    require("plots", "dragoman.analysis.dyads")
     import pandas as pd
 
     if freq not in FREQUENCIES:
         raise QueryError(f"freq {freq!r} is not one of {', '.join(FREQUENCIES)}")
+    if imprecise not in IMPRECISE:
+        raise QueryError(f"imprecise {imprecise!r} is not one of {', '.join(IMPRECISE)}")
     dates = DateRange(since, until)
     with open_store(store_or_path) as store:
         codes = ActorCodes.of(store)
@@ -148,7 +261,18 @@ def dyads(
         tgt = codes.require(target, exact, "target")
         directions = [(src, tgt), (tgt, src)] if both_directions and src != tgt else [(src, tgt)]
         raw = {pair: _counts(store, *pair, freq, dates, exact, level) for pair in directions}
+        coarse = {pair: _imprecise(store, *pair, freq, dates, exact, level)
+                  for pair in directions}
 
+    left_out = sum(int(row[4]) for rows in coarse.values() for row in rows)
+    if imprecise == "spread":
+        left_out = 0
+        for pair, rows in coarse.items():
+            spread_rows: list[tuple[Any, ...]] = []
+            for start, precision, quad, plover, count, gsum in rows:
+                for period, share in _spread(start, str(precision), freq, dates).items():
+                    spread_rows.append((period, quad, plover, share * count, share * gsum))
+            raw[pair] = [*raw[pair], *spread_rows]
     types = sorted({str(row[2]) for rows in raw.values() for row in rows if row[2] is not None})
     found = [row[0] for rows in raw.values() for row in rows]
     first = dates.since or (min(found) if found else None)
@@ -159,31 +283,38 @@ def dyads(
         by_period: dict[dt.date, dict[str, Any]] = {}
         for period, quad, plover, count, gsum in rows:
             cell = by_period.setdefault(period, {"events": 0, "goldstein_sum": 0.0})
-            cell["events"] += int(count)
+            cell["events"] += count
             cell["goldstein_sum"] += float(gsum)
             quad_name = QUAD_COLUMNS[int(quad) - 1]
-            cell[quad_name] = cell.get(quad_name, 0) + int(count)
+            cell[quad_name] = cell.get(quad_name, 0) + count
             if plover is not None:
-                cell[str(plover)] = cell.get(str(plover), 0) + int(count)
+                cell[str(plover)] = cell.get(str(plover), 0) + count
         for period in periods:
             cell = by_period.get(period, {})
-            n = int(cell.get("events", 0))
+            n = _number(cell.get("events", 0))
             total = float(cell.get("goldstein_sum", 0.0))
             record: dict[str, Any] = {
                 "period": pd.Timestamp(period),
                 "source": pair[0],
                 "target": pair[1],
                 "events": n,
-                **{name: int(cell.get(name, 0)) for name in QUAD_COLUMNS},
+                **{name: _number(cell.get(name, 0)) for name in QUAD_COLUMNS},
                 "goldstein_sum": round(total, 6),
                 "goldstein_mean": round(total / n, 6) if n else float("nan"),
             }
-            record.update({kind: int(cell.get(kind, 0)) for kind in types})
+            record.update({kind: _number(cell.get(kind, 0)) for kind in types})
             records.append(record)
     frame = pd.DataFrame.from_records(records, columns=[*DYAD_COLUMNS, *types])
     if frame.empty:
         frame["period"] = pd.to_datetime(frame["period"])
+    frame.attrs["left_out"] = left_out
+    frame.attrs["freq"] = freq
     return frame
+
+
+def _number(value: Any) -> int | float:
+    """A count: an int, or a float rounded to 6 places when events were spread."""
+    return round(value, 6) if isinstance(value, float) else int(value)
 
 
 def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dragoman._extras import require
 from dragoman.analysis._dyads import QUAD_COLUMNS, frame_records
 from dragoman.analysis._filters import ActorCodes, DateRange, actor_condition, open_store
 from dragoman.errors import QueryError
@@ -135,6 +136,7 @@ def network(
         QueryError: A bad date, range, level, ``min_events`` or ``limit``; an unknown actor.
         StoreError: The database cannot be read.
     """
+    require("plots", "dragoman.analysis.network")
     import pandas as pd
 
     if level not in NETWORK_LEVELS:
@@ -176,8 +178,8 @@ def network(
         names = dict(
             store.sql(
                 "SELECT code, min(name) FROM ("
-                " SELECT source_code AS code, source_name AS name FROM mentions"
-                " UNION ALL SELECT target_code, target_name FROM mentions"
+                " SELECT source_code AS code, source_label AS name FROM mentions"
+                " UNION ALL SELECT target_code, target_label FROM mentions"
                 " WHERE target_code IS NOT NULL) GROUP BY code"
             )
         )

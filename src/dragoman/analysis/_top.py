@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dragoman._extras import require
 from dragoman.analysis._dyads import frame_records
 from dragoman.analysis._filters import DateRange, open_store
 from dragoman.errors import QueryError
@@ -67,6 +68,7 @@ def top(
         QueryError: A bad date or range, or a limit out of range.
         StoreError: The database cannot be read.
     """
+    require("plots", "dragoman.analysis.top")
     import pandas as pd
 
     if not 1 <= limit <= 10_000:

@@ -10,6 +10,7 @@ import click
 
 from dragoman.analysis import (
     FREQUENCIES,
+    IMPRECISE,
     LEVELS,
     NETWORK_LEVELS,
     dyads,
@@ -91,6 +92,14 @@ _OUT = click.option("-o", "--output", "out", metavar="FILE", help="Write the tab
     show_default=True,
     help="Count deduplicated events or their mentions in articles.",
 )
+@click.option(
+    "--imprecise",
+    type=click.Choice(IMPRECISE),
+    default="omit",
+    show_default=True,
+    help="Events dated only to the month or year, when periods are finer: leave them out "
+    "(their number is reported) or spread each evenly over its month or year.",
+)
 @_FORMAT
 @_OUT
 @click.option("--plot", metavar="FILE", help="Also draw the series to a .png or .svg file.")
@@ -105,6 +114,7 @@ def dyads_command(
     until: str | None,
     exact: bool,
     level: str,
+    imprecise: str,
     fmt: str,
     out: str | None,
     plot: str | None,
@@ -119,7 +129,11 @@ def dyads_command(
           --since 2024 --format csv -o kaz_osce.csv --plot kaz_osce.png
     """
     frame = dyads(db, source, target, both_directions=both_directions, freq=freq,
-                  since=since, until=until, exact=exact, level=level)
+                  since=since, until=until, exact=exact, level=level, imprecise=imprecise)
+    left_out = int(frame.attrs.get("left_out", 0))
+    if left_out:
+        click.echo(f"dragoman: {left_out:,} event(s) dated only to the month or year left out of "
+                   f"{freq} periods (--imprecise spread shares them out)", err=True)
     if plot:
         pairs = " and ".join(dict.fromkeys(f"{s} → {t}" for s, t in
                                            zip(frame["source"], frame["target"], strict=True)))
@@ -158,6 +172,10 @@ def dyads_command(
 @click.option("--plot", metavar="FILE", help="Draw the network to a .png or .svg file.")
 @click.option("--max-nodes", type=click.IntRange(2, 500), default=40, show_default=True,
               metavar="N", help="Most active nodes drawn by --plot.")
+@click.option("--plot-min-events", type=click.IntRange(1, None), default=1, show_default=True,
+              metavar="N", help="Edges drawn by --plot: those of at least N events.")
+@click.option("--plot-unknown", is_flag=True,
+              help="Also draw actors of unknown country (---GOV, ---REB...) with --plot.")
 @_FORMAT
 @_OUT
 def network_command(
@@ -173,6 +191,8 @@ def network_command(
     json_file: str | None,
     plot: str | None,
     max_nodes: int,
+    plot_min_events: int,
+    plot_unknown: bool,
     fmt: str,
     out: str | None,
 ) -> None:
@@ -195,7 +215,8 @@ def network_command(
         net.write_json(json_file)
         written.append(json_file)
     if plot:
-        plot_network(net, plot, max_nodes=max_nodes)
+        plot_network(net, plot, max_nodes=max_nodes, min_events=plot_min_events,
+                     unknown=plot_unknown)
         written.append(plot)
     _emit(net.edges, fmt, out)
     click.echo(f"{len(net.nodes):,} nodes, {len(net.edges):,} edges", err=True)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import sys
+
 import click
 
 from dragoman.store import EXPORT_FORMATS, EXPORT_LEVELS, EventStore, export_store
@@ -45,7 +48,15 @@ def export_command(fmt: str, db: str, out: str | None, level: str | None, header
       dragoman export --db events.duckdb --format csv --level mentions -o mentions.csv
       dragoman export --db events.duckdb --format parquet --out events/
     """
-    with EventStore(db, read_only=True) as store:
-        count = export_store(store, fmt, out=out, level=level, header=header)
+    handler = logging.StreamHandler(sys.stderr)  # what the export leaves out, as warnings
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("dragoman: warning: %(message)s"))
+    logger = logging.getLogger("dragoman")
+    logger.addHandler(handler)
+    try:
+        with EventStore(db, read_only=True) as store:
+            count = export_store(store, fmt, out=out, level=level, header=header)
+    finally:
+        logger.removeHandler(handler)
     where = out or "standard output"
     click.echo(f"dragoman: {count:,} record(s) written to {where}", err=True)

@@ -6,7 +6,6 @@ import json
 import logging
 import sys
 from collections.abc import Callable
-from typing import Any
 
 import click
 from rich.console import Console
@@ -33,21 +32,19 @@ _SHOWN_FAILURES = 10
 
 
 class _Bar:
-    """The rich progress bar: bytes read (for the ETA), documents/s, events/s, failures."""
+    """The rich progress bar, within 80 columns: share of the input done (by bytes, for the
+    ETA), elapsed time and ETA, documents coded, documents/s and failures."""
 
     def __init__(self, console: Console) -> None:
         self.progress = Progress(
             SpinnerColumn(),
             TextColumn("[bold]{task.description}"),
-            BarColumn(),
+            BarColumn(bar_width=12),
             TaskProgressColumn(),
-            TextColumn("{task.fields[docs]:,} docs"),
-            TextColumn("{task.fields[docs_rate]:.1f} docs/s"),
-            TextColumn("{task.fields[events_rate]:.1f} events/s"),
-            TextColumn("{task.fields[failures]:,} failures"),
             TimeElapsedColumn(),
             TextColumn("ETA"),
-            TimeRemainingColumn(),
+            TimeRemainingColumn(compact=True),
+            TextColumn("{task.fields[counts]}"),
             console=console,
             transient=False,
         )
@@ -64,21 +61,21 @@ class _Bar:
         # Rates over the coding time, without the workers' start-up.
         seconds = max(report.seconds - report.startup_seconds, 1e-6)
         coding = report.phase != "starting"
-        fields: dict[str, Any] = {
-            "docs": report.documents_stored + report.documents_skipped,
-            "docs_rate": report.documents_stored / seconds if coding else 0.0,
-            "events_rate": report.events / seconds if coding else 0.0,
-            "failures": report.failures,
-        }
-        what = "starting workers" if report.phase == "starting" else "ingest"
+        coded = max(report.documents_coded, report.documents_stored)
+        counts = f"{coded + report.documents_skipped:,} docs"
+        if coding:
+            counts += f" {coded / seconds:.1f}/s"
+        if report.failures:
+            counts += f" {report.failures:,} failed"
+        what = "starting" if report.phase == "starting" else "ingest"
         total = report.bytes_total or None
         if self.task is None:
             # Not started while the workers load: no ETA from the start-up time.
-            self.task = self.progress.add_task(what, total=total, start=coding, **fields)
+            self.task = self.progress.add_task(what, total=total, start=coding, counts=counts)
         elif coding and not self.progress.tasks[0].started:
             self.progress.start_task(self.task)
         done = report.bytes_done if total else 0
-        self.progress.update(self.task, description=what, completed=done, **fields)
+        self.progress.update(self.task, description=what, completed=done, counts=counts)
 
 
 def _summary(report: IngestReport, db: str) -> list[str]:
@@ -267,7 +264,7 @@ def ingest_command(
 def _with_bar(
     quiet: bool, console: Console, run: Callable[[ProgressCallback | None], IngestReport]
 ) -> IngestReport:
-    if quiet:
+    if quiet or not console.is_terminal:  # no bar in logs and pipes; the summary stays
         return run(None)
     with _Bar(console) as bar:
         return run(bar.update)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from dragoman._coder import Coder
+from dragoman._extras import require
 from dragoman.corpus._feed import Feed
 from dragoman.corpus._pool import Outcome, ProcessPool
 from dragoman.corpus._work import ChunkResult, CoderOptions, WorkItem, code_chunk
@@ -108,6 +109,8 @@ def ingest(
         raise InputError(f"--workers must be at least 1, not {workers}")
     if engine == "dask" and not scheduler:
         raise InputError("the dask engine needs a scheduler address: --scheduler tcp://HOST:8786")
+    if engine == "dask":
+        require("dask", "dragoman ingest --engine dask")
     options = coder_options or CoderOptions()
     started = time.monotonic()
     report = IngestReport(db=str(db), engine=engine, workers=workers if coder is None else 1)

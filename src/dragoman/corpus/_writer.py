@@ -38,6 +38,9 @@ class IngestReport:
         bytes_done: Estimated bytes whose documents are finished (stored, skipped or failed):
             what a progress bar should show, since reading runs ahead of coding.
         documents_read: Readable documents found in the inputs.
+        documents_coded: Documents coded by this run so far, counted as each result arrives
+            (stored ones included, and those waiting for their batch's commit): what a
+            progress bar counts, so it moves with every chunk, not every commit.
         documents_stored: Documents coded and stored by this run.
         documents_skipped: Documents already stored (or repeated) with the same text.
         events: Event mentions stored by this run.
@@ -60,6 +63,7 @@ class IngestReport:
     bytes_read: int = 0
     bytes_done: int = 0
     documents_read: int = 0
+    documents_coded: int = 0
     documents_stored: int = 0
     documents_skipped: int = 0
     events: int = 0
@@ -128,7 +132,8 @@ class BatchWriter:
             report.bytes_done = report.bytes_read
         elif report.documents_read:
             # Reading runs ahead of coding: count the bytes in proportion to finished docs.
-            finished = report.documents_stored + report.documents_skipped + report.failures
+            coded = max(report.documents_coded, report.documents_stored)
+            finished = coded + report.documents_skipped + report.failures
             share = min(1.0, finished / (report.documents_read + self._read_failures()))
             report.bytes_done = int(report.bytes_read * share)
 
@@ -137,6 +142,7 @@ class BatchWriter:
 
     def add(self, rows: RowBatch) -> None:
         self.pending.extend(rows)
+        self.report.documents_coded += len(rows.documents)
         for row in rows.failures:
             note_failure(self.report, row)
 

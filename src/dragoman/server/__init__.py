@@ -11,9 +11,14 @@ Example:
 
 from __future__ import annotations
 
-from dragoman.server._app import LOOPBACK_HOSTS, create_app, serve
-from dragoman.server._context import Limits, ServerContext
-from dragoman.server._highlight import Segment, highlight
+from dragoman._extras import require as _require
+
+_require("server", "dragoman serve (dragoman.server)")
+
+# The checks above run before FastAPI is imported, so a core install gets one clear error.
+from dragoman.server._app import LOOPBACK_HOSTS, create_app, serve  # noqa: E402
+from dragoman.server._context import Limits, ServerContext  # noqa: E402
+from dragoman.server._highlight import Segment, highlight  # noqa: E402
 
 __all__ = ["LOOPBACK_HOSTS", "Limits", "Segment", "ServerContext", "create_app", "highlight",
            "serve"]

@@ -200,7 +200,10 @@ def _static_assets() -> dict[str, bytes]:
 
 def _summary(store: EventStore) -> dict[str, Any]:
     row = store.sql(
-        "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM mentions), "
+        # events are the deduplicated ones (the events view leaves negated mentions out), and
+        # so are the mentions counted beside them
+        "SELECT (SELECT count(*) FROM documents), "
+        "(SELECT count(*) FROM mentions WHERE NOT negated), "
         "(SELECT count(*) FROM events), (SELECT count(*) FROM quotes), "
         "(SELECT min(event_date) FROM mentions), (SELECT max(event_date) FROM mentions)"
     )[0]

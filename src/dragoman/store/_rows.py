@@ -199,6 +199,7 @@ def quote_row(doc_id: str, quote: Any) -> tuple[Any, ...]:
 
 def _mention_row(event: Event) -> tuple[Any, ...]:
     target = event.target
+    place = event.location
     evidence = event.evidence
     return (
         event.event_id,
@@ -226,7 +227,22 @@ def _mention_row(event: Event) -> tuple[Any, ...]:
         evidence.verb.end,
         evidence.pattern,
         json.dumps(event.to_dict(), ensure_ascii=False, sort_keys=True),
+        event.date_precision if event.date else None,
+        place.name if place else None,
+        place.country if place else None,
+        place.feature if place else None,
+        place.latitude if place else None,
+        place.longitude if place else None,
+        actor_label(event.source.code),
+        actor_label(target.code) if target else None,
     )
+
+
+def actor_label(code: str) -> str:
+    """The aggregate label of an actor code (see :mod:`dragoman.store._labels`)."""
+    from dragoman.store._labels import actor_label as label  # _labels imports this module
+
+    return label(code)
 
 
 @dataclass

@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 #: The version of the schema this Dragoman writes.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: Column names and DuckDB types of each table, in order. Every insert goes by name.
 COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -72,6 +72,15 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("verb_end", "INTEGER"),
         ("pattern", "VARCHAR"),
         ("data", "JSON NOT NULL"),
+        # schema 2: what the event record knew and version 1 kept only in ``data``
+        ("date_precision", "VARCHAR"),
+        ("place_name", "VARCHAR"),
+        ("place_country", "VARCHAR"),
+        ("place_feature", "VARCHAR"),
+        ("latitude", "DOUBLE"),
+        ("longitude", "DOUBLE"),
+        ("source_label", "VARCHAR"),
+        ("target_label", "VARCHAR"),
     ),
     "actors": (
         ("event_id", "VARCHAR NOT NULL"),
@@ -132,14 +141,26 @@ SELECT
     m.source_code,
     m.target_code,
     m.cameo_code,
-    min(m.source_name) AS source_name,
-    min(m.target_name) AS target_name,
+    -- the codes' aggregate labels ("United States government"), not one mention's person
+    min(m.source_label) AS source_name,
+    min(m.target_label) AS target_name,
     min(m.cameo_name) AS cameo_name,
     min(m.root_code) AS root_code,
     min(m.quad_class) AS quad_class,
     min(m.goldstein) AS goldstein,
     min(m.plover_type) AS plover_type,
     min(m.plover_mode) AS plover_mode,
+    -- the finest precision any mention gives the date: day, then month, then year
+    CASE min(CASE m.date_precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 END)
+        WHEN 0 THEN 'day' WHEN 1 THEN 'month' WHEN 2 THEN 'year' END AS date_precision,
+    -- the place of the first located mention (by event_id), all five from the same mention
+    arg_min(m.place_name, m.event_id) FILTER (WHERE m.place_name IS NOT NULL) AS place_name,
+    arg_min(m.place_country, m.event_id) FILTER (WHERE m.place_name IS NOT NULL)
+        AS place_country,
+    arg_min(m.place_feature, m.event_id) FILTER (WHERE m.place_name IS NOT NULL)
+        AS place_feature,
+    arg_min(m.latitude, m.event_id) FILTER (WHERE m.place_name IS NOT NULL) AS latitude,
+    arg_min(m.longitude, m.event_id) FILTER (WHERE m.place_name IS NOT NULL) AS longitude,
     count(*) AS num_mentions,
     count(DISTINCT d.outlet) AS num_sources,
     count(DISTINCT m.doc_id) AS num_articles,
@@ -162,8 +183,46 @@ CREATE TABLE dragoman_schema (
 )
 """
 
+
+
+def _migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 2 adds each mention's date precision and place (filled from ``data``) and
+    its actors' aggregate labels; the events view names actors by those labels."""
+    from dragoman.store._labels import actor_label
+
+    for column, kind in COLUMNS["mentions"][-8:]:
+        con.execute(f"ALTER TABLE mentions ADD COLUMN {column} {kind}")
+    codes = con.execute(
+        "SELECT source_code FROM mentions UNION SELECT target_code FROM mentions "
+        "WHERE target_code IS NOT NULL"
+    ).fetchall()
+    con.execute("CREATE TEMP TABLE actor_labels (code VARCHAR PRIMARY KEY, label VARCHAR)")
+    if codes:
+        con.executemany("INSERT INTO actor_labels VALUES (?, ?)",
+                        [(code, actor_label(code)) for (code,) in codes])
+    con.execute("UPDATE mentions SET source_label = l.label FROM actor_labels AS l "
+                "WHERE l.code = mentions.source_code")
+    con.execute("UPDATE mentions SET target_label = l.label FROM actor_labels AS l "
+                "WHERE l.code = mentions.target_code")
+    con.execute("DROP TABLE actor_labels")
+    con.execute(
+        """
+        UPDATE mentions SET
+            date_precision = CASE WHEN event_date IS NOT NULL
+                THEN coalesce(data->>'date_precision', 'day') END,
+            place_name = data->'location'->>'name',
+            place_country = data->'location'->>'country',
+            place_feature = data->'location'->>'feature',
+            latitude = TRY_CAST(data->'location'->>'latitude' AS DOUBLE),
+            longitude = TRY_CAST(data->'location'->>'longitude' AS DOUBLE)
+        """
+    )
+    con.execute("DROP VIEW events")
+    con.execute(_EVENTS_VIEW)
+
+
 #: Migrations: ``MIGRATIONS[n]`` brings a database from version ``n`` to ``n + 1``.
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {}
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _migrate_1_to_2}
 
 
 def _create_table(name: str) -> str:
