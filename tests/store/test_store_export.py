@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -302,3 +303,24 @@ def test_country_names_include_former_states() -> None:
     names = _country_names()
     assert names["KAZ"] == "Kazakhstan"
     assert names["SUN"] == "Soviet Union" and names["YUG"] == "Yugoslavia"
+
+
+def test_every_format_carries_the_confidence(tmp_path: Path) -> None:
+    sure = replace(event("a", "RUSMIL", "UKR", "190"), confidence=0.9)
+    unsure = replace(event("b", "RUSMIL", "UKR", "190"), confidence=0.25)
+    with EventStore(tmp_path / "c.duckdb") as store:
+        for doc, ev in (("a", sure), ("b", unsure)):
+            store.write(document_rows(Document(doc, "Text.", "2025-06-01"), [ev],
+                                      file="in.jsonl", line=1))
+        assert store.sql("SELECT confidence FROM events") == [(0.9,)]  # the surest mention
+        assert sorted(store.sql("SELECT confidence FROM mentions")) == [(0.25,), (0.9,)]
+        gdelt, icews, plover = io.StringIO(), io.StringIO(), io.StringIO()
+        export_store(store, "gdelt", out=gdelt, header=True)
+        export_store(store, "icews", out=icews)
+        export_store(store, "plover", out=plover)
+    (row,) = csv.DictReader(io.StringIO(gdelt.getvalue()), delimiter="\t")
+    assert row["Confidence"] == "0.900"
+    rows = list(csv.DictReader(io.StringIO(icews.getvalue()), delimiter="\t"))
+    assert sorted(r["Confidence"] for r in rows) == ["0.250", "0.900"]
+    records = [json.loads(line) for line in plover.getvalue().splitlines()]
+    assert sorted(r["confidence"] for r in records) == [0.25, 0.9]

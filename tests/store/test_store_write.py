@@ -254,7 +254,7 @@ def test_version_1_store_gains_precision_and_places_from_its_records(tmp_path: P
     con = duckdb.connect(str(path))
     con.execute("DROP VIEW events")
     for column in ("date_precision", "place_name", "place_country", "place_feature",
-                   "latitude", "longitude", "source_label", "target_label"):
+                   "latitude", "longitude", "source_label", "target_label", "confidence"):
         con.execute(f"ALTER TABLE mentions DROP COLUMN {column}")
     con.execute("CREATE VIEW events AS SELECT global_event_id FROM mentions")
     con.execute("UPDATE dragoman_schema SET version = 1")
@@ -266,6 +266,8 @@ def test_version_1_store_gains_precision_and_places_from_its_records(tmp_path: P
         events = store.sql("SELECT cameo_code, date_precision, place_name, latitude "
                            "FROM events ORDER BY 1")
         labels = store.sql("SELECT source_code, source_name, target_name FROM events ORDER BY 1")
+        confidence = store.sql("SELECT DISTINCT confidence FROM mentions")
+    assert confidence == [(1.0,)]  # read from each record's JSON
     assert mentions == [
         ("010", None, None, None, None, None, None),
         ("040", "year", None, None, None, None, None),

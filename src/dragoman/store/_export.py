@@ -94,8 +94,9 @@ GDELT_COLUMNS: tuple[str, ...] = (
     "SOURCEURL",
 )
 
-#: Dragoman's own columns after GDELT's 61: how precise ``SQLDATE`` is (day, month, year).
-GDELT_EXTRA_COLUMNS: tuple[str, ...] = ("DatePrecision",)
+#: Dragoman's own columns after GDELT's 61: how precise ``SQLDATE`` is (day, month, year),
+#: and the event's confidence (0-1, the most confident mention's).
+GDELT_EXTRA_COLUMNS: tuple[str, ...] = ("DatePrecision", "Confidence")
 
 #: GDELT columns Dragoman leaves empty: no ethnicity, religion, tone or actor geography, and
 #: no second-level administrative divisions.
@@ -129,6 +130,7 @@ ICEWS_COLUMNS: tuple[str, ...] = (
     "Latitude",
     "Longitude",
     "Date Precision",
+    "Confidence",
 )
 
 _EVENTS_QUERY = """
@@ -264,7 +266,12 @@ def _gdelt_record(row: dict[str, Any]) -> list[str]:
         added.strftime("%Y%m%d%H%M%S") if added else "",
         _cell(row["source_url"]),
         _cell(row["date_precision"]),
+        _confidence(row["confidence"]),
     ]
+
+
+def _confidence(value: float | None) -> str:
+    return "" if value is None else f"{value:.3f}"
 
 
 @lru_cache(maxsize=1)
@@ -382,6 +389,7 @@ def _write_icews(store: EventStore, out: IO[str], level: str, header: bool) -> i
             row["outlet"],
             *_icews_place(row),
             row["date_precision"],
+            _confidence(row["confidence"]),
         ]
         out.write("\t".join(_cell(v) for v in record) + "\n")
         count += 1
@@ -470,6 +478,7 @@ def _write_plover(store: EventStore, out: IO[str], level: str, header: bool) -> 
             "id": row["event_id"],
             "date": row["event_date"].isoformat() if row["event_date"] else None,
             "date_precision": row["date_precision"],
+            "confidence": row["confidence"],
             "actor": [source],
             "recipient": [target] if target is not None else [],
             "event": [row["plover_type"]],

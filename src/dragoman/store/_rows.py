@@ -235,6 +235,7 @@ def _mention_row(event: Event) -> tuple[Any, ...]:
         place.longitude if place else None,
         actor_label(event.source.code),
         actor_label(target.code) if target else None,
+        event.confidence,
     )
 
 

@@ -81,6 +81,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("longitude", "DOUBLE"),
         ("source_label", "VARCHAR"),
         ("target_label", "VARCHAR"),
+        ("confidence", "DOUBLE"),
     ),
     "actors": (
         ("event_id", "VARCHAR NOT NULL"),
@@ -161,6 +162,8 @@ SELECT
         AS place_feature,
     arg_min(m.latitude, m.event_id) FILTER (WHERE m.place_name IS NOT NULL) AS latitude,
     arg_min(m.longitude, m.event_id) FILTER (WHERE m.place_name IS NOT NULL) AS longitude,
+    -- the most confident mention's confidence (NULL for events stored before version 2)
+    max(m.confidence) AS confidence,
     count(*) AS num_mentions,
     count(DISTINCT d.outlet) AS num_sources,
     count(DISTINCT m.doc_id) AS num_articles,
@@ -186,11 +189,12 @@ CREATE TABLE dragoman_schema (
 
 
 def _migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
-    """Version 2 adds each mention's date precision and place (filled from ``data``) and
-    its actors' aggregate labels; the events view names actors by those labels."""
+    """Version 2 adds each mention's date precision, place and confidence (filled from
+    ``data``; version-1 events have no confidence: NULL) and its actors' aggregate labels;
+    the events view names actors by those labels."""
     from dragoman.store._labels import actor_label
 
-    for column, kind in COLUMNS["mentions"][-8:]:
+    for column, kind in COLUMNS["mentions"][-9:]:
         con.execute(f"ALTER TABLE mentions ADD COLUMN {column} {kind}")
     codes = con.execute(
         "SELECT source_code FROM mentions UNION SELECT target_code FROM mentions "
@@ -214,7 +218,8 @@ def _migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
             place_country = data->'location'->>'country',
             place_feature = data->'location'->>'feature',
             latitude = TRY_CAST(data->'location'->>'latitude' AS DOUBLE),
-            longitude = TRY_CAST(data->'location'->>'longitude' AS DOUBLE)
+            longitude = TRY_CAST(data->'location'->>'longitude' AS DOUBLE),
+            confidence = TRY_CAST(data->>'confidence' AS DOUBLE)
         """
     )
     con.execute("DROP VIEW events")
