@@ -50,6 +50,7 @@ STATE = Actor("KAZGOV", "Kazakhstan government", "Kazakh officials", 0, 16, rule
 UNPLACED = Actor("---GOV", "government", "officials", 0, 9, rule="agent-only")
 ANALYST = Actor("USA", "United States", "Jane Roe, a US defense analyst", 0, 29, rule="name")
 ANALYST_PRONOUN = Actor("USA", "United States", "she", 0, 3, rule="pronoun:Jane Roe, an expert")
+SINOLOGIST = Actor("ITA", "Italy", "he", 0, 2, rule="pronoun:Italian sinologist")
 TARGET = Actor("RUS", "Russia", "Russia", 31, 37, rule="name")
 KEEP_ALL = JudgeOptions(min_confidence=0.0)
 FLAT = ConfidenceModel(0.0, {}, 0.0, {})
@@ -67,8 +68,9 @@ def test_policy_rules_are_named_in_order() -> None:
         make_event(STATE, target=TARGET, modality="obligation"),
         make_event(ANALYST, target=TARGET),
         make_event(ANALYST_PRONOUN, target=TARGET),
+        make_event(SINOLOGIST, target=TARGET),
     ],
-    ids=["unplaced", "hypothetical", "obligation", "analyst", "analyst-pronoun"],
+    ids=["unplaced", "hypothetical", "obligation", "analyst", "analyst-pronoun", "-ologist"],
 )
 def test_policy_drops_non_events_unless_asked(event: Event) -> None:
     assert judge_events([event], KEEP_ALL, FLAT) == []

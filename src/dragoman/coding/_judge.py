@@ -52,6 +52,8 @@ _COMMENTATORS = frozenset({
     "fellow", "academic", "academics", "historian", "columnist", "pundit", "strategist",
     "lecturer", "consultant",
 })
+# ... and the academic ones by their ending ("sinologist", "political scientist").
+_COMMENTATOR_ENDINGS = ("ologist", "ologists", "scientist", "scientists")
 # Modal presentations that are no event: what could or should happen.
 _NOT_DONE = frozenset({"hypothetical", "obligation"})
 
@@ -104,7 +106,7 @@ def _is_commentator(actor: Actor) -> bool:
     words = actor.text.lower().replace(",", " ").split()
     _, _, antecedent = actor.rule.partition(":")
     words += antecedent.lower().replace(",", " ").split()
-    return any(word in _COMMENTATORS for word in words)
+    return any(word in _COMMENTATORS or word.endswith(_COMMENTATOR_ENDINGS) for word in words)
 
 
 PolicyRule = Callable[[Event, JudgeOptions], "str | None"]
