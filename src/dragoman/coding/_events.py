@@ -50,6 +50,7 @@ from dragoman.coding._nominal import (
     of_thing,
     state_out_of_place,
 )
+from dragoman.coding._placement import place_in_story_country
 from dragoman.coding._polity import (
     domestic_source,
     domestic_target,
@@ -263,7 +264,7 @@ class EventExtractor:
                     ),
                 )
             )
-        events = with_reciprocals(events, self._describe)
+        events = with_reciprocals(place_in_story_country(events), self._describe)
         return judge_events(events, self._judge), context.quotes(doc_id)
 
     def _adjective_hashes(self, strings: StringStore) -> frozenset[int]:
