@@ -85,9 +85,11 @@ class StoryResult:
 
     def gold_offset(self, gold: GoldEvent) -> int | None:
         """Where the sentence of a gold event starts in the text, or None if not found."""
-        if not gold.sentence:
+        # the gold gives the first words, often cut with "..." or "…"
+        words = (gold.sentence or "").strip().removesuffix("...").removesuffix("…").strip()
+        if not words:
             return None
-        offset = self.record.text.find(gold.sentence)
+        offset = self.record.text.find(words)
         return offset if offset >= 0 else None
 
     def sentence_index(self, offset: int | None) -> int | None:
