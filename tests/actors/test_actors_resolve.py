@@ -13,17 +13,17 @@ Row = tuple[str, str, str | None]
 CASES: list[tuple[str, list[Row]]] = [
     # a pronoun takes the last person named
     ("Chilean President Ana Ruiz met Peruvian officials. She criticized Bolivia.",
-     [("CHLGOV", "040", "PERGOV"), ("CHLGOV", "111", "BOL")]),
+     [("CHLGOV", "040", "PERGOV"), ("PERGOV", "040", "CHLGOV"), ("CHLGOV", "111", "BOL")]),
     # "it" takes the last state or organization
     ("Ukraine said it attacked Russian positions.", [("UKR", "190", "RUS")]),
     # definite descriptions refer back by the organization's own nouns
     ("NATO held talks with Ukraine. The alliance praised Kyiv.",
-     [("IGOWSTNAT", "046", "UKR"), ("IGOWSTNAT", "051", "UKRGOV")]),
+     [("IGOWSTNAT", "046", "UKR"), ("UKR", "046", "IGOWSTNAT"), ("IGOWSTNAT", "051", "UKRGOV")]),
     ("Germany hosted Polish officials. The country also criticized Russia.",
-     [("DEU", "043", "POLGOV"), ("DEU", "111", "RUS")]),
+     [("DEU", "043", "POLGOV"), ("POLGOV", "042", "DEU"), ("DEU", "111", "RUS")]),
     # "the president" is the last person of that sector, not the last capital
     ("Chilean President Ana Ruiz arrived in Lima. The president praised Peru.",
-     [("CHLGOV", "042", "PERGOV"), ("CHLGOV", "051", "PER")]),
+     [("CHLGOV", "042", "PERGOV"), ("PERGOV", "043", "CHLGOV"), ("CHLGOV", "051", "PER")]),
     # capitals as metonyms; adjectives with agents; possessives with titles
     ("Moscow condemned Kazakh police.", [("RUSGOV", "111", "KAZCOP")]),
     ("Finland's foreign minister praised Estonian lawmakers.", [("FINGOV", "051", "ESTLEG")]),
@@ -105,7 +105,7 @@ CASES: list[tuple[str, list[Row]]] = [
     ("The rebels, led by a former colonel, attacked an army base.", [("---REB", "190", None)]),
     # a person the text places in another state stays that state's for a later "he"
     ("King Hassan of Morocco met Israeli leaders. He criticized Iraq.",
-     [("MARGOV", "040", "ISRGOV"), ("MARGOV", "111", "IRQ")]),
+     [("MARGOV", "040", "ISRGOV"), ("ISRGOV", "040", "MARGOV"), ("MARGOV", "111", "IRQ")]),
 ]
 
 

@@ -56,7 +56,7 @@ GAPS: list[tuple[str, list[Row]]] = [
     ("The first deployment of Nigerian peacekeeping troops arrived in Liberia.",
      [("NGAMIL", "074", "LBR")]),
     ("UN inspectors arrived in Iran on Sunday.", [("IGOUNO", "090", "IRN")]),
-    ("The French president arrived in Mali.", [("FRAGOV", "042", "MLI")]),
+    ("The French president arrived in Mali.", [("FRAGOV", "042", "MLI"), ("MLI", "043", "FRAGOV")]),
     # "force out" expels, like "kick out": people 174, diplomats 161, populations 201
     ("Kenyan police forced the British journalist out of the country.",
      [("KENCOP", "174", "GBRMED")]),

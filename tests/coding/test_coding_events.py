@@ -17,7 +17,7 @@ ROOTS: list[tuple[str, list[Row]]] = [
     ("Iran urged Iraq to release the detained fishermen.", [("IRN", "0253", "IRQ", False)]),
     ("Japan promised to provide aid to the Philippines.", [("JPN", "033", "PHL", False)]),
     ("Indian officials met with Pakistani diplomats in Geneva.",
-     [("INDGOV", "040", "PAKGOV", False)]),
+     [("INDGOV", "040", "PAKGOV", False), ("PAKGOV", "040", "INDGOV", False)]),
     ("Germany praised Poland for its handling of the crisis.", [("DEU", "051", "POL", False)]),
     ("Germany and Poland held joint military exercises.",
      [("DEU", "062", "POL", False), ("POL", "062", "DEU", False)]),
@@ -84,7 +84,7 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     ("Egyptian demonstrators rioted.", [("EGYOPP", "145", "EGY", False)]),
     # a government does not consult its own country: only the OSCE is a target here
     ("The Kazakh government discussed ties between Kazakhstan and the OSCE.",
-     [("KAZGOV", "040", "IGOEUROSC", False)]),
+     [("KAZGOV", "040", "IGOEUROSC", False), ("IGOEUROSC", "040", "KAZGOV", False)]),
     # a generic noun stands for the state or group that modifies it
     ("Iran threatened to cut off electricity to the Azerbaijani republic.",
      [("IRN", "131", "AZE", False)]),

@@ -32,7 +32,8 @@ SENSES: list[tuple[str, list[Row]]] = [
     ("The Russian government released a new economic plan.", []),
     ("The Chinese ministry released new statistics on Monday.", []),
     # receive: hosting a visitor is 043, receiving a thing is not
-    ("The Indian president received the French ambassador.", [("INDGOV", "043", "FRAGOV")]),
+    ("The Indian president received the French ambassador.",
+     [("INDGOV", "043", "FRAGOV"), ("FRAGOV", "042", "INDGOV")]),
     ("The Indian president received an award in Paris.", []),
     # amass: troops are a military posture (154), followers are not
     ("Russia amassed troops near the Ukrainian border.", [("RUS", "154", "UKR")]),

@@ -45,7 +45,7 @@ CASES: list[tuple[str, list[Row]]] = [
      [("IGOUNO", "1623", "SANCTION")]),
     ("Norwegian doctors handed over medicine to Yemeni refugees.", [("NORHLH", "073", "AID")]),
     ("The Brazilian president gave a warm welcome to the Chilean leader.",
-     [("BRAGOV", "043", "CONSULT")]),
+     [("BRAGOV", "043", "CONSULT"), ("CHLGOV", "042", "CONSULT")]),
     ("Ghana launched a mediation effort between Mali and Niger.",
      [("GHA", "045", "CONSULT"), ("GHA", "045", "CONSULT")]),
     ("Egyptian officers ended mediation efforts between Libyan militias.",
