@@ -42,8 +42,9 @@ def test_export_formats_from_the_command_line(db: Path, tmp_path: Path) -> None:
     assert gdelt.exit_code == 0, gdelt.output
     rows = [line.split("\t") for line in gdelt.stdout.splitlines()]
     accuse = next(r for r in rows if r[26] == "112")
-    assert len(accuse) == 62 and accuse[5] == "RUS" and accuse[31:34] == ["2", "1", "2"]
+    assert len(accuse) == 63 and accuse[5] == "RUS" and accuse[31:34] == ["2", "1", "2"]
     assert accuse[61] == "day"  # DatePrecision, our column after GDELT's 61
+    assert 0.0 <= float(accuse[62]) <= 1.0  # Confidence, our second column
     out = tmp_path / "events.csv"
     result = runner.invoke(cli, ["export", "--db", str(db), "--format", "csv", "-o", str(out)])
     assert result.exit_code == 0 and "2 record(s) written" in result.stderr
