@@ -3,7 +3,7 @@ be those of reading the whole document."""
 
 from __future__ import annotations
 
-from dragoman import Coder
+from dragoman import Coder, JudgeOptions
 
 STORY = "2025-06-01"
 
@@ -39,3 +39,15 @@ def test_sentences_without_their_own_date_take_the_story_date(coder: Coder) -> N
     rows = _dates(coder, text)
     assert rows[0][2:] == ("2025-05-27", "Tuesday")
     assert all(date == STORY and source is None for _s, _r, date, source in rows[1:])
+
+
+def test_an_event_without_its_own_date_takes_the_sentences_only_date(coder: Coder) -> None:
+    # "in March 2019" attaches to "returned", not to the arrest in the "as" clause
+    text = "Police arrested the opposition leader as he returned home in March 2019."
+    events = Coder(nlp=coder.nlp, judge=JudgeOptions.everything()).code(text, date="2025-06-01")
+    arrest = next(e for e in events if e.cameo.code.startswith("17"))
+    assert (arrest.date, arrest.date_precision) == ("2019-03-01", "month")
+    # two dates in the sentence: each verb keeps its own
+    text = "Police arrested him in March 2019 and released him in May 2020 after the vote."
+    events = coder.code(text, date="2025-06-01")
+    assert {e.date for e in events} <= {"2019-03-01", "2020-05-01"}

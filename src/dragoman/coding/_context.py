@@ -96,8 +96,9 @@ class DocumentContext:
     def date_for(self, token: Token, sentence: Span) -> tuple[str | None, str, EventDate]:
         """Return an event's date, precision and source for its predicate token.
 
-        An expression attached to the predicate dates the event; otherwise the story date
-        does (precision ``day``), or nothing when there is no story date. Expressions are
+        An expression attached to the predicate dates the event; otherwise the sentence's
+        one date expression if it has exactly one; otherwise the story date does (precision
+        ``day``), or nothing when there is no story date. Expressions are
         read sentence by sentence, only in sentences with events; "the previous day" in
         one counts from a date named up to two sentences before.
         """
@@ -107,6 +108,8 @@ class DocumentContext:
                 expressions = self._sentence_dates(sentence)
                 self._dates[sentence.start] = expressions
             expression = date_for_clause(expressions, token) if expressions else None
+            if expression is None and expressions:
+                expression = _sole_date_of(expressions, sentence)
             if expression is not None:
                 return (
                     expression.date,
@@ -202,3 +205,11 @@ class DocumentContext:
                 )
             )
         return out
+
+
+def _sole_date_of(expressions: list[DateExpression], sentence: Span) -> DateExpression | None:
+    """The one date expression of a sentence, which dates its events when no expression
+    attaches to their predicate ("He was rearrested in July 2019 as he was going into
+    surgery"): a sentence naming one time tells when its events happened."""
+    inside = [e for e in expressions if sentence.start_char <= e.start < sentence.end_char]
+    return inside[0] if len(inside) == 1 else None
