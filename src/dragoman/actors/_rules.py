@@ -53,9 +53,9 @@ _ACL, _AGENT, _POBJ = (get_string_id(dep) for dep in ("acl", "agent", "pobj"))
 _LEADING_IDS = frozenset(get_string_id(lemma) for lemma in ("lead", "head", "command", "run"))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built once per conjunct, on the hot path
 class Slot:
-    """One conjunct of a slot's noun phrase, as the rules see it."""
+    """One conjunct of a slot's noun phrase, as the rules see it (read-only by convention)."""
 
     segment: list[Token]  # the conjunct's tokens
     found: Found  # what the phrase reader found in it

@@ -13,6 +13,10 @@ sentence with a candidate word it runs the stages in this order:
 6. place and date (``_polity``, the context's places and dates);
 7. records (:meth:`EventExtractor._clause_events`): Event values with their evidence.
 
+Then, per document: agents of no named country take the story's country (``_placement``),
+symmetric acts get their other side (``_reciprocal``), and the last stage (``_judge``)
+decides which events users get.
+
 docs/architecture.md draws the whole pipeline and says where each kind of rule goes.
 """
 

@@ -233,7 +233,7 @@ def _frame_noun_rule(match: Match, sentence: _Sentence) -> Refinement:
 
 
 def _outlook_rule(match: Match, sentence: _Sentence) -> Refinement:
-    if _frame(match) is not None or match.code != STATEMENT:
+    if match.code != STATEMENT or _frame(match) is not None:
         return None
     return _refine_outlook(match)
 
