@@ -40,7 +40,7 @@ def _ok(client: TestClient) -> None:
 
 
 def test_a_huge_dyad_range_is_clamped_to_the_data(client: TestClient) -> None:
-    params = {"source": "KAZ", "target": "RUS", "since": "0001", "until": "9999", "freq": "day"}
+    params = {"source": "KAZ", "target": "RUS", "since": "1000", "until": "9999", "freq": "day"}
     response = client.get("/api/dyads", params=params)
     assert response.status_code == 200, response.text
     rows = response.json()["rows"]
@@ -50,6 +50,12 @@ def test_a_huge_dyad_range_is_clamped_to_the_data(client: TestClient) -> None:
     assert sum(r["events"] for r in rows) == 3
     page = client.get("/dyads", params=params, headers={"accept": "text/html"})
     assert page.status_code == 200 and "<svg" in page.text
+
+
+def test_year_zero_is_refused_by_the_schema(client: TestClient) -> None:
+    params = {"source": "KAZ", "target": "RUS", "since": "0001", "until": "9999", "freq": "day"}
+    response = client.get("/api/dyads", params=params)
+    assert response.status_code == 422 and "since" in response.json()["message"]
 
 
 def test_a_range_beside_the_data_is_empty_but_actors_are_checked(client: TestClient) -> None:
@@ -199,3 +205,29 @@ def test_a_client_that_leaves_stops_its_analysis(
     finally:
         app.state.dragoman.close()
         app.state.dragoman.store.close()
+
+
+@pytest.mark.parametrize(
+    ("date", "text", "status"),
+    [
+        ("0001-03-01", "Germany praised Poland last year.", 422),
+        ("9999-12-31", "Germany will meet Poland next week.", 422),
+        ("1800-01-01", "Germany praised Poland last year.", 200),
+        ("2199-12-31", "Germany will meet Poland next week.", 200),
+    ],
+)
+def test_code_at_the_ends_of_the_calendar(
+    client: TestClient, date: str, text: str, status: int
+) -> None:
+    response = client.post("/api/code", json={"text": text, "date": date})
+    assert response.status_code == status, response.text
+    _ok(client)
+
+
+def test_code_with_a_lone_surrogate_is_a_client_error(client: TestClient) -> None:
+    body = b'{"text": "Germany \\ud800 praised Poland."}'
+    response = client.post("/api/code", content=body,
+                           headers={"content-type": "application/json"})
+    assert response.status_code in (400, 422)  # pydantic or the Coder: never a 500
+    assert response.json()["status"] == response.status_code
+    _ok(client)

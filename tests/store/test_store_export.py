@@ -324,3 +324,46 @@ def test_every_format_carries_the_confidence(tmp_path: Path) -> None:
     assert sorted(r["Confidence"] for r in rows) == ["0.250", "0.900"]
     records = [json.loads(line) for line in plover.getvalue().splitlines()]
     assert sorted(r["confidence"] for r in records) == [0.25, 0.9]
+
+
+def test_parquet_export_replaces_an_earlier_one_whole(store: EventStore, tmp_path: Path) -> None:
+    out = tmp_path / "export"
+    assert export_store(store, "parquet", out=out, level="mentions") == 7
+    assert export_store(store, "parquet", out=out) == 5  # events now: fewer rows, same dir
+    assert ds.dataset(out, format="parquet", partitioning="hive").to_table().num_rows == 5
+    stale = out / "year=1999" / "month=1"  # a partition the new data does not have
+    stale.mkdir(parents=True)
+    (stale / "part-0.parquet").write_bytes((next(out.rglob("part-*.parquet"))).read_bytes())
+    assert export_store(store, "parquet", out=out) == 5
+    assert not (out / "year=1999").exists()
+    assert ds.dataset(out, format="parquet", partitioning="hive").to_table().num_rows == 5
+
+
+def test_parquet_export_never_deletes_other_files(store: EventStore, tmp_path: Path) -> None:
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(StoreError, match="not an earlier Dragoman export"):
+        export_store(store, "parquet", out=out)
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "keep me"
+    a_file = tmp_path / "file.parquet"
+    a_file.write_bytes(b"x")
+    with pytest.raises(StoreError, match="is a file"):
+        export_store(store, "parquet", out=a_file)
+
+
+def test_icews_tsv_quotes_cells_with_quote_marks(tmp_path: Path) -> None:
+    batch = RowBatch()
+    tricky = '"Breaking" news, part "2'
+    batch.extend(document_rows(Document(tricky, "Text.", "2025-06-01"),
+                               [event(tricky, "RUSMIL", "UKR", "190")], file="in", line=1))
+    with EventStore(tmp_path / "q.duckdb") as opened:
+        opened.write(batch)
+        out = io.StringIO()
+        assert export_store(opened, "icews", out=out) == 1
+    rows = list(csv.DictReader(io.StringIO(out.getvalue()), delimiter="\t"))
+    assert len(rows) == 1 and rows[0]["Story ID"] == tricky
+    import pandas as pd
+
+    frame = pd.read_csv(io.StringIO(out.getvalue()), sep="\t", dtype=str)
+    assert frame["Story ID"].tolist() == [tricky]

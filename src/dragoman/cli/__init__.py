@@ -24,14 +24,38 @@ __all__ = ["cli", "main"]
 
 
 class _Group(click.Group):
-    """Turns DragomanError into one clear line on stderr and exit status 1."""
+    """Turns DragomanError, and a failure to write the output (a full disk, a closed pipe),
+    into one clear line on stderr and exit status 1."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            ctx.close()  # close -o files now, so that a failed final write is seen here
+            sys.stdout.flush()
+            return result
         except DragomanError as exc:
             click.echo(f"dragoman: error: {exc}", err=True)
             ctx.exit(1)
+        except BrokenPipeError:  # `dragoman ... | head`: the reader has what it wanted
+            _silence_stdout()
+            ctx.exit(1)
+        except OSError as exc:
+            where = f" ({exc.filename})" if exc.filename else ""
+            click.echo(f"dragoman: error: cannot write{where}: {exc.strerror or exc}", err=True)
+            _silence_stdout()
+            ctx.exit(1)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the exit's own flush of unwritable output is quiet."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # not a real file (tests): nothing to silence
+        pass
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -34,6 +34,10 @@ def serve_command(db: str, host: str, port: int, model: str | None, quiet: bool)
         click.echo(f"dragoman: warning: serving on {host}: anyone who can reach this machine "
                    "can read the database and use POST /api/code", err=True)
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"dragoman: serving {db} read-only at http://{shown}:{port}/ (Ctrl-C stops)",
-               err=True)
-    serve(db, host=host, port=port, model=model, log_level="warning" if quiet else "info")
+
+    def announce() -> None:  # only once the database is open: a locked one is an error
+        click.echo(f"dragoman: serving {db} read-only at http://{shown}:{port}/ (Ctrl-C stops)",
+                   err=True)
+
+    serve(db, host=host, port=port, model=model, log_level="warning" if quiet else "info",
+          on_ready=announce)

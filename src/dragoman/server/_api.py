@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,6 +23,20 @@ from dragoman.server._queries import (
 )
 
 __all__ = ["ErrorBody", "api_router", "bounded_dyads", "check_page"]
+
+
+#: What the schema promises of actor codes, date bounds and story dates (the server checks
+#: the rest: an actor the data has, a calendar date, a range in order).
+_CODE_PATTERN = r"^[A-Za-z0-9-]{3,40}$"
+_MONTH_DAY = (r"((0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])|(0[13-9]|1[0-2])-(29|30)"
+              r"|02-29|(0[13578]|1[02])-31)")  # Feb 29 of a common year: the server says so
+_BOUND_PATTERN = rf"^[1-9]\d{{3}}(-(0[1-9]|1[0-2])|-{_MONTH_DAY})?$"
+_DATE_PATTERN = rf"^(1[89]|2[01])\d\d-{_MONTH_DAY}$"
+
+
+#: Longest text ``POST /api/code`` takes, in characters. The body limit
+#: (:attr:`Limits.body_bytes`) leaves room for it written with every character escaped.
+MAX_TEXT = 100_000
 
 
 class ErrorBody(BaseModel):
@@ -50,8 +64,13 @@ class CodeRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=1, max_length=100_000, description="English news text")
-    date: str | None = Field(None, max_length=40, description="story date, YYYY-MM-DD")
+    text: str = Field(
+        min_length=1,
+        max_length=MAX_TEXT,
+        description="English news text, at most 100,000 characters",
+    )
+    date: str | None = Field(None, max_length=40, pattern=_DATE_PATTERN,
+                             description="story date, YYYY-MM-DD, 1800-01-01 to 2199-12-31")
     doc_id: str = Field("api", min_length=1, max_length=200, description="id used in records")
 
 
@@ -66,15 +85,21 @@ class CodeResponse(BaseModel):
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorBody, "description": "invalid value (unknown actor, bad date ...)"},
+    403: {"model": ErrorBody, "description": "a cross-site request (refused)"},
     422: {"model": ErrorBody, "description": "a parameter has the wrong type or range"},
+    503: {"model": ErrorBody, "description": "over the time budget; narrow the request"},
 }
 
 Ctx = Annotated[ServerContext, Depends(context_of)]
-Code = Annotated[str | None, Query(max_length=200, description="actor code, any level (KAZ)")]
-Since = Annotated[str | None, Query(max_length=40, description="first day: 2025-06-01, 2025-06")]
-Until = Annotated[str | None, Query(max_length=40, description="last day (a month/year: its end)")]
+Code = Annotated[str | None, Query(max_length=40, pattern=_CODE_PATTERN,
+                                   description="actor code, any level (KAZ)")]
+Since = Annotated[str | None, Query(max_length=10, pattern=_BOUND_PATTERN,
+                                    description="first day: 2025-06-01, 2025-06 or 2025")]
+Until = Annotated[str | None, Query(max_length=10, pattern=_BOUND_PATTERN,
+                                    description="last day (a month/year: its end)")]
 Exact = Annotated[bool, Query(description="match actor codes exactly, not the codes below")]
-Limit = Annotated[int, Query(ge=1, description="page size (at most the server's maximum, 500)")]
+Limit = Annotated[int, Query(ge=1, le=500,
+                             description="page size (at most the server's maximum, 500)")]
 Offset = Annotated[int, Query(ge=0, description="results to skip")]
 
 api_router = APIRouter(prefix="/api", tags=["events"], responses=_ERRORS)
@@ -103,7 +128,8 @@ def api_events(
     actor: Code = None,
     source: Code = None,
     target: Code = None,
-    code: Annotated[str | None, Query(max_length=20, description="CAMEO code or prefix")] = None,
+    code: Annotated[str | None, Query(max_length=4, pattern=r"^\d{1,4}$",
+                                      description="CAMEO code or prefix")] = None,
     plover: Annotated[str | None, Query(max_length=40, description="PLOVER type")] = None,
     quad: Annotated[int | None, Query(ge=1, le=4, description="quad class 1-4")] = None,
     since: Since = None,
@@ -130,7 +156,10 @@ def api_events(
     summary="One event with its evidence",
     responses={404: {"model": ErrorBody, "description": "no such event"}},
 )
-def api_event(ctx: Ctx, event_id: str) -> JSONResponse:
+def api_event(
+    ctx: Ctx,
+    event_id: Annotated[str, Path(pattern=r"^[A-Za-z0-9_.:-]{1,64}$", description="event id")],
+) -> JSONResponse:
     """The event record, its document, the quotation it was read from, how many mentions,
     articles and outlets report it, and its sentence cut into highlighted segments."""
     from fastapi import HTTPException
@@ -166,8 +195,10 @@ def api_document(
 def api_dyads(
     ctx: Ctx,
     request: Request,
-    source: Annotated[str, Query(max_length=40, description="source actor code (any level)")],
-    target: Annotated[str, Query(max_length=40, description="target actor code (any level)")],
+    source: Annotated[str, Query(max_length=40, pattern=_CODE_PATTERN,
+                                 description="source actor code (any level)")],
+    target: Annotated[str, Query(max_length=40, pattern=_CODE_PATTERN,
+                                 description="target actor code (any level)")],
     both_directions: Annotated[bool, Query(description="also target -> source")] = False,
     freq: Annotated[
         Literal["day", "week", "month", "quarter", "year"], Query(description="period length")
@@ -220,7 +251,10 @@ def api_network(
     until: Until = None,
     min_events: Annotated[int, Query(ge=1, description="edges with at least N events")] = 1,
     level: Annotated[Literal["actor", "country"], Query(description="node level")] = "actor",
-    actor: Annotated[list[str] | None, Query(description="keep edges touching it")] = None,
+    actor: Annotated[list[Annotated[str, Field(pattern=_CODE_PATTERN)]] | None,
+                     Query(max_length=20,
+                                             description="keep edges touching these actor "
+                                             "codes (at most 20)")] = None,
     exact: Exact = False,
     limit: Annotated[int, Query(ge=1, description="heaviest edges returned")] = 500,
 ) -> JSONResponse:
@@ -271,10 +305,11 @@ def api_quotes(
     response_model=CodeResponse,
     summary="Code a text",
     tags=["coding"],
-    responses={413: {"model": ErrorBody, "description": "body over 100 kB"}},
+    responses={413: {"model": ErrorBody, "description": "body over 1.25 MB"},
+               415: {"model": ErrorBody, "description": "body not application/json"}},
 )
 def api_code(ctx: Ctx, request: CodeRequest) -> JSONResponse:
-    """Code an English text (at most 100 kB) and return its events and quotations. The
+    """Code an English text (at most 100,000 characters) and return its events and quotations. The
     Coder loads on the first call (a few seconds); texts are coded one at a time."""
     date = normalize_date(request.date)
     with ctx.coder() as coder:

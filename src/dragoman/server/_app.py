@@ -314,6 +314,7 @@ def serve(
     model: str | None = None,
     limits: Limits | None = None,
     log_level: str = "info",
+    on_ready: Callable[[], None] | None = None,
 ) -> None:
     """Serve the dashboard and API with uvicorn until interrupted.
 
@@ -325,6 +326,7 @@ def serve(
         model: spaCy pipeline for ``POST /api/code``.
         limits: Request and result limits.
         log_level: uvicorn's log level.
+        on_ready: Called once the database is open, just before serving starts.
 
     Raises:
         StoreError: The database is missing or is not an event store.
@@ -334,5 +336,7 @@ def serve(
     loopback = host in ("127.0.0.1", "localhost", "::1") or host.startswith("127.")
     allowed = [*LOOPBACK_HOSTS, host] if loopback else None
     app = create_app(db, model=model, limits=limits, allowed_hosts=allowed)
+    if on_ready is not None:
+        on_ready()
     uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False,
                 limit_concurrency=200, timeout_keep_alive=5)

@@ -30,7 +30,8 @@ class Limits:
     Attributes:
         page_size: Largest ``limit`` of a list request.
         max_offset: Largest ``offset`` of a list request.
-        body_bytes: Largest request body (``POST /api/code``), in bytes.
+        body_bytes: Largest request body (``POST /api/code``), in bytes: room for a text of
+            100,000 characters each written as a 12-byte JSON escape (``\\ud83d\\ude00``).
         network_edges: Most edges a network request returns.
         periods: Most periods a dyad time series has (``freq=day`` over ten years is 3,653).
         seconds: Time budget of an analysis (dyads, network, top), waiting for another one
@@ -39,7 +40,7 @@ class Limits:
 
     page_size: int = 500
     max_offset: int = 1_000_000
-    body_bytes: int = 100_000
+    body_bytes: int = 1_250_000
     network_edges: int = 2_000
     periods: int = 4_000
     seconds: float = 20.0

@@ -36,6 +36,8 @@ DISCONNECT_HOOKS = "dragoman.disconnect_hooks"
 _SAME_SITE = {"same-origin", "none"}
 
 _JSON_TYPES = ("application/json",)
+#: Endpoints that read a JSON body (others answer 405 to a POST).
+_BODY_PATHS = {"/api/code"}
 
 #: Days in one period of each frequency, for counting periods before building them.
 _PERIOD_DAYS = {"day": 1, "week": 7, "month": 28, "quarter": 89, "year": 365}
@@ -68,7 +70,7 @@ class RequestGuard:
             return
         if scope.get("method") in ("POST", "PUT", "PATCH"):
             kind = headers.get("content-type", "").split(";")[0].strip().lower()
-            if kind not in _JSON_TYPES:
+            if scope.get("path") in _BODY_PATHS and kind not in _JSON_TYPES:
                 await _refuse(scope, receive, send, 415, "unsupported_media_type",
                               f"request body of type {kind[:60]!r}; send application/json")
                 return

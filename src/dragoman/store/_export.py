@@ -11,6 +11,7 @@ What each format leaves empty is listed in ``docs/store.md``.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import logging
@@ -373,7 +374,10 @@ def _icews_place(row: dict[str, Any]) -> list[Any]:
 
 
 def _write_icews(store: EventStore, out: IO[str], level: str, header: bool) -> int:
-    out.write("\t".join(ICEWS_COLUMNS) + "\n")
+    # Quoted as TSV readers expect (pandas, csv): a cell with a '"' is put in quotes with
+    # the quote doubled, so an id such as '"Breaking" news' stays one cell.
+    writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+    writer.writerow(ICEWS_COLUMNS)
     count = 0
     for row in _rows(store, _query("mentions", affirmed_only=True)):
         record = [
@@ -391,7 +395,7 @@ def _write_icews(store: EventStore, out: IO[str], level: str, header: bool) -> i
             row["date_precision"],
             _confidence(row["confidence"]),
         ]
-        out.write("\t".join(_cell(v) for v in record) + "\n")
+        writer.writerow([_cell(v) for v in record])
         count += 1
     return count
 
@@ -575,6 +579,7 @@ def _write_parquet(store: EventStore, level: str, out: Path) -> int:
             yield batch
 
     try:
+        _clear_previous_export(out)
         out.mkdir(parents=True, exist_ok=True)
         ds.write_dataset(
             counting(),
@@ -589,3 +594,41 @@ def _write_parquet(store: EventStore, level: str, out: Path) -> int:
     except (OSError, pa.ArrowException) as exc:
         raise StoreError(f"cannot write Parquet files in {out}: {exc}") from exc
     return counted
+
+
+def _clear_previous_export(out: Path) -> None:
+    """Remove an earlier Parquet export from ``out``, so that the new one is not mixed with
+    it (partitions the new data does not have would stay otherwise).
+
+    Raises:
+        StoreError: ``out`` holds anything but an earlier export: Dragoman never deletes
+            files it did not write.
+    """
+    import shutil
+
+    if not out.exists():
+        return
+    if not out.is_dir():
+        raise StoreError(f"{out} is a file; parquet export needs a directory: --out DIR")
+    entries = list(out.iterdir())
+    foreign = [
+        e for e in entries if not (e.is_dir() and e.name.startswith("year=") and _only_parts(e))
+    ]
+    if foreign:
+        raise StoreError(
+            f"{out} holds files that are not an earlier Dragoman export ({foreign[0].name}, "
+            f"{len(foreign)} in all); give an empty or new directory"
+        )
+    for entry in entries:
+        shutil.rmtree(entry)
+
+
+def _only_parts(folder: Path) -> bool:
+    """Whether a folder holds only ``month=*`` folders of ``part-*.parquet`` files."""
+    for path in folder.rglob("*"):
+        if path.is_dir():
+            if not path.name.startswith("month="):
+                return False
+        elif not (path.name.startswith("part-") and path.suffix == ".parquet"):
+            return False
+    return True
