@@ -149,6 +149,21 @@ def _imprecise(
     return store.sql(query, [*src_params, *tgt_params, *date_params])
 
 
+def _representable(day: dt.date | None) -> dt.date | None:
+    """The day, or the nearest one pandas can hold as a Timestamp: pandas before 3.0 holds
+    only 1677-09-22 to 2262-04-11 (``until="9999-12"`` then ends the periods there)."""
+    import pandas as pd
+
+    if day is None or int(pd.__version__.split(".")[0]) >= 3:
+        return day
+    try:
+        pd.Timestamp(day).as_unit("ns")
+    except (OverflowError, ValueError):
+        bound = pd.Timestamp.max if day.year > 2000 else pd.Timestamp.min
+        return (bound.normalize() + pd.Timedelta(days=0 if day.year > 2000 else 1)).date()
+    return day
+
+
 def _period_start(day: dt.date, freq: str) -> dt.date:
     if freq == "week":
         return day - dt.timedelta(days=day.weekday())
@@ -275,8 +290,8 @@ def dyads(
             raw[pair] = [*raw[pair], *spread_rows]
     types = sorted({str(row[2]) for rows in raw.values() for row in rows if row[2] is not None})
     found = [row[0] for rows in raw.values() for row in rows]
-    first = dates.since or (min(found) if found else None)
-    last = dates.until or (max(found) if found else None)
+    first = _representable(dates.since or (min(found) if found else None))
+    last = _representable(dates.until or (max(found) if found else None))
     periods = _periods(first, last, freq) if first and last else []
     records: list[dict[str, Any]] = []
     for pair, rows in raw.items():
