@@ -147,3 +147,9 @@ def _place(doc_id: str, text: str) -> Location | None:
 def event_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small event store (10 documents, 10 mentions, one negated), built once."""
     return build_event_db(tmp_path_factory.mktemp("eventdb") / "events.duckdb")
+
+
+@pytest.fixture(scope="session")
+def nlp_ner() -> Language:
+    """The same pipeline with its entity recognizer kept (``--ner``)."""
+    return load_model(ner=True)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from dragoman.pipeline._model import DEFAULT_MODELS, load_model
+from dragoman.pipeline._model import DEFAULT_MODELS, UNUSED, has_entities, load_model
 from dragoman.pipeline._paragraphs import PARAGRAPHS, ParagraphBreaks, add_paragraph_breaks
 from dragoman.pipeline._table import TokenTable
 
 __all__ = [
     "DEFAULT_MODELS",
     "PARAGRAPHS",
+    "UNUSED",
     "ParagraphBreaks",
     "TokenTable",
     "add_paragraph_breaks",
+    "has_entities",
     "load_model",
 ]
