@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,10 @@ from spacy.language import Language
 
 from dragoman import Coder, JudgeOptions, Location
 from dragoman.pipeline import load_model
+
+# Compiled dictionaries are cached in a directory of the temporary folder, never in the
+# user's own cache (it is keyed by everything they are built from, so it may persist).
+os.environ.setdefault("DRAGOMAN_CACHE_DIR", str(Path(tempfile.gettempdir()) / "dragoman-tests"))
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from spacy.language import Language
 from dragoman.errors import ModelError
 from dragoman.pipeline._paragraphs import add_paragraph_breaks
 
-__all__ = ["DEFAULT_MODELS", "UNUSED", "has_entities", "load_model"]
+__all__ = ["DEFAULT_MODELS", "UNUSED", "has_entities", "load_model", "pipeline_id"]
 
 log = logging.getLogger("dragoman")
 
@@ -68,3 +68,10 @@ def load_model(name: str | None = None, *, ner: bool = False) -> Language:
 def has_entities(nlp: Language) -> bool:
     """Whether a pipeline labels entities (it has an entity recognizer or entity ruler)."""
     return any(name in ("ner", "entity_ruler") for name in nlp.pipe_names)
+
+
+def pipeline_id(nlp: Language) -> str:
+    """Name and version of a pipeline and of spaCy (what a cached tokenization depends on)."""
+    meta = nlp.meta
+    name = f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+    return f"{name}/spacy-{spacy.about.__version__}"
