@@ -170,12 +170,17 @@ def _run_record(
     report: IngestReport, started: dt.datetime, options: CoderOptions, coder: Coder | None
 ) -> RunRecord:
     """How this run coded, for the store's ``runs`` table."""
+    model, ner = options.model, options.ner
+    if coder is not None:  # a Coder given by the caller (or anything that codes like one)
+        nlp = getattr(coder, "nlp", None)
+        model = str(nlp.meta.get("name")) if nlp is not None else None
+        ner = bool(getattr(coder, "ner", False))
     return RunRecord(
         started_at=started,
         engine=report.engine,
         workers=report.workers,
-        model=options.model if coder is None else str(coder.nlp.meta.get("name")),
-        ner=options.ner if coder is None else coder.ner,
+        model=model,
+        ner=ner,
         documents=report.documents_stored,
         events=report.events,
         failures=report.failures,
