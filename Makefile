@@ -6,7 +6,7 @@ SHARED ?= ../shared
 
 CONSTRAINTS ?= constraints.txt
 
-.PHONY: setup demo test lint test-install test-lowest bench bench-ingest bench-api eval clean
+.PHONY: setup demo test lint test-install test-lowest bench bench-ingest bench-startup bench-api eval clean
 
 # Everything (all extras and the dev tools), at the exact versions of constraints.txt.
 $(BIN)/.installed: pyproject.toml $(CONSTRAINTS)
@@ -44,6 +44,9 @@ bench: setup  ## coding-stage benchmark on the VOA corpus from ../shared
 
 bench-ingest: setup  ## parse alone vs dragoman ingest --workers 1 and 2 on the VOA corpus
 	$(BIN)/python bench/bench_ingest.py $(SHARED)/data/corpus/voa_stories.jsonl
+
+bench-startup: setup  ## dragoman code on one sentence vs loading spaCy and parsing it
+	$(BIN)/python bench/bench_startup.py
 
 bench-api: setup  ## dragoman serve under load: 20 clients for 30 s on a synthetic 100,000-event store
 	$(BIN)/python bench/bench_api.py

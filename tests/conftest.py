@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,10 @@ from spacy.language import Language
 
 from dragoman import Coder, JudgeOptions, Location
 from dragoman.pipeline import load_model
+
+# Compiled dictionaries are cached in a directory of the temporary folder, never in the
+# user's own cache (it is keyed by everything they are built from, so it may persist).
+os.environ.setdefault("DRAGOMAN_CACHE_DIR", str(Path(tempfile.gettempdir()) / "dragoman-tests"))
 
 
 @pytest.fixture(scope="session")
@@ -147,3 +153,9 @@ def _place(doc_id: str, text: str) -> Location | None:
 def event_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small event store (10 documents, 10 mentions, one negated), built once."""
     return build_event_db(tmp_path_factory.mktemp("eventdb") / "events.duckdb")
+
+
+@pytest.fixture(scope="session")
+def nlp_ner() -> Language:
+    """The same pipeline with its entity recognizer kept (``--ner``)."""
+    return load_model(ner=True)

@@ -12,6 +12,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dragoman._cache import cached
 from dragoman.actors import (
     ActorDictionary,
     ActorLookup,
@@ -23,7 +24,14 @@ from dragoman.coding import EventExtractor, VerbDictionary, load_verb_dictionary
 from dragoman.coding._context import ContextOptions
 from dragoman.coding._judge import JudgeOptions
 from dragoman.errors import CodingError, DragomanError, InputError
-from dragoman.pipeline import add_paragraph_breaks, load_model
+from dragoman.pipeline import (
+    PIECE_CHARS,
+    add_paragraph_breaks,
+    has_entities,
+    load_model,
+    parse_in_pieces,
+    pipeline_id,
+)
 from dragoman.records import MAX_CHARS, Document, Event, Quote, normalize_date
 
 __all__ = ["CodedDocument", "Coder"]
@@ -68,6 +76,7 @@ class Coder:
         dates: bool = True,
         places: bool = True,
         quotes: bool = True,
+        ner: bool = False,
         actor_dictionary: ActorDictionary | None = None,
         verb_dictionary: VerbDictionary | None = None,
         judge: JudgeOptions | None = None,
@@ -84,6 +93,9 @@ class Coder:
                 event gets the story date.
             places: Locate events with the offline gazetteer ("in Astana").
             quotes: Find quotations, attribute them to speakers, and code what they say.
+            ner: Keep the pipeline's entity recognizer (off by default: Dragoman reads its
+                gazetteer, actor dictionaries and date grammar instead, and parses about
+                twice as fast). Ignored when ``nlp`` is given.
             actor_dictionary: A dictionary built in Python (replaces the shipped one and
                 ``actors``), e.g. with :class:`dragoman.actors.ActorDictionary.add_file`.
             verb_dictionary: Likewise for the verb dictionary (replaces ``verbs``).
@@ -97,15 +109,28 @@ class Coder:
             ModelError: The pipeline cannot be loaded.
             DictionaryError: A dictionary file is malformed.
         """
-        self.nlp: Language = nlp if nlp is not None else load_model(model)
+        self.nlp: Language = nlp if nlp is not None else load_model(model, ner=ner)
         add_paragraph_breaks(self.nlp)
+        #: Texts longer than this are parsed in pieces of at most this many characters.
+        self.piece_chars: int = PIECE_CHARS
+        #: Whether the pipeline labels entities (recorded with each ingest run).
+        self.ner: bool = has_entities(self.nlp)
         self.verbs: VerbDictionary = (
-            verb_dictionary if verb_dictionary is not None else load_verb_dictionary(verbs)
+            verb_dictionary
+            if verb_dictionary is not None
+            else cached("verbs", lambda: load_verb_dictionary(verbs), user_files=verbs)
         )
-        self.actors: ActorDictionary = (
-            actor_dictionary if actor_dictionary is not None else load_actor_dictionary(actors)
-        )
-        self._finder = MentionFinder(self.nlp, self.actors)
+        self.actors: ActorDictionary
+        if actor_dictionary is not None:
+            self.actors = actor_dictionary
+            self._finder = MentionFinder(self.nlp, actor_dictionary)
+        else:  # the finder splits phrases with the pipeline's tokenizer: cached with it
+            self.actors, self._finder = cached(
+                "actors",
+                lambda: _actors_and_finder(self.nlp, actors),
+                user_files=actors,
+                salt=pipeline_id(self.nlp),
+            )
         self._extractor = EventExtractor(
             self.verbs,
             self.actors,
@@ -161,7 +186,10 @@ class Coder:
         :meth:`analyze`)."""
         document = checked_document(document)
         with _boundary(f"document {document.id!r}"):
-            return self._analyze(self.nlp(document.text), document)
+            return self._analyze(self._parse_long(document.text), document)
+
+    def _parse_long(self, text: str) -> Doc:
+        return parse_in_pieces(self.nlp, text, piece_chars=self.piece_chars)
 
     def _analyze(self, doc: Doc, document: Document) -> CodedDocument:
         events, quotes = self._extractor.analyze(
@@ -187,21 +215,38 @@ class Coder:
             CodingError: Coding failed unexpectedly.
         """
 
-        def texts() -> Iterator[tuple[str, Document]]:
+        def parsed() -> Iterator[tuple[Doc, Document]]:
+            batch: list[Document] = []
             for document in documents:
                 checked = checked_document(document)
-                yield checked.text, checked
+                if len(checked.text) <= self.piece_chars:
+                    batch.append(checked)
+                    if len(batch) < batch_size:
+                        continue
+                yield from self._parse_batch(batch, batch_size)
+                batch = []
+                if len(checked.text) > self.piece_chars:
+                    # parsed in pieces, coded whole: memory stays bounded, context is kept
+                    yield self._parse_long(checked.text), checked
+            yield from self._parse_batch(batch, batch_size)
 
-        parsed = self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size)
+        items = parsed()
         last = "the first document"
         while True:
             with _boundary(f"the batch after {last}"):
-                item = next(parsed, None)
+                item = next(items, None)
                 if item is None:
                     return
                 coded = self._analyze(*item)
             last = f"document {coded.document.id!r}"
             yield coded
+
+    def _parse_batch(
+        self, batch: list[Document], batch_size: int
+    ) -> Iterator[tuple[Doc, Document]]:
+        if batch:
+            texts = [document.text for document in batch]
+            yield from zip(self.nlp.pipe(texts, batch_size=batch_size), batch, strict=True)
 
     def code_doc(
         self, doc: Doc, *, doc_id: str, date: str | None, text: str | None = None
@@ -265,6 +310,13 @@ class Coder:
 
         for coded in self.analyze_documents(documents, batch_size=batch_size):
             yield coded.document, coded.events
+
+
+def _actors_and_finder(
+    nlp: Language, files: Sequence[Path | str]
+) -> tuple[ActorDictionary, MentionFinder]:
+    dictionary = load_actor_dictionary(files)
+    return dictionary, MentionFinder(nlp, dictionary)
 
 
 def checked_document(document: Any) -> Document:

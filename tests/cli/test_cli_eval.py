@@ -58,7 +58,7 @@ XML = """<Validation>
 @pytest.fixture()
 def runner(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     """A runner whose `dragoman eval` reuses the session's loaded pipeline."""
-    monkeypatch.setattr("dragoman.cli._eval.load_model", lambda model=None: nlp)
+    monkeypatch.setattr("dragoman.cli._eval.load_model", lambda model=None, ner=False: nlp)
     return CliRunner()
 
 

@@ -135,6 +135,25 @@ def test_reingesting_adds_nothing(messy: Path, tmp_path: Path, coder: Coder) -> 
     assert snapshot(db) == before
 
 
+def test_each_run_is_recorded_with_how_it_coded(
+    messy: Path, tmp_path: Path, coder: Coder
+) -> None:
+    db = tmp_path / "events.duckdb"
+    first = ingest([messy], db, coder=coder)
+    ingest([messy], db, coder=coder)
+    with EventStore(db, read_only=True) as store:
+        runs = store.sql(
+            "SELECT engine, workers, model, ner, documents, events, interrupted, "
+            "finished_at >= started_at FROM runs ORDER BY started_at"
+        )
+    assert len(runs) == 2
+    engine, workers, model, ner, documents, events, interrupted, ordered = runs[0]
+    assert (engine, workers, interrupted, ordered) == ("local", 1, False, True)
+    assert model == coder.nlp.meta["name"] and ner is False and coder.ner is False
+    assert (documents, events) == (first.documents_stored, first.events)
+    assert runs[1][4:6] == (0, 0)  # the second run stored nothing new
+
+
 def test_two_worker_processes_give_the_same_rows(tmp_path: Path, default_coder: Coder) -> None:
     corpus = tmp_path / "corpus.jsonl"
     write_jsonl(corpus, 24)

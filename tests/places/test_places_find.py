@@ -347,3 +347,21 @@ def test_part_of_a_place_and_outside_of(
 def test_part_nouns_need_a_place(nlp: Language) -> None:
     _, mentions = _find(nlp, "The ministers agreed in part of the talks to meet again.")
     assert mentions == []
+
+
+# -- without an entity recognizer ----------------------------------------------------
+
+
+def test_alternate_name_after_a_place_preposition(nlp: Language) -> None:
+    # "Rangoon" is only a geonames alternate name of Yangon: after "in" a proper noun is a
+    # place; after "from" it may be an organization, so only real names count there
+    _doc, found = _find(nlp, "The envoys met in Rangoon on Tuesday.")
+    assert _only(found).place.name == "Yangon"
+    _doc, found = _find(nlp, "A letter came from Rangoon on Tuesday.")
+    assert found == []
+
+
+def test_entity_labels_decide_when_present(nlp_ner: Language) -> None:
+    doc = nlp_ner("The envoys met in Rangoon on Tuesday.")
+    assert doc.has_annotation("ENT_IOB")
+    assert [m.place.name for m in find_places(doc)] == ["Yangon"]

@@ -210,3 +210,13 @@ def test_readme_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
     printed = capsys.readouterr().out
     assert "direct she say 'but much remains to be done.' 1" in printed
     assert "indirect The defense minister tell 'troops would withdraw'" in printed
+
+
+def test_time_words_are_not_speakers_without_entity_labels(nlp: Language) -> None:
+    from dragoman.quotes._speaker import _is_time
+
+    doc = nlp("Smith left the capital Monday morning.")
+    assert not doc.has_annotation("ENT_IOB")
+    words = {t.text: _is_time(t) for t in doc}
+    assert words["Monday"] and words["morning"]
+    assert not words["Smith"] and not words["capital"]

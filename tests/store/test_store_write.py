@@ -374,3 +374,25 @@ def test_a_file_held_by_another_process_is_reported_as_in_use(tmp_path: Path) ->
         code = f"from dragoman.store import EventStore; EventStore({str(path)!r})"
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "in use by another process" in result.stderr
+
+
+def test_runs_table_is_created_on_first_record_and_documented(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from dragoman.store import RUN_COLUMNS, RunRecord
+
+    started = dt.datetime(2025, 6, 1, 12, 0, 0)
+    with EventStore(tmp_path / "e.duckdb") as store:
+        assert not store.sql("SELECT * FROM information_schema.tables WHERE table_name = 'runs'")
+        run_id = store.record_run(
+            RunRecord(started_at=started, workers=2, model="en_core_web_md", ner=True, events=3)
+        )
+        store.record_run(RunRecord(started_at=started.replace(hour=13)))
+        rows = store.sql("SELECT run_id, workers, model, ner, events, options FROM runs")
+    assert sorted(rows)[0] == (run_id, 2, "en_core_web_md", True, 3, "{}")
+    assert len(rows) == 2
+    text = DOCS_MD.read_text(encoding="utf-8")
+    section = re.search(r"^### `runs`\n(.*?)(?=^### |\Z)", text, re.S | re.M)
+    assert section
+    for column, _ in RUN_COLUMNS:
+        assert f"`{column}`" in section.group(1), f"runs.{column} undocumented"

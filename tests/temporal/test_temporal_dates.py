@@ -436,3 +436,18 @@ def test_a_window_does_not_return_an_expression_it_cuts(nlp: Language) -> None:
     whole = find_date_expressions(doc, STORY, window=(0, len(doc.text)))
     assert [e.text for e in whole] == ["Tuesday"]
     assert find_date_expressions(doc, STORY, window=(at, len(doc.text))) == []
+
+
+def test_years_modifying_a_noun_without_entity_labels(nlp: Language) -> None:
+    # read from the parse when the pipeline has no entity recognizer
+    doc = nlp("Its 2019 budget was cut. About 2000 soldiers left.")
+    assert not doc.has_annotation("ENT_IOB")
+    found = find_date_expressions(doc, STORY)
+    assert [(e.text, e.precision) for e in found] == [("2019", Precision.YEAR)]
+
+
+def test_month_name_in_a_person_name_without_entity_labels(nlp: Language) -> None:
+    doc = nlp("Prime Minister Theresa May spoke. The vote was held in May.")
+    found = find_date_expressions(doc, STORY)
+    assert [e.text for e in found] == ["May"]
+    assert found[0].start > doc.text.index("spoke")

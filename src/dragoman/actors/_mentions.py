@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.parts_of_speech import NOUN as _NOUN_ID
 from spacy.parts_of_speech import PROPN as _PROPN_ID
 from spacy.strings import get_string_id
@@ -35,39 +35,54 @@ class Mention:
 
 
 class MentionFinder:
-    """Finds dictionary names in Docs with one spaCy PhraseMatcher over exact token text.
+    """Finds dictionary names in Docs by their exact token texts.
 
     Matching is case-sensitive on purpose: "Chad" the state and "chad" the paper fragment,
     "US" and "us", "Turkey" and "turkey" differ only in case.
     """
 
     def __init__(self, nlp: Language, dictionary: ActorDictionary) -> None:
-        """Build the matcher.
+        """Build the matcher (it keeps no reference to ``nlp``: it can be pickled).
 
         Args:
             nlp: The pipeline whose tokenizer splits the phrases as it splits texts.
             dictionary: The actor dictionary to match.
         """
-        self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._role_words = {key[-1] for key in dictionary.agents}
         # People (tens of thousands of names) are looked up by the text of proper-noun runs
-        # at match time; tokenizing them all into the matcher would cost seconds per Coder.
+        # at match time; tokenizing them all would cost seconds per Coder.
         self._people: dict[str, Phrase] = {}
-        # One matcher key for the rest (thousands of keys make the matcher slow to build);
-        # the matched token sequence finds the phrase again.
-        self._phrases: dict[tuple[str, ...], Phrase] = {}
-        texts = []
+        # The other phrases by their tokens' ORTH ids (hashes of the texts, the same in
+        # every vocabulary), and the lengths tried from each first token, longest first.
+        self._phrases: dict[tuple[int, ...], Phrase] = {}
+        lengths: dict[int, set[int]] = {}
         for text, phrase in dictionary.phrases.items():
             if phrase.entry.kind == "person":
                 self._people[text] = phrase
-            else:
-                texts.append(text)
-        patterns = [nlp.make_doc(text) for text in texts]
-        for text, pattern in zip(texts, patterns, strict=True):
-            self._phrases[tuple(t.text for t in pattern)] = dictionary.phrases[text]
-        self._matcher.add("DRAGOMAN_ACTOR", patterns)
+                continue
+            key = tuple(t.orth for t in nlp.make_doc(text))
+            if not key:
+                continue
+            self._phrases[key] = phrase
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._lengths = {first: sorted(n, reverse=True) for first, n in lengths.items()}
         # tokens that may stand inside a name: "Kassym-Jomart", "George W. Bush"
         self._joiners = frozenset(get_string_id(t) for t in ("-", ".", "'"))
+
+    def _match(self, doc: Doc) -> list[tuple[int, int, Phrase]]:
+        """Every phrase the Doc's token texts spell, overlapping ones included."""
+        orth: list[int] = doc.to_array(ORTH).tolist() if len(doc) else []
+        lengths, phrases = self._lengths, self._phrases
+        found = []
+        for i, first in enumerate(orth):
+            sizes = lengths.get(first)
+            if sizes is None:
+                continue
+            for size in sizes:
+                phrase = phrases.get(tuple(orth[i : i + size]))
+                if phrase is not None:
+                    found.append((i, i + size, phrase))
+        return found
 
     def find(
         self, doc: Doc, text: str | None = None, table: TokenTable | None = None
@@ -85,17 +100,14 @@ class MentionFinder:
         if table is None:
             table = TokenTable.of(doc)
         source = text if text is not None else doc.text
-        matched = [(start, end) for _key, start, end in self._matcher(doc)]
+        matched = {(start, end): phrase for start, end, phrase in self._match(doc)}
         people = self._people_ranges(table, source)
         if not matched and not people:
             return []
         mentions = []
         idx, length = table.idx, table.length
-        for start, end in _filter_ranges(matched + people):
-            phrase = None
-            if matched:  # the matcher compared token texts
-                words = tuple(source[idx[k] : idx[k] + length[k]] for k in range(start, end))
-                phrase = self._phrases.get(words)
+        for start, end in _filter_ranges([*matched, *people]):
+            phrase = matched.get((start, end))
             if phrase is None:
                 phrase = self._people.get(source[idx[start] : idx[end - 1] + length[end - 1]])
             if phrase is None:  # pragma: no cover - every range comes from a pattern
@@ -222,3 +234,4 @@ def _is_name_word(token: Token, role_words: set[str]) -> bool:
         and token.lower_ not in role_words
         and token.lemma_.lower() not in role_words
     )
+

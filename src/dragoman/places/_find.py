@@ -78,6 +78,12 @@ _NOT_PLACE_NAMES = frozenset(
     | {"Friday", "Saturday", "Sunday"}
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions whose proper-noun object is a place, when no entity labels say so; a name
+# inside a place phrase ("the city of Rangoon", "Bombay's port district") is one too.
+_IN_PHRASE = "of"
+_PLACE_ONLY_PREPS = frozenset(
+    {"in", "near", "outside", "inside", "within", "across", "throughout", "around", _IN_PHRASE}
+)
 _VERBAL = frozenset({"VERB", "AUX"})
 _LINKED_VERBS = frozenset({"xcomp", "conj"})
 
@@ -253,7 +259,7 @@ def _mention(target: Token, prep: str, edge_only: bool, gaz: Gazetteer) -> Place
     elif edge_only:
         return None
     else:
-        found = _named(target, gaz, ())
+        found = _named(target, gaz, (), prep)
     if found is None:
         return None
     candidates, start, end, kind = found
@@ -276,7 +282,7 @@ def _mention(target: Token, prep: str, edge_only: bool, gaz: Gazetteer) -> Place
 
 
 def _named(
-    target: Token, gaz: Gazetteer, prefer: tuple[str, ...]
+    target: Token, gaz: Gazetteer, prefer: tuple[str, ...], prep: str = ""
 ) -> tuple[list[Place], int, int, MentionKind] | None:
     """A place name: "Astana", "the Gaza Strip", "New Delhi", "Kyiv, Ukraine"."""
     if not target.text[:1].isupper() or target.ent_type_ in _NOT_PLACE_LABELS:
@@ -286,9 +292,9 @@ def _named(
     qualifier = _appositive_country(target, gaz)
     if qualifier is not None:
         prefer = (qualifier, *prefer)
-    # A word the parser does not call a place must match a real name of the place, not
-    # one of geonames' alternate names ("Hamas" is not Hamm, "Google" not Topeka).
-    source = _min_source(target)
+    # A word not known to be a place must match a real name of the place, not one of
+    # geonames' alternate names ("Hamas" is not Hamm, "Google" not Topeka).
+    source = _min_source(target, prep)
     for start, end in _name_spans(target):
         name = target.doc[start:end].text
         candidates = gaz.candidates(name, prefer, min_source=source)
@@ -299,9 +305,16 @@ def _named(
     return None
 
 
-def _min_source(token: Token) -> NameSource:
-    """Geonames alternate names count only for words the parser labels a place."""
-    return NameSource.VARIANT if token.ent_type_ in _PLACE_LABELS else NameSource.GEONAMES
+def _min_source(token: Token, prep: str) -> NameSource:
+    """Geonames alternate names ("Rangoon", "Bombay") count only for words known to be a
+    place: with entity labels, those labelled one; without, a proper noun after a
+    preposition that takes places, not organizations ("in Rangoon", but "at Google",
+    "from Hamas")."""
+    if token.doc.has_annotation("ENT_IOB"):
+        place = token.ent_type_ in _PLACE_LABELS
+    else:
+        place = prep in _PLACE_ONLY_PREPS and token.pos_ == "PROPN"
+    return NameSource.VARIANT if place else NameSource.GEONAMES
 
 
 # Words that name a part of a place before its name ("Western Cambodia", "North-West
@@ -387,7 +400,7 @@ def _phrase(
                 elif obj.lower_ in _PHRASE_NOUNS and depth < 2:
                     inner = _phrase(obj, gaz, depth + 1)
                 else:
-                    inner = _named(obj, gaz, prefer)
+                    inner = _named(obj, gaz, prefer, _IN_PHRASE)
                 if inner is None:
                     return None
                 candidates, _, end, kind = inner
@@ -399,7 +412,7 @@ def _phrase(
         # "Kyiv's Shevchenko district" is in Kyiv, whatever else is called Shevchenko
         for child in noun.lefts:
             if child.dep_ == "poss":
-                inner = _named(child, gaz, prefer)
+                inner = _named(child, gaz, prefer, _IN_PHRASE)
                 if inner is not None and inner[0][0].feature in (Feature.CITY, Feature.CAPITAL):
                     return inner[0], left, noun.i + 1, MentionKind.PHRASE
     compounds = [c for c in noun.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
@@ -409,7 +422,7 @@ def _phrase(
         doc = noun.doc
         # "Guatemala City", "Ho Chi Minh City", "Gaza Strip": the whole is a name
         whole = gaz.candidates(
-            doc[name_start : noun.i + 1].text, prefer, min_source=_min_source(noun)
+            doc[name_start : noun.i + 1].text, prefer, min_source=_min_source(noun, _IN_PHRASE)
         )
         if whole:
             return whole, name_start, noun.i + 1, MentionKind.NAME
@@ -423,7 +436,7 @@ def _phrase(
     # "Kyiv's Shevchenko district": the district is unknown, the city it lies in is not
     for child in noun.lefts:
         if child.dep_ == "poss":
-            inner = _named(child, gaz, prefer)
+            inner = _named(child, gaz, prefer, _IN_PHRASE)
             if inner is not None:
                 return inner[0], left, noun.i + 1, MentionKind.PHRASE
     return None

