@@ -21,47 +21,34 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
 import dragoman
 from dragoman.coding import ConfidenceModel, JudgeOptions, event_features
-
-
-def _root(code: str) -> str:
-    return code[:2]
-
-
-def _actor_ok(gold: list[str], code: str) -> bool:
-    return not gold or code[:3] in {g[:3] for g in gold}
-
-
-def _matches(gold: dict[str, Any], event: dragoman.Event) -> bool:
-    roots = {_root(c) for c in [gold["cameo"], *gold.get("alt_cameo", [])] if c}
-    target = event.target.code if event.target else ""
-    return (
-        event.root_code in roots
-        and _actor_ok(gold.get("source", []), event.source.code)
-        and _actor_ok(gold.get("target", []), target)
-    )
-
+from dragoman.errors import DragomanError
+from dragoman.evaluation import GoldRecord, read_gold, score_story, split_records
 
 Labelled = list[tuple[dragoman.Event, bool, set[int], int]]
 
 
-def _label(stories: list[dict[str, Any]], coder: dragoman.Coder) -> Labelled:
-    """Each coded event, whether it is right, the required gold events it finds, its story."""
+def _label(records: list[GoldRecord], coder: dragoman.Coder) -> Labelled:
+    """Each coded event, whether it is right, the required gold events it finds, its story
+    (matching as ``dragoman eval`` does: :func:`dragoman.evaluation.score_story`)."""
     out: Labelled = []
     offset = 0
-    for number, story in enumerate(stories):
-        events = coder.code(story["text"], date=story.get("date"), doc_id=str(story["id"]))
-        required, acceptable = story.get("events", []), story.get("acceptable", [])
-        for event in events:
-            found = {offset + i for i, g in enumerate(required) if _matches(g, event)}
-            right = bool(found) or any(_matches(g, event) for g in acceptable)
-            out.append((event, right, found, number))
-        offset += len(required)
+    for number, record in enumerate(records):
+        events = coder.code(record.text, date=record.date, doc_id=record.id)
+        result = score_story(record, events)
+        finds: list[set[int]] = [set() for _ in events]
+        for required, hits in enumerate(result.found):
+            for i in hits:
+                finds[i].add(offset + required)
+        out += [
+            (event, right, found, number)
+            for event, right, found in zip(events, result.right, finds, strict=True)
+        ]
+        offset += len(record.events)
     return out
 
 
@@ -115,9 +102,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--l2", type=float, default=2.0, help="L2 penalty (default: 2.0)")
     parser.add_argument("--beta", type=float, default=0.5, help="F-beta for the threshold")
     args = parser.parse_args(argv)
-    with args.gold.open(encoding="utf-8") as handle:
-        stories = [json.loads(line) for line in handle if line.strip()]
-    stories = [s for s in stories if s.get("split", args.split) == args.split]
+    try:
+        stories = split_records(read_gold(args.gold), args.split)
+    except DragomanError as exc:
+        print(f"calibrate_confidence: {exc}", file=sys.stderr)
+        return 2
     if not stories:
         print(f"{args.gold}: no stories in split {args.split!r}", file=sys.stderr)
         return 2
@@ -126,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = [event_features(event) for event, _, _, _ in labelled]
     labels = [right for _, right, _, _ in labelled]
     bias, weights = _fit(rows, labels, args.l2)
-    n_required = sum(len(s.get("events", [])) for s in stories)
+    n_required = sum(len(record.events) for record in stories)
     folds = 5
     out_of_fold: list[tuple[float, bool, set[int]]] = []
     for fold in range(folds):
