@@ -35,7 +35,8 @@ def test_a_narrative_date_further_back_is_not_used(coder: Coder) -> None:
 
 
 def test_sentences_without_their_own_date_take_the_story_date(coder: Coder) -> None:
-    text = "On Tuesday, Armenia accused Azerbaijan of shelling a village. Azerbaijan denied it."
+    # (in the same paragraph the denial would go on at Tuesday: see the narrative test)
+    text = "On Tuesday, Armenia accused Azerbaijan of shelling a village.\n\nAzerbaijan denied it."
     rows = _dates(coder, text)
     assert rows[0][2:] == ("2025-05-27", "Tuesday")
     assert all(date == STORY and source is None for _s, _r, date, source in rows[1:])
@@ -51,3 +52,21 @@ def test_an_event_without_its_own_date_takes_the_sentences_only_date(coder: Code
     text = "Police arrested him in March 2019 and released him in May 2020 after the vote."
     events = coder.code(text, date="2025-06-01")
     assert {e.date for e in events} <= {"2019-03-01", "2020-05-01"}
+
+
+def test_a_narrative_goes_on_at_the_time_it_last_named(coder: Coder) -> None:
+    story = (
+        "Chadian troops attacked a Nigerian village on Tuesday. "
+        "Nigerian police arrested two Chadian soldiers near the border."
+    )
+    events = coder.code(story, date="2025-06-06")
+    arrest = next(e for e in events if e.cameo.code == "173")
+    assert arrest.date == "2025-06-03" and arrest.date_source.text == "Tuesday"
+    # a new paragraph starts afresh: the story date
+    events = coder.code(story.replace(" Nigerian police", "\n\nNigerian police"), date="2025-06-06")
+    arrest = next(e for e in events if e.cameo.code == "173")
+    assert (arrest.date, arrest.date_source.source) == ("2025-06-06", "story")
+    # two past dates before: no guessing
+    events = coder.code(story.replace("on Tuesday", "on Tuesday and on Monday"), date="2025-06-06")
+    arrest = next(e for e in events if e.cameo.code == "173")
+    assert arrest.date_source.source == "story"

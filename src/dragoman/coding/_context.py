@@ -86,6 +86,7 @@ class DocumentContext:
         # per sentence start token: the layers are read only around sentences with events
         self._dates: dict[int, list[DateExpression]] = {}
         self._sentence_starts: list[int] | None = None  # character offsets
+        self._narrative: dict[int, list[DateExpression]] = {}  # per sentence start character
         self._story: dt.date | None = None
         self._places: dict[int, list[PlaceMention]] = {}
 
@@ -97,8 +98,9 @@ class DocumentContext:
         """Return an event's date, precision and source for its predicate token.
 
         An expression attached to the predicate dates the event; otherwise the sentence's
-        one date expression if it has exactly one; otherwise the story date does (precision
-        ``day``), or nothing when there is no story date. Expressions are
+        one date expression if it has exactly one; otherwise, for a sentence naming no time,
+        the one past date of the sentence before it in the same paragraph; otherwise the
+        story date does (precision ``day``), or nothing when there is no story date. Expressions are
         read sentence by sentence, only in sentences with events; "the previous day" in
         one counts from a date named up to two sentences before.
         """
@@ -110,6 +112,8 @@ class DocumentContext:
             expression = date_for_clause(expressions, token) if expressions else None
             if expression is None and expressions:
                 expression = _sole_date_of(expressions, sentence)
+            if expression is None and not expressions:
+                expression = self._narrative_date(sentence)
             if expression is not None:
                 return (
                     expression.date,
@@ -127,22 +131,43 @@ class DocumentContext:
         return self.story_date, "day", EventDate("story")
 
     def _sentence_dates(self, sentence: Span) -> list[DateExpression]:
+        return self._window_dates(sentence.start_char, sentence.end_char)
+
+    def _starts(self) -> list[int]:
         if self._sentence_starts is None:
             table = self.doc.to_array([SENT_START, IDX])
             self._sentence_starts = [int(i) for i in table[table[:, 0] == 1, 1]]
-        starts = self._sentence_starts
-        number = bisect_right(starts, sentence.start_char) - 1
+        return self._sentence_starts
+
+    def _window_dates(self, begin: int, end: int) -> list[DateExpression]:
+        starts = self._starts()
+        number = bisect_right(starts, begin) - 1
         narrative = starts[max(0, number - _NARRATIVE_SENTENCES)] if number >= 0 else None
         if self._story is None and self.story_date is not None:
             iso = normalize_date(self.story_date)  # checked once, not per sentence
             self._story = dt.date.fromisoformat(iso) if iso else None
         return find_date_expressions(
-            self.doc,
-            self._story,
-            text=self.text,
-            window=(sentence.start_char, sentence.end_char),
-            narrative_start=narrative,
+            self.doc, self._story, text=self.text, window=(begin, end), narrative_start=narrative
         )
+
+    def _narrative_date(self, sentence: Span) -> DateExpression | None:
+        """The past date of the sentence before, in the same paragraph, when it names one
+        and this sentence names none: a narrative goes on at the time it last named ("The
+        gunmen stormed the hotel on Tuesday. They took dozens of hostages.")."""
+        starts = self._starts()
+        number = bisect_right(starts, sentence.start_char) - 1
+        if number < 1:
+            return None
+        begin, end = starts[number - 1], starts[number]
+        previous_text = self.text[begin : sentence.start_char]
+        if "\n" in previous_text[len(previous_text.rstrip()) :]:
+            return None  # a line break before this sentence: another paragraph
+        previous = self._narrative.get(begin)
+        if previous is None:
+            previous = self._window_dates(begin, end)
+            self._narrative[begin] = previous
+        past = [e for e in previous if str(e.relation) == "past" and not e.qualifier]
+        return past[0] if len(past) == 1 else None
 
     def location_for(
         self, token: Token, sentence: Span, actors: Iterable[Actor | None]
