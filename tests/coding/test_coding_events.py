@@ -365,6 +365,19 @@ def test_surname_after_titled_first_mention(coder: Coder) -> None:
     assert ("CHLGOV", "111", "BOL", False) in rows
 
 
+def test_family_name_first_after_full_mention(coder: Coder) -> None:
+    # Korean and Chinese names put the family name first: "Kim" is Kim Jong Un
+    text = ("North Korean leader Kim Jong Un toured a factory on Monday. "
+            "On Tuesday Russia criticized Kim.")
+    assert ("RUS", "111", "PRKGOV", False) in coded(coder, text)
+
+
+def test_first_word_of_a_western_name_is_not_its_family_name(coder: Coder) -> None:
+    text = ("Chilean Foreign Minister Ana Torres met Peruvian officials. "
+            "Later, Russia criticized Ana.")
+    assert not [row for row in coded(coder, text) if row[1] == "111" and row[2] == "CHLGOV"]
+
+
 def test_code_doc_refuses_a_text_that_is_not_the_docs(coder: Coder) -> None:
     text = "Chile recalled its ambassador from Peru on Monday."
     doc = coder.nlp(text)

@@ -11,8 +11,10 @@ from dragoman import Coder
     ("text", "expected"),
     [
         # the maker of the object, named by the participle's "by" phrase
-        ("The Chilean ministry rejected the resolution passed by the Peruvian congress.",
-         ("CHLGOV", "PERLEG")),
+        (
+            "The Chilean ministry rejected the resolution passed by the Peruvian congress.",
+            ("CHLGOV", "PERLEG"),
+        ),
         ("Beijing denied the allegations made by Washington.", ("CHNGOV", "USAGOV")),
         # the object's possessor, as before
         ("Beijing denied Washington's allegations.", ("CHNGOV", "USAGOV")),
@@ -28,3 +30,25 @@ def test_the_owner_or_maker_of_the_object_is_the_target(
 def test_a_participle_without_a_named_maker_gives_no_target(coder: Coder) -> None:
     events = coder.code("Beijing denied the allegations made last week.", date="2025-03-10")
     assert [(e.source.code, e.target) for e in events] == [("CHNGOV", None)]
+
+
+def test_a_pronoun_for_a_person_of_no_country_does_not_take_the_critics_country(
+    coder: Coder,
+) -> None:
+    text = (
+        "Governor Ndambuki spoke to reporters on Monday. "
+        "On Tuesday he was criticized by British diplomats."
+    )
+    events = [e for e in coder.code(text, date="2025-03-10") if e.cameo.code == "111"]
+    assert [(e.source.code, e.target.code if e.target else None) for e in events] == [
+        ("GBRGOV", "---GOV")
+    ]
+
+
+def test_rebels_dealing_with_the_army_still_deal_with_their_own(coder: Coder) -> None:
+    events = coder.code(
+        "Kenyan rebels said they will return their weapons to the army.", date="2025-03-10"
+    )
+    assert [(e.source.code, e.target.code if e.target else None) for e in events] == [
+        ("KENREB", "KENMIL")
+    ]

@@ -55,6 +55,8 @@ _ARMED_SECTORS = frozenset({"REB", "INS", "UAF"})
 # "the former Soviet republics", "ex-Yugoslav": a former state named as a past, not an actor
 _FORMER_WORDS = words("former_words")
 
+_FAMILY_NAME_FIRST = words("family_name_first_states")
+
 
 _ANTI, _HYPHEN, _ANTI_HYPHEN = (get_string_id(word) for word in ("anti", "-", "anti-"))
 
@@ -632,7 +634,9 @@ class DocumentActors:
         named = found.org or found.state
         if named is not None:
             return self.named_actor(segment, named, agent, rule="person+" + _rule_part(agent))
-        remembered = self.memory.get(full) or self.memory.get(last)
+        remembered = (
+            self.memory.get(full) or self.memory.get(last) or self._family_name(full, start)
+        )
         if remembered is not None:
             return self.make_actor(
                 segment, remembered.code, remembered.name, remembered.entry, "earlier-mention"
@@ -646,6 +650,22 @@ class DocumentActors:
                 "person+title",
             )
         return None
+
+    def _family_name(self, word: str, before: int) -> Actor | None:
+        """The dictionary person named earlier whose family name, written first, is ``word``:
+        "Kim" after "Kim Jong Un", for states whose names put the family name first."""
+        found: Actor | None = None
+        for mention in self._named_mentions:
+            entry = mention.phrase.entry
+            if (
+                mention.start < before
+                and entry.kind == "person"
+                and entry.country in _FAMILY_NAME_FIRST
+                and entry.name.split(" ", 1)[0] == word
+                and " " in entry.name
+            ):
+                found = self._mention_actor(mention)
+        return found
 
     def named_actor(
         self,

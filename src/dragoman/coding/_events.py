@@ -632,7 +632,7 @@ class EventExtractor:
             targets = []  # "X and Y agreed on a pact between the two": with each other
         if targets:
             pairs = [
-                (domestic_source(s, t, resolver), domestic_target(t, s, resolver))
+                (domestic_source(s, t, resolver), domestic_target(t, s, resolver, code))
                 for s in sources
                 for t in targets
                 if s.code != t.code

@@ -25,15 +25,32 @@ __all__ = [
     "same_name_city_country",
 ]
 
+
 def _state_prefix(actor: Actor, resolver: DocumentActors) -> str | None:
     prefix = actor.code[:3]
     return prefix if prefix in resolver.state_codes else None
 
 
-def domestic_target(target: Actor, source: Actor, resolver: DocumentActors) -> Actor:
+# A state itself or its officials, whose words and dealings are as often with foreigners as
+# at home (rebels' or protesters' dealings with "the army" are at home).
+_STATE_SIDE = frozenset({"", "GOV", "MIL", "LEG", "JUD", "SPY", "ELI"})
+
+_MATERIAL_CONFLICT = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+
+
+def domestic_target(target: Actor, source: Actor, resolver: DocumentActors, code: str) -> Actor:
     """An agent of unknown country acted on by a state's actor is of that state:
-    "Iranian authorities pressured workers" (IRNLAB), "Kenyan police arrested protesters"."""
+    "Iranian authorities pressured workers" (IRNLAB), "Kenyan police arrested protesters".
+    Not a pronoun for someone named earlier whom a state or its officials address by words
+    or cooperation (``code`` outside roots 14-20): in "U.S. representatives criticized him"
+    he is as likely foreign as American; the story's country is decided later."""
     if not target.code.startswith(UNKNOWN_COUNTRY):
+        return target
+    if (
+        code[:2] not in _MATERIAL_CONFLICT
+        and source.code[3:6] in _STATE_SIDE
+        and target.rule.startswith("pronoun:")
+    ):
         return target
     country = _state_prefix(source, resolver)
     if country is None:
@@ -120,9 +137,7 @@ def placed(actor: Actor, location: Location, rule: str = "location") -> Actor:
     )
 
 
-def location_actor(
-    location: Location, context: DocumentContext, rule: str = "location"
-) -> Actor:
+def location_actor(location: Location, context: DocumentContext, rule: str = "location") -> Actor:
     """The country of an event's place, as its target (or the source of force used by no
     one named)."""
     country = location.country or ""
