@@ -44,9 +44,7 @@ def test_bad_doc_id_is_an_input_error(coder: Coder, doc_id: Any) -> None:
         (20250601, "Germany praised Poland."),
     ],
 )
-def test_story_dates_outside_the_range_are_input_errors(
-    coder: Coder, date: Any, text: str
-) -> None:
+def test_story_dates_outside_the_range_are_input_errors(coder: Coder, date: Any, text: str) -> None:
     with pytest.raises(InputError, match="date"):
         coder.code(text, date=date)
 

@@ -10,18 +10,46 @@ from hypothesis import strategies as st
 
 from dragoman import Coder, DragomanError, InputError
 
-SETTINGS = settings(max_examples=40, deadline=None, database=None,
-                    suppress_health_check=[HealthCheck.too_slow,
-                                           HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=40,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
-hostile_text = st.text(st.characters(codec=None, exclude_categories=()), min_size=1,
-                       max_size=80)
-words = st.sampled_from(["Germany", "praised", "Poland", "last", "year", "next", "week",
-                         "on", "Monday", "two", "days", "later", "\x00", "\ud800", "9999",
-                         "0001", "December", "31,", ".", '"', "said"])
+hostile_text = st.text(st.characters(codec=None, exclude_categories=()), min_size=1, max_size=80)
+words = st.sampled_from(
+    [
+        "Germany",
+        "praised",
+        "Poland",
+        "last",
+        "year",
+        "next",
+        "week",
+        "on",
+        "Monday",
+        "two",
+        "days",
+        "later",
+        "\x00",
+        "\ud800",
+        "9999",
+        "0001",
+        "December",
+        "31,",
+        ".",
+        '"',
+        "said",
+    ]
+)
 sentences = st.lists(words, min_size=1, max_size=25).map(" ".join)
-dates = (st.none() | st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31))
-         | st.dates().map(dt.date.isoformat) | st.text(max_size=12))
+dates = (
+    st.none()
+    | st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31))
+    | st.dates().map(dt.date.isoformat)
+    | st.text(max_size=12)
+)
 anything = st.none() | st.integers() | st.binary(max_size=10) | st.lists(st.text(), max_size=2)
 
 

@@ -48,8 +48,17 @@ def _hide(monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
 
 def test_core_install_pulls_no_web_stack_dask_or_plotting() -> None:
     core = {r.name.lower() for r in _requirements(PROJECT["dependencies"])}
-    heavy = {"fastapi", "starlette", "uvicorn", "jinja2", "dask", "distributed", "pandas",
-             "matplotlib", "networkx"}
+    heavy = {
+        "fastapi",
+        "starlette",
+        "uvicorn",
+        "jinja2",
+        "dask",
+        "distributed",
+        "pandas",
+        "matplotlib",
+        "networkx",
+    }
     assert not core & heavy
 
 
@@ -79,8 +88,11 @@ def test_extras_listed_in_code_are_those_of_pyproject() -> None:
 def test_require_names_the_missing_modules_and_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     extras.require("plots", "charts")  # installed here: no error
     _hide(monkeypatch, "matplotlib")
-    with pytest.raises(ExtraError, match=r"charts needs matplotlib, which is not installed.*"
-                       r"pip install 'dragoman\[plots\]'"):
+    with pytest.raises(
+        ExtraError,
+        match=r"charts needs matplotlib, which is not installed.*"
+        r"pip install 'dragoman\[plots\]'",
+    ):
         extras.require("plots", "charts")
     assert issubclass(ExtraError, DragomanError) and issubclass(ExtraError, ImportError)
 
@@ -100,8 +112,19 @@ def test_dask_engine_without_dask_extra_fails_clearly(
     _hide(monkeypatch, "distributed")
     story = tmp_path / "a.txt"
     story.write_text("Russia criticized NATO.", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["ingest", str(story), "--db", str(tmp_path / "e.duckdb"),
-                                      "--engine", "dask", "--scheduler", "tcp://127.0.0.1:1"])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "ingest",
+            str(story),
+            "--db",
+            str(tmp_path / "e.duckdb"),
+            "--engine",
+            "dask",
+            "--scheduler",
+            "tcp://127.0.0.1:1",
+        ],
+    )
     assert result.exit_code == 1
     assert "dragoman[dask]" in result.stderr
 
@@ -117,7 +140,8 @@ def test_server_import_without_server_extra_fails_clearly(
 
 
 def test_python_dash_m_dragoman_runs_the_cli() -> None:
-    result = subprocess.run([sys.executable, "-m", "dragoman", "--version"],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "dragoman", "--version"], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0
     assert result.stdout.startswith("dragoman, version")

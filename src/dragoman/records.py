@@ -219,8 +219,7 @@ class EventDate:
         """Return the JSON form (``source`` and, for text dates, the expression)."""
         data: dict[str, Any] = {"source": self.source}
         if self.source == "text":
-            data.update(text=self.text, start=self.start, end=self.end,
-                        relation=self.relation)
+            data.update(text=self.text, start=self.start, end=self.end, relation=self.relation)
         return data
 
 

@@ -81,8 +81,14 @@ def test_former_state_keys_are_checked() -> None:
 
 @pytest.mark.parametrize(
     ("words", "code"),
-    [(("police",), "COP"), (("foreign", "minister"), "GOV"), (("troops",), "MIL"),
-     (("rebel",), "REB"), (("journalist",), "MED"), (("court",), "JUD")],
+    [
+        (("police",), "COP"),
+        (("foreign", "minister"), "GOV"),
+        (("troops",), "MIL"),
+        (("rebel",), "REB"),
+        (("journalist",), "MED"),
+        (("court",), "JUD"),
+    ],
 )
 def test_agents(shipped: ActorDictionary, words: tuple[str, ...], code: str) -> None:
     assert shipped.agents[words].code == code

@@ -12,18 +12,26 @@ Row = tuple[str, str, str | None]
 
 CASES: list[tuple[str, list[Row]]] = [
     # a pronoun takes the last person named
-    ("Chilean President Ana Ruiz met Peruvian officials. She criticized Bolivia.",
-     [("CHLGOV", "040", "PERGOV"), ("PERGOV", "040", "CHLGOV"), ("CHLGOV", "111", "BOL")]),
+    (
+        "Chilean President Ana Ruiz met Peruvian officials. She criticized Bolivia.",
+        [("CHLGOV", "040", "PERGOV"), ("PERGOV", "040", "CHLGOV"), ("CHLGOV", "111", "BOL")],
+    ),
     # "it" takes the last state or organization
     ("Ukraine said it attacked Russian positions.", [("UKR", "190", "RUS")]),
     # definite descriptions refer back by the organization's own nouns
-    ("NATO held talks with Ukraine. The alliance praised Kyiv.",
-     [("IGOWSTNAT", "046", "UKR"), ("UKR", "046", "IGOWSTNAT"), ("IGOWSTNAT", "051", "UKRGOV")]),
-    ("Germany hosted Polish officials. The country also criticized Russia.",
-     [("DEU", "043", "POLGOV"), ("POLGOV", "042", "DEU"), ("DEU", "111", "RUS")]),
+    (
+        "NATO held talks with Ukraine. The alliance praised Kyiv.",
+        [("IGOWSTNAT", "046", "UKR"), ("UKR", "046", "IGOWSTNAT"), ("IGOWSTNAT", "051", "UKRGOV")],
+    ),
+    (
+        "Germany hosted Polish officials. The country also criticized Russia.",
+        [("DEU", "043", "POLGOV"), ("POLGOV", "042", "DEU"), ("DEU", "111", "RUS")],
+    ),
     # "the president" is the last person of that sector, not the last capital
-    ("Chilean President Ana Ruiz arrived in Lima. The president praised Peru.",
-     [("CHLGOV", "042", "PERGOV"), ("PERGOV", "043", "CHLGOV"), ("CHLGOV", "051", "PER")]),
+    (
+        "Chilean President Ana Ruiz arrived in Lima. The president praised Peru.",
+        [("CHLGOV", "042", "PERGOV"), ("PERGOV", "043", "CHLGOV"), ("CHLGOV", "051", "PER")],
+    ),
     # capitals as metonyms; adjectives with agents; possessives with titles
     ("Moscow condemned Kazakh police.", [("RUSGOV", "111", "KAZCOP")]),
     ("Finland's foreign minister praised Estonian lawmakers.", [("FINGOV", "051", "ESTLEG")]),
@@ -43,15 +51,19 @@ CASES: list[tuple[str, list[Row]]] = [
     ("Jordan sent food to refugees fleeing Syria.", [("JOR", "073", "SYRREF")]),
     ("Kenya welcomed civilians who fled the fighting in Somalia.", [("KEN", "051", "SOMCVL")]),
     # a capital's name is the same city name in the state the sentence places it in
-    ("Peruvian police arrested students in Kingston, a city of Canada.",
-     [("PERCOP", "173", "CANEDU")]),
+    (
+        "Peruvian police arrested students in Kingston, a city of Canada.",
+        [("PERCOP", "173", "CANEDU")],
+    ),
     ("Chile praised students in Kingston, the Canadian port.", [("CHL", "051", "CANEDU")]),
     ("Chile praised students in Kingston.", [("CHL", "051", "JAMEDU")]),
     # a national movement Phoenix coded as international is of its country
     ("The Islamic Salvation Army criticized Morocco.", [("DZAREB", "111", "MAR")]),
     # the head's own role noun wins over one in its "of" phrase
-    ("Ukrainian police criticized workers of a Polish trucking company.",
-     [("UKRCOP", "111", "POLLAB")]),
+    (
+        "Ukrainian police criticized workers of a Polish trucking company.",
+        [("UKRCOP", "111", "POLLAB")],
+    ),
     # a target named inside the object: the doer of a "by" phrase, the proposer of an
     # offer, a named "of" phrase, the pattern preposition's modifier, the object's place
     ("Hungary condemned an attack by Serbian soldiers.", [("HUN", "111", "SRBMIL")]),
@@ -60,8 +72,10 @@ CASES: list[tuple[str, list[Row]]] = [
     ("Austria agreed to Swiss mediation.", [("AUT", "039", "CHE")]),
     ("Canada criticized the closure of newspapers in Tehran.", [("CAN", "111", "IRN")]),
     # but not the doer in a concessive phrase
-    ("Despite warnings by aid agencies, Ethiopia refused to open the road.",
-     [("ETH", "120", None)]),
+    (
+        "Despite warnings by aid agencies, Ethiopia refused to open the road.",
+        [("ETH", "120", None)],
+    ),
     # "X-led", "X-based": the name before the hyphen says whose the actor is
     ("Saudi-led forces attacked Yemen.", [("SAUMIL", "190", "YEM")]),
     ("A US-led coalition criticized Iran.", [("USA", "111", "IRN")]),
@@ -88,8 +102,10 @@ CASES: list[tuple[str, list[Row]]] = [
     # "they" is deliberately not resolved
     ("Polish officials arrived. They criticized Russia.", []),
     # a possessive pronoun's antecedent owns the agent, for a doer only
-    ("Turkey reinforced the border. Its soldiers shelled Syrian villages.",
-     [("TUR", "154", None), ("TURMIL", "194", "SYR")]),
+    (
+        "Turkey reinforced the border. Its soldiers shelled Syrian villages.",
+        [("TUR", "154", None), ("TURMIL", "194", "SYR")],
+    ),
     ("Chad said its troops attacked rebels.", [("TCDMIL", "190", "TCDREB")]),
     # an organization's things or people named by a plural noun
     ("NATO jets bombed Serbian positions.", [("IGOWSTNAT", "183", "SRB")]),
@@ -97,22 +113,27 @@ CASES: list[tuple[str, list[Row]]] = [
     ("A Kenyan military operation killed ten fighters.", [("KENMIL", "190", "KENREB")]),
     ("A general strike paralyzed Nepal.", []),
     # a group led by a state or a known leader is of that state's
-    ("The interim government led by Pedro Castillo freed two Chilean fishermen.",
-     [("PERGOV", "0841", "CHLAGR")]),
-    ("Soldiers commanded by Ethiopia attacked Somali militants.",
-     [("ETHMIL", "190", "SOMREB")]),
+    (
+        "The interim government led by Pedro Castillo freed two Chilean fishermen.",
+        [("PERGOV", "0841", "CHLAGR")],
+    ),
+    ("Soldiers commanded by Ethiopia attacked Somali militants.", [("ETHMIL", "190", "SOMREB")]),
     # a leader who names no state leaves the group's country unknown
     ("The rebels, led by a former colonel, attacked an army base.", [("---REB", "190", None)]),
     # a person the text places in another state stays that state's for a later "he"
-    ("King Hassan of Morocco met Israeli leaders. He criticized Iraq.",
-     [("MARGOV", "040", "ISRGOV"), ("ISRGOV", "040", "MARGOV"), ("MARGOV", "111", "IRQ")]),
+    (
+        "King Hassan of Morocco met Israeli leaders. He criticized Iraq.",
+        [("MARGOV", "040", "ISRGOV"), ("ISRGOV", "040", "MARGOV"), ("MARGOV", "111", "IRQ")],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
 def test_resolution_in_context(coder: Coder, text: str, expected: list[Row]) -> None:
-    rows = [(e.source.code, e.cameo.code, e.target.code if e.target else None)
-            for e in coder.code(text, date="2025-06-01")]
+    rows = [
+        (e.source.code, e.cameo.code, e.target.code if e.target else None)
+        for e in coder.code(text, date="2025-06-01")
+    ]
     assert rows == expected
 
 
@@ -169,8 +190,9 @@ def test_roles_follow_the_event_date(coder: Coder, tmp_path: Path) -> None:
 def test_former_states_follow_the_story_date(
     coder: Coder, text: str, date: str | None, expected: list[tuple[str, str | None]]
 ) -> None:
-    rows = [(e.source.code, e.target.code if e.target else None)
-            for e in coder.code(text, date=date)]
+    rows = [
+        (e.source.code, e.target.code if e.target else None) for e in coder.code(text, date=date)
+    ]
     assert rows == expected
 
 

@@ -19,8 +19,9 @@ def test_rules_decide_in_table_order(coder: Coder) -> None:
     country in its phrase ends with agent-only."""
     rows = {
         (e.source.text, e.source.rule)
-        for e in coder.code("Chile criticized the rebels. The rebels attacked a village.",
-                            date="2024-05-01")
+        for e in coder.code(
+            "Chile criticized the rebels. The rebels attacked a village.", date="2024-05-01"
+        )
     }
     assert ("Chile", "name") in rows
     assert ("rebels", "agent-only") in rows

@@ -26,26 +26,32 @@ def test_clean_file_has_no_problems(tmp_path: Path) -> None:
 def test_problems_are_reported_with_lines(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text(
-        '- {code: "KAZ", name: Kazakhstan}\n'                               # 1
-        '- {code: "KAZ", name: Qazaqstan}\n'                                # 2 duplicate code
-        '- {code: "UZB", name: Kazakhstan}\n'                               # 3 duplicate name
-        '- {code: "XYZQ", nouns: [spy]}\n'                                  # 4 agent code
-        "- name: Bo Li\n"                                                   # 5
+        '- {code: "KAZ", name: Kazakhstan}\n'  # 1
+        '- {code: "KAZ", name: Qazaqstan}\n'  # 2 duplicate code
+        '- {code: "UZB", name: Kazakhstan}\n'  # 3 duplicate name
+        '- {code: "XYZQ", nouns: [spy]}\n'  # 4 agent code
+        "- name: Bo Li\n"  # 5
         "  roles:\n"
         '    - {code: "CHNGOV", start: 2010-01-01, end: 2015-12-31}\n'
-        '    - {code: "CHNMIL", start: 2015-06-01}\n'                       # overlap
-        "- name: Ed Ng\n"                                                   # 9
+        '    - {code: "CHNMIL", start: 2015-06-01}\n'  # overlap
+        "- name: Ed Ng\n"  # 9
         "  roles:\n"
-        '    - {code: "QQQGOV", start: 2001-01-01}\n'                       # unknown prefix
-        "- name: Al Bo\n"                                                   # 12
+        '    - {code: "QQQGOV", start: 2001-01-01}\n'  # unknown prefix
+        "- name: Al Bo\n"  # 12
         "  roles:\n"
-        '    - {code: "USAGOV", start: 2001-13-01}\n',                      # bad date
+        '    - {code: "USAGOV", start: 2001-13-01}\n',  # bad date
         encoding="utf-8",
     )
     problems = validate_actor_file(path, known=load_actor_dictionary())
     lines = [(p.line, p.severity) for p in problems]
-    assert lines == [(2, "warning"), (3, "warning"), (4, "error"), (5, "warning"),
-                     (9, "warning"), (12, "error")]
+    assert lines == [
+        (2, "warning"),
+        (3, "warning"),
+        (4, "error"),
+        (5, "warning"),
+        (9, "warning"),
+        (12, "error"),
+    ]
     text = [str(p) for p in problems]
     assert "code 'KAZ' is also defined at line 1" in text[0]
     assert "'Kazakhstan' also names KAZ at line 1" in text[1]

@@ -101,8 +101,9 @@ def test_records_are_json_ready(event_db: Path) -> None:
         ({"level": "articles"}, "level 'articles'"),
     ],
 )
-def test_bad_queries_raise_query_error(event_db: Path, kwargs: dict[str, object],
-                                       message: str) -> None:
+def test_bad_queries_raise_query_error(
+    event_db: Path, kwargs: dict[str, object], message: str
+) -> None:
     args: dict[str, object] = {"source": "KAZ", "target": "RUS", **kwargs}
     with pytest.raises(QueryError, match=message.replace("(", r"\(")):
         dyads(event_db, **args)  # type: ignore[arg-type]
@@ -119,16 +120,35 @@ def _precision_store(path: Path) -> Path:
         (("2025-03-10", "day"), ("2025-03-01", "month"), ("2025-01-01", "year"))
     ):
         doc_id = f"p{n}"
-        kaz, rus = Actor("KAZ", "Kazakhstan", "Kazakhstan", 0, 10), Actor("RUS", "Russia",
-                                                                          "Russia", 20, 26)
+        kaz, rus = (
+            Actor("KAZ", "Kazakhstan", "Kazakhstan", 0, 10),
+            Actor("RUS", "Russia", "Russia", 20, 26),
+        )
         info = cameo("040")
-        event = Event(doc_id, 0, make_event_id(doc_id, 11, kaz, rus, "040"), date, kaz, rus,
-                      CameoRef("040", info.name), "04", 1, info.goldstein,
-                      PloverRef("CONSULT", None), False,
-                      Evidence(TextSpan("Kazakhstan met Russia.", 0, 22), TextSpan("met", 11, 14)),
-                      date_precision=precision)
-        rows.append(document_rows(Document(doc_id, "Kazakhstan met Russia.", "2025-06-01"),
-                                  [event], file="p.jsonl", line=n + 1))
+        event = Event(
+            doc_id,
+            0,
+            make_event_id(doc_id, 11, kaz, rus, "040"),
+            date,
+            kaz,
+            rus,
+            CameoRef("040", info.name),
+            "04",
+            1,
+            info.goldstein,
+            PloverRef("CONSULT", None),
+            False,
+            Evidence(TextSpan("Kazakhstan met Russia.", 0, 22), TextSpan("met", 11, 14)),
+            date_precision=precision,
+        )
+        rows.append(
+            document_rows(
+                Document(doc_id, "Kazakhstan met Russia.", "2025-06-01"),
+                [event],
+                file="p.jsonl",
+                line=n + 1,
+            )
+        )
     with EventStore(path) as store:
         for batch in rows:
             store.write(batch)
@@ -139,7 +159,8 @@ def test_events_coarser_than_the_period_are_left_out_and_counted(tmp_path: Path)
     db = _precision_store(tmp_path / "p.duckdb")
     monthly = dyads(db, "KAZ", "RUS", freq="month")
     assert list(monthly["events"]) == [2] and monthly["period"].iloc[0] == pd.Timestamp(
-        "2025-03-01")  # the year-only event is not counted in January
+        "2025-03-01"
+    )  # the year-only event is not counted in January
     assert monthly.attrs["left_out"] == 1
     assert dyads(db, "KAZ", "RUS", freq="month", since="2025-02").attrs["left_out"] == 1
     weekly = dyads(db, "KAZ", "RUS", freq="week")
@@ -157,8 +178,9 @@ def test_spread_shares_coarse_events_over_their_month_or_year(tmp_path: Path) ->
     assert march == pytest.approx(2 + 31 / 365, abs=1e-6)
     assert monthly["events"].sum() == pytest.approx(3, abs=1e-4)
     assert monthly["goldstein_sum"].sum() == pytest.approx(3 * cameo("040").goldstein, abs=1e-4)
-    bounded = dyads(db, "KAZ", "RUS", freq="week", imprecise="spread",
-                    since="2025-03", until="2025-03")
+    bounded = dyads(
+        db, "KAZ", "RUS", freq="week", imprecise="spread", since="2025-03", until="2025-03"
+    )
     # inside March: the day event, all of the month event, March's share of the year event
     assert bounded["events"].sum() == pytest.approx(2 + 31 / 365, abs=1e-4)
     with pytest.raises(QueryError, match="imprecise"):

@@ -34,14 +34,17 @@ def test_dates_at_day_month_and_year_precision() -> None:
     assert parse_date("2025", end=True) == dt.date(2025, 12, 31)
     assert parse_date(None) is None and parse_date("") is None
     assert DateRange("2025-01", "2025-01").condition() == (
-        "event_date >= ? AND event_date <= ?", [dt.date(2025, 1, 1), dt.date(2025, 1, 31)])
+        "event_date >= ? AND event_date <= ?",
+        [dt.date(2025, 1, 1), dt.date(2025, 1, 31)],
+    )
     assert DateRange().condition() == ("TRUE", [])
     with pytest.raises(QueryError, match="2025-02-30"):
         parse_date("2025-02-30")
 
 
 def test_missing_database(tmp_path: object) -> None:
-    with pytest.raises(StoreError, match="no such database"), open_store(
-        f"{tmp_path}/missing.duckdb"
+    with (
+        pytest.raises(StoreError, match="no such database"),
+        open_store(f"{tmp_path}/missing.duckdb"),
     ):
         pass

@@ -14,8 +14,10 @@ from dragoman.errors import QueryError
 
 def _edges(net: object) -> dict[tuple[str, str], int]:
     frame = net.edges  # type: ignore[attr-defined]
-    return {(s, t): int(n) for s, t, n in zip(frame["source"], frame["target"], frame["events"],
-                                              strict=True)}
+    return {
+        (s, t): int(n)
+        for s, t, n in zip(frame["source"], frame["target"], frame["events"], strict=True)
+    }
 
 
 def test_actor_network(event_db: Path) -> None:
@@ -23,8 +25,12 @@ def test_actor_network(event_db: Path) -> None:
     assert list(net.edges.columns) == list(EDGE_COLUMNS)
     assert list(net.nodes.columns) == list(NODE_COLUMNS)
     assert _edges(net) == {
-        ("KAZGOV", "RUSGOV"): 2, ("RUSGOV", "KAZGOV"): 1, ("KAZ", "RUS"): 1,
-        ("RUSMIL", "KAZ"): 1, ("KAZGOV", "IGOEUROSC"): 1, ("FINGOV", "KAZ"): 1,
+        ("KAZGOV", "RUSGOV"): 2,
+        ("RUSGOV", "KAZGOV"): 1,
+        ("KAZ", "RUS"): 1,
+        ("RUSMIL", "KAZ"): 1,
+        ("KAZGOV", "IGOEUROSC"): 1,
+        ("FINGOV", "KAZ"): 1,
         ("RUSMIL", "UKRMIL"): 1,
     }
     first = net.nodes.iloc[0]
@@ -41,8 +47,10 @@ def test_min_events_level_actors_and_limit(event_db: Path) -> None:
     ukr = _edges(network(event_db, actors=["UKR"]))
     assert ukr == {("RUSMIL", "UKRMIL"): 1}
     assert len(network(event_db, limit=3).edges) == 3
-    assert _edges(network(event_db, since="2025-06")) == {("FINGOV", "KAZ"): 1,
-                                                          ("RUSMIL", "UKRMIL"): 1}
+    assert _edges(network(event_db, since="2025-06")) == {
+        ("FINGOV", "KAZ"): 1,
+        ("RUSMIL", "UKRMIL"): 1,
+    }
 
 
 def test_graphml_and_json_exports(event_db: Path, tmp_path: Path) -> None:

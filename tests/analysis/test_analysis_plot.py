@@ -62,8 +62,11 @@ def test_monthly_axis_has_month_ticks(event_db: Path) -> None:
     _drawn(fig)
     ax = fig.axes[0]
     ticks = [mdates.num2date(x) for x in ax.get_xticks()]
-    shown = [t for t, x in zip(ticks, ax.get_xticks(), strict=True)
-             if ax.get_xlim()[0] <= x <= ax.get_xlim()[1]]
+    shown = [
+        t
+        for t, x in zip(ticks, ax.get_xticks(), strict=True)
+        if ax.get_xlim()[0] <= x <= ax.get_xlim()[1]
+    ]
     assert len(shown) >= 4 and all(t.day == 1 for t in shown)
     bottom = fig.axes[1]  # the panels share the axis; the lower one shows the labels
     labels = [label.get_text() for label in bottom.get_xticklabels() if label.get_text()]
@@ -92,12 +95,22 @@ def test_network_drawing_leaves_out_unknown_actors_and_light_edges() -> None:
     from dragoman.analysis import EDGE_COLUMNS, NODE_COLUMNS, Network
 
     edges = pd.DataFrame.from_records(
-        [("---GOV", "KAZ", 9, 9, 0, 0, 0, 9.0, 1.0), ("KAZ", "RUS", 3, 3, 0, 0, 0, 3.0, 1.0),
-         ("RUS", "UKR", 1, 0, 0, 0, 1, -10.0, -10.0)], columns=list(EDGE_COLUMNS))
+        [
+            ("---GOV", "KAZ", 9, 9, 0, 0, 0, 9.0, 1.0),
+            ("KAZ", "RUS", 3, 3, 0, 0, 0, 3.0, 1.0),
+            ("RUS", "UKR", 1, 0, 0, 0, 1, -10.0, -10.0),
+        ],
+        columns=list(EDGE_COLUMNS),
+    )
     nodes = pd.DataFrame.from_records(
-        [("---GOV", "government (country unknown)", 9, 0, 9, 1),
-         ("KAZ", "Kazakhstan", 3, 9, 12, 2), ("RUS", "Russia", 1, 3, 4, 2),
-         ("UKR", "Ukraine", 0, 1, 1, 1)], columns=list(NODE_COLUMNS))
+        [
+            ("---GOV", "government (country unknown)", 9, 0, 9, 1),
+            ("KAZ", "Kazakhstan", 3, 9, 12, 2),
+            ("RUS", "Russia", 1, 3, 4, 2),
+            ("UKR", "Ukraine", 0, 1, 1, 1),
+        ],
+        columns=list(NODE_COLUMNS),
+    )
     net = Network(nodes=nodes, edges=edges)
     plain = render_svg(network_figure(net))
     assert "KAZ" in plain and "UKR" in plain and "---GOV" not in plain

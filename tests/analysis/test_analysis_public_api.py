@@ -27,6 +27,15 @@ def test_all_lists_the_public_names(name: str) -> None:
 def test_server_assets_are_package_data() -> None:
     root = files("dragoman.server")
     names = {item.name for item in (root / "templates").iterdir()}
-    assert {"base.html", "index.html", "event.html", "dyads.html", "network.html",
-            "quotes.html", "document.html", "api.html", "error.html"} <= names
+    assert {
+        "base.html",
+        "index.html",
+        "event.html",
+        "dyads.html",
+        "network.html",
+        "quotes.html",
+        "document.html",
+        "api.html",
+        "error.html",
+    } <= names
     assert (root / "static" / "style.css").read_text(encoding="utf-8").startswith("/*")

@@ -13,11 +13,15 @@ from dragoman.errors import QueryError
 def test_top_tables(event_db: Path) -> None:
     result = top(event_db, limit=3)
     actors = result.actors.to_dict(orient="records")
-    assert actors[0] == {"code": "KAZGOV", "name": "Kazakhstan government", "events": 5,
-                         "as_source": 4, "as_target": 1}
+    assert actors[0] == {
+        "code": "KAZGOV",
+        "name": "Kazakhstan government",
+        "events": 5,
+        "as_source": 4,
+        "as_target": 1,
+    }
     assert len(actors) == 3
-    assert result.dyads.iloc[0][["source", "target", "events"]].tolist() == [
-        "KAZGOV", "RUSGOV", 2]
+    assert result.dyads.iloc[0][["source", "target", "events"]].tolist() == ["KAZGOV", "RUSGOV", 2]
     assert result.event_types["cameo_code"].tolist()[:2] == ["040", "051"]
     assert result.event_types.iloc[0]["plover_type"] == "CONSULT"
     data = result.to_dict()

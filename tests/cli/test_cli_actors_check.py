@@ -32,15 +32,17 @@ def test_lookup_explains_a_dated_role(runner: CliRunner, tmp_path: Path) -> None
         '    - {code: "CHLGOV", start: 2024-03-11, title: President}\n',
         encoding="utf-8",
     )
-    result = runner.invoke(cli, ["actors", "lookup", "Ruiz", "--date", "2025-06-01",
-                                 "--actors", str(people), "--json"])
+    result = runner.invoke(
+        cli, ["actors", "lookup", "Ruiz", "--date", "2025-06-01", "--actors", str(people), "--json"]
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["actors"][0]["code"] == "CHLGOV"
     assert data["actors"][0]["rule"] == "person-role"
     assert data["entries"][0]["roles"][0]["valid"] is True
-    result = runner.invoke(cli, ["actors", "lookup", "Ruiz", "--date", "2020-01-01",
-                                 "--actors", str(people)])
+    result = runner.invoke(
+        cli, ["actors", "lookup", "Ruiz", "--date", "2020-01-01", "--actors", str(people)]
+    )
     assert result.exit_code == 0
     assert "CHL" in result.stdout and "person-no-role" in result.stdout
 
@@ -55,8 +57,9 @@ def test_validate_reports_lines_and_exit_status(tmp_path: Path) -> None:
     good = tmp_path / "good.yaml"
     good.write_text('- {code: "IGOASAEAS", name: "East Asia Summit"}\n', encoding="utf-8")
     bad = tmp_path / "bad.yaml"
-    bad.write_text('- {code: "KAZ", name: K}\n- {code: "KAZ", name: Q}\n- {name: X}\n',
-                   encoding="utf-8")
+    bad.write_text(
+        '- {code: "KAZ", name: K}\n- {code: "KAZ", name: Q}\n- {name: X}\n', encoding="utf-8"
+    )
     runner = CliRunner()
     result = runner.invoke(cli, ["actors", "validate", str(good)])
     assert result.exit_code == 0 and "0 error(s), 0 warning(s)" in result.stderr

@@ -24,8 +24,10 @@ def runner(coder: Coder, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
 
     def make(**kwargs: Any) -> Coder:
         kwargs.pop("model", None)
-        if kwargs.get("verbs") or kwargs.get("actors") or not all(
-            kwargs.get(k, True) for k in ("dates", "places", "quotes")
+        if (
+            kwargs.get("verbs")
+            or kwargs.get("actors")
+            or not all(kwargs.get(k, True) for k in ("dates", "places", "quotes"))
         ):
             return real(nlp=coder.nlp, **kwargs)
         return coder
@@ -46,15 +48,19 @@ def test_text_file_table(runner: CliRunner, tmp_path: Path) -> None:
 def test_jsonl_to_jsonl_with_dates(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "stories.jsonl"
     path.write_text(
-        json.dumps({"id": "a", "text": "Poland condemned Russia.", "date": "2024-01-02"}) + "\n"
-        + json.dumps({"id": "b", "text": "China praised Brazil."}) + "\n",
+        json.dumps({"id": "a", "text": "Poland condemned Russia.", "date": "2024-01-02"})
+        + "\n"
+        + json.dumps({"id": "b", "text": "China praised Brazil."})
+        + "\n",
         encoding="utf-8",
     )
     result = runner.invoke(cli, ["code", str(path), "--format", "jsonl", "--date", "2025-06-01"])
     assert result.exit_code == 0, result.output
     events = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(e["doc_id"], e["date"], e["cameo"]["code"]) for e in events] == [
-        ("a", "2024-01-02", "111"), ("b", "2025-06-01", "051")]
+        ("a", "2024-01-02", "111"),
+        ("b", "2025-06-01", "051"),
+    ]
 
 
 def test_stdin_tsv(runner: CliRunner) -> None:
@@ -129,13 +135,17 @@ def test_user_dictionaries(runner: CliRunner, tmp_path: Path) -> None:
     actors = tmp_path / "actors.yaml"
     actors.write_text('- {code: "IGOASAEAS", name: "East Asia Summit", aliases: ["EAS"]}\n')
     result = runner.invoke(
-        cli, ["code", "-", "--format", "jsonl", "--verbs", str(verbs), "--actors", str(actors)],
+        cli,
+        ["code", "-", "--format", "jsonl", "--verbs", str(verbs), "--actors", str(actors)],
         input="Vietnam snubbed the EAS.",
     )
     assert result.exit_code == 0, result.output
     event = json.loads(result.stdout)
     assert (event["source"]["code"], event["cameo"]["code"], event["target"]["code"]) == (
-        "VNM", "1246", "IGOASAEAS")
+        "VNM",
+        "1246",
+        "IGOASAEAS",
+    )
 
 
 def test_malformed_user_dictionary(runner: CliRunner, tmp_path: Path) -> None:
@@ -160,31 +170,39 @@ QUOTED = (
 
 
 def test_quotes_listing_and_quote_events(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["code", "-", "--quotes", "--format", "jsonl",
-                                 "--date", "2025-06-01"], input=QUOTED)
+    result = runner.invoke(
+        cli, ["code", "-", "--quotes", "--format", "jsonl", "--date", "2025-06-01"], input=QUOTED
+    )
     assert result.exit_code == 0, result.output
     (quote,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert quote["speaker"]["code"] == "POLGOV" and quote["speaker_text"] == "she"
     assert quote["cue"]["text"] == "said" and quote["kind"] == "direct"
     assert quote["content"]["text"].startswith("Russia is irresponsible")
-    result = runner.invoke(cli, ["code", "-", "--format", "jsonl", "--date", "2025-06-01"],
-                           input=QUOTED)
+    result = runner.invoke(
+        cli, ["code", "-", "--format", "jsonl", "--date", "2025-06-01"], input=QUOTED
+    )
     events = [json.loads(line) for line in result.stdout.splitlines()]
     said = [e for e in events if e["quote"] == 0]
     # "Russia is irresponsible" criticizes; "we will not accept its threats" refuses
     assert [(e["source"]["code"], e["cameo"]["code"], e["target"]["code"]) for e in said] == [
-        ("POLGOV", "111", "RUS"), ("POLGOV", "120", "RUS")]
+        ("POLGOV", "111", "RUS"),
+        ("POLGOV", "120", "RUS"),
+    ]
     visit = [e for e in events if e["cameo"]["code"] == "042"]
     assert visit and visit[0]["date"] == "2025-05-27" and visit[0]["location"]["country"] == "LTU"
 
 
 def test_context_layers_can_be_switched_off(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["code", "-", "--format", "jsonl", "--date", "2025-06-01",
-                                 "--no-dates", "--no-places"], input=QUOTED)
+    result = runner.invoke(
+        cli,
+        ["code", "-", "--format", "jsonl", "--date", "2025-06-01", "--no-dates", "--no-places"],
+        input=QUOTED,
+    )
     assert result.exit_code == 0, result.output
     events = [json.loads(line) for line in result.stdout.splitlines()]
-    assert all(e["date"] == "2025-06-01" and e["date_source"] == {"source": "story"}
-               for e in events)
+    assert all(
+        e["date"] == "2025-06-01" and e["date_source"] == {"source": "story"} for e in events
+    )
     assert all(e["location"] is None for e in events)
     result = runner.invoke(cli, ["code", "-", "--quotes", "--no-quotes"], input=QUOTED)
     assert result.exit_code == 1 and "cannot be combined" in result.stderr

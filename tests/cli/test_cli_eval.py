@@ -144,10 +144,22 @@ STORIES = [
         "text": "Poland condemned Russia on Monday. It rained in Warsaw on Tuesday. "
         "Germany praised France.",
         "events": [
-            {"source": ["POLGOV"], "target": ["RUS"], "cameo": "111", "date": "2024-03-04",
-             "date_precision": "day", "sentence": "Poland condemned Russia"},
-            {"source": ["POL"], "target": [], "cameo": "141", "date": "2024-03-05",
-             "date_precision": "day", "sentence": "It rained in Warsaw"},
+            {
+                "source": ["POLGOV"],
+                "target": ["RUS"],
+                "cameo": "111",
+                "date": "2024-03-04",
+                "date_precision": "day",
+                "sentence": "Poland condemned Russia",
+            },
+            {
+                "source": ["POL"],
+                "target": [],
+                "cameo": "141",
+                "date": "2024-03-05",
+                "date_precision": "day",
+                "sentence": "It rained in Warsaw",
+            },
         ],
         "acceptable": [],
     },
@@ -157,8 +169,16 @@ STORIES = [
         "date": "2024-03-06",
         "exhaustive": True,
         "text": "Germany praised France on Friday.",
-        "events": [{"source": ["DEU"], "target": ["FRA"], "cameo": "051", "alt_cameo": ["057"],
-                    "date": "2024-03", "date_precision": "month"}],
+        "events": [
+            {
+                "source": ["DEU"],
+                "target": ["FRA"],
+                "cameo": "051",
+                "alt_cameo": ["057"],
+                "date": "2024-03",
+                "date_precision": "month",
+            }
+        ],
     },
 ]
 
@@ -190,9 +210,7 @@ def test_document_gold_json(runner: CliRunner, docs: Path) -> None:
     assert missed["sentence"] == "It rained in Warsaw on Tuesday."
 
 
-def test_document_gold_report_split_and_plot(
-    runner: CliRunner, docs: Path, tmp_path: Path
-) -> None:
+def test_document_gold_report_split_and_plot(runner: CliRunner, docs: Path, tmp_path: Path) -> None:
     plot = tmp_path / "pr.png"
     result = runner.invoke(
         cli, ["eval", str(docs), "--split", "check", "--plot", str(plot), "--min-confidence", "0"]

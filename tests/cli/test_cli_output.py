@@ -20,8 +20,7 @@ needs_dev_full = pytest.mark.skipif(not os.path.exists(FULL), reason="no /dev/fu
 
 
 @needs_dev_full
-def test_code_to_a_full_disk(coder: Coder, monkeypatch: pytest.MonkeyPatch,
-                             tmp_path: Path) -> None:
+def test_code_to_a_full_disk(coder: Coder, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr("dragoman.cli._code.Coder", lambda **_: coder)
     story = tmp_path / "story.txt"
     story.write_text("Poland condemned Russia.", encoding="utf-8")
@@ -35,8 +34,7 @@ def test_code_to_a_full_disk(coder: Coder, monkeypatch: pytest.MonkeyPatch,
 @needs_dev_full
 @pytest.mark.parametrize("fmt", ["gdelt", "csv", "icews", "plover"])
 def test_export_to_a_full_disk(event_db: Path, fmt: str) -> None:
-    result = CliRunner().invoke(cli, ["export", "--db", str(event_db), "--format", fmt,
-                                      "-o", FULL])
+    result = CliRunner().invoke(cli, ["export", "--db", str(event_db), "--format", fmt, "-o", FULL])
     assert result.exit_code == 1
     assert "No space left on device" in result.stderr
     assert "Traceback" not in result.output
@@ -48,11 +46,15 @@ def test_export_to_standard_output_on_a_full_disk(event_db: Path) -> None:
     with open(FULL, "w") as full:
         result = subprocess.run(
             [sys.executable, "-c", code, "export", "--db", str(event_db), "--format", "gdelt"],
-            stdout=full, stderr=subprocess.PIPE, text=True, timeout=300,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=300,
         )
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
-        "dragoman: error: cannot write: No space left on device"]
+        "dragoman: error: cannot write: No space left on device"
+    ]
 
 
 def test_serve_reports_a_locked_database_before_serving(tmp_path: Path) -> None:
@@ -61,7 +63,9 @@ def test_serve_reports_a_locked_database_before_serving(tmp_path: Path) -> None:
         code = "from dragoman.cli import main; main()"
         result = subprocess.run(
             [sys.executable, "-c", code, "serve", "--db", str(db), "--port", "1"],
-            capture_output=True, text=True, timeout=300,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
     assert result.returncode == 1
     assert "in use by another process" in result.stderr

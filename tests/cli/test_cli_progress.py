@@ -21,9 +21,17 @@ def _render(report: IngestReport, width: int = 80) -> list[str]:
 
 
 def test_bar_fits_80_columns_with_eta_and_rate() -> None:
-    report = IngestReport(db="e.duckdb", bytes_total=10_000_000, bytes_done=4_200_000,
-                          documents_coded=123_456, documents_skipped=7, failures=1_234,
-                          seconds=600.0, startup_seconds=5.0, phase="coding")
+    report = IngestReport(
+        db="e.duckdb",
+        bytes_total=10_000_000,
+        bytes_done=4_200_000,
+        documents_coded=123_456,
+        documents_skipped=7,
+        failures=1_234,
+        seconds=600.0,
+        startup_seconds=5.0,
+        phase="coding",
+    )
     lines = _render(report)
     assert len(lines) == 1 and len(lines[0]) <= 80
     line = lines[0]
@@ -36,8 +44,13 @@ def test_documents_count_when_coded_not_when_committed() -> None:
         pass
 
     report = IngestReport(db="e.duckdb", phase="coding")
-    writer = BatchWriter(NoStore(), None, report, commit_every=1000,  # type: ignore[arg-type]
-                         commit_seconds=3600.0)
+    writer = BatchWriter(
+        NoStore(),
+        None,
+        report,
+        commit_every=1000,  # type: ignore[arg-type]
+        commit_seconds=3600.0,
+    )
     rows = RowBatch(documents=[("a",), ("b",)])
     writer.add(rows)
     assert report.documents_coded == 2 and report.documents_stored == 0

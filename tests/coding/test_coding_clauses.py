@@ -228,8 +228,11 @@ def test_adverbial_past_participle_is_passive() -> None:
     ("text", "verb", "expected"),
     [
         ("Aid is vital for Chile to rebuild its ports.", "rebuild", "hypothetical"),
-        ("The ruling shows the need for the cabinet to reform the courts.", "reform",
-         "hypothetical"),
+        (
+            "The ruling shows the need for the cabinet to reform the courts.",
+            "reform",
+            "hypothetical",
+        ),
         ("It was wrong to blockade the harbor.", "blockade", "hypothetical"),
         ("It is important to condemn the attack.", "condemn", "hypothetical"),
         ("Chile agreed to rebuild the ports.", "rebuild", "asserted"),

@@ -15,12 +15,18 @@ Row = tuple[str, str, str | None]
 GAPS: list[tuple[str, list[Row]]] = [
     # a compound object also matches as one word: "war games" is "wargame" (062), not a
     # "war" launched (190)
-    ("Indian and Japanese navies held war games in the Bay of Bengal.",
-     [("INDMIL", "062", "JPNMIL"), ("JPNMIL", "062", "INDMIL")]),
-    ("Russian and Chinese troops launched joint war games near the border.",
-     [("RUSMIL", "062", "CHNMIL"), ("CHNMIL", "062", "RUSMIL")]),
-    ("Chilean and Peruvian navies started five days of war games off the coast.",
-     [("CHLMIL", "062", "PERMIL"), ("PERMIL", "062", "CHLMIL")]),  # inside an of-phrase
+    (
+        "Indian and Japanese navies held war games in the Bay of Bengal.",
+        [("INDMIL", "062", "JPNMIL"), ("JPNMIL", "062", "INDMIL")],
+    ),
+    (
+        "Russian and Chinese troops launched joint war games near the border.",
+        [("RUSMIL", "062", "CHNMIL"), ("CHNMIL", "062", "RUSMIL")],
+    ),
+    (
+        "Chilean and Peruvian navies started five days of war games off the coast.",
+        [("CHLMIL", "062", "PERMIL"), ("PERMIL", "062", "CHLMIL")],
+    ),  # inside an of-phrase
     # 080: compensation given instead of returning what was taken (codebook 0842 note)
     ("Japan paid compensation to South Korean victims.", [("JPN", "080", "KOR")]),
     ("Germany paid reparations to Israel.", [("DEU", "080", "ISR")]),
@@ -33,63 +39,81 @@ GAPS: list[tuple[str, list[Row]]] = [
     # 196: ceasefire violations
     ("Militants flouted the truce with Israel.", [("---REB", "196", "ISR")]),
     # 170: authorities preventing or blocking a demonstration; a blocked road stays 144
-    ("Police prevented a demonstration by opposition supporters in Minsk.",
-     [("BLRCOP", "170", "BLR")]),
+    (
+        "Police prevented a demonstration by opposition supporters in Minsk.",
+        [("BLRCOP", "170", "BLR")],
+    ),
     ("Belarusian police blocked a protest march in Minsk.", [("BLRCOP", "170", "BLR")]),
-    ("Security forces thwarted a protest by Kurdish activists in Istanbul.",
-     [("TURCOP", "170", "TUROPP")]),
+    (
+        "Security forces thwarted a protest by Kurdish activists in Istanbul.",
+        [("TURCOP", "170", "TUROPP")],
+    ),
     ("Protesters blocked the road to Parliament.", [("---OPP", "144", "---LEG")]),
     # 171: hacking (no cyber code in the codebook; PLOVER COERCE)
     ("Russian hackers hacked the Estonian parliament's website.", [("RUS", "171", "ESTLEG")]),
     ("Chinese hackers hacked into the Indian power grid.", [("CHN", "171", "IND")]),
     # nouns: a murder is a killing (190)
-    ("The murder of a Mexican journalist by police angered Reporters Without Borders.",
-     [("---COP", "190", "MEXMED")]),
+    (
+        "The murder of a Mexican journalist by police angered Reporters Without Borders.",
+        [("---COP", "190", "MEXMED")],
+    ),
     ("Russia's killing of Ukrainian civilians angered Poland.", [("RUS", "190", "UKRCVL")]),
-    ("The killing of two Afghan soldiers by Taliban fighters angered Kabul.",
-     [("AFGREB", "190", "AFGMIL")]),
+    (
+        "The killing of two Afghan soldiers by Taliban fighters angered Kabul.",
+        [("AFGREB", "190", "AFGMIL")],
+    ),
     ("Sudan's mass killing of Masalit villagers shocked Chad.", [("SDN", "202", "SDNCVL")]),
     # nouns: a trade ban is an embargo (163), not an administrative sanction (172)
     ("Russia's trade ban on Georgia hurt Georgian farmers.", [("RUS", "163", "GEO")]),
     # the arrival of what is sent is its sending (074, 090); envoys and leaders visit (042)
     ("A contingent of French troops arrived in Mali.", [("FRAMIL", "074", "MLI")]),
-    ("The first deployment of Nigerian peacekeeping troops arrived in Liberia.",
-     [("NGAMIL", "074", "LBR")]),
+    (
+        "The first deployment of Nigerian peacekeeping troops arrived in Liberia.",
+        [("NGAMIL", "074", "LBR")],
+    ),
     ("UN inspectors arrived in Iran on Sunday.", [("IGOUNO", "090", "IRN")]),
     ("The French president arrived in Mali.", [("FRAGOV", "042", "MLI"), ("MLI", "043", "FRAGOV")]),
     # "force out" expels, like "kick out": people 174, diplomats 161, populations 201
-    ("Kenyan police forced the British journalist out of the country.",
-     [("KENCOP", "174", "GBRMED")]),
+    (
+        "Kenyan police forced the British journalist out of the country.",
+        [("KENCOP", "174", "GBRMED")],
+    ),
     ("Ethiopia forced out two American diplomats.", [("ETH", "161", "USAGOV")]),
-    ("Serbian troops forced thousands of Albanian villagers out of their homes.",
-     [("SRBMIL", "201", "ALBCVL")]),
+    (
+        "Serbian troops forced thousands of Albanian villagers out of their homes.",
+        [("SRBMIL", "201", "ALBCVL")],
+    ),
     # 1724 needs an emergency, a siege or martial law, not any "state" an object is of
     ("Egypt declared a state of emergency in Cairo.", [("EGY", "1724", "EGY")]),
     ("Haiti declared a state of siege.", [("HTI", "1724", "HTI")]),
     ("Thailand imposed martial law.", [("THA", "1724", "THA")]),
     # 152: forces kept on alert (a state noun in an on-phrase); an issued alert is no posture
     ("Kenyan police stayed on alert along the coast.", [("KENCOP", "152", None)]),
-    ("Israeli forces were on high alert along the Lebanese border.",
-     [("ISRMIL", "152", "LBN")]),
+    ("Israeli forces were on high alert along the Lebanese border.", [("ISRMIL", "152", "LBN")]),
     ("The Kenyan weather service issued a flood alert for Nairobi.", []),
     ("Nigeria went on high alert over new cholera cases.", []),
     # 184: people held or used as human shields
-    ("Ugandan soldiers used villagers as human shields during the operation.",
-     [("UGAMIL", "184", None)]),
+    (
+        "Ugandan soldiers used villagers as human shields during the operation.",
+        [("UGAMIL", "184", None)],
+    ),
     # 1712: blowing up property; blowing up people stays a bombing
     ("Kenyan rebels blew up three power lines.", [("KENREB", "1712", "KEN")]),
     # 120: denying what was asked for is a refusal; denying a claim stays 016
     ("Syria denied a permit for the new stadium.", [("SYR", "120", None)]),
     # 126: opposing mediation; 0873: returning weapons (an announced return is an intent)
     ("Israel opposes French mediation.", [("ISR", "126", "FRA")]),
-    ("Kenyan rebels announced they will return their weapons to the army.",
-     [("KENREB", "0356", "KENMIL")]),
+    (
+        "Kenyan rebels announced they will return their weapons to the army.",
+        [("KENREB", "0356", "KENMIL")],
+    ),
     # a sending whose purpose is an inquiry is the inquiry (09), not a deployment (074)
-    ("The African Union sent 30 observers to Mali to investigate the killings.",
-     [("IGOAFRAFU", "091", "MLI")]),
+    (
+        "The African Union sent 30 observers to Mali to investigate the killings.",
+        [("IGOAFRAFU", "091", "MLI")],
+    ),
     # 090 and its kinds: completing an investigation is investigating
-    ("The Kenyan police completed their investigation into the fraud.",
-     [("KENCOP", "091", None)]),
+    ("The Kenyan police completed their investigation into the fraud.", [("KENCOP", "091", None)]),
 ]
 
 

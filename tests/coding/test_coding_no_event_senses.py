@@ -18,12 +18,16 @@ Row = tuple[str, str, str | None]
 SENSES: list[tuple[str, list[Row]]] = [
     # help: someone helped, or helped to do something, is aid; a bare "it helps" is not
     ("Norway helped Haiti with medical supplies.", [("NOR", "070", "HTI")]),
-    ("It helps if the Chilean navy stays in the area, the minister said.",
-     [("---GOV", "010", None)]),  # only the statement
+    (
+        "It helps if the Chilean navy stays in the area, the minister said.",
+        [("---GOV", "010", None)],
+    ),  # only the statement
     # what a demand or request asks for has not happened: no release, no withdrawal
     ("Chile rejected Peru's request that it withdraw its navy.", [("CHL", "120", "PER")]),
-    ("The opposition renewed its call for the army to free political prisoners.",
-     [("---OPP", "020", "---MIL")]),
+    (
+        "The opposition renewed its call for the army to free political prisoners.",
+        [("---OPP", "020", "---MIL")],
+    ),
     # seek: an appeal with an object, trying with a to-complement
     ("Brazil sought aid from Japan.", [("BRA", "023", "JPN")]),
     ("Germany is seeking to strengthen its influence in Asia.", []),
@@ -32,8 +36,10 @@ SENSES: list[tuple[str, list[Row]]] = [
     ("The Russian government released a new economic plan.", []),
     ("The Chinese ministry released new statistics on Monday.", []),
     # receive: hosting a visitor is 043, receiving a thing is not
-    ("The Indian president received the French ambassador.",
-     [("INDGOV", "043", "FRAGOV"), ("FRAGOV", "042", "INDGOV")]),
+    (
+        "The Indian president received the French ambassador.",
+        [("INDGOV", "043", "FRAGOV"), ("FRAGOV", "042", "INDGOV")],
+    ),
     ("The Indian president received an award in Paris.", []),
     # amass: troops are a military posture (154), followers are not
     ("Russia amassed troops near the Ukrainian border.", [("RUS", "154", "UKR")]),
@@ -52,8 +58,10 @@ SENSES: list[tuple[str, list[Row]]] = [
     ("Ontario is charging 25% more for electricity.", []),
     # recognition (054) is of a state or government, not of "X's contributions"
     ("France's recognition of Palestine angered Israel.", [("FRA", "054", "PSE")]),
-    ("Germany's recognition of the new Libyan government angered Egypt.",
-     [("DEU", "054", "LBYGOV")]),
+    (
+        "Germany's recognition of the new Libyan government angered Egypt.",
+        [("DEU", "054", "LBYGOV")],
+    ),
     ("The award signals the OSCE's recognition of Kazakhstan's contributions.", []),
 ]
 

@@ -19,7 +19,8 @@ def test_a_meeting_is_an_event_of_both_sides(coder: Coder) -> None:
     assert ("KAZGOV", "040", "FINGOV") in found
     assert ("FINGOV", "040", "KAZGOV") in found
     (mirror,) = [
-        e for e in coder.code("Kazakhstan's president met the Finnish foreign minister.")
+        e
+        for e in coder.code("Kazakhstan's president met the Finnish foreign minister.")
         if e.source.code == "FINGOV"
     ]
     assert mirror.evidence.pattern.endswith("; reciprocal -> 040")

@@ -135,9 +135,7 @@ def test_reingesting_adds_nothing(messy: Path, tmp_path: Path, coder: Coder) -> 
     assert snapshot(db) == before
 
 
-def test_each_run_is_recorded_with_how_it_coded(
-    messy: Path, tmp_path: Path, coder: Coder
-) -> None:
+def test_each_run_is_recorded_with_how_it_coded(messy: Path, tmp_path: Path, coder: Coder) -> None:
     db = tmp_path / "events.duckdb"
     first = ingest([messy], db, coder=coder)
     ingest([messy], db, coder=coder)

@@ -73,8 +73,17 @@ def test_reads_document_gold(tmp_path: Path) -> None:
     assert first.split == "tune" and first.date == "2024-05-10"
     assert first.where == f"{path} line 1"
     assert first.events == (
-        GoldEvent(("FREGOV",), ("SYL",), "111", None, ("112", "12"), "2024-05-03", "day",
-                  False, "Freedonia criticized Sylvania"),
+        GoldEvent(
+            ("FREGOV",),
+            ("SYL",),
+            "111",
+            None,
+            ("112", "12"),
+            "2024-05-03",
+            "day",
+            False,
+            "Freedonia criticized Sylvania",
+        ),
     )
     assert first.acceptable[0].cameo == "010" and first.acceptable[0].targets == ()
     assert first.acceptable[0].date_precision == "day"
@@ -117,8 +126,20 @@ def test_reads_news_sentence_gold(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("root", "label"),
-    [("01", 0), ("02", 0), ("036", 1), ("05", 1), ("0611", 2), ("08", 2), ("09", 3),
-     ("13", 3), ("14", 4), ("20", 4), ("21", None), ("--", None)],
+    [
+        ("01", 0),
+        ("02", 0),
+        ("036", 1),
+        ("05", 1),
+        ("0611", 2),
+        ("08", 2),
+        ("09", 3),
+        ("13", 3),
+        ("14", 4),
+        ("20", 4),
+        ("21", None),
+        ("--", None),
+    ],
 )
 def test_penta_classes(root: str, label: int | None) -> None:
     assert penta_class(root) == label
@@ -141,8 +162,10 @@ def test_penta_classes(root: str, label: int | None) -> None:
         ({**STORY, "events": [{"cameo": "111", "alt_cameo": [112]}]}, "CAMEO code 112"),
         ({**STORY, "events": [{"cameo": "111", "date": "2024-13-01"}]}, "not a valid calendar"),
         ({**STORY, "events": [{"cameo": "111", "date_precision": "week"}]}, "'week' is not one"),
-        ({**STORY, "events": [{"cameo": "111", "date": "2024-05", "date_precision": "day"}]},
-         "date '2024-05' is not a day date"),
+        (
+            {**STORY, "events": [{"cameo": "111", "date": "2024-05", "date_precision": "day"}]},
+            "date '2024-05' is not a day date",
+        ),
         ({**STORY, "events": [{"cameo": "111", "date": "2024-14"}]}, "'2024-14' is not a valid"),
         ({**STORY, "events": [{"cameo": "111", "negated": "no"}]}, '"negated" must be true'),
         ({**STORY, "events": [{"cameo": "111", "source": [""]}]}, '"source" must be a list'),

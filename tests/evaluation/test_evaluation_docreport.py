@@ -25,8 +25,9 @@ from dragoman.evaluation import (
 
 @pytest.fixture(scope="module")
 def report() -> DocumentReport:
-    gold = GoldSet("docs.jsonl", "docs", list(STORIES), skipped=[("line 4", "bad line")],
-                   notes=["a note"])
+    gold = GoldSet(
+        "docs.jsonl", "docs", list(STORIES), skipped=[("line 4", "bad line")], notes=["a note"]
+    )
     return evaluate_documents(StoryCoder(CODED), gold)
 
 
@@ -43,7 +44,15 @@ def test_document_report_per_split_and_thresholds(report: DocumentReport) -> Non
     lines = {line.split("│")[1].strip(): line for line in text.splitlines() if "│" in line}
     # tune: 3 coded, precision 2/3, recall 1/3, F1 4/9, one no-country source of three
     assert [cell.strip() for cell in lines["tune"].split("│")[2:-1]] == [
-        "2", "3", "3", "0.667", "0.333", "0.444", "- (0/0)", "1.00", "0.33",
+        "2",
+        "3",
+        "3",
+        "0.667",
+        "0.333",
+        "0.444",
+        "- (0/0)",
+        "1.00",
+        "0.33",
     ]
     for split in ("check", "tune", "all"):
         assert f"By confidence threshold: {split}" in text
@@ -62,9 +71,7 @@ def test_document_report_misses(report: DocumentReport) -> None:
 
 
 @pytest.mark.parametrize(("name", "magic"), [("pr.png", b"\x89PNG"), ("pr.svg", b"<?xml")])
-def test_plot_files(
-    report: DocumentReport, tmp_path: Path, name: str, magic: bytes
-) -> None:
+def test_plot_files(report: DocumentReport, tmp_path: Path, name: str, magic: bytes) -> None:
     path = plot_precision_recall(report, tmp_path / name)
     assert path.read_bytes().startswith(magic)
 

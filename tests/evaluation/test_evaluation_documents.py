@@ -169,8 +169,10 @@ STORIES = [
     # tune: 2 required; coded: 1 right (FRE 111), 1 acceptable, 1 wrong; found 1 of 2
     story(
         "t1",
-        (gold(("FRE",), ("SYL",), "111", sentence="Freedonia criticized"),
-         gold(("SYL",), (), "190", sentence="Sylvanian troops fired")),
+        (
+            gold(("FRE",), ("SYL",), "111", sentence="Freedonia criticized"),
+            gold(("SYL",), (), "190", sentence="Sylvanian troops fired"),
+        ),
         acceptable=(gold(("FRE",), (), "010"),),
         text="Freedonia criticized Sylvania. Sylvanian troops fired on a post.",
     ),
@@ -287,7 +289,10 @@ def test_stories_without_split_count_in_all_only() -> None:
 def test_empty_report_has_no_ratios() -> None:
     scores = DocumentReport("g").scores()
     assert (scores.precision, scores.recall, scores.f1, scores.events_per_required) == (
-        None, None, None, None,
+        None,
+        None,
+        None,
+        None,
     )
 
 
@@ -298,9 +303,11 @@ def test_misses_are_listed_by_sentence_with_the_rules() -> None:
     text = "Freedonia criticized Sylvania. Sylvanian troops fired on a post. Talks ended."
     record = story(
         "s",
-        (gold(("SYL",), (), "190", sentence="Sylvanian troops fired ..."),
-         gold(("FRE",), (), "040", sentence="Not in the text"),
-         gold(("FRE",), (), "043", sentence="Talks ended…")),
+        (
+            gold(("SYL",), (), "190", sentence="Sylvanian troops fired ..."),
+            gold(("FRE",), (), "040", sentence="Not in the text"),
+            gold(("FRE",), (), "043", sentence="Talks ended…"),
+        ),
         text=text,
     )
     events = [coded("FRE", "SYL", "111", sentence=0, text="Freedonia criticized Sylvania.")]
@@ -360,8 +367,10 @@ def test_agrees_with_plain_counting_on_random_stories() -> None:
     import random
 
     rng = random.Random(12)
-    actors, codes = ["FRE", "FREGOV", "SYL", "SYLMIL", "VUL", "---GOV"], ["010", "043", "111",
-                                                                         "112", "190", "051"]
+    actors, codes = (
+        ["FRE", "FREGOV", "SYL", "SYLMIL", "VUL", "---GOV"],
+        ["010", "043", "111", "112", "190", "051"],
+    )
     dates = ["2024-05-03", "2024-05-20", "2024-07-03", "2023-05-03", None]
 
     def gold_event() -> GoldEvent:
@@ -377,23 +386,35 @@ def test_agrees_with_plain_counting_on_random_stories() -> None:
     stories, events = [], {}
     for number in range(60):
         story_id = f"s{number}"
-        stories.append(story(
-            story_id,
-            tuple(gold_event() for _ in range(rng.randint(0, 4))),
-            tuple(gold_event() for _ in range(rng.randint(0, 2))),
-            split=rng.choice(["tune", "check"]),
-        ))
+        stories.append(
+            story(
+                story_id,
+                tuple(gold_event() for _ in range(rng.randint(0, 4))),
+                tuple(gold_event() for _ in range(rng.randint(0, 2))),
+                split=rng.choice(["tune", "check"]),
+            )
+        )
         events[story_id] = [
-            coded(rng.choice(actors), rng.choice([*actors, None]), rng.choice(codes),
-                  date=rng.choice(dates))
+            coded(
+                rng.choice(actors),
+                rng.choice([*actors, None]),
+                rng.choice(codes),
+                date=rng.choice(dates),
+            )
             for _ in range(rng.randint(0, 5))
         ]
     report = evaluate_documents(StoryCoder(events), GoldSet("g", "docs", stories))
     for split in ("tune", "check", "all"):
         chosen = [s for s in stories if split == "all" or s.split == split]
         scores = report.scores(split)
-        mine = (scores.coded, scores.right, scores.required, scores.found, scores.dated,
-                scores.dates_right)
+        mine = (
+            scores.coded,
+            scores.right,
+            scores.required,
+            scores.found,
+            scores.dated,
+            scores.dates_right,
+        )
         assert mine == _plain_counts(chosen, events)
         assert scores.found > 0 and scores.right > 0 and scores.dated > 0
 
@@ -434,7 +455,7 @@ def test_the_parse_path_codes_what_code_documents_codes(coder: Any) -> None:
     ]
     assert sum(len(events) for events in direct) >= 3
     starts = parsed[0][1]
-    assert starts[0] == 0 and texts[0][starts[1]:].startswith("It rained")
+    assert starts[0] == 0 and texts[0][starts[1] :].startswith("It rained")
 
 
 def test_an_overlong_story_is_an_error_naming_it() -> None:

@@ -15,11 +15,13 @@ from hypothesis import strategies as st
 from dragoman import Document
 from dragoman.ingest import InputProblem, read_documents
 
-SETTINGS = settings(max_examples=60, deadline=None, database=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
-GOOD = [json.dumps({"id": f"good{i}", "text": f"Germany praised Poland on day {i}."})
-        for i in range(3)]
+GOOD = [
+    json.dumps({"id": f"good{i}", "text": f"Germany praised Poland on day {i}."}) for i in range(3)
+]
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
@@ -41,8 +43,10 @@ def _ids(items: list[Document | InputProblem]) -> set[str]:
 
 
 @SETTINGS
-@given(data=st.binary(max_size=2000),
-       suffix=st.sampled_from([".txt", ".jsonl", ".html", ".warc", ".jsonl.gz", ".txt.gz", ""]))
+@given(
+    data=st.binary(max_size=2000),
+    suffix=st.sampled_from([".txt", ".jsonl", ".html", ".warc", ".jsonl.gz", ".txt.gz", ""]),
+)
 def test_random_bytes_never_raise(data: bytes, suffix: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"input{suffix}"
@@ -67,8 +71,10 @@ def test_random_json_lines_cost_only_themselves(value: object, depth: int) -> No
     nested = "[" * depth + json.dumps(value) + "]" * depth
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "in.jsonl"
-        path.write_text("\n".join([GOOD[0], nested, GOOD[1], json.dumps(value), GOOD[2]]) + "\n",
-                        encoding="utf-8")
+        path.write_text(
+            "\n".join([GOOD[0], nested, GOOD[1], json.dumps(value), GOOD[2]]) + "\n",
+            encoding="utf-8",
+        )
         assert {"good0", "good1", "good2"} <= _ids(_read(path))
 
 

@@ -47,8 +47,10 @@ def test_a_small_file_loads() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("- {list: a, for: x, words: [b]}\n- {list: a, for: y, words: [c]}\n",
-         "bad.yaml line 2: list 'a' is defined twice"),
+        (
+            "- {list: a, for: x, words: [b]}\n- {list: a, for: y, words: [c]}\n",
+            "bad.yaml line 2: list 'a' is defined twice",
+        ),
         ("- {list: a, for: x, words: [b, b]}\n", "bad.yaml line 1: list 'a': 'b' is listed twice"),
         ("- {list: a, words: [b]}\n", "bad.yaml line 1: missing key 'for'"),
         ("- {list: a, for: x, words: [b], note: y}\n", "bad.yaml line 1: unknown key 'note'"),

@@ -72,8 +72,10 @@ def test_one_event_with_evidence_quote_and_document(client: TestClient) -> None:
     assert data["event"]["cameo"]["code"] == "112"
     marked = {s["role"]: s["text"] for s in data["segments"] if s["role"]}
     assert marked == {"source": "Tokayev", "action": "accused", "target": "the OSCE"}
-    assert "".join(s["text"] for s in data["segments"]) == data["event"]["evidence"]["sentence"][
-        "text"]
+    assert (
+        "".join(s["text"] for s in data["segments"])
+        == data["event"]["evidence"]["sentence"]["text"]
+    )
     assert data["quote"]["content"]["text"] == "The election report is biased"
     assert data["document"]["link"] == "https://news.example.org/d07"
     assert "text" not in data["document"]
@@ -85,18 +87,23 @@ def test_document_with_highlighted_text(client: TestClient) -> None:
     assert data["document"]["title"] == "Story d04"
     assert [e["cameo"]["code"] for e in data["events"]] == ["111"]
     assert [s["text"] for s in data["segments"] if s["role"]] == [
-        "Kazakhstan", "criticized", "Russia"]
+        "Kazakhstan",
+        "criticized",
+        "Russia",
+    ]
 
 
 def test_relations(client: TestClient) -> None:
-    dyad = client.get("/api/dyads", params={"source": "KAZ", "target": "RUS",
-                                            "both_directions": "true"}).json()
+    dyad = client.get(
+        "/api/dyads", params={"source": "KAZ", "target": "RUS", "both_directions": "true"}
+    ).json()
     assert dyad["freq"] == "month"
     assert sum(r["events"] for r in dyad["rows"] if r["source"] == "KAZ") == 3
     assert sum(r["events"] for r in dyad["rows"] if r["source"] == "RUS") == 2
     net = client.get("/api/network", params={"min_events": 2}).json()
     assert [(e["source"], e["target"], e["events"]) for e in net["edges"]] == [
-        ("KAZGOV", "RUSGOV", 2)]
+        ("KAZGOV", "RUSGOV", 2)
+    ]
     countries = client.get("/api/network", params={"level": "country", "actor": ["UKR"]}).json()
     assert [(e["source"], e["target"]) for e in countries["edges"]] == [("RUS", "UKR")]
     best = client.get("/api/top", params={"limit": 1}).json()
@@ -108,8 +115,13 @@ def test_relations(client: TestClient) -> None:
 
 def test_openapi_lists_the_endpoints(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ("/api/events", "/api/events/{event_id}", "/api/dyads", "/api/network",
-                 "/api/code"):
+    for path in (
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/dyads",
+        "/api/network",
+        "/api/code",
+    ):
         assert path in paths
     assert "post" in paths["/api/code"]
     assert client.get("/docs").status_code == 404  # FastAPI's CDN-based docs are off
@@ -117,30 +129,56 @@ def test_openapi_lists_the_endpoints(client: TestClient) -> None:
 
 @pytest.mark.slow
 def test_code_endpoint(client: TestClient) -> None:
-    response = client.post("/api/code", json={"text": "Russian troops attacked Ukrainian "
-                                                      "positions near Kharkiv.",
-                                              "date": "2025-06-01", "doc_id": "t1"})
+    response = client.post(
+        "/api/code",
+        json={
+            "text": "Russian troops attacked Ukrainian positions near Kharkiv.",
+            "date": "2025-06-01",
+            "doc_id": "t1",
+        },
+    )
     assert response.status_code == 200, response.text
     data = response.json()
     assert data["doc_id"] == "t1" and data["date"] == "2025-06-01"
     assert [(e["source"]["code"][:3], e["cameo"]["code"][:2]) for e in data["events"]] == [
-        ("RUS", "19")]
+        ("RUS", "19")
+    ]
 
 
 @pytest.mark.parametrize(
     ("method", "url", "kwargs", "status", "message"),
     [
         ("get", "/api/events", {"params": {"actor": "XYZ"}}, 400, "unknown actor 'XYZ'"),
-        ("get", "/api/events", {"params": {"actor": "KAZ' OR 1=1 --"}}, 422,
-         "actor: String should match pattern"),
-        ("get", "/api/events", {"params": {"source": "KAZ'; DROP TABLE mentions; --"}}, 422,
-         "source: String should"),
+        (
+            "get",
+            "/api/events",
+            {"params": {"actor": "KAZ' OR 1=1 --"}},
+            422,
+            "actor: String should match pattern",
+        ),
+        (
+            "get",
+            "/api/events",
+            {"params": {"source": "KAZ'; DROP TABLE mentions; --"}},
+            422,
+            "source: String should",
+        ),
         ("get", "/api/events", {"params": {"since": "2025-02-30"}}, 422, "since: String"),
-        ("get", "/api/events", {"params": {"since": "2025-02-29"}}, 400,
-         "not a valid calendar date"),
+        (
+            "get",
+            "/api/events",
+            {"params": {"since": "2025-02-29"}},
+            400,
+            "not a valid calendar date",
+        ),
         ("get", "/api/events", {"params": {"until": "tomorrow"}}, 422, "until: String should"),
-        ("get", "/api/events", {"params": {"since": "2025-06", "until": "2025-01"}}, 400,
-         "is after until"),
+        (
+            "get",
+            "/api/events",
+            {"params": {"since": "2025-06", "until": "2025-01"}},
+            400,
+            "is after until",
+        ),
         ("get", "/api/events", {"params": {"limit": 10**9}}, 422, "less than or equal to 500"),
         ("get", "/api/events", {"params": {"limit": 200}}, 400, "more than 100"),
         ("get", "/api/events", {"params": {"limit": 0}}, 422, "limit"),
@@ -154,28 +192,56 @@ def test_code_endpoint(client: TestClient) -> None:
         ("get", "/api/events/x' OR '1'='1", {}, 422, "event_id: String should"),
         ("get", "/api/documents", {"params": {"id": "missing"}}, 404, "no document"),
         ("get", "/api/dyads", {"params": {"source": "KAZ"}}, 422, "target"),
-        ("get", "/api/dyads", {"params": {"source": "KAZ", "target": "ZZZ"}}, 400,
-         "unknown target"),
-        ("get", "/api/dyads", {"params": {"source": "KAZ", "target": "RUS", "freq": "hour"}},
-         422, "freq"),
+        (
+            "get",
+            "/api/dyads",
+            {"params": {"source": "KAZ", "target": "ZZZ"}},
+            400,
+            "unknown target",
+        ),
+        (
+            "get",
+            "/api/dyads",
+            {"params": {"source": "KAZ", "target": "RUS", "freq": "hour"}},
+            422,
+            "freq",
+        ),
         ("get", "/api/network", {"params": {"limit": 10**6}}, 400, "more than"),
         ("get", "/api/nothing", {}, 404, "no page or endpoint"),
         ("delete", "/api/events", {}, 405, "DELETE is not allowed"),
-        ("post", "/api/code", {"content": b"{not json",
-                               "headers": {"content-type": "application/json"}}, 400,
-         "not valid JSON"),
+        (
+            "post",
+            "/api/code",
+            {"content": b"{not json", "headers": {"content-type": "application/json"}},
+            400,
+            "not valid JSON",
+        ),
         ("post", "/api/code", {"json": {"txt": "hello"}}, 422, "text"),
         ("post", "/api/code", {"json": {"text": ""}}, 422, "text"),
-        ("post", "/api/code", {"json": {"text": "Hello.", "date": "June"}}, 422,
-         "date: String should match pattern"),
-        ("post", "/api/code", {"json": {"text": "Hello.", "date": "2025-02-29"}}, 400,
-         "not a valid calendar date"),
+        (
+            "post",
+            "/api/code",
+            {"json": {"text": "Hello.", "date": "June"}},
+            422,
+            "date: String should match pattern",
+        ),
+        (
+            "post",
+            "/api/code",
+            {"json": {"text": "Hello.", "date": "2025-02-29"}},
+            400,
+            "not a valid calendar date",
+        ),
         ("post", "/api/code", {"json": {"text": "x" * 200_000}}, 422, "text: String should"),
         ("post", "/api/code", {"json": {"text": "x" * 1_300_000}}, 413, "over 1,250,000 bytes"),
     ],
 )
 def test_bad_requests_get_json_errors(
-    client: TestClient, method: str, url: str, kwargs: dict[str, object], status: int,
+    client: TestClient,
+    method: str,
+    url: str,
+    kwargs: dict[str, object],
+    status: int,
     message: str,
 ) -> None:
     response = getattr(client, method)(url, **kwargs)
@@ -192,8 +258,9 @@ def test_streamed_body_over_the_limit_is_refused(client: TestClient) -> None:
         for _ in range(130):
             yield b"x" * 10_000
 
-    response = client.post("/api/code", content=chunks(),
-                           headers={"content-type": "application/json"})
+    response = client.post(
+        "/api/code", content=chunks(), headers={"content-type": "application/json"}
+    )
     assert response.status_code == 413
     _ok(client)
 

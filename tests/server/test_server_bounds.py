@@ -69,12 +69,12 @@ def test_too_many_periods_are_refused(event_db: Path) -> None:
     app = create_app(event_db, limits=Limits(periods=3))
     try:
         client = TestClient(app)
-        response = client.get("/api/dyads", params={"source": "KAZ", "target": "RUS",
-                                                    "freq": "day"})
+        response = client.get(
+            "/api/dyads", params={"source": "KAZ", "target": "RUS", "freq": "day"}
+        )
         assert response.status_code == 400
         assert "periods, more than 3" in response.json()["message"]
-        yearly = client.get("/api/dyads", params={"source": "KAZ", "target": "RUS",
-                                                  "freq": "year"})
+        yearly = client.get("/api/dyads", params={"source": "KAZ", "target": "RUS", "freq": "year"})
         assert yearly.status_code == 200
     finally:
         app.state.dragoman.store.close()
@@ -83,8 +83,9 @@ def test_too_many_periods_are_refused(event_db: Path) -> None:
 @pytest.mark.parametrize("until", ["9999-12", "9999", "9999-12-31"])
 def test_the_last_month_of_the_calendar_is_a_valid_bound(client: TestClient, until: str) -> None:
     assert client.get("/api/events", params={"until": until}).status_code == 200
-    assert client.get("/", params={"until": until},
-                      headers={"accept": "text/html"}).status_code == 200
+    assert (
+        client.get("/", params={"until": until}, headers={"accept": "text/html"}).status_code == 200
+    )
     assert client.get("/api/top", params={"until": until}).status_code == 200
 
 
@@ -108,20 +109,30 @@ def test_cross_site_requests_are_refused(
 
 
 def test_cross_site_posts_are_refused(client: TestClient) -> None:
-    response = client.post("/api/code", json={"text": "Poland condemned Russia."},
-                           headers={"origin": "http://evil.example.com"})
+    response = client.post(
+        "/api/code",
+        json={"text": "Poland condemned Russia."},
+        headers={"origin": "http://evil.example.com"},
+    )
     assert response.status_code == 403
 
 
 def test_same_origin_and_direct_requests_are_answered(client: TestClient) -> None:
-    for headers in ({"sec-fetch-site": "same-origin"}, {"sec-fetch-site": "none"},
-                    {"origin": "http://testserver"}, {}):
+    for headers in (
+        {"sec-fetch-site": "same-origin"},
+        {"sec-fetch-site": "none"},
+        {"origin": "http://testserver"},
+        {},
+    ):
         assert client.get("/api/events", headers=headers).status_code == 200
 
 
 def test_wrong_content_type_is_415(client: TestClient) -> None:
-    response = client.post("/api/code", content=b'{"text": "Poland condemned Russia."}',
-                           headers={"content-type": "text/plain"})
+    response = client.post(
+        "/api/code",
+        content=b'{"text": "Poland condemned Russia."}',
+        headers={"content-type": "text/plain"},
+    )
     assert response.status_code == 415
     assert response.json()["error"] == "unsupported_media_type"
 
@@ -172,10 +183,20 @@ def test_a_client_that_leaves_stops_its_analysis(
         return real_analysis(request)
 
     monkeypatch.setattr(app.state.dragoman, "analysis", analysis)
-    scope = {"type": "http", "method": "GET", "path": "/api/top", "raw_path": b"/api/top",
-             "query_string": b"", "headers": [(b"host", b"testserver")], "scheme": "http",
-             "server": ("testserver", 80), "client": ("127.0.0.1", 5000), "root_path": "",
-             "http_version": "1.1", "asgi": {"version": "3.0"}}
+    scope = {
+        "type": "http",
+        "method": "GET",
+        "path": "/api/top",
+        "raw_path": b"/api/top",
+        "query_string": b"",
+        "headers": [(b"host", b"testserver")],
+        "scheme": "http",
+        "server": ("testserver", 80),
+        "client": ("127.0.0.1", 5000),
+        "root_path": "",
+        "http_version": "1.1",
+        "asgi": {"version": "3.0"},
+    }
     sent: list[dict[str, Any]] = []
 
     async def run() -> None:
@@ -226,8 +247,7 @@ def test_code_at_the_ends_of_the_calendar(
 
 def test_code_with_a_lone_surrogate_is_a_client_error(client: TestClient) -> None:
     body = b'{"text": "Germany \\ud800 praised Poland."}'
-    response = client.post("/api/code", content=body,
-                           headers={"content-type": "application/json"})
+    response = client.post("/api/code", content=body, headers={"content-type": "application/json"})
     assert response.status_code in (400, 422)  # pydantic or the Coder: never a 500
     assert response.json()["status"] == response.status_code
     _ok(client)

@@ -15,9 +15,16 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = os.environ.get("DRAGOMAN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-quic"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
 
 pytestmark = pytest.mark.skipif(
     not os.path.exists(CHROMIUM),
@@ -39,8 +46,9 @@ def base_url(event_db: Path) -> Iterator[str]:
 
     app = create_app(event_db, allowed_hosts=list(LOOPBACK_HOSTS))
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="off"))
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -77,13 +85,15 @@ def test_filter_open_event_and_see_evidence(base_url: str, tmp_path: Path) -> No
             page.wait_for_url("**/events/*")
             evidence = page.locator("#evidence")
             assert evidence.inner_text() == (
-                "Tokayev accused the OSCE of bias in its election report.")
+                "Tokayev accused the OSCE of bias in its election report."
+            )
             assert page.locator("#evidence mark.source").inner_text() == "Tokayev"
             assert page.locator("#evidence mark.action").inner_text() == "accused"
             assert page.locator("#evidence mark.target").inner_text() == "the OSCE"
             # Highlighting is visible: the marks have our stylesheet's background colours.
             colour = page.locator("#evidence mark.action").evaluate(
-                "e => getComputedStyle(e).backgroundColor")
+                "e => getComputedStyle(e).backgroundColor"
+            )
             assert colour not in ("", "rgba(0, 0, 0, 0)", "transparent")
             assert "The election report is biased" in page.locator("#quote").inner_text()
             shot = tmp_path / "event.png"
@@ -97,8 +107,7 @@ def test_filter_open_event_and_see_evidence(base_url: str, tmp_path: Path) -> No
             browser.close()
 
 
-def test_overview_downloads_actor_links_and_network_paging(base_url: str,
-                                                           tmp_path: Path) -> None:
+def test_overview_downloads_actor_links_and_network_paging(base_url: str, tmp_path: Path) -> None:
     import io
 
     import pyarrow.parquet as pq
@@ -107,12 +116,13 @@ def test_overview_downloads_actor_links_and_network_paging(base_url: str,
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
         try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900},
-                                    accept_downloads=True)
+            page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
             failed: list[str] = []
             # a download ends its navigation, which Chromium reports as an aborted request
-            page.on("requestfailed", lambda request: None if "/download/" in request.url
-                    else failed.append(request.url))
+            page.on(
+                "requestfailed",
+                lambda request: None if "/download/" in request.url else failed.append(request.url),
+            )
             page.goto(base_url + "/?actor=KAZ")
             # events over time for the filter, and where they happened (Moscow only)
             assert page.locator("#timeline svg rect.bar").count() >= 5
@@ -139,13 +149,15 @@ def test_overview_downloads_actor_links_and_network_paging(base_url: str,
             first = page.locator("#edges tbody tr").first.inner_text()
             page.click("#edges thead a:has-text('Goldstein')")
             page.wait_for_url("**sort=goldstein_mean**")
-            values = [float(t.split()[-1]) for t in
-                      page.locator("#edges tbody tr").all_inner_texts()]
+            values = [
+                float(t.split()[-1]) for t in page.locator("#edges tbody tr").all_inner_texts()
+            ]
             assert values == sorted(values, reverse=True) and first
             page.click("#edges thead a:has-text('Goldstein')")
             page.wait_for_url("**dir=asc**")
-            values = [float(t.split()[-1]) for t in
-                      page.locator("#edges tbody tr").all_inner_texts()]
+            values = [
+                float(t.split()[-1]) for t in page.locator("#edges tbody tr").all_inner_texts()
+            ]
             assert values == sorted(values)
             assert not failed, failed
         finally:

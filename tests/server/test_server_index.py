@@ -53,8 +53,7 @@ def test_index_and_sql_agree(
         by_sql = search_events(store, codes, filters, limit, offset, order)
         by_index = search_events(store, codes, filters, limit, offset, order, index)
         assert by_index.total == by_sql.total
-        assert [e["event_id"] for e in by_index.events] == [
-            e["event_id"] for e in by_sql.events]
+        assert [e["event_id"] for e in by_index.events] == [e["event_id"] for e in by_sql.events]
         assert [e["title"] for e in by_index.events] == [e["title"] for e in by_sql.events]
         assert json.loads(by_index.to_json()) == by_sql.to_dict()
 

@@ -40,8 +40,9 @@ def test_event_page_highlights_the_evidence(client: TestClient) -> None:
     html = client.get("/", params={"source": "FINGOV"}, headers=HTML).text
     (event_id,) = _event_links(html)
     page = client.get(f"/events/{event_id}", headers=HTML).text
-    evidence = re.search(r'<blockquote class="evidence" id="evidence">(.*?)</blockquote>',
-                         page, re.S)
+    evidence = re.search(
+        r'<blockquote class="evidence" id="evidence">(.*?)</blockquote>', page, re.S
+    )
     assert evidence is not None
     assert evidence.group(1) == (
         '<mark class="source" data-role="source">Finnish Foreign Minister Valtonen</mark> '
@@ -66,8 +67,9 @@ def test_document_page(client: TestClient) -> None:
 
 
 def test_dyads_network_quotes_and_api_pages(client: TestClient) -> None:
-    dyad = client.get("/dyads", params={"source": "KAZ", "target": "RUS", "both": "true"},
-                      headers=HTML).text
+    dyad = client.get(
+        "/dyads", params={"source": "KAZ", "target": "RUS", "both": "true"}, headers=HTML
+    ).text
     assert "<svg" in dyad and "KAZ → RUS" in dyad and "RUS → KAZ" in dyad
     assert "5 events" in dyad
     net = client.get("/network", headers=HTML).text
@@ -84,8 +86,9 @@ def test_dyads_network_quotes_and_api_pages(client: TestClient) -> None:
 def test_no_external_resources(client: TestClient) -> None:
     for url in ("/", "/dyads?source=KAZ&target=RUS", "/network", "/quotes", "/api"):
         html = client.get(url, headers=HTML).text
-        assert not re.search(r'(src|href)="(https?:)?//', html.replace(
-            'href="https://news.example.org/', "")), url
+        assert not re.search(
+            r'(src|href)="(https?:)?//', html.replace('href="https://news.example.org/', "")
+        ), url
 
 
 @pytest.mark.parametrize(
@@ -160,7 +163,7 @@ def test_network_edges_are_paged_and_sorted(client: TestClient) -> None:
     sources = re.findall(r'<tr><td><a href="/\?actor=[^"]+">([^<]+)</a>', table.group(0))
     assert sources == sorted(sources) and len(sources) == 7
     assert "by source ascending" in html
-    assert 'sort=source&amp;dir=desc' in html  # the sorted column's header reverses it
+    assert "sort=source&amp;dir=desc" in html  # the sorted column's header reverses it
 
 
 def test_network_edges_next_page(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -55,10 +55,26 @@ def _st() -> str:
 
 def test_schemathesis_all_checks_find_nothing(server: str, tmp_path: Path) -> None:
     result = subprocess.run(  # in tmp_path: its example database stays out of the checkout
-        [_st(), "--config-file", str(CONFIG), "run", f"{server}/openapi.json",
-         "--checks", "all", "--max-examples", "25", "--seed", "1616", "--workers", "1",
-         "--no-color"],
-        capture_output=True, text=True, timeout=900, cwd=tmp_path,
+        [
+            _st(),
+            "--config-file",
+            str(CONFIG),
+            "run",
+            f"{server}/openapi.json",
+            "--checks",
+            "all",
+            "--max-examples",
+            "25",
+            "--seed",
+            "1616",
+            "--workers",
+            "1",
+            "--no-color",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=tmp_path,
     )
     summary = result.stdout[-3000:]
     assert result.returncode == 0, summary

@@ -182,9 +182,15 @@ def test_plover_json_lines(store: EventStore) -> None:
     assert osce["event"] == ["ACCUSE"] and osce["recipient"][0]["sector"] == "EUROSC"
     located = next(r for r in records if r["cite_info"]["corpus"] == "a" and "event_loc" in r)
     assert located["event_loc"] == {
-        "extracted_place": "near Kharkiv", "resolved_place": "Kharkiv", "lat": 49.98081,
-        "lon": 36.25272, "city": "Kharkiv", "country": "Ukraine", "country_code": "UKR",
-        "resolution": 4, "feature": "city",
+        "extracted_place": "near Kharkiv",
+        "resolved_place": "Kharkiv",
+        "lat": 49.98081,
+        "lon": 36.25272,
+        "city": "Kharkiv",
+        "country": "Ukraine",
+        "country_code": "UKR",
+        "resolution": 4,
+        "feature": "city",
     }
     assert osce["date_precision"] == "day" and "event_loc" not in osce
     assert next(r for r in records if r["cameo"]["code"] == "051")["date_precision"] == "year"
@@ -238,18 +244,24 @@ def test_every_format_reads_back_with_default_readers(store: EventStore, tmp_pat
     assert frames["icews"]["City"].dropna().tolist() == ["Kharkiv"]
     con = duckdb.connect()
     try:
+
         def one(query: str) -> object:
             return con.sql(query).fetchall()
 
-        assert one(f"SELECT count(*) FROM read_csv('{files['csv']}') "
-                   "WHERE cameo_code = '010'") == [(1,)]  # quoted codes stay text
+        assert one(f"SELECT count(*) FROM read_csv('{files['csv']}') WHERE cameo_code = '010'") == [
+            (1,)
+        ]  # quoted codes stay text
         assert one(f"SELECT max(DatePrecision) FROM read_csv('{files['gdelt']}')") == [("year",)]
-        assert one(f"SELECT count(*) FROM read_csv('{files['icews']}') "
-                   "WHERE City = 'Kharkiv'") == [(1,)]
-        assert one(f"SELECT count(*) FROM read_json('{files['plover']}') "
-                   "WHERE event_loc IS NOT NULL") == [(1,)]
-        assert one(f"SELECT count(*) FROM read_parquet('{tmp_path}/parquet/**/*.parquet') "
-                   "WHERE date_precision = 'year'") == [(1,)]
+        assert one(f"SELECT count(*) FROM read_csv('{files['icews']}') WHERE City = 'Kharkiv'") == [
+            (1,)
+        ]
+        assert one(
+            f"SELECT count(*) FROM read_json('{files['plover']}') WHERE event_loc IS NOT NULL"
+        ) == [(1,)]
+        assert one(
+            f"SELECT count(*) FROM read_parquet('{tmp_path}/parquet/**/*.parquet') "
+            "WHERE date_precision = 'year'"
+        ) == [(1,)]
     finally:
         con.close()
 
@@ -310,8 +322,9 @@ def test_every_format_carries_the_confidence(tmp_path: Path) -> None:
     unsure = replace(event("b", "RUSMIL", "UKR", "190"), confidence=0.25)
     with EventStore(tmp_path / "c.duckdb") as store:
         for doc, ev in (("a", sure), ("b", unsure)):
-            store.write(document_rows(Document(doc, "Text.", "2025-06-01"), [ev],
-                                      file="in.jsonl", line=1))
+            store.write(
+                document_rows(Document(doc, "Text.", "2025-06-01"), [ev], file="in.jsonl", line=1)
+            )
         assert store.sql("SELECT confidence FROM events") == [(0.9,)]  # the surest mention
         assert sorted(store.sql("SELECT confidence FROM mentions")) == [(0.25,), (0.9,)]
         gdelt, icews, plover = io.StringIO(), io.StringIO(), io.StringIO()
@@ -355,8 +368,14 @@ def test_parquet_export_never_deletes_other_files(store: EventStore, tmp_path: P
 def test_icews_tsv_quotes_cells_with_quote_marks(tmp_path: Path) -> None:
     batch = RowBatch()
     tricky = '"Breaking" news, part "2'
-    batch.extend(document_rows(Document(tricky, "Text.", "2025-06-01"),
-                               [event(tricky, "RUSMIL", "UKR", "190")], file="in", line=1))
+    batch.extend(
+        document_rows(
+            Document(tricky, "Text.", "2025-06-01"),
+            [event(tricky, "RUSMIL", "UKR", "190")],
+            file="in",
+            line=1,
+        )
+    )
     with EventStore(tmp_path / "q.duckdb") as opened:
         opened.write(batch)
         out = io.StringIO()

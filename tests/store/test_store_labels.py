@@ -43,19 +43,37 @@ def test_events_name_codes_and_mentions_keep_the_person(tmp_path: Path) -> None:
     for n, name in enumerate(people):
         source = Actor("USAGOV", name, name.split()[1], 0, 7)
         target = Actor("KAZGOV", "Kassym-Jomart Tokayev (President)", "Tokayev", 20, 27)
-        events.append(Event(f"d{n}", 0, make_event_id(f"d{n}", 10, source, target, "040"),
-                            "2025-06-01", source, target, CameoRef("040", info.name), "04", 1,
-                            info.goldstein, PloverRef("CONSULT", None), False,
-                            Evidence(TextSpan("Our words.", 0, 10), TextSpan("met", 10, 13))))
+        events.append(
+            Event(
+                f"d{n}",
+                0,
+                make_event_id(f"d{n}", 10, source, target, "040"),
+                "2025-06-01",
+                source,
+                target,
+                CameoRef("040", info.name),
+                "04",
+                1,
+                info.goldstein,
+                PloverRef("CONSULT", None),
+                False,
+                Evidence(TextSpan("Our words.", 0, 10), TextSpan("met", 10, 13)),
+            )
+        )
     with EventStore(tmp_path / "e.duckdb") as store:
         for event in events:
-            store.write(document_rows(Document(event.doc_id, "Our words.", "2025-06-01"),
-                                      [event], file="x.jsonl", line=1))
+            store.write(
+                document_rows(
+                    Document(event.doc_id, "Our words.", "2025-06-01"),
+                    [event],
+                    file="x.jsonl",
+                    line=1,
+                )
+            )
         assert store.sql("SELECT source_name, target_name, num_mentions FROM events") == [
             ("United States government", "Kazakhstan government", 2)
         ]
-        assert sorted(r[0] for r in store.sql("SELECT source_name FROM mentions")) == sorted(
-            people)
+        assert sorted(r[0] for r in store.sql("SELECT source_name FROM mentions")) == sorted(people)
         export = tmp_path / "icews.tsv"
         export_store(store, "icews", out=export)
         gdelt = tmp_path / "gdelt.tsv"

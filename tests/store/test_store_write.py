@@ -244,27 +244,44 @@ def test_version_1_store_gains_precision_and_places_from_its_records(tmp_path: P
     path = tmp_path / "old.duckdb"
     place = Location("Kharkiv", "UKR", "city", 49.98, 36.25, "near Kharkiv", 30, 42)
     located = replace(make_event("a", "RUSMIL", "UKR", "190"), location=place)
-    yearly = replace(make_event("a", "KAZ", "RUS", "040", verb_start=40, date="2024-01-01"),
-                     date_precision="year")
+    yearly = replace(
+        make_event("a", "KAZ", "RUS", "040", verb_start=40, date="2024-01-01"),
+        date_precision="year",
+    )
     undated = make_event("a", "FRA", None, "010", verb_start=60, date=None)
     with EventStore(path) as store:
-        store.write(document_rows(Document("a", "Text."), [located, yearly, undated],
-                                  file="a.txt", line=None))
+        store.write(
+            document_rows(
+                Document("a", "Text."), [located, yearly, undated], file="a.txt", line=None
+            )
+        )
     # Turn it into what Dragoman 0.1 (schema version 1) wrote: no such columns, the old view.
     con = duckdb.connect(str(path))
     con.execute("DROP VIEW events")
-    for column in ("date_precision", "place_name", "place_country", "place_feature",
-                   "latitude", "longitude", "source_label", "target_label", "confidence"):
+    for column in (
+        "date_precision",
+        "place_name",
+        "place_country",
+        "place_feature",
+        "latitude",
+        "longitude",
+        "source_label",
+        "target_label",
+        "confidence",
+    ):
         con.execute(f"ALTER TABLE mentions DROP COLUMN {column}")
     con.execute("CREATE VIEW events AS SELECT global_event_id FROM mentions")
     con.execute("UPDATE dragoman_schema SET version = 1")
     con.close()
     with EventStore(path, read_only=True) as store:
         assert store.version == SCHEMA_VERSION
-        mentions = store.sql("SELECT cameo_code, date_precision, place_name, place_country, "
-                             "place_feature, latitude, longitude FROM mentions ORDER BY 1")
-        events = store.sql("SELECT cameo_code, date_precision, place_name, latitude "
-                           "FROM events ORDER BY 1")
+        mentions = store.sql(
+            "SELECT cameo_code, date_precision, place_name, place_country, "
+            "place_feature, latitude, longitude FROM mentions ORDER BY 1"
+        )
+        events = store.sql(
+            "SELECT cameo_code, date_precision, place_name, latitude FROM events ORDER BY 1"
+        )
         labels = store.sql("SELECT source_code, source_name, target_name FROM events ORDER BY 1")
         confidence = store.sql("SELECT DISTINCT confidence FROM mentions")
     assert confidence == [(1.0,)]  # read from each record's JSON
@@ -273,10 +290,16 @@ def test_version_1_store_gains_precision_and_places_from_its_records(tmp_path: P
         ("040", "year", None, None, None, None, None),
         ("190", "day", "Kharkiv", "UKR", "city", 49.98, 36.25),
     ]
-    assert events == [("010", None, None, None), ("040", "year", None, None),
-                      ("190", "day", "Kharkiv", 49.98)]
-    assert labels == [("FRA", "France", None), ("KAZ", "Kazakhstan", "Russia"),
-                      ("RUSMIL", "Russia military", "Ukraine")]
+    assert events == [
+        ("010", None, None, None),
+        ("040", "year", None, None),
+        ("190", "day", "Kharkiv", 49.98),
+    ]
+    assert labels == [
+        ("FRA", "France", None),
+        ("KAZ", "Kazakhstan", "Russia"),
+        ("RUSMIL", "Russia military", "Ukraine"),
+    ]
 
 
 def test_events_view_takes_the_finest_precision_and_one_mentions_place(tmp_path: Path) -> None:
@@ -285,20 +308,31 @@ def test_events_view_takes_the_finest_precision_and_one_mentions_place(tmp_path:
     kyiv = Location("Kyiv", "UKR", "capital", 50.45, 30.52, "in Kyiv", 30, 37)
     lviv = Location("Lviv", "UKR", "city", 49.84, 24.02, "in Lviv", 30, 37)
     mentions = [
-        replace(make_event(doc, "RUSMIL", "UKR", "190", date="2025-06-01"),
-                date_precision=precision, location=where)
+        replace(
+            make_event(doc, "RUSMIL", "UKR", "190", date="2025-06-01"),
+            date_precision=precision,
+            location=where,
+        )
         for doc, precision, where in (("a", "month", lviv), ("b", "day", kyiv), ("c", "day", None))
     ]
     with EventStore(tmp_path / "e.duckdb") as store:
         for mention in mentions:
-            store.write(document_rows(Document(mention.doc_id, f"Text {mention.doc_id}."),
-                                      [mention], file="x.jsonl", line=1))
+            store.write(
+                document_rows(
+                    Document(mention.doc_id, f"Text {mention.doc_id}."),
+                    [mention],
+                    file="x.jsonl",
+                    line=1,
+                )
+            )
         first = min(mentions[:2], key=lambda m: m.event_id)
-        rows = store.sql("SELECT date_precision, num_mentions, place_name, latitude, longitude "
-                         "FROM events")
+        rows = store.sql(
+            "SELECT date_precision, num_mentions, place_name, latitude, longitude FROM events"
+        )
     assert first.location is not None
-    assert rows == [("day", 3, first.location.name, first.location.latitude,
-                     first.location.longitude)]
+    assert rows == [
+        ("day", 3, first.location.name, first.location.latitude, first.location.longitude)
+    ]
 
 
 def test_foreign_and_missing_databases_are_clear_errors(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from dragoman.lexicon import words
 
 __all__ = ["PLACE_PREPS", "Geography"]
 
+
 class Geography:
     """Geography lookups of one document: which state a place, a person or a phrase's
     location belongs to.

@@ -234,4 +234,3 @@ def _is_name_word(token: Token, role_words: set[str]) -> bool:
         and token.lower_ not in role_words
         and token.lemma_.lower() not in role_words
     )
-

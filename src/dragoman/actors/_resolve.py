@@ -419,11 +419,7 @@ class DocumentActors:
                     segment = self.doc[mention.start : mention.end]
                     return [self.named_actor(list(segment), mention, None, rule="modifier")]
         for child in head.children:
-            if (
-                child.dep_ == "compound"
-                and child.pos_ == "NOUN"
-                and child.i not in self._by_token
-            ):
+            if child.dep_ == "compound" and child.pos_ == "NOUN" and child.i not in self._by_token:
                 # "a Security Council motion condemning X" parsed with the motion
                 # as a modifier of the participle: the modifier's own modifier (a common
                 # noun: "Agence France-Presse" is a name, not France's)

@@ -61,6 +61,7 @@ def _fits(freq: str, negate: bool = False) -> str:
     allowed = ", ".join(f"'{p}'" for p in _FITTING[freq])
     return f"coalesce(date_precision, 'day') {'NOT ' if negate else ''}IN ({allowed})"
 
+
 #: What is counted: deduplicated events, or their mentions in articles.
 LEVELS = ("events", "mentions")
 
@@ -132,8 +133,10 @@ def _imprecise(
     # an event known to a month or year is in range when its month or year overlaps it
     parts, date_params = [], []
     if dates.since:
-        parts.append("(CASE date_precision WHEN 'year' THEN event_date + INTERVAL 1 YEAR "
-                     "ELSE event_date + INTERVAL 1 MONTH END) > ?")
+        parts.append(
+            "(CASE date_precision WHEN 'year' THEN event_date + INTERVAL 1 YEAR "
+            "ELSE event_date + INTERVAL 1 MONTH END) > ?"
+        )
         date_params.append(dates.since)
     if dates.until:
         parts.append("event_date <= ?")
@@ -176,9 +179,7 @@ def _period_start(day: dt.date, freq: str) -> dt.date:
     return day
 
 
-def _spread(
-    start: dt.date, precision: str, freq: str, dates: DateRange
-) -> dict[dt.date, float]:
+def _spread(start: dt.date, precision: str, freq: str, dates: DateRange) -> dict[dt.date, float]:
     """Share one event dated to a month or year over the periods its days fall in.
 
     Each day of the month (year) carries an equal share; days outside ``dates`` are
@@ -276,8 +277,7 @@ def dyads(
         tgt = codes.require(target, exact, "target")
         directions = [(src, tgt), (tgt, src)] if both_directions and src != tgt else [(src, tgt)]
         raw = {pair: _counts(store, *pair, freq, dates, exact, level) for pair in directions}
-        coarse = {pair: _imprecise(store, *pair, freq, dates, exact, level)
-                  for pair in directions}
+        coarse = {pair: _imprecise(store, *pair, freq, dates, exact, level) for pair in directions}
 
     left_out = sum(int(row[4]) for rows in coarse.values() for row in rows)
     if imprecise == "spread":

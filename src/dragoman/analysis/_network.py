@@ -187,12 +187,16 @@ def network(
     edges["goldstein_sum"] = edges["goldstein_sum"].astype(float).round(6)
     edges["goldstein_mean"] = edges["goldstein_mean"].astype(float).round(6)
     stats: dict[str, dict[str, Any]] = {}
-    for source, target, count in zip(edges["source"], edges["target"], edges["events"],
-                                     strict=True):
-        for node, key, other in ((source, "events_sent", target),
-                                 (target, "events_received", source)):
-            entry = stats.setdefault(node, {"events_sent": 0, "events_received": 0,
-                                            "partners": set()})
+    for source, target, count in zip(
+        edges["source"], edges["target"], edges["events"], strict=True
+    ):
+        for node, key, other in (
+            (source, "events_sent", target),
+            (target, "events_received", source),
+        ):
+            entry = stats.setdefault(
+                node, {"events_sent": 0, "events_received": 0, "partners": set()}
+            )
             entry[key] += int(count)
             entry["partners"].add(other)
     node_rows = [

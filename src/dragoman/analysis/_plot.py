@@ -148,8 +148,15 @@ def dyads_figure(frame: pd.DataFrame, title: str | None = None) -> Figure:
             conflict = name.endswith("conflict")
             base = below_down if conflict else below_up
             heights = [-v if conflict else v for v in values]
-            ax.bar(x, heights, width=width, bottom=base, color=_QUAD_COLORS[name],
-                   label=_QUAD_LABELS[name], align="edge")
+            ax.bar(
+                x,
+                heights,
+                width=width,
+                bottom=base,
+                color=_QUAD_COLORS[name],
+                label=_QUAD_LABELS[name],
+                align="edge",
+            )
             for i, v in enumerate(heights):
                 base[i] += v
         ax.axhline(0, color="#444444", linewidth=0.8)
@@ -164,15 +171,27 @@ def dyads_figure(frame: pd.DataFrame, title: str | None = None) -> Figure:
         twins.append(twin)
         means = [None if math.isnan(float(v)) else float(v) for v in part["goldstein_mean"]]
         shifted = [t + dt.timedelta(days=width / 2) for t in x]  # the middle of each bar
-        twin.plot([t for t, m in zip(shifted, means, strict=True) if m is not None],
-                  [m for m in means if m is not None], color="#2c3e50", marker="o",
-                  markersize=3, linewidth=1.2, label="mean Goldstein")
+        twin.plot(
+            [t for t, m in zip(shifted, means, strict=True) if m is not None],
+            [m for m in means if m is not None],
+            color="#2c3e50",
+            marker="o",
+            markersize=3,
+            linewidth=1.2,
+            label="mean Goldstein",
+        )
         twin.set_ylim(-10.5, 10.5)
         twin.set_ylabel("Goldstein")
     handles, labels = axes[0].get_legend_handles_labels()
     line_h, line_l = twins[0].get_legend_handles_labels()
-    fig.legend(handles + line_h, labels + line_l, loc="outside lower center", ncols=5,
-               fontsize=8, frameon=False)
+    fig.legend(
+        handles + line_h,
+        labels + line_l,
+        loc="outside lower center",
+        ncols=5,
+        fontsize=8,
+        frameon=False,
+    )
     return fig
 
 
@@ -182,8 +201,9 @@ def _layout(graph: Any) -> dict[str, tuple[float, float]]:
     first, then nodes closer than a minimum distance pushed apart."""
     import networkx as nx
 
-    groups = sorted((sorted(c) for c in nx.weakly_connected_components(graph)),
-                    key=lambda c: (-len(c), c[0]))
+    groups = sorted(
+        (sorted(c) for c in nx.weakly_connected_components(graph)), key=lambda c: (-len(c), c[0])
+    )
     placed: dict[str, tuple[float, float]] = {}
     boxes: list[tuple[list[str], float, dict[str, tuple[float, float]]]] = []
     for nodes in groups:
@@ -193,8 +213,13 @@ def _layout(graph: Any) -> dict[str, tuple[float, float]]:
         elif len(nodes) == 2:
             local = {nodes[0]: (-0.5, 0.0), nodes[1]: (0.5, 0.0)}
         else:
-            found = nx.spring_layout(graph.subgraph(nodes), seed=7, iterations=200,
-                                     k=1.0 / math.sqrt(len(nodes)), scale=radius)
+            found = nx.spring_layout(
+                graph.subgraph(nodes),
+                seed=7,
+                iterations=200,
+                k=1.0 / math.sqrt(len(nodes)),
+                scale=radius,
+            )
             local = {n: (float(x), float(y)) for n, (x, y) in found.items()}
         boxes.append((nodes, max(radius, 0.5), local))
     width = max(2.0 * boxes[0][1], math.sqrt(sum((2 * r + 1) ** 2 for _, r, _ in boxes)) * 1.2)
@@ -264,8 +289,9 @@ def network_figure(
         ax.set_title(title)
     edges = net.edges[net.edges["events"] >= min_events]
     if not unknown:
-        edges = edges[~edges["source"].str.startswith("---")
-                      & ~edges["target"].str.startswith("---")]
+        edges = edges[
+            ~edges["source"].str.startswith("---") & ~edges["target"].str.startswith("---")
+        ]
     linked = set(edges["source"]) | set(edges["target"])
     keep = [n for n in net.nodes["id"] if n in linked][:max_nodes]
     kept = set(keep)
@@ -284,33 +310,64 @@ def network_figure(
     most = max(float(activity[n]) for n in keep) or 1.0
     sizes = {n: 60 + 500 * math.sqrt(float(activity[n]) / most) for n in keep}
     biggest = max(float(edges["events"].max()) if len(edges) else 1.0, 1.0)
-    for s, t, n, g in zip(edges["source"], edges["target"], edges["events"],
-                          edges["goldstein_mean"], strict=True):
+    for s, t, n, g in zip(
+        edges["source"], edges["target"], edges["events"], edges["goldstein_mean"], strict=True
+    ):
         if s == t:
             continue
         ax.annotate(
-            "", xy=(pos[t][0], pos[t][1]), xytext=(pos[s][0], pos[s][1]), zorder=2,
+            "",
+            xy=(pos[t][0], pos[t][1]),
+            xytext=(pos[s][0], pos[s][1]),
+            zorder=2,
             arrowprops={
-                "arrowstyle": "-|>", "color": cmap(norm(float(g))), "alpha": 0.9,
+                "arrowstyle": "-|>",
+                "color": cmap(norm(float(g))),
+                "alpha": 0.9,
                 "linewidth": 0.6 + 3.0 * math.log1p(float(n)) / math.log1p(biggest),
                 # stop at the nodes' rims (marker area is in points squared)
-                "shrinkA": math.sqrt(sizes[s]) / 2 + 2, "shrinkB": math.sqrt(sizes[t]) / 2 + 2,
-                "connectionstyle": "arc3,rad=0.15", "mutation_scale": 12,
+                "shrinkA": math.sqrt(sizes[s]) / 2 + 2,
+                "shrinkB": math.sqrt(sizes[t]) / 2 + 2,
+                "connectionstyle": "arc3,rad=0.15",
+                "mutation_scale": 12,
             },
         )
     xs = [pos[n][0] for n in keep]
     ys = [pos[n][1] for n in keep]
-    ax.scatter(xs, ys, s=[sizes[n] for n in keep], color="#9ecae1", edgecolors="#3182bd",
-               zorder=3, alpha=0.9)
+    ax.scatter(
+        xs,
+        ys,
+        s=[sizes[n] for n in keep],
+        color="#9ecae1",
+        edgecolors="#3182bd",
+        zorder=3,
+        alpha=0.9,
+    )
     for node, x, y in zip(keep, xs, ys, strict=True):
         # the label beside its node, on a light box, so it hides neither node nor arrows
-        ax.annotate(node, (x, y), xytext=(0, math.sqrt(sizes[node]) / 2 + 3),
-                    textcoords="offset points", ha="center", va="bottom", fontsize=8,
-                    zorder=4, bbox={"boxstyle": "round,pad=0.15", "facecolor": "white",
-                                    "edgecolor": "none", "alpha": 0.75})
+        ax.annotate(
+            node,
+            (x, y),
+            xytext=(0, math.sqrt(sizes[node]) / 2 + 3),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=8,
+            zorder=4,
+            bbox={
+                "boxstyle": "round,pad=0.15",
+                "facecolor": "white",
+                "edgecolor": "none",
+                "alpha": 0.75,
+            },
+        )
     ax.margins(0.08)
-    fig.colorbar(ScalarMappable(norm=norm, cmap=cmap), ax=ax, shrink=0.6,
-                 label="mean Goldstein score (-10 conflict ... +10 cooperation)")
+    fig.colorbar(
+        ScalarMappable(norm=norm, cmap=cmap),
+        ax=ax,
+        shrink=0.6,
+        label="mean Goldstein score (-10 conflict ... +10 cooperation)",
+    )
     return fig
 
 
@@ -361,7 +418,13 @@ def plot_dyads(frame: pd.DataFrame, path: str | Path, title: str | None = None) 
     return save_figure(dyads_figure(frame, title), path)
 
 
-def plot_network(net: Network, path: str | Path, max_nodes: int = 40,
-                 title: str | None = None, min_events: int = 1, unknown: bool = False) -> Path:
+def plot_network(
+    net: Network,
+    path: str | Path,
+    max_nodes: int = 40,
+    title: str | None = None,
+    min_events: int = 1,
+    unknown: bool = False,
+) -> Path:
     """Write :func:`network_figure` of a network to a PNG or SVG file; return the path."""
     return save_figure(network_figure(net, max_nodes, title, min_events, unknown), path)

@@ -128,15 +128,31 @@ def dyads_command(
       dragoman dyads --db events.duckdb --source KAZ --target IGOEUROSC --freq quarter \\
           --since 2024 --format csv -o kaz_osce.csv --plot kaz_osce.png
     """
-    frame = dyads(db, source, target, both_directions=both_directions, freq=freq,
-                  since=since, until=until, exact=exact, level=level, imprecise=imprecise)
+    frame = dyads(
+        db,
+        source,
+        target,
+        both_directions=both_directions,
+        freq=freq,
+        since=since,
+        until=until,
+        exact=exact,
+        level=level,
+        imprecise=imprecise,
+    )
     left_out = int(frame.attrs.get("left_out", 0))
     if left_out:
-        click.echo(f"dragoman: {left_out:,} event(s) dated only to the month or year left out of "
-                   f"{freq} periods (--imprecise spread shares them out)", err=True)
+        click.echo(
+            f"dragoman: {left_out:,} event(s) dated only to the month or year left out of "
+            f"{freq} periods (--imprecise spread shares them out)",
+            err=True,
+        )
     if plot:
-        pairs = " and ".join(dict.fromkeys(f"{s} → {t}" for s, t in
-                                           zip(frame["source"], frame["target"], strict=True)))
+        pairs = " and ".join(
+            dict.fromkeys(
+                f"{s} → {t}" for s, t in zip(frame["source"], frame["target"], strict=True)
+            )
+        )
         plot_dyads(frame, plot, title=title or pairs or None)
     _emit(frame, fmt, out)
     if plot:
@@ -162,20 +178,41 @@ def dyads_command(
     show_default=True,
     help="Nodes are actor codes, or countries (organizations keep their code).",
 )
-@click.option("--actor", "actors", multiple=True, metavar="CODE",
-              help="Keep edges touching this actor (repeatable; any level).")
+@click.option(
+    "--actor",
+    "actors",
+    multiple=True,
+    metavar="CODE",
+    help="Keep edges touching this actor (repeatable; any level).",
+)
 @click.option("--exact", is_flag=True, help="Match --actor codes exactly.")
-@click.option("--limit", type=click.IntRange(1, None), metavar="N",
-              help="Keep the N heaviest edges only.")
+@click.option(
+    "--limit", type=click.IntRange(1, None), metavar="N", help="Keep the N heaviest edges only."
+)
 @click.option("--graphml", metavar="FILE", help="Write the network as GraphML.")
 @click.option("--json", "json_file", metavar="FILE", help="Write the network as node-link JSON.")
 @click.option("--plot", metavar="FILE", help="Draw the network to a .png or .svg file.")
-@click.option("--max-nodes", type=click.IntRange(2, 500), default=40, show_default=True,
-              metavar="N", help="Most active nodes drawn by --plot.")
-@click.option("--plot-min-events", type=click.IntRange(1, None), default=1, show_default=True,
-              metavar="N", help="Edges drawn by --plot: those of at least N events.")
-@click.option("--plot-unknown", is_flag=True,
-              help="Also draw actors of unknown country (---GOV, ---REB...) with --plot.")
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(2, 500),
+    default=40,
+    show_default=True,
+    metavar="N",
+    help="Most active nodes drawn by --plot.",
+)
+@click.option(
+    "--plot-min-events",
+    type=click.IntRange(1, None),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Edges drawn by --plot: those of at least N events.",
+)
+@click.option(
+    "--plot-unknown",
+    is_flag=True,
+    help="Also draw actors of unknown country (---GOV, ---REB...) with --plot.",
+)
 @_FORMAT
 @_OUT
 def network_command(
@@ -205,8 +242,16 @@ def network_command(
       dragoman network --db events.duckdb --since 2025-01 --min-events 3 --graphml net.graphml
       dragoman network --db events.duckdb --level country --actor KAZ --plot kaz.png
     """
-    net = network(db, since=since, until=until, min_events=min_events, level=level,
-                  actors=actors, exact=exact, limit=limit)
+    net = network(
+        db,
+        since=since,
+        until=until,
+        min_events=min_events,
+        level=level,
+        actors=actors,
+        exact=exact,
+        limit=limit,
+    )
     written: list[str] = []
     if graphml:
         net.write_graphml(graphml)
@@ -215,8 +260,9 @@ def network_command(
         net.write_json(json_file)
         written.append(json_file)
     if plot:
-        plot_network(net, plot, max_nodes=max_nodes, min_events=plot_min_events,
-                     unknown=plot_unknown)
+        plot_network(
+            net, plot, max_nodes=max_nodes, min_events=plot_min_events, unknown=plot_unknown
+        )
         written.append(plot)
     _emit(net.edges, fmt, out)
     click.echo(f"{len(net.nodes):,} nodes, {len(net.edges):,} edges", err=True)
@@ -228,10 +274,22 @@ def network_command(
 @_DB
 @_SINCE
 @_UNTIL
-@click.option("--limit", type=click.IntRange(1, 10_000), default=10, show_default=True,
-              metavar="N", help="Rows per table.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="Output format.")
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 10_000),
+    default=10,
+    show_default=True,
+    metavar="N",
+    help="Rows per table.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
 def top_command(db: str, since: str | None, until: str | None, limit: int, fmt: str) -> None:
     """List the most active actors, dyads and event types of a period.
 

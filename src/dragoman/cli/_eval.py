@@ -47,7 +47,7 @@ __all__ = ["eval_command"]
     "fmt",
     type=click.Choice(GOLD_FORMATS),
     help="Gold format (default: petrarch-xml for .xml files; for JSON lines, docs when the "
-    "first record has \"exhaustive\", penta when it has \"penta\", else jsonl).",
+    'first record has "exhaustive", penta when it has "penta", else jsonl).',
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option(
@@ -148,9 +148,7 @@ def eval_command(
     if gold_set.format != "docs":
         for name, value in (("--split", split), ("--plot", plot)):
             if value is not None:
-                raise click.UsageError(
-                    f"{name} needs document gold; {gold} is {gold_set.format}"
-                )
+                raise click.UsageError(f"{name} needs document gold; {gold} is {gold_set.format}")
     chosen = len(split_records(gold_set, split))
     nlp = load_model(model, ner=ner)
     with tempfile.TemporaryDirectory(prefix="dragoman-eval-") as folder:

@@ -72,8 +72,9 @@ def judge_from(min_confidence: float | None, all_events: bool, precise: bool) ->
     if precise:
         if min_confidence is not None:
             raise InputError("give --precise or --min-confidence, not both")
-        return JudgeOptions(min_confidence=None, unplaced=all_events, unasserted=all_events,
-                            commentators=all_events)
+        return JudgeOptions(
+            min_confidence=None, unplaced=all_events, unasserted=all_events, commentators=all_events
+        )
     if all_events:
         everything = JudgeOptions.everything()
         if min_confidence is None:

@@ -265,10 +265,13 @@ def _for_to_subjects(clause_head: int, table: TokenTable) -> list[int]:
 def _condition(table: TokenTable, comp: int, verb: Token) -> bool:
     """Whether a clause parsed as a complement is a condition ("it helps if X stays"): an
     if- or unless-clause, except after verbs of asking and knowing ("asked if X would")."""
-    return any(
-        table.dep[c] == _MARK and table.lower[c] in _CONDITION_MARKS
-        for c in table.children(comp)
-    ) and verb.lemma_.lower() not in _ASKING_VERBS
+    return (
+        any(
+            table.dep[c] == _MARK and table.lower[c] in _CONDITION_MARKS
+            for c in table.children(comp)
+        )
+        and verb.lemma_.lower() not in _ASKING_VERBS
+    )
 
 
 def _read_prep(clause: Clause, child: Token, table: TokenTable) -> None:
@@ -528,9 +531,7 @@ def _stative_passive(verb: Token) -> bool:
         return True
     if lemma not in _STATIVE_PASSIVES_TO:
         return False
-    return any(
-        (c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp" for c in verb.children
-    )
+    return any((c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp" for c in verb.children)
 
 
 def _document_authors(noun: Token) -> list[Token]:

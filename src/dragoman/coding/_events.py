@@ -33,6 +33,7 @@ from spacy.symbols import appos, dobj, nsubj, nsubjpass, pobj
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors import UNKNOWN_COUNTRY, ActorDictionary, DocumentActors, MentionFinder
+from dragoman.coding._antecedents import with_antecedent_targets
 from dragoman.coding._clauses import (
     Clause,
     clause_for,
@@ -268,6 +269,7 @@ class EventExtractor:
                     ),
                 )
             )
+        events = with_antecedent_targets(events, doc)
         events = with_reciprocals(place_in_story_country(events), self._describe)
         return judge_events(events, self._judge), context.quotes(doc_id)
 
@@ -385,8 +387,10 @@ class EventExtractor:
             if head.i in consumed or (head.i in matched and token.dep_ in _OBJECT_DEPS):
                 continue  # the verb's own pattern decides about its object
             light = light_verb(token)
-            if light is not None and token.head.lower_ == "under" and entry.code[:2] not in (
-                _UNDER_ROOTS
+            if (
+                light is not None
+                and token.head.lower_ == "under"
+                and entry.code[:2] not in (_UNDER_ROOTS)
             ):
                 light = None  # "keeps troops under a defense pact": not a measure on them
             if light is not None and light.i not in matched and light.i not in consumed:
@@ -409,9 +413,7 @@ class EventExtractor:
                     plover=entry.plover,
                 )
                 note = f"light verb + {entry.describe()}"
-                light_match = Match(
-                    clause, pattern, entry.code, modality(head), note, noun=token
-                )
+                light_match = Match(clause, pattern, entry.code, modality(head), note, noun=token)
                 apply_modality(light_match)  # "will launch an offensive" is a threat
                 out.append(light_match)
                 continue
@@ -547,8 +549,10 @@ class EventExtractor:
         else:
             # the object is the pattern's instrument ("imposed sanctions"), unless the event
             # noun is in a prepositional phrase ("placed the leader under arrest")
-            constrained = bool(entry.objects) and entry.objects != _ANY_OBJECT and not (
-                match.noun is not None and match.noun.dep_ == "pobj"
+            constrained = (
+                bool(entry.objects)
+                and entry.objects != _ANY_OBJECT
+                and not (match.noun is not None and match.noun.dep_ == "pobj")
             )
             targets = targets_of(clause, entry.prep, constrained, resolver)
         if match.noun is not None and not other_actors(targets, sources):
@@ -882,9 +886,7 @@ def _drop_reporting_statements(
     acting = {e.source.code for e in actions}
     acting_at = {e.source.start for e in actions}
     for e in events:
-        if e.cameo.code == STATEMENT and (
-            e.source.code in acting or e.source.start in acting_at
-        ):
+        if e.cameo.code == STATEMENT and (e.source.code in acting or e.source.start in acting_at):
             reported.add(e.evidence.verb.start)
     if not reported:
         return events

@@ -80,8 +80,13 @@ _TABLE: dict[str, tuple[str, str, str, str, str]] = {
 }
 _POSITION = {Frame.APPEAL: 0, Frame.INTENT: 1, Frame.DEMAND: 2, Frame.REJECT: 3, Frame.THREAT: 4}
 # The generic code of each family: only these are refined by the complement's action.
-_GENERIC = {"020": Frame.APPEAL, "030": Frame.INTENT, "100": Frame.DEMAND, "120": Frame.REJECT,
-            "130": Frame.THREAT}
+_GENERIC = {
+    "020": Frame.APPEAL,
+    "030": Frame.INTENT,
+    "100": Frame.DEMAND,
+    "120": Frame.REJECT,
+    "130": Frame.THREAT,
+}
 _BY_ROOT = {frame.value: frame for frame in Frame}
 
 

@@ -45,13 +45,38 @@ __all__ = [
 
 # Words that make a speaker a commentator rather than a political actor (ANNOTATION:
 # "experts, analysts, observers, scholars and journalists are not political actors").
-_COMMENTATORS = frozenset({
-    "analyst", "analysts", "expert", "experts", "scholar", "scholars", "professor",
-    "researcher", "researchers", "economist", "economists", "commentator", "commentators",
-    "observer", "observers", "journalist", "journalists", "reporter", "reporters",
-    "fellow", "academic", "academics", "historian", "columnist", "pundit", "strategist",
-    "lecturer", "consultant",
-})
+_COMMENTATORS = frozenset(
+    {
+        "analyst",
+        "analysts",
+        "expert",
+        "experts",
+        "scholar",
+        "scholars",
+        "professor",
+        "researcher",
+        "researchers",
+        "economist",
+        "economists",
+        "commentator",
+        "commentators",
+        "observer",
+        "observers",
+        "journalist",
+        "journalists",
+        "reporter",
+        "reporters",
+        "fellow",
+        "academic",
+        "academics",
+        "historian",
+        "columnist",
+        "pundit",
+        "strategist",
+        "lecturer",
+        "consultant",
+    }
+)
 # ... and the academic ones by their ending ("sinologist", "political scientist").
 _COMMENTATOR_ENDINGS = ("ologist", "ologists", "scientist", "scientists")
 # Modal presentations that are no event: what could or should happen.

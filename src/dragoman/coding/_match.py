@@ -16,6 +16,7 @@ from dragoman.records import Actor
 
 __all__ = ["Candidates", "Match"]
 
+
 @dataclass(slots=True)
 class Match:
     """A clause with the verb pattern it matched and the code it will be coded with."""

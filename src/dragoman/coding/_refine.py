@@ -93,9 +93,7 @@ class _Sentence:
     actions: dict[int, str] = field(default_factory=dict)
 
 
-def apply_frames(
-    matches: list[Match], verbs: VerbDictionary
-) -> tuple[set[int], dict[int, str]]:
+def apply_frames(matches: list[Match], verbs: VerbDictionary) -> tuple[set[int], dict[int, str]]:
     """Refine codes by what governs what; return the verbs that are not events, and the
     action code of each matched verb (before modality made it an intent or threat).
 
@@ -281,7 +279,10 @@ def _complement_rules(match: Match, frame: Frame | None, sentence: _Sentence) ->
     comps = match.entry.comps
     named = bool(comps) and comps != {"*"}  # "agree ... to lift", not "concluded that *"
     by_verb, actions, consumed, verbs = (
-        sentence.by_verb, sentence.actions, sentence.consumed, sentence.verbs
+        sentence.by_verb,
+        sentence.actions,
+        sentence.consumed,
+        sentence.verbs,
     )
     for comp in [*match.clause.comps, *_message_contents(match)]:
         inner = by_verb.get(comp.i)
@@ -632,8 +633,15 @@ _PROPOSAL_NOUNS = words("proposal_nouns")
 # Nouns of ending or easing: what ends is read through the verb dictionary ("an end to the
 # embargo" as "end the embargo" 085, "the lifting of sanctions" as "lift sanctions" 085).
 _ENDING_NOUNS: dict[str, str] = {
-    "end": "end", "halt": "halt", "lifting": "lift", "easing": "ease", "removal": "remove",
-    "suspension": "suspend", "cessation": "cease", "relaxation": "relax", "repeal": "repeal",
+    "end": "end",
+    "halt": "halt",
+    "lifting": "lift",
+    "easing": "ease",
+    "removal": "remove",
+    "suspension": "suspend",
+    "cessation": "cease",
+    "relaxation": "relax",
+    "repeal": "repeal",
 }
 
 
@@ -685,8 +693,11 @@ def _noun_action(
                 inner = verbs.match_noun(pobj.lemma_.lower(), words_before(pobj))
                 if inner is not None:
                     return inner.code
-        elif proposal and child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        elif (
+            proposal
+            and child.dep_ in ("acl", "relcl")
+            and child.pos_ == "VERB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         ):
             action = actions.get(child.i) if child.i in by_verb else _light_action(child, verbs)
             if action is not None:

@@ -49,36 +49,84 @@ _TOPICS: dict[str, str] = {
     # leadership and power; the codebook adds demands for new elections
     **dict.fromkeys(
         (
-            "resignation", "resign", "ouster", "oust", "removal", "impeachment", "impeach",
-            "abdication", "abdicate", "reinstatement", "reinstate", "overthrow", "downfall",
-            "election", "step",
+            "resignation",
+            "resign",
+            "ouster",
+            "oust",
+            "removal",
+            "impeachment",
+            "impeach",
+            "abdication",
+            "abdicate",
+            "reinstatement",
+            "reinstate",
+            "overthrow",
+            "downfall",
+            "election",
+            "step",
         ),
         _LEADERSHIP,
     ),
     # major institutional, constitutional or regime change; independence and autonomy too
     **dict.fromkeys(
         (
-            "independence", "autonomy", "democracy", "democratic", "democratization",
-            "democratisation", "constitution", "constitutional", "referendum", "secession",
-            "sovereignty", "self-determination", "self-rule", "statehood", "federalism",
-            "multiparty", "regime",
+            "independence",
+            "autonomy",
+            "democracy",
+            "democratic",
+            "democratization",
+            "democratisation",
+            "constitution",
+            "constitutional",
+            "referendum",
+            "secession",
+            "sovereignty",
+            "self-determination",
+            "self-rule",
+            "statehood",
+            "federalism",
+            "multiparty",
+            "regime",
         ),
         _INSTITUTIONS,
     ),
     # rights and freedoms, new or violated
     **dict.fromkeys(
         (
-            "right", "freedom", "liberty", "equality", "suffrage", "citizenship",
-            "violation", "abuse", "arrest", "detention", "imprisonment", "crackdown",
-            "repression", "censorship", "discrimination",
+            "right",
+            "freedom",
+            "liberty",
+            "equality",
+            "suffrage",
+            "citizenship",
+            "violation",
+            "abuse",
+            "arrest",
+            "detention",
+            "imprisonment",
+            "crackdown",
+            "repression",
+            "censorship",
+            "discrimination",
         ),
         _RIGHTS,
     ),
     # policy: laws, decisions and (for protests) unspecified reforms
     **dict.fromkeys(
         (
-            "policy", "law", "bill", "legislation", "decree", "decision", "tax", "reform",
-            "measure", "budget", "subsidy", "wage", "price",
+            "policy",
+            "law",
+            "bill",
+            "legislation",
+            "decree",
+            "decision",
+            "tax",
+            "reform",
+            "measure",
+            "budget",
+            "subsidy",
+            "wage",
+            "price",
         ),
         _POLICY,
     ),
@@ -203,9 +251,7 @@ def _crude_weapon(clause: Clause) -> Token | None:
     for subject in clause.subjects:
         for armed in subject.children:
             if armed.dep_ == "acl" and armed.lemma_.lower() == "arm":
-                phrases.extend(
-                    c for c in armed.children if c.dep_ == "prep" and c.lower_ == "with"
-                )
+                phrases.extend(c for c in armed.children if c.dep_ == "prep" and c.lower_ == "with")
     for phrase in phrases:
         for noun in phrase.children:
             if noun.dep_ != "pobj":
@@ -385,24 +431,63 @@ _ESPIONAGE = "espionage"
 _ALLEGED: dict[str, str] = {
     **dict.fromkeys(
         (
-            "crime", "criminal", "corruption", "corrupt", "fraud", "embezzlement", "embezzle",
-            "bribery", "bribe", "kickback", "graft", "misuse", "misappropriation",
-            "misappropriate", "theft", "steal", "smuggling", "smuggle", "laundering",
-            "launder", "trafficking", "extortion", "racketeering", "evasion",
+            "crime",
+            "criminal",
+            "corruption",
+            "corrupt",
+            "fraud",
+            "embezzlement",
+            "embezzle",
+            "bribery",
+            "bribe",
+            "kickback",
+            "graft",
+            "misuse",
+            "misappropriation",
+            "misappropriate",
+            "theft",
+            "steal",
+            "smuggling",
+            "smuggle",
+            "laundering",
+            "launder",
+            "trafficking",
+            "extortion",
+            "racketeering",
+            "evasion",
         ),
         _CRIME,
     ),
     **dict.fromkeys(
         (
-            "right", "torture", "abuse", "persecution", "persecute", "discrimination",
-            "mistreatment", "mistreat", "slavery", "disappearance", "repression",
+            "right",
+            "torture",
+            "abuse",
+            "persecution",
+            "persecute",
+            "discrimination",
+            "mistreatment",
+            "mistreat",
+            "slavery",
+            "disappearance",
+            "repression",
         ),
         _ABUSE,
     ),
     **dict.fromkeys(
         (
-            "aggression", "invasion", "invade", "incursion", "provocation", "ceasefire",
-            "cease-fire", "truce", "armistice", "shelling", "airstrike", "offensive",
+            "aggression",
+            "invasion",
+            "invade",
+            "incursion",
+            "provocation",
+            "ceasefire",
+            "cease-fire",
+            "truce",
+            "armistice",
+            "shelling",
+            "airstrike",
+            "offensive",
             "hostility",
         ),
         _AGGRESSION,
@@ -410,8 +495,15 @@ _ALLEGED: dict[str, str] = {
     **dict.fromkeys(("genocide", "atrocity", "massacre", "cleansing"), _WAR_CRIME),
     **dict.fromkeys(
         (
-            "espionage", "spying", "spy", "treason", "sedition", "collaboration",
-            "collaborate", "sabotage", "subversion",
+            "espionage",
+            "spying",
+            "spy",
+            "treason",
+            "sedition",
+            "collaboration",
+            "collaborate",
+            "sabotage",
+            "subversion",
         ),
         _ESPIONAGE,
     ),
@@ -420,11 +512,18 @@ _ALLEGATION_PRECEDENCE = (_WAR_CRIME, _ESPIONAGE, _ABUSE, _AGGRESSION, _CRIME)
 _ACCUSE = "112"
 _INVESTIGATE = ("090", "091")
 _INVESTIGATION_CODES: dict[str, str] = {
-    _CRIME: "091", _ABUSE: "092", _AGGRESSION: "093", _WAR_CRIME: "094", _ESPIONAGE: "091",
+    _CRIME: "091",
+    _ABUSE: "092",
+    _AGGRESSION: "093",
+    _WAR_CRIME: "094",
+    _ESPIONAGE: "091",
 }
 _ALLEGATION_CODES: dict[str, dict[str, str]] = {
     _ACCUSE: {
-        _CRIME: "1121", _ABUSE: "1122", _AGGRESSION: "1123", _WAR_CRIME: "1124",
+        _CRIME: "1121",
+        _ABUSE: "1122",
+        _AGGRESSION: "1123",
+        _WAR_CRIME: "1124",
         _ESPIONAGE: "1125",
     },
     **{code: _INVESTIGATION_CODES for code in _INVESTIGATE},
@@ -516,8 +615,7 @@ def _allegations_in(phrase: Token) -> set[str]:
         lemma = token.lemma_.lower()
         kind = _ALLEGED.get(lemma)
         if lemma == "crime" and (
-            "war" in words_before(token)
-            or any(c.lower_ == "against" for c in token.children)
+            "war" in words_before(token) or any(c.lower_ == "against" for c in token.children)
         ):
             kind = _WAR_CRIME
         if kind is not None:

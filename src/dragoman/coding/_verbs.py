@@ -238,9 +238,7 @@ class VerbDictionary:
                 entry.objects & object_set or (entry.objects == _ANY and object_set)
             ):
                 continue
-            if entry.comps and not (
-                entry.comps & comp_set or (entry.comps == _ANY and comp_set)
-            ):
+            if entry.comps and not (entry.comps & comp_set or (entry.comps == _ANY and comp_set)):
                 continue
             # among equals, an entry for an earlier object wins: the head of the object over
             # what it is of ("expelled inspectors of the agency" is about the inspectors)

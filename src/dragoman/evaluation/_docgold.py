@@ -182,9 +182,7 @@ def _story(data: dict[str, Any], where: str) -> GoldRecord:
     )
 
 
-def _events(
-    data: dict[str, Any], key: str, where: str, *, required: bool
-) -> tuple[GoldEvent, ...]:
+def _events(data: dict[str, Any], key: str, where: str, *, required: bool) -> tuple[GoldEvent, ...]:
     items = data.get(key)
     if items is None and not required:
         return ()
@@ -201,9 +199,7 @@ def _doc_event(item: Any, where: str) -> GoldEvent:
     codes = [item.get("cameo"), *_list(item.get("alt_cameo", []), where, "alt_cameo")]
     for code in codes:
         if not isinstance(code, str) or not _CAMEO_SHAPE.match(code):
-            raise InputError(
-                f"{where}: CAMEO code {code!r} is not a string of 2-4 digits (\"0311\")"
-            )
+            raise InputError(f'{where}: CAMEO code {code!r} is not a string of 2-4 digits ("0311")')
     date, precision = _event_date(item.get("date"), item.get("date_precision"), where)
     negated = item.get("negated", False)
     if negated not in (True, False):

@@ -29,8 +29,7 @@ __all__ = [
 
 
 def _console(stream: IO[str], width: int | None) -> Console:
-    return Console(file=stream, width=width or (None if stream.isatty() else 120),
-                   highlight=False)
+    return Console(file=stream, width=width or (None if stream.isatty() else 120), highlight=False)
 
 
 def _fraction(value: float | None, digits: int = 3) -> str:
@@ -94,8 +93,18 @@ def _splits_table(rows: list[DocumentScores], min_confidence: float) -> Table:
         title_justify="left",
         header_style="bold",
     )
-    columns = ("split", "stories", "required", "coded", "precision", "recall", "F1", "dates",
-               "coded/required", "no country")
+    columns = (
+        "split",
+        "stories",
+        "required",
+        "coded",
+        "precision",
+        "recall",
+        "F1",
+        "dates",
+        "coded/required",
+        "no country",
+    )
     for column in columns:
         table.add_column(column, justify="left" if column == "split" else "right")
     for row in rows:
@@ -193,12 +202,24 @@ def precision_recall_figure(report: DocumentReport) -> Figure:
             if (x, y) == last:  # the same events as at the lower threshold: one label
                 continue
             last = (x, y)
-            axes.annotate(f"{row.threshold:.1f}", (x, y), textcoords="offset points",
-                          xytext=(4, 4), fontsize=7, color=line.get_color())
+            axes.annotate(
+                f"{row.threshold:.1f}",
+                (x, y),
+                textcoords="offset points",
+                xytext=(4, 4),
+                fontsize=7,
+                color=line.get_color(),
+            )
         chosen = report.scores(name)
         if chosen.precision is not None:
-            axes.plot([chosen.recall or 0.0], [chosen.precision], marker="*", markersize=14,
-                      color=line.get_color(), linestyle="none")
+            axes.plot(
+                [chosen.recall or 0.0],
+                [chosen.precision],
+                marker="*",
+                markersize=14,
+                color=line.get_color(),
+                linestyle="none",
+            )
     axes.set_xlim(0, 1)
     axes.set_ylim(0, 1.05)
     axes.set_xlabel("recall (root + dyad)")
@@ -273,22 +294,40 @@ def render_sentence_report(
         table.add_column(column, overflow="fold")
     with_events = report.accuracy(coded_only=True)
     rows = (
-        ("5-class accuracy", report.accuracy(),
-         "class of the first coded event's root = gold class; no event counts as wrong"),
-        ("5-class accuracy, coded", with_events,
-         f"the same over the {with_events.total} sentence(s) with a coded event"),
-        ("dyad phrase recall", report.dyad_recall(),
-         "one coded event's source and target overlap gold source and target phrases"),
-        ("source phrase recall", report.phrase_recall("source"),
-         "gold source phrases overlapped by a coded event's source"),
-        ("target phrase recall", report.phrase_recall("target"),
-         "gold target phrases overlapped by a coded event's target"),
+        (
+            "5-class accuracy",
+            report.accuracy(),
+            "class of the first coded event's root = gold class; no event counts as wrong",
+        ),
+        (
+            "5-class accuracy, coded",
+            with_events,
+            f"the same over the {with_events.total} sentence(s) with a coded event",
+        ),
+        (
+            "dyad phrase recall",
+            report.dyad_recall(),
+            "one coded event's source and target overlap gold source and target phrases",
+        ),
+        (
+            "source phrase recall",
+            report.phrase_recall("source"),
+            "gold source phrases overlapped by a coded event's source",
+        ),
+        (
+            "target phrase recall",
+            report.phrase_recall("target"),
+            "gold target phrases overlapped by a coded event's target",
+        ),
     )
     for name, ratio, meaning in rows:
         table.add_row(name, _ratio(ratio), meaning)
     console.print(table)
-    confusion = Table(title="Class confusion (gold: predicted; - nothing coded)",
-                      title_justify="left", header_style="bold")
+    confusion = Table(
+        title="Class confusion (gold: predicted; - nothing coded)",
+        title_justify="left",
+        header_style="bold",
+    )
     confusion.add_column("gold class")
     predicted = [str(label) for label, _name, _roots in PENTA_CLASSES] + ["-"]
     for column in predicted:

@@ -136,11 +136,27 @@ class DocumentScores:
         """Return the counts and the ratios (rounded to 4 places; null when undefined)."""
         data: dict[str, Any] = {
             name: getattr(self, name)
-            for name in ("split", "threshold", "stories", "required", "coded", "right",
-                         "found", "dated", "dates_right", "no_country")
+            for name in (
+                "split",
+                "threshold",
+                "stories",
+                "required",
+                "coded",
+                "right",
+                "found",
+                "dated",
+                "dates_right",
+                "no_country",
+            )
         }
-        for name in ("precision", "recall", "f1", "dates", "events_per_required",
-                     "no_country_share"):
+        for name in (
+            "precision",
+            "recall",
+            "f1",
+            "dates",
+            "events_per_required",
+            "no_country_share",
+        ):
             value = getattr(self, name)
             data[name] = round(value, 4) if value is not None else None
         return data
@@ -338,8 +354,13 @@ def evaluate_documents(
     records = split_records(gold, split)
     if limit is not None:
         records = records[:limit]
-    report = DocumentReport(gold.path, gold.format, skipped=list(gold.skipped),
-                            notes=list(gold.notes), min_confidence=min_confidence)
+    report = DocumentReport(
+        gold.path,
+        gold.format,
+        skipped=list(gold.skipped),
+        notes=list(gold.notes),
+        min_confidence=min_confidence,
+    )
     coded = code_records(coder, records)
     for count, (record, (events, starts)) in enumerate(zip(records, coded, strict=False), 1):
         report.stories.append(score_story(record, events, starts))

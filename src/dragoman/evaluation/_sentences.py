@@ -225,8 +225,9 @@ def evaluate_sentences(
         The report.
     """
     records = list(gold.records)[:limit] if limit is not None else list(gold.records)
-    report = SentenceReport(gold.path, gold.format, skipped=list(gold.skipped),
-                            notes=list(gold.notes))
+    report = SentenceReport(
+        gold.path, gold.format, skipped=list(gold.skipped), notes=list(gold.notes)
+    )
     coded = code_records(coder, records)
     for count, (record, (events, _starts)) in enumerate(zip(records, coded, strict=False), 1):
         report.sentences.append(score_sentence(record, events))

@@ -21,8 +21,9 @@ def lexicon_file() -> Traversable:
     return files("dragoman.lexicon") / "data" / "lexicon.yaml"
 
 
-def load_lexicon(source: Path | Traversable | str | None = None, *,
-                 name: str | None = None) -> dict[str, frozenset[str]]:
+def load_lexicon(
+    source: Path | Traversable | str | None = None, *, name: str | None = None
+) -> dict[str, frozenset[str]]:
     """Read a lexicon file: a YAML list of ``{list: NAME, for: WHY, words: [...]}``.
 
     Args:

@@ -58,9 +58,7 @@ _PHRASE_NOUNS = frozenset(
 )
 # "outside of the city of Basra": the place hangs from "of", which hangs from the adverb
 _OF_ADVERBS = frozenset({"outside", "inside"})
-_PLACE_PREP_IDS = frozenset(
-    get_string_id(word) for word in LOCATIVE_PREPS | _EDGE_PREPS | {"over"}
-)
+_PLACE_PREP_IDS = frozenset(get_string_id(word) for word in LOCATIVE_PREPS | _EDGE_PREPS | {"over"})
 _OF_ADVERB_IDS = frozenset(get_string_id(word) for word in _OF_ADVERBS)
 # Parts of a city: "Kyiv's Shevchenko district" is placed in the city the possessive names.
 _CITY_PARTS = frozenset(
@@ -321,10 +319,28 @@ def _min_source(token: Token, prep: str) -> NameSource:
 # Syria"); "North Korea" and "East Timor" are matched whole first.
 _DIRECTION_WORDS = frozenset(
     {
-        "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-        "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
-        "south-east", "south-west", "northeastern", "northwestern", "southeastern",
-        "southwestern", "central", "-",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "central",
+        "-",
     }
 )
 

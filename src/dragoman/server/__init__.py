@@ -20,5 +20,12 @@ from dragoman.server._app import LOOPBACK_HOSTS, create_app, serve  # noqa: E402
 from dragoman.server._context import Limits, ServerContext  # noqa: E402
 from dragoman.server._highlight import Segment, highlight  # noqa: E402
 
-__all__ = ["LOOPBACK_HOSTS", "Limits", "Segment", "ServerContext", "create_app", "highlight",
-           "serve"]
+__all__ = [
+    "LOOPBACK_HOSTS",
+    "Limits",
+    "Segment",
+    "ServerContext",
+    "create_app",
+    "highlight",
+    "serve",
+]

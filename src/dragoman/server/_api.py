@@ -28,8 +28,10 @@ __all__ = ["ErrorBody", "api_router", "bounded_dyads", "check_page"]
 #: What the schema promises of actor codes, date bounds and story dates (the server checks
 #: the rest: an actor the data has, a calendar date, a range in order).
 _CODE_PATTERN = r"^[A-Za-z0-9-]{3,40}$"
-_MONTH_DAY = (r"((0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])|(0[13-9]|1[0-2])-(29|30)"
-              r"|02-29|(0[13578]|1[02])-31)")  # Feb 29 of a common year: the server says so
+_MONTH_DAY = (
+    r"((0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])|(0[13-9]|1[0-2])-(29|30)"
+    r"|02-29|(0[13578]|1[02])-31)"
+)  # Feb 29 of a common year: the server says so
 _BOUND_PATTERN = rf"^[1-9]\d{{3}}(-(0[1-9]|1[0-2])|-{_MONTH_DAY})?$"
 _DATE_PATTERN = rf"^(1[89]|2[01])\d\d-{_MONTH_DAY}$"
 
@@ -69,8 +71,12 @@ class CodeRequest(BaseModel):
         max_length=MAX_TEXT,
         description="English news text, at most 100,000 characters",
     )
-    date: str | None = Field(None, max_length=40, pattern=_DATE_PATTERN,
-                             description="story date, YYYY-MM-DD, 1800-01-01 to 2199-12-31")
+    date: str | None = Field(
+        None,
+        max_length=40,
+        pattern=_DATE_PATTERN,
+        description="story date, YYYY-MM-DD, 1800-01-01 to 2199-12-31",
+    )
     doc_id: str = Field("api", min_length=1, max_length=200, description="id used in records")
 
 
@@ -91,15 +97,24 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 Ctx = Annotated[ServerContext, Depends(context_of)]
-Code = Annotated[str | None, Query(max_length=40, pattern=_CODE_PATTERN,
-                                   description="actor code, any level (KAZ)")]
-Since = Annotated[str | None, Query(max_length=10, pattern=_BOUND_PATTERN,
-                                    description="first day: 2025-06-01, 2025-06 or 2025")]
-Until = Annotated[str | None, Query(max_length=10, pattern=_BOUND_PATTERN,
-                                    description="last day (a month/year: its end)")]
+Code = Annotated[
+    str | None,
+    Query(max_length=40, pattern=_CODE_PATTERN, description="actor code, any level (KAZ)"),
+]
+Since = Annotated[
+    str | None,
+    Query(
+        max_length=10, pattern=_BOUND_PATTERN, description="first day: 2025-06-01, 2025-06 or 2025"
+    ),
+]
+Until = Annotated[
+    str | None,
+    Query(max_length=10, pattern=_BOUND_PATTERN, description="last day (a month/year: its end)"),
+]
 Exact = Annotated[bool, Query(description="match actor codes exactly, not the codes below")]
-Limit = Annotated[int, Query(ge=1, le=500,
-                             description="page size (at most the server's maximum, 500)")]
+Limit = Annotated[
+    int, Query(ge=1, le=500, description="page size (at most the server's maximum, 500)")
+]
 Offset = Annotated[int, Query(ge=0, description="results to skip")]
 
 api_router = APIRouter(prefix="/api", tags=["events"], responses=_ERRORS)
@@ -128,8 +143,9 @@ def api_events(
     actor: Code = None,
     source: Code = None,
     target: Code = None,
-    code: Annotated[str | None, Query(max_length=4, pattern=r"^\d{1,4}$",
-                                      description="CAMEO code or prefix")] = None,
+    code: Annotated[
+        str | None, Query(max_length=4, pattern=r"^\d{1,4}$", description="CAMEO code or prefix")
+    ] = None,
     plover: Annotated[str | None, Query(max_length=40, description="PLOVER type")] = None,
     quad: Annotated[int | None, Query(ge=1, le=4, description="quad class 1-4")] = None,
     since: Since = None,
@@ -144,9 +160,20 @@ def api_events(
 ) -> Response:
     """Event mentions matching all the filters given, newest first, one page at a time."""
     check_page(ctx, limit, offset)
-    filters = EventFilter(actor=actor, source=source, target=target, code=code, plover=plover,
-                          quad=quad, since=since, until=until, text=text, doc=doc,
-                          exact=exact, negated=negated)
+    filters = EventFilter(
+        actor=actor,
+        source=source,
+        target=target,
+        code=code,
+        plover=plover,
+        quad=quad,
+        since=since,
+        until=until,
+        text=text,
+        doc=doc,
+        exact=exact,
+        negated=negated,
+    )
     page = search_events(ctx.store, ctx.codes, filters, limit, offset, order, ctx.index)
     return Response(page.to_json(), media_type="application/json")
 
@@ -195,10 +222,14 @@ def api_document(
 def api_dyads(
     ctx: Ctx,
     request: Request,
-    source: Annotated[str, Query(max_length=40, pattern=_CODE_PATTERN,
-                                 description="source actor code (any level)")],
-    target: Annotated[str, Query(max_length=40, pattern=_CODE_PATTERN,
-                                 description="target actor code (any level)")],
+    source: Annotated[
+        str,
+        Query(max_length=40, pattern=_CODE_PATTERN, description="source actor code (any level)"),
+    ],
+    target: Annotated[
+        str,
+        Query(max_length=40, pattern=_CODE_PATTERN, description="target actor code (any level)"),
+    ],
     both_directions: Annotated[bool, Query(description="also target -> source")] = False,
     freq: Annotated[
         Literal["day", "week", "month", "quarter", "year"], Query(description="period length")
@@ -210,15 +241,33 @@ def api_dyads(
     """Per period and direction: events, counts per quad class, Goldstein sum and mean,
     counts per PLOVER type (as ``dragoman dyads --format json``). The range is clamped to
     the dates the data has, and may hold at most the server's number of periods (4,000)."""
-    rows = bounded_dyads(ctx, request, source, target, both_directions=both_directions,
-                         freq=freq, since=since, until=until, exact=exact)[1]
-    return JSONResponse({"source": source.upper(), "target": target.upper(), "freq": freq,
-                         "rows": rows})
+    rows = bounded_dyads(
+        ctx,
+        request,
+        source,
+        target,
+        both_directions=both_directions,
+        freq=freq,
+        since=since,
+        until=until,
+        exact=exact,
+    )[1]
+    return JSONResponse(
+        {"source": source.upper(), "target": target.upper(), "freq": freq, "rows": rows}
+    )
 
 
 def bounded_dyads(
-    ctx: ServerContext, request: Request, source: str, target: str, *, both_directions: bool,
-    freq: str, since: str | None, until: str | None, exact: bool,
+    ctx: ServerContext,
+    request: Request,
+    source: str,
+    target: str,
+    *,
+    both_directions: bool,
+    freq: str,
+    since: str | None,
+    until: str | None,
+    exact: bool,
 ) -> tuple[Any, list[dict[str, Any]]]:
     """Run :func:`dyads` within the server's bounds: the range clamped to the data's dates,
     at most ``limits.periods`` periods, the time budget.
@@ -230,16 +279,23 @@ def bounded_dyads(
         QueryError: An unknown actor, a bad date or range, too many periods.
         BusyError: The time budget was spent.
     """
-    span = clamp_dates(since, until, ctx.summary.get("first_date"),
-                       ctx.summary.get("last_date"))
+    span = clamp_dates(since, until, ctx.summary.get("first_date"), ctx.summary.get("last_date"))
     if span is None:  # nothing stored in the range: check the actors, count nothing
         ctx.codes.require(normalize_actor(source, "source"), exact, "source")
         ctx.codes.require(normalize_actor(target, "target"), exact, "target")
         return None, []
     check_periods(*span, freq, ctx.limits.periods)
     with ctx.analysis(request) as store:
-        frame = dyads(store, source, target, both_directions=both_directions, freq=freq,
-                      since=span[0], until=span[1], exact=exact)
+        frame = dyads(
+            store,
+            source,
+            target,
+            both_directions=both_directions,
+            freq=freq,
+            since=span[0],
+            until=span[1],
+            exact=exact,
+        )
     return frame, frame_records(frame)
 
 
@@ -251,10 +307,10 @@ def api_network(
     until: Until = None,
     min_events: Annotated[int, Query(ge=1, description="edges with at least N events")] = 1,
     level: Annotated[Literal["actor", "country"], Query(description="node level")] = "actor",
-    actor: Annotated[list[Annotated[str, Field(pattern=_CODE_PATTERN)]] | None,
-                     Query(max_length=20,
-                                             description="keep edges touching these actor "
-                                             "codes (at most 20)")] = None,
+    actor: Annotated[
+        list[Annotated[str, Field(pattern=_CODE_PATTERN)]] | None,
+        Query(max_length=20, description="keep edges touching these actor codes (at most 20)"),
+    ] = None,
     exact: Exact = False,
     limit: Annotated[int, Query(ge=1, description="heaviest edges returned")] = 500,
 ) -> JSONResponse:
@@ -265,8 +321,16 @@ def api_network(
     if limit > ctx.limits.network_edges:
         raise QueryError(f"limit {limit} is more than {ctx.limits.network_edges} edges")
     with ctx.analysis(request) as store:
-        net = network(store, since=since, until=until, min_events=min_events, level=level,
-                      actors=actor or (), exact=exact, limit=limit)
+        net = network(
+            store,
+            since=since,
+            until=until,
+            min_events=min_events,
+            level=level,
+            actors=actor or (),
+            exact=exact,
+            limit=limit,
+        )
     return JSONResponse(net.to_dict())
 
 
@@ -305,8 +369,10 @@ def api_quotes(
     response_model=CodeResponse,
     summary="Code a text",
     tags=["coding"],
-    responses={413: {"model": ErrorBody, "description": "body over 1.25 MB"},
-               415: {"model": ErrorBody, "description": "body not application/json"}},
+    responses={
+        413: {"model": ErrorBody, "description": "body over 1.25 MB"},
+        415: {"model": ErrorBody, "description": "body not application/json"},
+    },
 )
 def api_code(ctx: Ctx, request: CodeRequest) -> JSONResponse:
     """Code an English text (at most 100,000 characters) and return its events and quotations. The
@@ -314,9 +380,11 @@ def api_code(ctx: Ctx, request: CodeRequest) -> JSONResponse:
     date = normalize_date(request.date)
     with ctx.coder() as coder:
         coded = coder.analyze(request.text, date=date, doc_id=request.doc_id)
-    return JSONResponse({
-        "doc_id": request.doc_id,
-        "date": date,
-        "events": [event.to_dict() for event in coded.events],
-        "quotes": [quote.to_dict() for quote in coded.quotes],
-    })
+    return JSONResponse(
+        {
+            "doc_id": request.doc_id,
+            "date": date,
+            "events": [event.to_dict() for event in coded.events],
+            "quotes": [quote.to_dict() for quote in coded.quotes],
+        }
+    )

@@ -33,16 +33,31 @@ _log = logging.getLogger("dragoman")
 #: Host names a server bound to the loopback interface answers to (against DNS rebinding).
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
 
-_STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
-                 ".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon"}
+_STATIC_TYPES = {
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+}
 
-_CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-        "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
-        "form-action 'self'")
+_CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+    "form-action 'self'"
+)
 
-_NAMES = {400: "bad_request", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-          413: "too_large", 415: "unsupported_media_type", 422: "invalid_parameter",
-          500: "internal_error", 503: "unavailable"}
+_NAMES = {
+    400: "bad_request",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+    415: "unsupported_media_type",
+    422: "invalid_parameter",
+    500: "internal_error",
+    503: "unavailable",
+}
 
 
 class _LimitsMiddleware:
@@ -115,16 +130,22 @@ class _LimitsMiddleware:
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         from starlette.responses import JSONResponse
 
-        body = {"status": 413, "error": "too_large",
-                "message": f"request body is over {self.max_bytes:,} bytes; send less text"}
+        body = {
+            "status": 413,
+            "error": "too_large",
+            "message": f"request body is over {self.max_bytes:,} bytes; send less text",
+        }
         await JSONResponse(body, status_code=413)(scope, receive, self._with_headers(send))
 
 
 def _error(request: Request, status: int, message: str) -> Response:
     from starlette.responses import HTMLResponse, JSONResponse
 
-    if request.url.path.startswith("/api/") or request.url.path == "/openapi.json" \
-            or "text/html" not in request.headers.get("accept", ""):
+    if (
+        request.url.path.startswith("/api/")
+        or request.url.path == "/openapi.json"
+        or "text/html" not in request.headers.get("accept", "")
+    ):
         return JSONResponse(
             {"status": status, "error": _NAMES.get(status, "error"), "message": message},
             status_code=status,
@@ -132,7 +153,8 @@ def _error(request: Request, status: int, message: str) -> Response:
     templates = request.app.state.templates
     ctx: ServerContext = request.app.state.dragoman
     response: HTMLResponse = templates.TemplateResponse(
-        request, "error.html",
+        request,
+        "error.html",
         {"status": status, "message": message, "summary": ctx.summary, "nav": ""},
         status_code=status,
     )
@@ -194,8 +216,11 @@ def _install_handlers(app: FastAPI) -> None:
 
 def _static_assets() -> dict[str, bytes]:
     folder = files("dragoman.server") / "static"
-    return {item.name: item.read_bytes() for item in folder.iterdir()
-            if item.is_file() and Path(item.name).suffix in _STATIC_TYPES}
+    return {
+        item.name: item.read_bytes()
+        for item in folder.iterdir()
+        if item.is_file() and Path(item.name).suffix in _STATIC_TYPES
+    }
 
 
 def _summary(store: EventStore) -> dict[str, Any]:
@@ -262,8 +287,9 @@ def create_app(
 
         return Coder(model=model)
 
-    ctx = ServerContext(store=store, limits=limits or Limits(),
-                        coder_factory=coder_factory or default_factory)
+    ctx = ServerContext(
+        store=store, limits=limits or Limits(), coder_factory=coder_factory or default_factory
+    )
     ctx.summary = _summary(store)
     if store.read_only:  # nobody can write while it is open: an index stays true
         from dragoman.server._index import EventIndex
@@ -278,8 +304,10 @@ def create_app(
         docs_url=None,  # FastAPI's docs pages load scripts from a CDN; /api is ours
         redoc_url=None,
     )
-    env = Environment(loader=PackageLoader("dragoman.server", "templates"),
-                      autoescape=select_autoescape(default=True, default_for_string=True))
+    env = Environment(
+        loader=PackageLoader("dragoman.server", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+    )
     templates = Jinja2Templates(env=env)
     app.state.dragoman = ctx
     app.state.templates = templates
@@ -294,8 +322,11 @@ def create_app(
 
         if name not in assets:
             raise HTTPException(404, f"no static file {name[:100]!r}")
-        return StarletteResponse(assets[name], media_type=_STATIC_TYPES[Path(name).suffix],
-                                 headers={"cache-control": "max-age=3600"})
+        return StarletteResponse(
+            assets[name],
+            media_type=_STATIC_TYPES[Path(name).suffix],
+            headers={"cache-control": "max-age=3600"},
+        )
 
     app.add_middleware(RequestGuard)
     app.add_middleware(_LimitsMiddleware, max_bytes=ctx.limits.body_bytes)
@@ -338,5 +369,12 @@ def serve(
     app = create_app(db, model=model, limits=limits, allowed_hosts=allowed)
     if on_ready is not None:
         on_ready()
-    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False,
-                limit_concurrency=200, timeout_keep_alive=5)
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level=log_level,
+        server_header=False,
+        limit_concurrency=200,
+        timeout_keep_alive=5,
+    )

@@ -99,9 +99,7 @@ class ServerContext:
         """
         budget = self.limits.seconds
         if not self._store_lock.acquire(timeout=budget):
-            raise BusyError(
-                f"another analysis has been running for {budget:g} s; try again later"
-            )
+            raise BusyError(f"another analysis has been running for {budget:g} s; try again later")
         try:
             if self._analysis_store is None:
                 self._analysis_store = self.store.cursor()

@@ -62,8 +62,9 @@ class RequestGuard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1")
-                   for k, v in scope.get("headers") or []}
+        headers = {
+            k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers") or []
+        }
         refusal = _cross_site(headers)
         if refusal is not None:
             await _refuse(scope, receive, send, 403, "forbidden", refusal)
@@ -71,8 +72,14 @@ class RequestGuard:
         if scope.get("method") in ("POST", "PUT", "PATCH"):
             kind = headers.get("content-type", "").split(";")[0].strip().lower()
             if scope.get("path") in _BODY_PATHS and kind not in _JSON_TYPES:
-                await _refuse(scope, receive, send, 415, "unsupported_media_type",
-                              f"request body of type {kind[:60]!r}; send application/json")
+                await _refuse(
+                    scope,
+                    receive,
+                    send,
+                    415,
+                    "unsupported_media_type",
+                    f"request body of type {kind[:60]!r}; send application/json",
+                )
                 return
             await self.app(scope, receive, send)
             return
@@ -121,25 +128,28 @@ def _cross_site(headers: dict[str, str]) -> str | None:
     """Return why a request is refused as cross-site, or None."""
     fetch_site = headers.get("sec-fetch-site")
     if fetch_site is not None and fetch_site.lower() not in _SAME_SITE:
-        return (f"cross-site request refused (Sec-Fetch-Site: {fetch_site[:40]}); open the "
-                "dashboard directly")
+        return (
+            f"cross-site request refused (Sec-Fetch-Site: {fetch_site[:40]}); open the "
+            "dashboard directly"
+        )
     origin = headers.get("origin")
     if origin is None:
         return None
     host = headers.get("host", "")
     netloc = origin.split("://", 1)[1] if "://" in origin else ""
     if not host or netloc.lower() != host.lower():
-        return (f"cross-site request refused (Origin: {origin[:80]}); open the dashboard "
-                "directly")
+        return f"cross-site request refused (Origin: {origin[:80]}); open the dashboard directly"
     return None
 
 
-async def _refuse(scope: Scope, receive: Receive, send: Send, status: int, error: str,
-                  message: str) -> None:
+async def _refuse(
+    scope: Scope, receive: Receive, send: Send, status: int, error: str, message: str
+) -> None:
     from starlette.responses import JSONResponse
 
-    response = JSONResponse({"status": status, "error": error, "message": message},
-                            status_code=status)
+    response = JSONResponse(
+        {"status": status, "error": error, "message": message}, status_code=status
+    )
     await response(scope, receive, send)
 
 

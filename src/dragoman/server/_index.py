@@ -119,7 +119,8 @@ class EventIndex:
         with cursor(store) as cur:
             size = cur.execute(
                 "SELECT coalesce(sum(length(data) + length(coalesce(sentence, ''))), 0) "
-                "FROM mentions").fetchall()[0][0]
+                "FROM mentions"
+            ).fetchall()[0][0]
             if int(size) <= memory_budget:
                 rows = cur.execute(
                     "SELECT m.data, d.title, lower(coalesce(m.sentence, '')) FROM mentions AS m "
@@ -133,8 +134,9 @@ class EventIndex:
                 ]
                 sentences = [sentence.replace("\x00", " ") for _, _, sentence in rows]
                 self._text = "\x00".join(sentences)
-                lengths = np.fromiter((len(x) + 1 for x in sentences), dtype=np.int64,
-                                      count=len(sentences))
+                lengths = np.fromiter(
+                    (len(x) + 1 for x in sentences), dtype=np.int64, count=len(sentences)
+                )
                 self._starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
 
     def _text_hits(self, store: EventStore, text: str) -> npt.NDArray[np.bool_]:
@@ -179,7 +181,8 @@ class EventIndex:
         mask = np.ones(self.size, dtype=bool)
         if criteria.actor:
             mask &= self.source.match(criteria.actor, criteria.exact) | self.target.match(
-                criteria.actor, criteria.exact)
+                criteria.actor, criteria.exact
+            )
         if criteria.source:
             mask &= self.source.match(criteria.source, criteria.exact)
         if criteria.target:

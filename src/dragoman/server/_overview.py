@@ -93,7 +93,9 @@ def overview(store: EventStore, criteria: Criteria, max_places: int = 300) -> Ov
     with cursor(store) as cur:
         events, mentions, first, last = cur.execute(
             "SELECT count(DISTINCT global_event_id), count(*), min(event_date), "
-            f"max(event_date) FROM mentions WHERE {where}", params).fetchall()[0]
+            f"max(event_date) FROM mentions WHERE {where}",
+            params,
+        ).fetchall()[0]
         result = Overview(events=int(events), mentions=int(mentions))
         if first is not None and last is not None:
             result.freq = _freq(first, last)
@@ -104,7 +106,8 @@ def overview(store: EventStore, criteria: Criteria, max_places: int = 300) -> Ov
                 f"count(DISTINCT global_event_id) FILTER (WHERE {fits}), "
                 f"count(DISTINCT global_event_id) FILTER (WHERE NOT {fits}) "
                 f"FROM mentions WHERE {where} AND event_date IS NOT NULL GROUP BY 1 ORDER BY 1",
-                params).fetchall()
+                params,
+            ).fetchall()
             counts = {row[0]: int(row[1]) for row in rows}
             result.left_out = sum(int(row[2]) for row in rows)
             result.periods = [(p, counts.get(p, 0)) for p in _periods(first, last, result.freq)]
@@ -112,11 +115,15 @@ def overview(store: EventStore, criteria: Criteria, max_places: int = 300) -> Ov
             "SELECT place_name, place_country, latitude, longitude, "
             f"count(DISTINCT global_event_id) AS n FROM mentions WHERE {where} "
             "AND latitude IS NOT NULL AND longitude IS NOT NULL "
-            "GROUP BY ALL ORDER BY n DESC, place_name LIMIT ?", [*params, max_places]).fetchall()
+            "GROUP BY ALL ORDER BY n DESC, place_name LIMIT ?",
+            [*params, max_places],
+        ).fetchall()
         result.places = [(str(a), b, float(c), float(d), int(n)) for a, b, c, d, n in placed]
         located = cur.execute(
             f"SELECT count(DISTINCT global_event_id) FROM mentions WHERE {where} "
-            "AND latitude IS NOT NULL", params).fetchall()[0][0]
+            "AND latitude IS NOT NULL",
+            params,
+        ).fetchall()[0][0]
         result.unplaced = result.events - int(located)
     return result
 
@@ -149,24 +156,31 @@ def _timeline_svg(view: Overview) -> str:
     most = max((n for _, n in periods), default=0) or 1
     slot = (width - left - 10) / len(periods)
     plot_h = height - bottom - top
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-             f'class="timeline" role="img" aria-label="events per {view.freq}">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'class="timeline" role="img" aria-label="events per {view.freq}">'
+    ]
     for tick in sorted({0, most // 2, most}):
         y = top + plot_h - plot_h * tick / most
-        parts.append(f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" '
-                     'class="gridline"/>')
+        parts.append(
+            f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" class="gridline"/>'
+        )
         parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>')
     every = max(1, math.ceil(len(periods) / 12))
     for i, (day, n) in enumerate(periods):
         x = left + i * slot
         h = plot_h * n / most
         label = _label(day, view.freq)
-        parts.append(f'<rect x="{x + slot * 0.1:.1f}" y="{top + plot_h - h:.1f}" '
-                     f'width="{max(slot * 0.8, 1):.1f}" height="{h:.1f}" class="bar">'
-                     f'<title>{escape(label)}: {n} event{"" if n == 1 else "s"}</title></rect>')
+        parts.append(
+            f'<rect x="{x + slot * 0.1:.1f}" y="{top + plot_h - h:.1f}" '
+            f'width="{max(slot * 0.8, 1):.1f}" height="{h:.1f}" class="bar">'
+            f"<title>{escape(label)}: {n} event{'' if n == 1 else 's'}</title></rect>"
+        )
         if i % every == 0:
-            parts.append(f'<text x="{x + slot / 2:.1f}" y="{height - bottom + 16}" '
-                         f'text-anchor="middle">{escape(label)}</text>')
+            parts.append(
+                f'<text x="{x + slot / 2:.1f}" y="{height - bottom + 16}" '
+                f'text-anchor="middle">{escape(label)}</text>'
+            )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -177,9 +191,11 @@ def _map_svg(view: Overview) -> str:
     def xy(lat: float, lon: float) -> tuple[float, float]:
         return (lon + 180) / 360 * width, (90 - lat) / 180 * height
 
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-             'class="map" role="img" aria-label="where the events happened">',
-             f'<rect width="{width}" height="{height}" class="sea"/>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        'class="map" role="img" aria-label="where the events happened">',
+        f'<rect width="{width}" height="{height}" class="sea"/>',
+    ]
     for lon in range(-180, 181, 30):
         x, _ = xy(0, lon)
         parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="0" y2="{height}" class="gridline"/>')
@@ -194,11 +210,14 @@ def _map_svg(view: Overview) -> str:
         x, y = xy(latitude, longitude)
         r = 3 + 9 * math.sqrt(n / most)
         where = f"{name}, {country}" if country else name
-        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" class="place">'
-                     f'<title>{escape(where)}: {n} event{"" if n == 1 else "s"}</title></circle>')
+        parts.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" class="place">'
+            f"<title>{escape(where)}: {n} event{'' if n == 1 else 's'}</title></circle>"
+        )
         if rank < 12:
-            parts.append(f'<text x="{x + r + 2:.1f}" y="{y + 4:.1f}" class="label">'
-                         f'{escape(name)}</text>')
+            parts.append(
+                f'<text x="{x + r + 2:.1f}" y="{y + 4:.1f}" class="label">{escape(name)}</text>'
+            )
     parts.append("</svg>")
     return "".join(parts)
 

@@ -132,17 +132,24 @@ class EventFilter:
             raise QueryError(f"quad {self.quad} is not a quad class; give 1, 2, 3 or 4")
         dates = DateRange(self.since, self.until)
         return Criteria(
-            actor=found["actor"], source=found["source"], target=found["target"], code=code,
-            plover=kind, quad=self.quad, since=dates.since, until=dates.until,
-            text=_text(self.text, "text"), doc=_text(self.doc, "doc"), exact=self.exact,
+            actor=found["actor"],
+            source=found["source"],
+            target=found["target"],
+            code=code,
+            plover=kind,
+            quad=self.quad,
+            since=dates.since,
+            until=dates.until,
+            text=_text(self.text, "text"),
+            doc=_text(self.doc, "doc"),
+            exact=self.exact,
             negated=self.negated,
         )
 
     def to_query(self) -> dict[str, str]:
         """Return the filters as URL query parameters (for links to further pages)."""
         out: dict[str, str] = {}
-        for key in ("actor", "source", "target", "code", "plover", "since", "until", "text",
-                    "doc"):
+        for key in ("actor", "source", "target", "code", "plover", "since", "until", "text", "doc"):
             value = getattr(self, key)
             if value:
                 out[key] = str(value)
@@ -176,9 +183,11 @@ class Criteria:
         """Return the SQL condition on ``mentions`` and its parameters."""
         parts: list[str] = []
         params: list[Any] = []
-        for value, columns in ((self.actor, ("source_code", "target_code")),
-                               (self.source, ("source_code",)),
-                               (self.target, ("target_code",))):
+        for value, columns in (
+            (self.actor, ("source_code", "target_code")),
+            (self.source, ("source_code",)),
+            (self.target, ("target_code",)),
+        ):
             if value is None:
                 continue
             ors = []
@@ -282,31 +291,44 @@ def search_events(
         if records is not None:
             return EventPage(total=total, limit=limit, offset=offset, records=records)
         with cursor(store) as cur:
-            rows = cur.execute(
-                "SELECT m.event_id, m.data, d.title FROM mentions AS m "
-                "JOIN documents AS d USING (doc_id) "
-                "WHERE m.event_id IN (SELECT unnest(?::VARCHAR[]))",
-                [ids],
-            ).fetchall() if ids else []
+            rows = (
+                cur.execute(
+                    "SELECT m.event_id, m.data, d.title FROM mentions AS m "
+                    "JOIN documents AS d USING (doc_id) "
+                    "WHERE m.event_id IN (SELECT unnest(?::VARCHAR[]))",
+                    [ids],
+                ).fetchall()
+                if ids
+                else []
+            )
         by_id = {event_id: (data, title) for event_id, data, title in rows}
         ordered = [by_id[i] for i in ids if i in by_id]
     else:
         where, params = criteria.where()
-        sort = ("event_date ASC NULLS LAST, event_id DESC" if order == "asc"
-                else "event_date DESC NULLS LAST, event_id")
+        sort = (
+            "event_date ASC NULLS LAST, event_id DESC"
+            if order == "asc"
+            else "event_date DESC NULLS LAST, event_id"
+        )
         with cursor(store) as cur:
-            total = int(cur.execute(f"SELECT count(*) FROM mentions WHERE {where}", params)
-                        .fetchall()[0][0])
-            ordered = [tuple(r) for r in cur.execute(
-                "SELECT m.data, d.title FROM ("
-                f" SELECT doc_id, event_id, event_date, data FROM mentions WHERE {where}"
-                f" ORDER BY {sort} LIMIT ? OFFSET ?"
-                ") AS m JOIN documents AS d USING (doc_id) "
-                f"ORDER BY {sort.replace('event_', 'm.event_')}",
-                [*params, limit, offset],
-            ).fetchall()]
-    records = ['{"title": ' + json.dumps(title, ensure_ascii=False) + ", " + data[1:]
-               for data, title in ordered]
+            total = int(
+                cur.execute(f"SELECT count(*) FROM mentions WHERE {where}", params).fetchall()[0][0]
+            )
+            ordered = [
+                tuple(r)
+                for r in cur.execute(
+                    "SELECT m.data, d.title FROM ("
+                    f" SELECT doc_id, event_id, event_date, data FROM mentions WHERE {where}"
+                    f" ORDER BY {sort} LIMIT ? OFFSET ?"
+                    ") AS m JOIN documents AS d USING (doc_id) "
+                    f"ORDER BY {sort.replace('event_', 'm.event_')}",
+                    [*params, limit, offset],
+                ).fetchall()
+            ]
+    records = [
+        '{"title": ' + json.dumps(title, ensure_ascii=False) + ", " + data[1:]
+        for data, title in ordered
+    ]
     return EventPage(total=total, limit=limit, offset=offset, records=records)
 
 
@@ -324,8 +346,18 @@ def _document(cur: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | N
     ).fetchall()
     if not rows:
         return None
-    keys = ("doc_id", "title", "url", "story_date", "outlet", "file", "line", "n_chars",
-            "n_events", "text")
+    keys = (
+        "doc_id",
+        "title",
+        "url",
+        "story_date",
+        "outlet",
+        "file",
+        "line",
+        "n_chars",
+        "n_events",
+        "text",
+    )
     doc = dict(zip(keys, rows[0], strict=True))
     if isinstance(doc["story_date"], dt.date):
         doc["story_date"] = doc["story_date"].isoformat()
@@ -369,8 +401,7 @@ def get_event(store: EventStore, event_id: str) -> dict[str, Any] | None:
             ).fetchall()
             quote = _quote(found[0][0]) if found else None
         reports = cur.execute(
-            "SELECT num_mentions, num_articles, num_sources FROM events "
-            "WHERE global_event_id = ?",
+            "SELECT num_mentions, num_articles, num_sources FROM events WHERE global_event_id = ?",
             [rows[0][1]],
         ).fetchall()
     if document is not None:
@@ -408,14 +439,20 @@ def get_document(store: EventStore, doc_id: str) -> dict[str, Any] | None:
         document = _document(cur, doc_id)
         if document is None:
             return None
-        events = [json.loads(row[0]) for row in cur.execute(
-            "SELECT data FROM mentions WHERE doc_id = ? ORDER BY sentence_index, verb_start",
-            [doc_id],
-        ).fetchall()]
-        quotes = [_quote(row[0]) for row in cur.execute(
-            "SELECT data FROM quotes WHERE doc_id = ? ORDER BY content_start NULLS LAST",
-            [doc_id],
-        ).fetchall()]
+        events = [
+            json.loads(row[0])
+            for row in cur.execute(
+                "SELECT data FROM mentions WHERE doc_id = ? ORDER BY sentence_index, verb_start",
+                [doc_id],
+            ).fetchall()
+        ]
+        quotes = [
+            _quote(row[0])
+            for row in cur.execute(
+                "SELECT data FROM quotes WHERE doc_id = ? ORDER BY content_start NULLS LAST",
+                [doc_id],
+            ).fetchall()
+        ]
     text = document.pop("text")
     segments = None
     if text:
@@ -477,8 +514,9 @@ def search_quotes(
     """
     where, params = filters.where(codes)
     with cursor(store) as cur:
-        total = int(cur.execute(f"SELECT count(*) FROM quotes WHERE {where}", params)
-                    .fetchall()[0][0])
+        total = int(
+            cur.execute(f"SELECT count(*) FROM quotes WHERE {where}", params).fetchall()[0][0]
+        )
         rows = cur.execute(
             "SELECT q.data, d.title, d.story_date FROM quotes AS q "
             f"JOIN documents AS d USING (doc_id) WHERE {where} "

@@ -352,8 +352,11 @@ def _icews_actor(code: str | None, name: str | None) -> list[str]:
     sectors = ",".join(SECTOR_NAMES.get(t, t) for t in types if t not in ("IGO",))
     if group:
         sectors = ",".join(filter(None, ["international organization", sectors]))
-    return [short_name(name) if name else code, sectors,
-            _country_names().get(country or "", country or "")]
+    return [
+        short_name(name) if name else code,
+        sectors,
+        _country_names().get(country or "", country or ""),
+    ]
 
 
 def _icews_place(row: dict[str, Any]) -> list[Any]:
@@ -516,7 +519,9 @@ def _write_plover(store: EventStore, out: IO[str], level: str, header: bool) -> 
     if left_out:
         _log.warning(
             "plover: %d mention(s) of %s without a recipient left out (the PLOVER manual "
-            "requires one for these types)", left_out, ", ".join(sorted(PLOVER_RECIPIENT_REQUIRED))
+            "requires one for these types)",
+            left_out,
+            ", ".join(sorted(PLOVER_RECIPIENT_REQUIRED)),
         )
     return count
 

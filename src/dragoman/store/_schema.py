@@ -187,7 +187,6 @@ CREATE TABLE dragoman_schema (
 """
 
 
-
 def _migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
     """Version 2 adds each mention's date precision, place and confidence (filled from
     ``data``; version-1 events have no confidence: NULL) and its actors' aggregate labels;
@@ -202,12 +201,18 @@ def _migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
     ).fetchall()
     con.execute("CREATE TEMP TABLE actor_labels (code VARCHAR PRIMARY KEY, label VARCHAR)")
     if codes:
-        con.executemany("INSERT INTO actor_labels VALUES (?, ?)",
-                        [(code, actor_label(code)) for (code,) in codes])
-    con.execute("UPDATE mentions SET source_label = l.label FROM actor_labels AS l "
-                "WHERE l.code = mentions.source_code")
-    con.execute("UPDATE mentions SET target_label = l.label FROM actor_labels AS l "
-                "WHERE l.code = mentions.target_code")
+        con.executemany(
+            "INSERT INTO actor_labels VALUES (?, ?)",
+            [(code, actor_label(code)) for (code,) in codes],
+        )
+    con.execute(
+        "UPDATE mentions SET source_label = l.label FROM actor_labels AS l "
+        "WHERE l.code = mentions.source_code"
+    )
+    con.execute(
+        "UPDATE mentions SET target_label = l.label FROM actor_labels AS l "
+        "WHERE l.code = mentions.target_code"
+    )
     con.execute("DROP TABLE actor_labels")
     con.execute(
         """

@@ -372,8 +372,7 @@ def _date_entity_ranges(doc: Doc) -> list[tuple[int, int, int, int]]:
         if end > start >= 0:
             ranges.append((start, end))
     with_offsets = [
-        (start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
-        for start, end in ranges
+        (start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) for start, end in ranges
     ]
     doc.user_data[key] = with_offsets
     return with_offsets

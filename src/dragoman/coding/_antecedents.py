@@ -1,0 +1,220 @@
+"""Targets from earlier in the story: who made the allegation denied, the attack condemned.
+
+Reads the coded events of one document (in text order, after the sentence rules, before
+placement) and its parsed Doc. Writes the events with a target where the text names none in
+the sentence but points back at an earlier event by a definite noun:
+
+- ``antecedent:act`` — the verb's object is the thing an earlier event made or did, named by
+  the same noun: "Washington imposed tariffs ... Beijing rejected the tariffs" (the target
+  is whoever imposed them).
+- ``antecedent:accusation`` — a denial or rejection of "the allegations", "the claims", "the
+  accusations" answers the latest accusation or criticism made against the denier's side.
+- ``antecedent:attack`` — a condemnation of "the attack", "the bombing" is aimed at the
+  latest attacker the story named.
+- ``antecedent:combatants`` — a call or demand for "an end to the fighting" is addressed to
+  both sides of the latest fight.
+
+The target keeps the words and offsets of the earlier mention (its evidence), and its rule
+says which antecedent it came from. Events that already have a target are left alone, and an
+antecedent is never the event's own source.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from functools import partial
+
+from spacy.tokens import Doc, Token
+
+from dragoman.lexicon import words
+from dragoman.ontology.codes import (
+    DENY_RESPONSIBILITY,
+    ROOT_APPEAL,
+    ROOT_ASSAULT,
+    ROOT_DEMAND,
+    ROOT_DISAPPROVE,
+    ROOT_FIGHT,
+    ROOT_MASS_VIOLENCE,
+    ROOT_REJECT,
+)
+from dragoman.records import Actor, Event, make_event_id
+
+__all__ = ["with_antecedent_targets"]
+
+# Nouns that name what someone said against someone else; their antecedent is an
+# accusation or criticism (roots 11 and 12 as coded, 112 "accuse" above all).
+_ACCUSATION_NOUNS = words("accusation_nouns")
+
+# Nouns that name a use of force; their antecedent is an assault, fight or mass violence.
+_ATTACK_NOUNS = words("attack_nouns")
+
+# Nouns of fighting that "an end to ..." asks both sides to stop.
+_CONFLICT_NOUNS = words("conflict_nouns")
+
+# Determiners of a noun that refers back ("the", "these"), not of a new thing ("a", "any").
+_DEFINITE = frozenset({"the", "these", "those", "this", "that", "such"})
+
+_FORCE_ROOTS = (ROOT_ASSAULT, ROOT_FIGHT, ROOT_MASS_VIOLENCE)
+
+# Roots whose events answer an accusation or condemn an attack when their object is one:
+# denials (016), criticism (11), rejection (12).
+_ANSWER_ROOTS = (ROOT_DISAPPROVE, ROOT_REJECT)
+
+# Roots of calls and demands, which "an end to the fighting" addresses to the fighters.
+_CALL_ROOTS = (ROOT_APPEAL, ROOT_DEMAND)
+
+# Only antecedents this many sentences back or closer are read.
+WINDOW = 12
+
+
+def with_antecedent_targets(events: Sequence[Event], doc: Doc) -> list[Event]:
+    """Return the events, those with no target given one from an earlier event if it fits.
+
+    Args:
+        events: The coded events of one document, in text order.
+        doc: The parsed document they were coded from.
+
+    Returns:
+        The events in the same order; an event may become several (one per combatant).
+    """
+    if not any(e.target is None for e in events):
+        return list(events)
+    starts = [token.idx for token in doc]
+    out: list[Event] = []
+    for event in events:
+        if event.target is not None:
+            out.append(event)
+            continue
+        verb = _token_at(doc, starts, event.evidence.verb.start)
+        here = event.evidence.verb.start
+        earlier = [
+            e
+            for e in events  # before it, in the same sentence or not far back
+            if e.evidence.verb.start < here and event.sentence_index - e.sentence_index <= WINDOW
+        ]
+        earlier.sort(key=lambda e: e.evidence.verb.start)
+        found = _targets(event, verb, earlier, doc, starts) if verb is not None else []
+        if not found:
+            out.append(event)
+            continue
+        for target in found:
+            out.append(
+                replace(
+                    event,
+                    target=target,
+                    event_id=make_event_id(
+                        event.doc_id,
+                        event.evidence.verb.start,
+                        event.source,
+                        target,
+                        event.cameo.code,
+                    ),
+                )
+            )
+    return out
+
+
+def _targets(
+    event: Event, verb: Token, earlier: list[Event], doc: Doc, starts: list[int]
+) -> list[Actor]:
+    code = event.cameo.code
+    for noun in _objects(verb):
+        lemma = noun.lemma_.lower()
+        if code[:2] in _CALL_ROOTS and lemma == "end":
+            fight = _latest(earlier, lambda e: e.cameo.code.startswith(_FORCE_ROOTS))
+            if fight is not None and _ends_conflict(noun):
+                sides = [fight.source, *([fight.target] if fight.target is not None else [])]
+                return [
+                    _antecedent(a, "combatants")
+                    for a in sides
+                    if a.code != event.source.code and not a.code.startswith("---")
+                ]
+            continue
+        if not _definite(noun):
+            continue
+        if lemma in _ACCUSATION_NOUNS and (
+            code.startswith(_ANSWER_ROOTS) or code == DENY_RESPONSIBILITY
+        ):
+            accusation = _latest(earlier, partial(_accuses, side=event.source.code[:3]))
+            if accusation is not None:
+                return [_antecedent(accusation.source, "accusation")]
+            continue
+        if lemma in _ATTACK_NOUNS and code.startswith(_ANSWER_ROOTS):
+            attack = _latest(
+                earlier,
+                lambda e: (
+                    e.cameo.code.startswith(_FORCE_ROOTS) and e.source.code != event.source.code
+                ),
+            )
+            if attack is not None:
+                return [_antecedent(attack.source, "attack")]
+            continue
+        if code.startswith(_ANSWER_ROOTS):
+            act = _latest(
+                [e for e in earlier if e.source.code != event.source.code],
+                partial(_made, lemma=lemma, doc=doc, starts=starts),
+            )
+            if act is not None:
+                return [_antecedent(act.source, "act")]
+    return []
+
+
+def _accuses(event: Event, side: str) -> bool:
+    """Whether the event accuses or criticizes someone of ``side`` (a country prefix)."""
+    return (
+        event.cameo.code.startswith(_ANSWER_ROOTS)
+        and event.target is not None
+        and event.target.code[:3] == side
+        and event.source.code[:3] != side
+    )
+
+
+def _antecedent(actor: Actor, kind: str) -> Actor:
+    return replace(actor, rule=f"antecedent:{kind}:{actor.rule}")
+
+
+def _latest(events: list[Event], fits: Callable[[Event], bool]) -> Event | None:
+    for event in reversed(events):
+        if not event.source.code.startswith("---") and fits(event):
+            return event
+    return None
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The verb's direct objects and what it calls for ("called for an end to ...")."""
+    out = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    out += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            out += [c for c in prep.children if c.dep_ == "pobj"]
+    return [n for n in out if n.pos_ == "NOUN"]
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
+
+
+def _ends_conflict(end: Token) -> bool:
+    for prep in end.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in _CONFLICT_NOUNS:
+                    return True
+    return False
+
+
+def _made(event: Event, *, lemma: str, doc: Doc, starts: list[int]) -> bool:
+    """Whether the earlier event's verb has the noun as its object ("imposed tariffs")."""
+    verb = _token_at(doc, starts, event.evidence.verb.start)
+    if verb is None:
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == lemma for c in verb.children)
+
+
+def _token_at(doc: Doc, starts: list[int], offset: int) -> Token | None:
+    i = bisect_right(starts, offset) - 1
+    if i < 0 or starts[i] != offset:
+        return None
+    return doc[i]

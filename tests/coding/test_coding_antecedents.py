@@ -1,0 +1,75 @@
+"""Targets from earlier in the story (coding/_antecedents.py)."""
+
+from __future__ import annotations
+
+from dragoman import Coder
+
+
+def _rows(coder: Coder, text: str) -> list[tuple[str, str, str | None, str]]:
+    return [
+        (
+            e.source.code,
+            e.cameo.code,
+            e.target.code if e.target else None,
+            e.target.rule if e.target else "",
+        )
+        for e in coder.code(text, date="2025-03-10")
+    ]
+
+
+def test_condemning_the_attack_targets_the_attacker(coder: Coder) -> None:
+    text = (
+        "Separatist militants of the Baloch Liberation Army attacked a train in Pakistan on "
+        "Monday. The chief minister of Sindh, speaking on Tuesday, condemned the attack."
+    )
+    rows = [r for r in _rows(coder, text) if r[1].startswith("11")]
+    assert rows and rows[0][2] == "PAKREB"
+    assert rows[0][3].startswith("antecedent:attack:")
+
+
+def test_an_end_to_the_fighting_is_asked_of_both_sides(coder: Coder) -> None:
+    text = (
+        "Rebels of the M23 fought Congolese soldiers near Goma last week. "
+        "The U.N. Security Council demanded an end to the fighting."
+    )
+    targets = {r[2] for r in _rows(coder, text) if r[1].startswith("10")}
+    assert {t[:6] if t else t for t in targets} == {"CODREB", "CODMIL"}
+
+
+def test_denying_the_allegations_answers_the_accuser(coder: Coder) -> None:
+    text = (
+        "The United States accused China of hacking government computers on Monday. "
+        "Beijing denied the allegations."
+    )
+    rows = [r for r in _rows(coder, text) if r[0] == "CHNGOV"]
+    assert [(r[1], r[2]) for r in rows] == [("016", "USA")]
+    assert rows[0][3].startswith("antecedent:accusation:")
+
+
+def test_an_indefinite_noun_points_back_at_nothing(coder: Coder) -> None:
+    text = (
+        "Rebels attacked an army post in northern Mali on Monday. "
+        "The African Union condemned attacks on civilians in general."
+    )
+    rows = [r for r in _rows(coder, text) if r[1].startswith("11")]
+    assert all(r[2] is None or not r[3].startswith("antecedent") for r in rows)
+
+
+def test_an_allegation_against_someone_else_is_not_answered(coder: Coder) -> None:
+    # the accusation was against Russia, so China's denial has no antecedent
+    text = (
+        "The United States accused Russia of hacking government computers on Monday. "
+        "Beijing denied the allegations."
+    )
+    rows = [r for r in _rows(coder, text) if r[0] == "CHNGOV"]
+    assert [(r[1], r[2]) for r in rows] == [("016", None)]
+
+
+def test_the_earlier_maker_of_the_thing_rejected_is_the_target(coder: Coder) -> None:
+    text = (
+        "Washington imposed sanctions on Venezuelan oil exports on Monday. "
+        "Caracas rejected the sanctions."
+    )
+    rows = [r for r in _rows(coder, text) if r[0] == "VENGOV"]
+    assert rows and rows[0][2] == "USAGOV"
+    assert rows[0][3].startswith("antecedent:act:")
