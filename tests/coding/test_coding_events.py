@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman import Coder
+from dragoman import Coder, JudgeOptions
 from dragoman.errors import InputError
 
 Row = tuple[str, str, str | None, bool]
@@ -506,3 +506,27 @@ def test_same_name_city_country_asks_the_gazetteer() -> None:
 
     assert same_name_city_country("Kingston", ["CAN"]) == "CAN"  # Ontario's, not Jamaica's
     assert same_name_city_country("Kingston", ["FRA"]) is None  # no Kingston in France
+
+
+def test_a_pronoun_after_a_person_the_dictionary_does_not_know_is_that_person(
+    coder: Coder,
+) -> None:
+    # "He" is Ken Gause (not in the dictionary: no actor, no event), not President Xi
+    text = (
+        "Chinese President Xi Jinping visited Moscow on Monday. Ken Gause, director of a "
+        "research group in Virginia, said the visit mattered. He said Moscow needs money."
+    )
+    events = coder.code(text, date="2025-03-10")
+    assert not [e for e in events if e.sentence_index == 2]
+
+
+def test_an_organization_name_does_not_stand_for_a_person(coder: Coder) -> None:
+    text = (
+        "Chinese President Xi Jinping visited Moscow on Monday. The Carnegie Endowment "
+        "said the visit mattered. He said Moscow needs money."
+    )
+    rows = [  # the pronoun keeps its antecedent
+        (e.source.code, e.sentence_index)
+        for e in Coder(nlp=coder.nlp, judge=JudgeOptions.everything()).code(text, date="2025-03-10")
+    ]
+    assert ("CHNGOV", 2) in rows

@@ -57,6 +57,35 @@ _FORMER_WORDS = words("former_words")
 
 _FAMILY_NAME_FIRST = words("family_name_first_states")
 
+# Stands in the history for a person the dictionary does not know (see _unknown_people).
+_UNKNOWN_PERSON = Actor(code="", name="", text="", start=0, end=0, entry="", rule="unknown")
+
+# Last words of a proper name that make it an organization or a place, not a person.
+_NOT_PERSON_ENDS = words("not_person_name_ends")
+
+
+def _unknown_people(doc: Doc, by_token: dict[int, Mention]) -> list[Token]:
+    """Heads of names the dictionary does not know that are people's: two or more
+    capitalized proper nouns, as the subject of a verb of saying or with an apposition
+    ("Ken Gause, director of ...", "said Mira Rapp-Hooper"), not ending in an
+    organization's or place's word ("Institute", "Council")."""
+    out: list[Token] = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.i in by_token or token.dep_ == "compound":
+            continue
+        parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if len(parts) != 1 or parts[0].i != token.i - 1 or parts[0].i in by_token:
+            continue  # "Ken Gause": one first name right before the surname
+        if not all(t.text[:1].isupper() and not t.text.isupper() for t in (parts[0], token)):
+            continue
+        if token.lemma_.lower() in _NOT_PERSON_ENDS or parts[0].lemma_.lower() in _NOT_PERSON_ENDS:
+            continue
+        speaks = token.dep_ == "nsubj" and token.head.lemma_.lower() in _SPEECH_LEMMAS
+        described = any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in token.children)
+        if speaks or described:
+            out.append(token)
+    return out
+
 
 _ANTI, _HYPHEN, _ANTI_HYPHEN = (get_string_id(word) for word in ("anti", "-", "anti-"))
 
@@ -233,7 +262,7 @@ class DocumentActors:
                 and not (owners and isinstance(item, Mention) and self._in_pp(item))
             ):
                 best = (start, item)
-        if best is None:
+        if best is None or best[1] is _UNKNOWN_PERSON:
             return None
         item = best[1]
         return item if isinstance(item, Actor) else self._mention_actor(item)
@@ -264,6 +293,10 @@ class DocumentActors:
                 self._history.append((start, "group", entry.code + "GOV", mention))
             else:
                 self._history.append((start, "state", entry.code, mention))
+        for head in _unknown_people(self.doc, self._by_token):
+            # a person the dictionary does not know: "he" after "Ken Gause, an analyst,
+            # said" is Gause, not the last known person before him (no actor, so no event)
+            self._history.append((head.idx, "person", "", _UNKNOWN_PERSON))
 
     def _mention_actor(self, mention: Mention) -> Actor:
         segment = list(self.doc[mention.start : mention.end])
