@@ -530,3 +530,31 @@ def test_an_organization_name_does_not_stand_for_a_person(coder: Coder) -> None:
         for e in Coder(nlp=coder.nlp, judge=JudgeOptions.everything()).code(text, date="2025-03-10")
     ]
     assert ("CHNGOV", 2) in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an evaluative adjective as the label a verb puts on its object
+        ("Tehran called the allegations baseless.", ("IRNGOV", "016", None)),
+        ("The Kenyan president described the strike as deplorable.", ("KENGOV", "111", None)),
+        (
+            "Spain's prime minister on Monday called the Russian demands unacceptable.",
+            ("ESPGOV", "111", "RUS"),
+        ),
+    ],
+)
+def test_a_label_put_on_an_object_is_an_evaluation(
+    coder: Coder, text: str, expected: tuple[str, str, str | None]
+) -> None:
+    rows = [
+        (e.source.code, e.cameo.code, e.target.code if e.target else None)
+        for e in coder.code(text, date="2025-03-10")
+    ]
+    assert rows == [expected]
+
+
+def test_a_fronted_time_phrase_is_not_the_patterns_preposition(coder: Coder) -> None:
+    # "On Monday, X called ..." is no "call on": no appeal
+    rows = coded(coder, 'On Monday, Spain\'s prime minister called Russian subsidies "unbearable."')
+    assert [r[1] for r in rows] == ["111"]

@@ -307,7 +307,10 @@ class EventExtractor:
             entry = self._verbs.match(
                 token.lemma_,
                 particle=clause.particle,
-                preps=clause.preps.keys() | clause.object_preps.keys(),
+                # a fronted phrase is an adjunct, never the pattern's: "On Monday, X called"
+                # is no "call on"
+                preps={p for p, heads in clause.preps.items() if not heads or heads[-1].i > i}
+                | clause.object_preps.keys(),
                 objects=clause.object_lemmas,
                 comps=clause.comp_lemmas,
             )
@@ -322,7 +325,12 @@ class EventExtractor:
             matches.extend(self._noun_matches(doc, sentence, found.nouns, matches, consumed))
         apply_purposes(matches, actions, consumed)
         if found.adjectives:
-            matches.extend(self._adjective_matches(doc, found.adjectives, resolver, context))
+            coded = {m.clause.verb.i for m in matches}  # "denounced X as illegal": one event
+            matches.extend(
+                m
+                for m in self._adjective_matches(doc, found.adjectives, resolver, context)
+                if m.clause.verb.i not in coded
+            )
         if not matches:
             # still read the names, so later mentions can be resolved ("Tokayev" after
             # "President Kassym-Jomart Tokayev")
@@ -458,12 +466,17 @@ class EventExtractor:
         context: DocumentContext,
     ) -> list[Match]:
         """Evaluations said by someone: "this organization is biased" in Tokayev's quote,
-        "Poland said the decision was unacceptable". The speaker is the source, the subject
-        of the evaluation the target. A narrator's own adjectives are not events."""
+        "Poland said the decision was unacceptable", "Iran called the allegations baseless".
+        The speaker (or labeller) is the source, the subject of the evaluation (or what is
+        labelled) the target. A narrator's own adjectives are not events."""
         out: list[Match] = []
         for i in indices:
             token = doc[i]
-            if token.dep_ == "acomp" and token.head.lemma_.lower() in COPULAS:
+            labeller = _labelling_verb(token)
+            if labeller is not None:
+                head = labeller  # "called the allegations baseless", "described X as ..."
+                subjects = [c for c in head.children if c.dep_ == "dobj"]
+            elif token.dep_ == "acomp" and token.head.lemma_.lower() in COPULAS:
                 head = token.head
                 subjects = [c for c in head.children if c.dep_ == "nsubj"]
             elif (
@@ -480,7 +493,11 @@ class EventExtractor:
             entry = self._verbs.by_adjective[token.lower_]
             speakers: list[Actor] = []
             quote = context.quote_at(token.idx)
-            if quote is not None:
+            if labeller is not None:  # the one who labels
+                for subject in head.children:
+                    if subject.dep_ == "nsubj":
+                        speakers.extend(resolver.resolve(subject))
+            elif quote is not None:
                 speakers = resolver.speaker(quote)
             elif head.dep_ == "ccomp" and head.head.lemma_.lower() in _SPEECH_VERBS:
                 for subject in head.head.children:
@@ -848,6 +865,26 @@ _DOMESTIC_CODES = (
 
 # Roots of force whose participial consequence ("shelled X, killing 20") hit the same side.
 _FORCE_PREFIXES = (ROOT_ASSAULT, ROOT_FIGHT, ROOT_MASS_VIOLENCE)
+
+
+# Verbs that put a label on their object: "called X unacceptable", "described X as deplorable".
+_LABELLING = words("labelling_verbs")
+
+
+def _labelling_verb(adjective: Token) -> Token | None:
+    """The verb whose object an adjective labels, as its object predicate ("called the
+    allegations baseless") or after "as" ("described the jailbreak as deplorable")."""
+    head = adjective.head
+    if adjective.dep_ == "oprd" and head.lemma_.lower() in _LABELLING:
+        return head
+    if (
+        adjective.dep_ in ("amod", "pobj", "acomp")
+        and head.lower_ == "as"
+        and head.dep_ == "prep"
+        and head.head.lemma_.lower() in _LABELLING
+    ):
+        return head.head
+    return None
 
 
 def _remember_names(doc: Doc, indices: list[int], resolver: DocumentActors) -> None:
