@@ -73,3 +73,15 @@ def test_the_earlier_maker_of_the_thing_rejected_is_the_target(coder: Coder) -> 
     rows = [r for r in _rows(coder, text) if r[0] == "VENGOV"]
     assert rows and rows[0][2] == "USAGOV"
     assert rows[0][3].startswith("antecedent:act:")
+
+
+def test_a_threat_is_aimed_at_the_subject_of_its_condition(coder: Coder) -> None:
+    text = "Iran vowed to retaliate if Israel attacks its nuclear sites."
+    rows = [r for r in _rows(coder, text) if r[1].startswith("13")]
+    assert [(r[0], r[2]) for r in rows] == [("IRN", "ISR")]
+    assert rows[0][3].startswith("condition:")
+
+
+def test_a_condition_naming_no_one_gives_no_target(coder: Coder) -> None:
+    text = "Iran vowed to retaliate if the talks fail."
+    assert all(r[2] is None for r in _rows(coder, text) if r[1].startswith("13"))

@@ -311,7 +311,7 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # a condition is not an event
     (
         "Azerbaijan threatened to secede unless Moscow withdrew its troops.",
-        [("AZE", "1313", None, False)],
+        [("AZE", "1313", "RUSGOV", False)],  # aimed at who must meet the condition
     ),
     # the for-phrase of a verb of coming together names what is done there
     ("Thousands of Kenyans gathered for a rally in Nairobi.", [("KEN", "141", "KEN", False)]),

@@ -57,7 +57,35 @@ FLAT = ConfidenceModel(0.0, {}, 0.0, {})
 
 
 def test_policy_rules_are_named_in_order() -> None:
-    assert [name for name, _ in POLICY_RULES] == ["unplaced-source", "not-asserted", "commentator"]
+    assert [name for name, _ in POLICY_RULES] == [
+        "unplaced-source",
+        "not-asserted",
+        "commentator",
+        "untargeted",
+    ]
+
+
+def test_a_dyadic_act_without_target_beside_another_party_is_left_out() -> None:
+    criticism = make_event(STATE)  # 111 with no target, in sentence 0
+    assert judge_events([criticism], KEEP_ALL, FLAT, parties={0: {"KAZ", "RUS"}}) == []
+    kept = judge_events([criticism], JudgeOptions(untargeted=True), FLAT, parties={0: {"RUS"}})
+    assert len(kept) == 1
+
+
+@pytest.mark.parametrize(
+    ("event", "parties"),
+    [
+        (make_event(STATE), {0: {"KAZ"}}),  # the sentence names only the source's country
+        (make_event(STATE), {}),  # no dictionary name at all
+        (make_event(STATE, code="010"), {0: {"RUS"}}),  # a statement needs no target
+        (make_event(STATE, target=TARGET), {0: {"RUS"}}),  # it has its target
+        (make_event(Actor("IGOUNO", "UN", "UN", 0, 2, rule="name")), {0: {"IGOUNOKID"}}),
+    ],
+)
+def test_untargeted_keeps_what_has_no_other_party(
+    event: Event, parties: dict[int, set[str]]
+) -> None:
+    assert len(judge_events([event], KEEP_ALL, FLAT, parties=parties)) == 1
 
 
 @pytest.mark.parametrize(

@@ -147,6 +147,7 @@ class DocumentActors:
         # (character offset, kind, code, the actor or the mention to build it from)
         self._history: list[tuple[int, str, str, Actor | Mention]] = []
         self._named_mentions = [m for m in mentions if m.phrase.form in ("name", "capital")]
+        self.mentions: tuple[Mention, ...] = tuple(mentions)  # in text order
         self._seeded = False
         # quoted passages (owned by quotes/, shared with the coder)
         self.quotes = QuoteIndex()

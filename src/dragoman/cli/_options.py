@@ -49,7 +49,8 @@ def judge_options(function: F) -> F:
         is_flag=True,
         help="Keep every event the rules code, each with its confidence: also those "
         "below the threshold, sources of no country (---GOV), hypothetical and "
-        "obligation clauses, and what analysts or experts say.",
+        "obligation clauses, what analysts or experts say, and acts aimed at someone "
+        "but coded without a target.",
     )(function)
     function = click.option(
         "--min-confidence",

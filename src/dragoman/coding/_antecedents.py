@@ -1,8 +1,15 @@
-"""Targets from earlier in the story: who made the allegation denied, the attack condemned.
+"""Targets the sentence rules missed: whom a threat's condition names, and what a definite
+noun points back at earlier in the story (who made the allegation denied, the attack
+condemned).
 
 Reads the coded events of one document (in text order, after the sentence rules, before
-placement) and its parsed Doc. Writes the events with a target where the text names none in
-the sentence but points back at an earlier event by a definite noun:
+placement), its parsed Doc and its actor resolver. Writes the events with a target where
+the clause names none:
+
+- ``condition:RULE`` — a threat, demand or refusal whose "if"/"unless" clause names who must
+  act: "threatened to strike unless Israel rescinded its decision" is aimed at Israel.
+
+and, where the sentence names none but points back at an earlier event by a definite noun:
 
 - ``antecedent:act`` — the verb's object is the thing an earlier event made or did, named by
   the same noun: "Washington imposed tariffs ... Beijing rejected the tariffs" (the target
@@ -28,6 +35,7 @@ from functools import partial
 
 from spacy.tokens import Doc, Token
 
+from dragoman.actors import UNKNOWN_COUNTRY, DocumentActors
 from dragoman.lexicon import words
 from dragoman.ontology.codes import (
     DENY_RESPONSIBILITY,
@@ -38,6 +46,7 @@ from dragoman.ontology.codes import (
     ROOT_FIGHT,
     ROOT_MASS_VIOLENCE,
     ROOT_REJECT,
+    ROOT_THREATEN,
 )
 from dragoman.records import Actor, Event, make_event_id
 
@@ -65,16 +74,26 @@ _ANSWER_ROOTS = (ROOT_DISAPPROVE, ROOT_REJECT)
 # Roots of calls and demands, which "an end to the fighting" addresses to the fighters.
 _CALL_ROOTS = (ROOT_APPEAL, ROOT_DEMAND)
 
+# Roots whose "if"/"unless" clause names the one who must act: threats, demands, refusals.
+_CONDITIONAL_ROOTS = (ROOT_THREATEN, ROOT_DEMAND, ROOT_REJECT)
+
+# Marks of a condition clause.
+_CONDITION_MARKS = frozenset({"if", "unless"})
+
 # Only antecedents this many sentences back or closer are read.
 WINDOW = 12
 
 
-def with_antecedent_targets(events: Sequence[Event], doc: Doc) -> list[Event]:
-    """Return the events, those with no target given one from an earlier event if it fits.
+def with_antecedent_targets(
+    events: Sequence[Event], doc: Doc, resolver: DocumentActors
+) -> list[Event]:
+    """Return the events, those with no target given one from a condition clause or an
+    earlier event if one fits.
 
     Args:
         events: The coded events of one document, in text order.
         doc: The parsed document they were coded from.
+        resolver: The document's actor resolver (reads the condition clause's subject).
 
     Returns:
         The events in the same order; an event may become several (one per combatant).
@@ -95,7 +114,11 @@ def with_antecedent_targets(events: Sequence[Event], doc: Doc) -> list[Event]:
             if e.evidence.verb.start < here and event.sentence_index - e.sentence_index <= WINDOW
         ]
         earlier.sort(key=lambda e: e.evidence.verb.start)
-        found = _targets(event, verb, earlier, doc, starts) if verb is not None else []
+        found: list[Actor] = []
+        if verb is not None:
+            found = _condition_targets(event, verb, resolver) or _targets(
+                event, verb, earlier, doc, starts
+            )
         if not found:
             out.append(event)
             continue
@@ -158,6 +181,31 @@ def _targets(
             )
             if act is not None:
                 return [_antecedent(act.source, "act")]
+    return []
+
+
+def _condition_targets(event: Event, verb: Token, resolver: DocumentActors) -> list[Actor]:
+    """The subject of an "if"/"unless" clause of a threat, demand or refusal (or of its
+    complement): "threatened to stop the talks if the United States goes ahead"."""
+    if not event.cameo.code.startswith(_CONDITIONAL_ROOTS):
+        return []
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
+    for head in heads:
+        for clause in head.children:
+            if clause.dep_ != "advcl" or not any(
+                c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in clause.children
+            ):
+                continue
+            for subject in clause.children:
+                if subject.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                actors = [
+                    replace(a, rule=f"condition:{a.rule}")
+                    for a in resolver.resolve(subject)
+                    if a.code != event.source.code and not a.code.startswith(UNKNOWN_COUNTRY)
+                ]
+                if actors:
+                    return actors
     return []
 
 

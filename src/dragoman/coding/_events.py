@@ -55,6 +55,7 @@ from dragoman.coding._nominal import (
     of_thing,
     state_out_of_place,
 )
+from dragoman.coding._parties import sentence_parties
 from dragoman.coding._placement import place_in_story_country
 from dragoman.coding._polity import (
     domestic_source,
@@ -269,9 +270,10 @@ class EventExtractor:
                     ),
                 )
             )
-        events = with_antecedent_targets(events, doc)
+        events = with_antecedent_targets(events, doc, resolver)
         events = with_reciprocals(place_in_story_country(events), self._describe)
-        return judge_events(events, self._judge), context.quotes(doc_id)
+        parties = sentence_parties(doc, resolver)
+        return judge_events(events, self._judge, parties=parties), context.quotes(doc_id)
 
     def _adjective_hashes(self, strings: StringStore) -> frozenset[int]:
         if self._adjective_hash_set is None:
