@@ -558,3 +558,11 @@ def test_a_fronted_time_phrase_is_not_the_patterns_preposition(coder: Coder) -> 
     # "On Monday, X called ..." is no "call on": no appeal
     rows = coded(coder, 'On Monday, Spain\'s prime minister called Russian subsidies "unbearable."')
     assert [r[1] for r in rows] == ["111"]
+
+
+def test_a_lone_unknown_surname_that_speaks_is_a_pronouns_antecedent(coder: Coder) -> None:
+    text = (
+        "Chinese President Xi Jinping visited Moscow on Monday. Kowalczyk said the visit "
+        "mattered. He said Moscow needs money."
+    )
+    assert not [e for e in coder.code(text, date="2025-03-10") if e.sentence_index == 2]

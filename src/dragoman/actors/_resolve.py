@@ -65,22 +65,31 @@ _NOT_PERSON_ENDS = words("not_person_name_ends")
 
 
 def _unknown_people(doc: Doc, by_token: dict[int, Mention]) -> list[Token]:
-    """Heads of names the dictionary does not know that are people's: two or more
-    capitalized proper nouns, as the subject of a verb of saying or with an apposition
-    ("Ken Gause, director of ...", "said Mira Rapp-Hooper"), not ending in an
-    organization's or place's word ("Institute", "Council")."""
+    """Heads of names the dictionary does not know that are people's: a first name and a
+    surname (capitalized proper nouns) as the subject of a verb of saying or with an
+    apposition ("Ken Gause, director of ...", "said Mira Rapp-Hooper"), or a lone surname
+    that says something ("Canos-Donnay said"); not ending in an organization's or place's
+    word ("Institute", "Council")."""
     out: list[Token] = []
     for token in doc:
         if token.pos_ != "PROPN" or token.i in by_token or token.dep_ == "compound":
             continue
-        parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        if len(parts) != 1 or parts[0].i != token.i - 1 or parts[0].i in by_token:
-            continue  # "Ken Gause": one first name right before the surname
-        if not all(t.text[:1].isupper() and not t.text.isupper() for t in (parts[0], token)):
-            continue
-        if token.lemma_.lower() in _NOT_PERSON_ENDS or parts[0].lemma_.lower() in _NOT_PERSON_ENDS:
-            continue
+        if not token.text[:1].isupper() or token.text.isupper():
+            continue  # "NATO", "UNICEF": acronyms are organizations
+        parts = [c for c in token.lefts if c.dep_ == "compound"]
         speaks = token.dep_ == "nsubj" and token.head.lemma_.lower() in _SPEECH_LEMMAS
+        if not parts:
+            name = [token]  # a lone surname counts only when it speaks
+            if not speaks:
+                continue
+        elif len(parts) == 1 and parts[0].i == token.i - 1 and parts[0].pos_ == "PROPN":
+            name = [parts[0], token]  # "Ken Gause": one first name right before the surname
+        else:
+            continue
+        if any(t.i in by_token or not t.text[:1].isupper() for t in name) or any(
+            t.lemma_.lower() in _NOT_PERSON_ENDS for t in name
+        ):
+            continue
         described = any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in token.children)
         if speaks or described:
             out.append(token)
