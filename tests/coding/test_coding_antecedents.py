@@ -85,3 +85,13 @@ def test_a_threat_is_aimed_at_the_subject_of_its_condition(coder: Coder) -> None
 def test_a_condition_naming_no_one_gives_no_target(coder: Coder) -> None:
     text = "Iran vowed to retaliate if the talks fail."
     assert all(r[2] is None for r in _rows(coder, text) if r[1].startswith("13"))
+
+
+def test_an_adjunct_of_speaking_names_the_audience(coder: Coder) -> None:
+    text = (
+        "Speaking to senior NATO commanders in Paris on Tuesday, the Dutch defense minister "
+        "stressed the urgency of boosting Europe's defense."
+    )
+    rows = [r for r in _rows(coder, text) if r[0] == "NLDGOV"]
+    assert rows and rows[0][2] == "IGOWSTNAT"
+    assert rows[0][3].startswith("audience:")

@@ -95,7 +95,7 @@ GAPS: list[tuple[str, list[Row]]] = [
     # 184: people held or used as human shields
     (
         "Ugandan soldiers used villagers as human shields during the operation.",
-        [("UGAMIL", "184", None)],
+        [("UGAMIL", "184", "UGACVL")],  # the people used as shields are the target
     ),
     # 1712: blowing up property; blowing up people stays a bombing
     ("Kenyan rebels blew up three power lines.", [("KENREB", "1712", "KEN")]),

@@ -52,3 +52,31 @@ def test_rebels_dealing_with_the_army_still_deal_with_their_own(coder: Coder) ->
     assert [(e.source.code, e.target.code if e.target else None) for e in events] == [
         ("KENREB", "KENMIL")
     ]
+
+
+def test_people_released_are_the_target(coder: Coder) -> None:
+    text = (
+        "Separatist militants attacked a train in Pakistan on Tuesday. "
+        "The Pakistani militants said they released dozens of women, children and passengers."
+    )
+    releases = [e for e in coder.code(text, date="2025-03-10") if e.cameo.code == "0841"]
+    # one release of the country's civilians, not one per conjunct
+    assert [(e.source.code, e.target.code if e.target else None) for e in releases] == [
+        ("PAKREB", "PAKCVL")
+    ]
+
+
+def test_the_one_alleged_to_have_done_wrong_is_the_target(coder: Coder) -> None:
+    text = "Pakistan's opposition party alleged that the powerful military was behind the rigging."
+    events = coder.code(text, date="2025-03-10")
+    assert [(e.source.code, e.cameo.code, e.target.code if e.target else None) for e in events] == [
+        ("PAKOPP", "112", "PAKMIL")
+    ]
+
+
+def test_it_in_a_reported_clause_is_the_speaker(coder: Coder) -> None:
+    text = "The Thai government said Beijing had assured it that the men would be safe."
+    events = [e for e in coder.code(text, date="2025-03-10") if e.source.code == "CHNGOV"]
+    assert [(e.cameo.code, e.target.code if e.target else None) for e in events] == [
+        ("030", "THAGOV")
+    ]

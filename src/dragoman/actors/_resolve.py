@@ -359,9 +359,17 @@ class DocumentActors:
 
         "The rebels said they will release the hostages", "Nigeria announced that it will
         withdraw": the subject of a reported clause that is a pronoun of the speaker's
-        kind refers to the speaker.
+        kind refers to the speaker; so does "it" as the object of a reported clause with a
+        subject of its own ("Thailand said Beijing had assured it").
         """
-        if head.dep_ not in ("nsubj", "nsubjpass") or head.lower_ not in _REPORTED_PRONOUNS:
+        if head.lower_ not in _REPORTED_PRONOUNS:
+            return None
+        if head.dep_ in ("dobj", "dative") and head.lower_ in _THING_PRONOUNS:
+            # "the Thai government said Beijing had assured it": the speaker, when the
+            # reported clause has a subject of its own
+            if not any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in head.head.children):
+                return None
+        elif head.dep_ not in ("nsubj", "nsubjpass"):
             return None
         clause = head.head
         if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _SPEECH_LEMMAS:

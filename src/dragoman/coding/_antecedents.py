@@ -8,6 +8,9 @@ the clause names none:
 
 - ``condition:RULE`` — a threat, demand or refusal whose "if"/"unless" clause names who must
   act: "threatened to strike unless Israel rescinded its decision" is aimed at Israel.
+- ``audience:RULE`` — words said in an adjunct that names whom they were said to:
+  "Speaking to NATO chiefs in Paris, the minister stressed the need to ..." is addressed
+  to NATO.
 
 and, where the sentence names none but points back at an earlier event by a definite noun:
 
@@ -80,6 +83,12 @@ _CONDITIONAL_ROOTS = (ROOT_THREATEN, ROOT_DEMAND, ROOT_REJECT)
 # Marks of a condition clause.
 _CONDITION_MARKS = frozenset({"if", "unless"})
 
+# Roots of verbal acts, which an adjunct of speaking can address ("Speaking to X, ...").
+_VERBAL_ROOTS = ("01", "02", "03", "05", "10", "11", "12", "13")
+
+# Verbs of an adjunct that names an audience: "speaking to", "addressing", "writing to".
+_AUDIENCE_VERBS = words("audience_verbs")
+
 # Only antecedents this many sentences back or closer are read.
 WINDOW = 12
 
@@ -116,8 +125,10 @@ def with_antecedent_targets(
         earlier.sort(key=lambda e: e.evidence.verb.start)
         found: list[Actor] = []
         if verb is not None:
-            found = _condition_targets(event, verb, resolver) or _targets(
-                event, verb, earlier, doc, starts
+            found = (
+                _condition_targets(event, verb, resolver)
+                or _audience(event, verb, resolver)
+                or _targets(event, verb, earlier, doc, starts)
             )
         if not found:
             out.append(event)
@@ -206,6 +217,29 @@ def _condition_targets(event: Event, verb: Token, resolver: DocumentActors) -> l
                 ]
                 if actors:
                     return actors
+    return []
+
+
+def _audience(event: Event, verb: Token, resolver: DocumentActors) -> list[Actor]:
+    """Whom a verbal act was addressed to, named by an adjunct of speaking: the "to" object
+    of "speaking/talking/writing to X", the object of "addressing X"."""
+    if not event.cameo.code.startswith(_VERBAL_ROOTS):
+        return []
+    for adjunct in verb.children:
+        if adjunct.dep_ != "advcl" or adjunct.lemma_.lower() not in _AUDIENCE_VERBS:
+            continue
+        heads = [c for c in adjunct.children if c.dep_ == "dobj"]
+        for prep in adjunct.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                heads += [c for c in prep.children if c.dep_ == "pobj"]
+        for head in heads:
+            actors = [
+                replace(a, rule=f"audience:{a.rule}")
+                for a in resolver.resolve(head)
+                if a.code != event.source.code
+            ]
+            if actors:
+                return actors
     return []
 
 

@@ -318,7 +318,8 @@ def judge_events(
     model: ConfidenceModel | None = None,
     parties: Parties | None = None,
 ) -> list[Event]:
-    """Apply the policy rules, set each event's confidence, and apply the threshold.
+    """Apply the policy rules, drop repeats (the same verb, codes and dyad as an event
+    already kept), set each event's confidence, and apply the threshold.
 
     Args:
         events: The coded events of one document, in text order.
@@ -334,9 +335,21 @@ def judge_events(
     model = model if model is not None else load_confidence_model()
     threshold = model.threshold if options.min_confidence is None else options.min_confidence
     kept: list[Event] = []
+    seen: set[tuple[int, str, str, str]] = set()
     for event in events:
         if any(rule(event, options, parties or {}) for _, rule in POLICY_RULES):
             continue
+        # one event per verb and dyad: "released women, children and passengers" of no
+        # named country is one release of the country's civilians, not three
+        key = (
+            event.evidence.verb.start,
+            event.source.code,
+            event.target.code if event.target is not None else "",
+            event.cameo.code,
+        )
+        if key in seen:
+            continue
+        seen.add(key)
         confidence = round(model.score(event_features(event)), 3)
         if confidence >= threshold:
             kept.append(replace(event, confidence=confidence))

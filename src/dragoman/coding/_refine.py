@@ -51,6 +51,7 @@ from dragoman.ontology.codes import (
     REJECT_SETTLEMENT,
     ROOT_APPEAL,
     ROOT_DEMAND,
+    ROOT_DISAPPROVE,
     ROOT_INTENT,
     ROOT_INVESTIGATE,
     ROOT_REJECT,
@@ -265,7 +266,7 @@ def _governing_step(sentence: _Sentence) -> None:
         frame = _frame(match)
         _complement_rules(match, frame, sentence)
         _apply(GOVERNED_RULES, match, sentence)
-        if frame in (Frame.APPEAL, Frame.DEMAND) or match.code[:2] in (ROOT_APPEAL, ROOT_DEMAND):
+        if frame in (Frame.APPEAL, Frame.DEMAND) or match.code[:2] in _ADDRESSING_ROOTS:
             match.addressee = True
 
 
@@ -316,6 +317,12 @@ def _complement_rules(match: Match, frame: Frame | None, sentence: _Sentence) ->
             match.refine("obligation-complement", demanded or DEMAND, note)
             match.addressee = True
             consumed.add(comp.i)
+
+
+# Roots whose complement's subject is the target when the clause names none: the one
+# appealed to or asked ("urged that Iran stop"), and the one accused ("alleged that the
+# military was behind the rigging").
+_ADDRESSING_ROOTS = (ROOT_APPEAL, ROOT_DEMAND, ROOT_DISAPPROVE)
 
 
 #: The refinement steps of a sentence, in order.

@@ -677,10 +677,25 @@ _FREE_OBJECT: tuple[_Strategy, ...] = (
 )
 
 
+def _people_object_actors(clause: Clause, resolver: DocumentActors) -> list[Actor]:
+    """Last: an object that is people of no named country ("released dozens of women and
+    children", "freed the hostages") is whom the act was done to, not its instrument; the
+    story's country may place them later."""
+    return _first_found(
+        clause.objects,
+        lambda head: [a for a in resolver.resolve(head) if a.code[3:6] in _PEOPLE_SECTORS],
+    )
+
+
+# Sectors of people as such, never an instrument of an act.
+_PEOPLE_SECTORS = frozenset({"CVL", "REF"})
+
+
 _CONSTRAINED_OBJECT: tuple[_Strategy, ...] = (
     _dative_actors,
     _prep_actors,
     _conjunct_object_targets,
     _known_object_actors,
     *_AFTER_OBJECT,
+    _people_object_actors,
 )
