@@ -566,3 +566,23 @@ def test_a_lone_unknown_surname_that_speaks_is_a_pronouns_antecedent(coder: Code
         "mattered. He said Moscow needs money."
     )
     assert not [e for e in coder.code(text, date="2025-03-10") if e.sentence_index == 2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a state adjective with "states"/"nations" names a region's states, not one state
+        "Central African states criticized Chad on Monday.",
+        # a title held at an organization is no state's office
+        "Jane Kowalczyk, vice president at the Brookings Institution, criticized Chad.",
+    ],
+)
+def test_no_state_actor_from_a_region_or_an_organizations_officer(coder: Coder, text: str) -> None:
+    everything = Coder(nlp=coder.nlp, judge=JudgeOptions.everything())
+    assert not [e for e in everything.code(text, date="2025-03-10") if e.cameo.code == "111"]
+
+
+def test_a_think_tank_is_no_army(coder: Coder, default_coder: Coder) -> None:
+    text = "A Washington think tank criticized Chad."
+    assert all(not e.source.code.endswith("MIL") for e in coder.code(text, date="2025-03-10"))
+    assert default_coder.code(text, date="2025-03-10") == []  # what commentators say

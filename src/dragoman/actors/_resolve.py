@@ -689,6 +689,8 @@ class DocumentActors:
                 segment, remembered.code, remembered.name, remembered.entry, "earlier-mention"
             )
         if agent is not None:
+            if self._officer_elsewhere([c for t in segment for c in t.children]):
+                return None  # "vice president at the Carnegie Endowment": not a state's
             return self.make_actor(
                 segment,
                 f"{UNKNOWN_COUNTRY}{agent[0].code}",
@@ -697,6 +699,22 @@ class DocumentActors:
                 "person+title",
             )
         return None
+
+    def _officer_elsewhere(self, segment: list[Token]) -> bool:
+        """Whether a titled person's title is held at an organization rather than in a
+        state's service ("vice president at the Carnegie Endowment", "director at Acme
+        Corp"): not a state official (the organization, if any, acts for itself)."""
+        return any(
+            t.lower_ == "at"
+            and t.dep_ == "prep"
+            and any(
+                c.dep_ == "pobj"
+                and c.text[:1].isupper()
+                and (c.i not in self._by_token or self._by_token[c.i].phrase.entry.kind == "org")
+                for c in t.children
+            )
+            for t in segment
+        )
 
     def _family_name(self, word: str, before: int) -> Actor | None:
         """The dictionary person named earlier whose family name, written first, is ``word``:

@@ -140,7 +140,9 @@ def _is_commentator(actor: Actor) -> bool:
     words = actor.text.lower().replace(",", " ").split()
     _, _, antecedent = actor.rule.partition(":")
     words += antecedent.lower().replace(",", " ").split()
-    return any(word in _COMMENTATORS or word.endswith(_COMMENTATOR_ENDINGS) for word in words)
+    return "think tank" in " ".join(words) or any(
+        word in _COMMENTATORS or word.endswith(_COMMENTATOR_ENDINGS) for word in words
+    )
 
 
 # CAMEO roots whose act is done to someone: an appeal, an intent, a consultation, aid, a
