@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dragoman import Coder
 from dragoman.coding._refine import ACTION_RULES, ALWAYS, GOVERNED_RULES, STEPS, UNDECIDED
 
@@ -36,3 +38,41 @@ def test_undecided_only_rules_leave_a_decided_code(coder: Coder) -> None:
     assert code == "1056" and "obligation in complement (withdraw)" in pattern
     [(_, code, pattern)] = _coded(coder, "Brazil called for the withdrawal of Venezuelan troops.")
     assert code == "0256" and "appeal about 087 (withdrawal)" in pattern
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what was said charges its subject with wrongdoing: an accusation of that subject
+        (
+            "The United Nations says the Sudanese army committed grave human rights abuses.",
+            [("IGOUNO", "1122", "SDNMIL")],
+        ),
+        (
+            "Pakistan's military spokesman claimed the Afghan government was behind the plot.",
+            [("PAKMIL", "112", "AFGGOV")],
+        ),
+    ],
+)
+def test_a_statement_charging_wrongdoing_is_an_accusation(
+    coder: Coder, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    rows = [
+        (e.source.code, e.cameo.code, e.target.code if e.target else "")
+        for e in coder.code(text, date="2025-03-10")
+        if e.cameo.code.startswith("11")
+    ]
+    assert rows == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a reported attack is the attack, not an accusation by the reporter
+        "Officials said Somali rebels attacked a convoy near Mogadishu.",
+        # hiring is no wrongdoing
+        "The Kenyan ministry said the company hired 200 workers.",
+    ],
+)
+def test_a_statement_of_other_deeds_is_no_accusation(coder: Coder, text: str) -> None:
+    assert not [e for e in coder.code(text, date="2025-03-10") if e.cameo.code.startswith("11")]

@@ -21,6 +21,7 @@ from dragoman.coding._match import Match
 from dragoman.coding._modality import apply_modality
 from dragoman.coding._nominal import COPULAS, LIGHT_VERBS
 from dragoman.coding._subcodes import (
+    accusation_in,
     allegation_subcode,
     instrument_subcode,
     is_subcode,
@@ -212,6 +213,25 @@ def _need_rule(match: Match, sentence: _Sentence) -> Refinement:
     )
 
 
+def _accusation_rule(match: Match, sentence: _Sentence) -> Refinement:
+    """A statement whose reported clause charges its subject with wrongdoing is an
+    accusation of that subject: "prosecutors say the two men hired a hitman" is not a bare
+    statement ("said the military rigged the vote" 112, "says both sides committed
+    abuses" 1122)."""
+    if match.code != STATEMENT:
+        return None
+    for comp in match.clause.comps:
+        if comp.dep_ != "ccomp" or not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in comp.children
+        ):
+            continue  # "said he was behind it": who "he" is, is read elsewhere
+        code = accusation_in(comp)
+        if code is not None:
+            match.addressee = True
+            return code, f"accusation in what was said ({comp.text})"
+    return None
+
+
 def _denial_rule(match: Match, sentence: _Sentence) -> Refinement:
     """What is denied is not an event: "denied that its troops attacked X", "rejected
     claims that X shelled Y" (consumes only; decides no code)."""
@@ -251,6 +271,7 @@ def _rally_rule(match: Match, sentence: _Sentence) -> Refinement:
 #: objects and nouns, in order.
 GOVERNED_RULES: tuple[tuple[str, str, _Rule], ...] = (
     ("need-as-demand", UNDECIDED, _need_rule),
+    ("accusation-content", UNDECIDED, _accusation_rule),
     ("denial-content", ALWAYS, _denial_rule),
     ("frame-noun", UNDECIDED, _frame_noun_rule),
     ("outlook", UNDECIDED, _outlook_rule),

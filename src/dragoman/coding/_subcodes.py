@@ -20,6 +20,7 @@ from dragoman.coding._verbs import NounEntry, VerbDictionary
 from dragoman.lexicon import words
 
 __all__ = [
+    "accusation_in",
     "allegation_subcode",
     "charge_subcode",
     "instrument_subcode",
@@ -600,6 +601,43 @@ def charge_subcode(clause: Clause) -> tuple[str, str] | None:
         if kind in found:
             return codes[kind], f"arrest on a charge of {kind}"
     return None
+
+
+# Predicates of a reported clause that charge its subject with wrongdoing: "said the
+# military rigged the vote", "says both sides committed abuses"; a bare attack or killing
+# reported by someone is the attack, not an accusation ("officials said rebels attacked").
+_WRONGDOING_PREDICATES = words("wrongdoing_predicates")
+
+# Adjectives and prepositions of "X was behind / responsible for / guilty of Y".
+_CULPABLE = words("culpable_words")
+
+
+def accusation_in(comp: Token) -> str | None:
+    """The accusation code a reported clause makes of its subject's deeds, or None:
+    "says both sides committed grave abuses" 1122, "said the group was behind the plot"
+    112, "says the treatment may amount to crimes against humanity" 1124."""
+    lemma = comp.lemma_.lower()
+    kinds = _allegations_in(comp)
+    charged = (
+        lemma in _WRONGDOING_PREDICATES
+        or (  # "was behind the plot", "is responsible for the deaths"
+            lemma == "be"
+            and any(
+                c.lower_ in _CULPABLE or (c.dep_ == "acomp" and c.lemma_.lower() in _CULPABLE)
+                for c in comp.children
+            )
+        )
+        or (  # "may amount to crimes against humanity"
+            lemma in ("amount", "constitute") and bool(kinds & {_WAR_CRIME, _ABUSE, _CRIME})
+        )
+    )
+    if not charged:
+        return None
+    codes = _ALLEGATION_CODES[_ACCUSE]
+    for kind in _ALLEGATION_PRECEDENCE:
+        if kind in kinds:
+            return codes[kind]
+    return _ACCUSE
 
 
 def _allegations_in(phrase: Token) -> set[str]:
