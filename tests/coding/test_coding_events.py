@@ -586,3 +586,17 @@ def test_a_think_tank_is_no_army(coder: Coder, default_coder: Coder) -> None:
     text = "A Washington think tank criticized Chad."
     assert all(not e.source.code.endswith("MIL") for e in coder.code(text, date="2025-03-10"))
     assert default_coder.code(text, date="2025-03-10") == []  # what commentators say
+
+
+def test_a_visit_in_an_adjunct_is_the_subjects_visit(coder: Coder) -> None:
+    text = (
+        "Spanish Prime Minister Pedro Sanchez said during a visit to Beijing in September "
+        "that he would urge the European Commission to reconsider."
+    )
+    rows = {(r[0], r[1], r[2]) for r in coded(coder, text)}
+    assert {("ESPGOV", "042", "CHNGOV"), ("CHNGOV", "043", "ESPGOV")} <= rows
+
+
+def test_a_visit_talked_about_is_no_visit(coder: Coder) -> None:
+    text = "The Kenyan president spoke on Monday about a visit to Washington."
+    assert not [r for r in coded(coder, text) if r[1].startswith("04")]

@@ -189,6 +189,33 @@ def nominal_clause(noun: Token) -> Clause | None:
     return clause
 
 
+# Prepositions of an adjunct whose event noun is the main clause subject's own: "said
+# during a visit to Beijing", "spoke on a trip to Kyiv".
+_ADJUNCT_EVENT_PREPS = words("adjunct_event_preps")
+
+
+def adjunct_nominal_clause(noun: Token) -> Clause | None:
+    """Read an event noun in an adjunct of time ("during a visit to Beijing", "on a trip
+    to Kyiv"): its doer is the subject of the verb the adjunct belongs to, when the noun
+    has no doer of its own."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _ADJUNCT_EVENT_PREPS or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or any(c.dep_ in ("poss", "agent") for c in noun.children):
+        return None
+    clause = Clause(noun, subjects=subjects)
+    for child in noun.children:
+        if child.dep_ == "prep":
+            pobjs = [c for c in child.children if c.dep_ == "pobj"]
+            if pobjs:
+                clause.preps.setdefault(child.lower_, []).extend(pobjs)
+    return clause
+
+
 def nominal_source(head: Token, resolver: DocumentActors) -> list[Actor]:
     """A nominal event's source: a possessor or by-phrase, or a state or organization
     named by a modifier ("Russian attack"); other modifiers ("air", "surprise") are not."""
