@@ -134,6 +134,15 @@ def test_gdelt_has_61_columns_with_the_documented_empties(store: EventStore) -> 
     assert fight["ActionGeo_CountryCode"] == "UP"  # FIPS 10-4, as GDELT
     assert (fight["ActionGeo_Lat"], fight["ActionGeo_Long"]) == ("49.9808", "36.2527")
     assert fight["DatePrecision"] == "day"
+    # Actor geography: the event's place where it lies in the actor's country (the target,
+    # UKR, fights in Kharkiv), else the actor's country; none for an organization.
+    assert [fight[f"Actor2Geo_{f}"] for f in ("Type", "FullName", "CountryCode", "Lat")] == [
+        "4", "Kharkiv, Ukraine", "UP", "49.9808"]
+    assert (fight["Actor1Geo_Type"], fight["Actor1Geo_FullName"]) == ("1", "Russia")
+    assert fight["Actor1Geo_CountryCode"] == fight["Actor1Geo_FeatureID"] == "RS"  # FIPS
+    assert fight["Actor1Geo_Lat"] and fight["Actor1Geo_Long"]
+    assert (osce["Actor1Geo_FullName"], osce["Actor1Geo_CountryCode"]) == ("Kazakhstan", "KZ")
+    assert all(osce[f"Actor2Geo_{f}"] == "" for f in ("Type", "FullName", "Lat"))  # an IGO
     praise = next(r for r in rows if r["EventCode"] == "051")
     assert praise["SQLDATE"] == "20240101" and praise["DatePrecision"] == "year"
     assert praise["ActionGeo_Type"] == "" and praise["ActionGeo_Lat"] == ""
@@ -241,6 +250,10 @@ def test_every_format_reads_back_with_default_readers(store: EventStore, tmp_pat
     assert frames["csv"]["cameo_code"].tolist().count("010") == 1
     assert frames["parquet"]["cameo_code"].tolist().count("010") == 1
     assert frames["gdelt"]["ActionGeo_Lat"].dropna().tolist() == [49.9808]
+    gdelt = frames["gdelt"].set_index("EventCode")
+    assert gdelt.loc[190, "Actor2Geo_Lat"] == 49.9808
+    assert gdelt.loc[10, "Actor1Geo_FullName"] == "United States"  # USA, no place
+    assert pd.isna(gdelt.loc[10, "Actor2Geo_FullName"])  # no target
     assert frames["icews"]["City"].dropna().tolist() == ["Kharkiv"]
     con = duckdb.connect()
     try:
@@ -252,6 +265,10 @@ def test_every_format_reads_back_with_default_readers(store: EventStore, tmp_pat
             (1,)
         ]  # quoted codes stay text
         assert one(f"SELECT max(DatePrecision) FROM read_csv('{files['gdelt']}')") == [("year",)]
+        assert one(
+            f"SELECT Actor1Geo_FullName, Actor2Geo_FullName, Actor2Geo_Lat "
+            f"FROM read_csv('{files['gdelt']}') WHERE EventCode = 190"
+        ) == [("Russia", "Kharkiv, Ukraine", 49.9808)]
         assert one(f"SELECT count(*) FROM read_csv('{files['icews']}') WHERE City = 'Kharkiv'") == [
             (1,)
         ]
@@ -310,9 +327,9 @@ def test_bad_export_requests(store: EventStore) -> None:
 
 
 def test_country_names_include_former_states() -> None:
-    from dragoman.store._export import _country_names
+    from dragoman.store._geography import country_names
 
-    names = _country_names()
+    names = country_names()
     assert names["KAZ"] == "Kazakhstan"
     assert names["SUN"] == "Soviet Union" and names["YUG"] == "Yugoslavia"
 
