@@ -11,6 +11,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from dragoman.server import create_app
+from factories import make_event
 
 HTML = {"accept": "text/html"}
 
@@ -189,35 +190,23 @@ _DYADS = [("RUSMIL", "UKRMIL", "190"), ("KAZGOV", "RUSGOV", "040"), ("USAGOV", "
 def _busy_store(path: Path) -> Path:
     import datetime as dt
 
-    from dragoman import Actor, CameoRef, Document, Event, Evidence, Location, PloverRef, TextSpan
-    from dragoman.ontology import cameo, plover_for
-    from dragoman.records import make_event_id
+    from dragoman import Document, Location
     from dragoman.store import EventStore, RowBatch, document_rows
 
     batch = RowBatch()
-    sentence = TextSpan("Our own sentence about the event.", 0, 33)
     for n in range(400):
         day = dt.date(2022, 1, 1) + dt.timedelta(days=(n // 2) * 5)  # two documents a day
         doc = Document(f"doc{n:03d}", "Text.", day.isoformat(), f"Story {n}",
                        f"https://news{n % 3}.example/{n}")
         events = []
         for k in range(4):
-            src, tgt, code = _DYADS[(n // 2 + k) % len(_DYADS)]
-            info, mapping = cameo(code), plover_for(code)
-            source, target = Actor(src, src, "x", 0, 1), Actor(tgt, tgt, "y", 2, 3)
+            source, target, code = _DYADS[(n // 2 + k) % len(_DYADS)]
             place = _PLACES[(n + k) % len(_PLACES)] if k % 2 == 0 else None
-            events.append(Event(
-                doc_id=doc.id, sentence_index=k,
-                event_id=make_event_id(doc.id, 10 * k, source, target, code),
+            events.append(make_event(
+                source, target, code, doc_id=doc.id, start=10 * k,
                 date=day.isoformat() if k < 3 else f"{day.year}-01-01",
-                date_precision="day" if k < 3 else "year",
-                source=source, target=target, cameo=CameoRef(code, info.name),
-                root_code=info.root_code, quad_class=int(info.quad_class),
-                goldstein=info.goldstein, plover=PloverRef(mapping.type, mapping.mode),
-                negated=n % 50 == 0 and k == 1,
-                evidence=Evidence(sentence, TextSpan("did", 10 * k, 10 * k + 3)),
-                location=Location(place[0], place[1], place[2], place[3], place[4], place[0],
-                                  0, 1) if place else None))
+                precision="day" if k < 3 else "year", negated=n % 50 == 0 and k == 1,
+                location=Location(*place, place[0], 0, 1) if place else None))
         batch.extend(document_rows(doc, events, file="busy.jsonl", line=n + 1))
     with EventStore(path) as store:
         store.write(batch)

@@ -7,6 +7,7 @@ import io
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -14,18 +15,12 @@ import pyarrow.dataset as ds
 import pytest
 
 from dragoman import (
-    Actor,
-    CameoRef,
     Document,
     Event,
-    Evidence,
     Location,
-    PloverRef,
     StoreError,
-    TextSpan,
 )
-from dragoman.ontology import cameo, plover_for
-from dragoman.records import make_event_id
+from dragoman.ontology import plover_for
 from dragoman.store import (
     GDELT_COLUMNS,
     GDELT_EMPTY_COLUMNS,
@@ -36,41 +31,12 @@ from dragoman.store import (
     document_rows,
     export_store,
 )
+from factories import make_event
 
 
-def event(
-    doc_id: str,
-    source: str,
-    target: str | None,
-    code: str,
-    *,
-    date: str | None = "2025-06-01",
-    start: int = 10,
-    negated: bool = False,
-    precision: str = "day",
-    location: Location | None = None,
-) -> Event:
-    src = Actor(source, f"{source} name", source.lower(), 0, 3)
-    tgt = Actor(target, f"{target} name", target.lower(), 20, 23) if target else None
-    info = cameo(code)
-    mapping = plover_for(code)
-    return Event(
-        doc_id=doc_id,
-        sentence_index=0,
-        event_id=make_event_id(doc_id, start, src, tgt, code),
-        date=date,
-        source=src,
-        target=tgt,
-        cameo=CameoRef(code, info.name),
-        root_code=info.root_code,
-        quad_class=int(info.quad_class),
-        goldstein=info.goldstein,
-        plover=PloverRef(mapping.type, mapping.mode) if mapping else PloverRef(None, None),
-        negated=negated,
-        evidence=Evidence(TextSpan("Our own sentence.", 0, 17), TextSpan("did", start, start + 3)),
-        date_precision=precision,
-        location=location,
-    )
+def event(doc_id: str, *args: Any, date: str | None = "2025-06-01", **kwargs: Any) -> Event:
+    """An event of document ``doc_id`` (``make_event``), dated 2025-06-01 unless told."""
+    return make_event(*args, doc_id=doc_id, date=date, **kwargs)
 
 
 KHARKIV = Location("Kharkiv", "UKR", "city", 49.98081, 36.25272, "near Kharkiv", 30, 42)
