@@ -276,8 +276,8 @@ def test_parquet_is_partitioned_by_year_and_month(store: EventStore, tmp_path: P
     rows = table.to_pylist()
     fight = next(r for r in rows if r["cameo_code"] == "190")
     assert fight["num_articles"] == 2 and fight["year"] == 2025 and fight["month"] == 6
-    # exporting again replaces the files instead of adding to them
-    export_store(store, "parquet", out=out)
+    # exporting again with overwrite replaces the files instead of adding to them
+    export_store(store, "parquet", out=out, overwrite=True)
     assert ds.dataset(out, format="parquet", partitioning="hive").to_table().num_rows == 5
     mentions = tmp_path / "mentions"
     assert export_store(store, "parquet", out=mentions, level="mentions") == 7
@@ -325,12 +325,16 @@ def test_every_format_carries_the_confidence(tmp_path: Path) -> None:
 def test_parquet_export_replaces_an_earlier_one_whole(store: EventStore, tmp_path: Path) -> None:
     out = tmp_path / "export"
     assert export_store(store, "parquet", out=out, level="mentions") == 7
-    assert export_store(store, "parquet", out=out) == 5  # events now: fewer rows, same dir
+    with pytest.raises(StoreError, match="holds an earlier export; add --overwrite"):
+        export_store(store, "parquet", out=out)
+    assert ds.dataset(out, format="parquet", partitioning="hive").to_table().num_rows == 7
+    # events now: fewer rows, same dir
+    assert export_store(store, "parquet", out=out, overwrite=True) == 5
     assert ds.dataset(out, format="parquet", partitioning="hive").to_table().num_rows == 5
     stale = out / "year=1999" / "month=1"  # a partition the new data does not have
     stale.mkdir(parents=True)
     (stale / "part-0.parquet").write_bytes((next(out.rglob("part-*.parquet"))).read_bytes())
-    assert export_store(store, "parquet", out=out) == 5
+    assert export_store(store, "parquet", out=out, overwrite=True) == 5
     assert not (out / "year=1999").exists()
     assert ds.dataset(out, format="parquet", partitioning="hive").to_table().num_rows == 5
 
@@ -339,8 +343,9 @@ def test_parquet_export_never_deletes_other_files(store: EventStore, tmp_path: P
     out = tmp_path / "mine"
     out.mkdir()
     (out / "notes.txt").write_text("keep me", encoding="utf-8")
-    with pytest.raises(StoreError, match="not an earlier Dragoman export"):
-        export_store(store, "parquet", out=out)
+    for overwrite in (False, True):
+        with pytest.raises(StoreError, match="not an earlier Dragoman export"):
+            export_store(store, "parquet", out=out, overwrite=overwrite)
     assert (out / "notes.txt").read_text(encoding="utf-8") == "keep me"
     a_file = tmp_path / "file.parquet"
     a_file.write_bytes(b"x")

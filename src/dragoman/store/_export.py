@@ -149,6 +149,7 @@ def export_store(
     out: str | Path | IO[str] | None = None,
     level: str | None = None,
     header: bool = False,
+    overwrite: bool = False,
 ) -> int:
     """Export the events of a store.
 
@@ -160,13 +161,16 @@ def export_store(
         level: ``events`` or ``mentions`` for csv and parquet (default ``events``); gdelt is
             always events, icews and plover always mentions.
         header: Give the GDELT file a header line (GDELT's own files have none).
+        overwrite: parquet: replace an earlier Dragoman export in ``out`` (without it, a
+            non-empty ``out`` is refused). Other files are never deleted.
 
     Returns:
         The number of records written.
 
     Raises:
-        StoreError: Unknown format or level, a missing ``out`` for parquet, or an
-            unwritable destination.
+        StoreError: Unknown format or level, a missing ``out`` for parquet, a non-empty
+            ``out`` for parquet without ``overwrite`` (or holding files that are not an
+            earlier export), or an unwritable destination.
     """
     if fmt not in EXPORT_FORMATS:
         raise StoreError(f"unknown export format {fmt!r}; use {', '.join(EXPORT_FORMATS)}")
@@ -179,7 +183,7 @@ def export_store(
     if fmt == "parquet":
         if out is None or not isinstance(out, str | Path):
             raise StoreError("parquet export needs an output directory: --out DIR")
-        return _write_parquet(store, chosen, Path(out))
+        return _write_parquet(store, chosen, Path(out), overwrite)
     writers: dict[str, Callable[[EventStore, IO[str], str, bool], int]] = {
         "gdelt": _write_gdelt,
         "icews": _write_icews,
@@ -498,7 +502,7 @@ def _write_csv(store: EventStore, out: IO[str], level: str, header: bool) -> int
     return count
 
 
-def _write_parquet(store: EventStore, level: str, out: Path) -> int:
+def _write_parquet(store: EventStore, level: str, out: Path, overwrite: bool) -> int:
     import pyarrow as pa
     import pyarrow.dataset as ds
 
@@ -520,7 +524,7 @@ def _write_parquet(store: EventStore, level: str, out: Path) -> int:
             yield batch
 
     try:
-        _clear_previous_export(out)
+        _clear_previous_export(out, overwrite)
         out.mkdir(parents=True, exist_ok=True)
         ds.write_dataset(
             counting(),
@@ -537,13 +541,13 @@ def _write_parquet(store: EventStore, level: str, out: Path) -> int:
     return counted
 
 
-def _clear_previous_export(out: Path) -> None:
-    """Remove an earlier Parquet export from ``out``, so that the new one is not mixed with
-    it (partitions the new data does not have would stay otherwise).
+def _clear_previous_export(out: Path, overwrite: bool) -> None:
+    """Remove an earlier Parquet export from ``out`` when asked to overwrite it, so that the
+    new one is not mixed with it (partitions the new data does not have would stay otherwise).
 
     Raises:
-        StoreError: ``out`` holds anything but an earlier export: Dragoman never deletes
-            files it did not write.
+        StoreError: ``out`` is not empty and ``overwrite`` is not set; or it holds anything
+            but an earlier export: Dragoman never deletes files it did not write.
     """
     import shutil
 
@@ -559,6 +563,11 @@ def _clear_previous_export(out: Path) -> None:
         raise StoreError(
             f"{out} holds files that are not an earlier Dragoman export ({foreign[0].name}, "
             f"{len(foreign)} in all); give an empty or new directory"
+        )
+    if entries and not overwrite:
+        raise StoreError(
+            f"{out} holds an earlier export; add --overwrite to replace it, or give an "
+            "empty or new directory"
         )
     for entry in entries:
         shutil.rmtree(entry)
