@@ -514,6 +514,13 @@ def _write_parquet(store: EventStore, level: str, out: Path, overwrite: bool) ->
         f"SELECT *, coalesce(year({date_column}), 0) AS year, "
         f"coalesce(month({date_column}), 0) AS month FROM ({base})"
     )
+    # Refuse (or clear) the directory before the query starts: a refusal must not leave a
+    # result stream open (with DuckDB 1.5, the next export of the same database in the same
+    # process then hung: tests/cli/test_cli_ingest.py under make test-lowest).
+    try:
+        _clear_previous_export(out, overwrite)
+    except OSError as exc:
+        raise StoreError(f"cannot clear the earlier export in {out}: {exc}") from exc
     reader = store.record_batches(query)
     counted = 0
 
@@ -524,7 +531,6 @@ def _write_parquet(store: EventStore, level: str, out: Path, overwrite: bool) ->
             yield batch
 
     try:
-        _clear_previous_export(out, overwrite)
         out.mkdir(parents=True, exist_ok=True)
         ds.write_dataset(
             counting(),
