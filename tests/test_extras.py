@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from packaging.requirements import Requirement
+from packaging.version import Version
 
 import dragoman._extras as extras
 from dragoman.cli import cli
@@ -26,13 +27,13 @@ def _requirements(items: list[str]) -> list[Requirement]:
     return [Requirement(item) for item in items if not item.startswith("dragoman[")]
 
 
-def _pins() -> dict[str, str]:
+def _pins(file: str = "constraints.txt") -> dict[str, str]:
     pins = {}
-    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+    for line in (ROOT / file).read_text(encoding="utf-8").splitlines():
         line = line.split("#")[0].strip()
         if line:
             name, _, version = line.partition("==")
-            assert version, f"constraints.txt: {line!r} is not an exact pin"
+            assert version, f"{file}: {line!r} is not an exact pin"
             pins[name.lower().replace("_", "-")] = version
     return pins
 
@@ -70,6 +71,22 @@ def test_every_dependency_is_a_range_and_pinned_inside_it() -> None:
         key = requirement.name.lower().replace("_", "-")
         assert key in pins, f"{requirement.name} has no pin in constraints.txt"
         assert requirement.specifier.contains(pins[key]), (requirement, pins[key])
+
+
+def test_make_test_lowest_installs_every_lower_bound() -> None:
+    # `make test-lowest` runs the suite at constraints-lowest.txt: each runtime dependency
+    # (core and extras) must be pinned there at exactly its lower bound, or that bound is
+    # not the tested one.
+    lowest = _pins("constraints-lowest.txt")
+    optional = PROJECT["optional-dependencies"]
+    groups = [PROJECT["dependencies"], *(optional[name] for name in optional if name != "dev")]
+    for requirement in (r for group in groups for r in _requirements(group)):
+        bounds = [s.version for s in requirement.specifier if s.operator == ">="]
+        assert bounds, f"{requirement} has no lower bound"
+        key = requirement.name.lower().replace("_", "-")
+        assert key in lowest and Version(lowest[key]) == Version(bounds[0]), (
+            f"constraints-lowest.txt pins {requirement.name} at {lowest.get(key)}, "
+            f"not at its lower bound {bounds[0]}")
 
 
 def test_extras_listed_in_code_are_those_of_pyproject() -> None:

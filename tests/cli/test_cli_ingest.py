@@ -55,6 +55,10 @@ def test_export_formats_from_the_command_line(db: Path, tmp_path: Path) -> None:
         cli, ["export", "--db", str(db), "--format", "parquet", "--out", str(parts)]
     )
     assert result.exit_code == 0 and (parts / "year=2025" / "month=6").is_dir()
+    again = ["export", "--db", str(db), "--format", "parquet", "--out", str(parts)]
+    refused = runner.invoke(cli, again)
+    assert refused.exit_code == 1 and "add --overwrite to replace it" in refused.stderr
+    assert runner.invoke(cli, [*again, "--overwrite"]).exit_code == 0
     plover = runner.invoke(cli, ["export", "--db", str(db), "--format", "plover"])
     assert [json.loads(x)["event"] for x in plover.stdout.splitlines()] == [
         ["ACCUSE"],

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from dragoman import Actor, CameoRef, Coder, DictionaryError, Event, Evidence, PloverRef, TextSpan
+from dragoman import Actor, Coder, DictionaryError, Event
 from dragoman.coding import (
     POLICY_RULES,
     ConfidenceModel,
@@ -16,35 +16,7 @@ from dragoman.coding import (
     judge_events,
     load_confidence_model,
 )
-from dragoman.ontology import cameo, plover_for
-
-
-def make_event(
-    source: Actor,
-    code: str = "111",
-    target: Actor | None = None,
-    modality: str = "asserted",
-) -> Event:
-    span = TextSpan("x", 0, 1)
-    mapping = plover_for(code)
-    entry = cameo(code)
-    return Event(
-        doc_id="d",
-        sentence_index=0,
-        event_id=f"{source.code}-{code}",
-        date=None,
-        source=source,
-        target=target,
-        cameo=CameoRef(code, entry.name),
-        root_code=entry.root_code,
-        quad_class=int(entry.quad_class),
-        goldstein=entry.goldstein,
-        plover=PloverRef(mapping.type, mapping.mode),
-        negated=False,
-        evidence=Evidence(span, TextSpan("criticized", 20, 30), "criticize -> 111"),
-        modality=modality,
-    )
-
+from factories import make_event
 
 STATE = Actor("KAZGOV", "Kazakhstan government", "Kazakh officials", 0, 16, rule="agent")
 UNPLACED = Actor("---GOV", "government", "officials", 0, 9, rule="agent-only")
@@ -107,7 +79,7 @@ def test_policy_drops_non_events_unless_asked(event: Event) -> None:
 
 
 def test_asserted_and_future_events_of_placed_actors_are_kept() -> None:
-    events = [make_event(STATE, target=TARGET), make_event(STATE, "036", TARGET, "future")]
+    events = [make_event(STATE, target=TARGET), make_event(STATE, TARGET, "036", modality="future")]
     assert len(judge_events(events, KEEP_ALL, FLAT)) == 2
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 import pytest
 
-from dragoman import Actor, CameoRef, Document, Event, Evidence, PloverRef, TextSpan
+from dragoman import Document, Event
 from dragoman.evaluation import (
     EvaluationReport,
     GoldEvent,
@@ -15,28 +15,7 @@ from dragoman.evaluation import (
     evaluate,
     score_record,
 )
-from dragoman.ontology import cameo, plover_for
-
-
-def make_event(source: str, target: str | None, code: str, doc_id: str = "d") -> Event:
-    span = TextSpan("x", 0, 1)
-    mapping = plover_for(code)
-    entry = cameo(code)
-    return Event(
-        doc_id=doc_id,
-        sentence_index=0,
-        event_id=f"{source}-{target}-{code}",
-        date=None,
-        source=Actor(source, source, source.lower(), 0, 1),
-        target=Actor(target, target, target.lower(), 2, 3) if target else None,
-        cameo=CameoRef(code, entry.name),
-        root_code=entry.root_code,
-        quad_class=int(entry.quad_class),
-        goldstein=entry.goldstein,
-        plover=PloverRef(mapping.type, mapping.mode),
-        negated=False,
-        evidence=Evidence(span, span, "fake -> " + code),
-    )
+from factories import make_event
 
 
 class FakeCoder:
@@ -51,7 +30,8 @@ class FakeCoder:
     ) -> Iterator[tuple[Document, list[Event]]]:
         for document in documents:
             self.seen.append(document.text)
-            events = [make_event(s, t, c, document.id) for s, t, c in self.coded[document.text]]
+            coded = self.coded[document.text]
+            events = [make_event(s, t, c, doc_id=document.id) for s, t, c in coded]
             yield document, events
 
 

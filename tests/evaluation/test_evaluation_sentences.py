@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 import pytest
 
-from dragoman import Actor, CameoRef, Document, Event, Evidence, PloverRef, TextSpan
+from dragoman import Actor, Document, Event, TextSpan
 from dragoman.evaluation import (
     GoldRecord,
     GoldSet,
@@ -15,7 +15,7 @@ from dragoman.evaluation import (
     evaluate_sentences,
     score_sentence,
 )
-from dragoman.ontology import cameo, plover_for
+from factories import make_event
 
 TEXT = "The ministry accused the rebels of shelling the town, and the rebels denied it."
 
@@ -28,23 +28,7 @@ def actor(words: str, code: str, occurrence: int = 0) -> Actor:
 
 
 def event(source: Actor, target: Actor | None, code: str) -> Event:
-    span = TextSpan(TEXT, 0, len(TEXT))
-    entry, mapping = cameo(code), plover_for(code)
-    return Event(
-        doc_id="n",
-        sentence_index=0,
-        event_id=f"{source.text}-{code}",
-        date=None,
-        source=source,
-        target=target,
-        cameo=CameoRef(code, entry.name),
-        root_code=entry.root_code,
-        quad_class=int(entry.quad_class),
-        goldstein=entry.goldstein,
-        plover=PloverRef(mapping.type, mapping.mode),
-        negated=False,
-        evidence=Evidence(span, TextSpan("accused", 13, 20), f"pattern {code}"),
-    )
+    return make_event(source, target, code, doc_id="n", sentence=TextSpan(TEXT, 0, len(TEXT)))
 
 
 def record(

@@ -169,6 +169,24 @@ def test_an_analysis_over_its_time_budget_is_stopped(
     _ok(client)
 
 
+def test_the_events_page_and_download_queries_have_the_time_budget(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+    slow = _slow_top(calls)
+    monkeypatch.setattr("dragoman.server._pages.overview", lambda store, criteria: slow(store))
+    monkeypatch.setattr("dragoman.server._pages.download",
+                        lambda store, criteria, fmt: slow(store))
+    page = client.get("/", headers={"accept": "text/html"})
+    assert page.status_code == 503 and "the query took longer than 1 s" in page.text
+    download = client.get("/download/events.csv")
+    assert download.status_code == 503 and "narrow the filter" in download.text
+    assert calls == ["interrupted", "interrupted"]
+    monkeypatch.undo()
+    assert client.get("/", headers={"accept": "text/html"}).status_code == 200
+    _ok(client)
+
+
 def test_a_client_that_leaves_stops_its_analysis(
     event_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

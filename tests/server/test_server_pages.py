@@ -11,6 +11,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from dragoman.server import create_app
+from factories import make_event
 
 HTML = {"accept": "text/html"}
 
@@ -176,3 +177,76 @@ def test_network_edges_next_page(client: TestClient, monkeypatch: pytest.MonkeyP
     assert link is not None and "offset=3" in link.group(1)
     second = client.get(link.group(1).replace("&amp;", "&"), headers=HTML).text
     assert "7 edges; 4–6 shown" in second and "← previous" in second
+
+
+# A store the size of a few hundred real stories: 400 documents of 4 events over three years,
+# some reported by two documents, some dated only to the year, half of them placed.
+_PLACES = [("Kharkiv", "UKR", "city", 49.98, 36.25), ("Astana", "KAZ", "capital", 51.17, 71.45),
+           ("Ukraine", "UKR", "country", 49.0, 32.0), ("Texas", "USA", "region", 31.25, -99.25)]
+_DYADS = [("RUSMIL", "UKRMIL", "190"), ("KAZGOV", "RUSGOV", "040"), ("USAGOV", "UKR", "070"),
+          ("UKRGOV", "RUS", "111"), ("FINGOV", "KAZ", "051")]
+
+
+def _busy_store(path: Path) -> Path:
+    import datetime as dt
+
+    from dragoman import Document, Location
+    from dragoman.store import EventStore, RowBatch, document_rows
+
+    batch = RowBatch()
+    for n in range(400):
+        day = dt.date(2022, 1, 1) + dt.timedelta(days=(n // 2) * 5)  # two documents a day
+        doc = Document(f"doc{n:03d}", "Text.", day.isoformat(), f"Story {n}",
+                       f"https://news{n % 3}.example/{n}")
+        events = []
+        for k in range(4):
+            source, target, code = _DYADS[(n // 2 + k) % len(_DYADS)]
+            place = _PLACES[(n + k) % len(_PLACES)] if k % 2 == 0 else None
+            events.append(make_event(
+                source, target, code, doc_id=doc.id, start=10 * k,
+                date=day.isoformat() if k < 3 else f"{day.year}-01-01",
+                precision="day" if k < 3 else "year", negated=n % 50 == 0 and k == 1,
+                location=Location(*place, place[0], 0, 1) if place else None))
+        batch.extend(document_rows(doc, events, file="busy.jsonl", line=n + 1))
+    with EventStore(path) as store:
+        store.write(batch)
+    return path
+
+
+def test_the_events_page_on_a_busy_store(tmp_path: Path) -> None:
+    from dragoman.store import EventStore
+
+    db = _busy_store(tmp_path / "busy.duckdb")
+    with EventStore(db, read_only=True) as store:
+        (events, mentions, located), = store.sql(
+            "SELECT count(DISTINCT global_event_id), count(*), "
+            "count(DISTINCT global_event_id) FILTER (WHERE latitude IS NOT NULL) "
+            "FROM mentions WHERE NOT negated")
+        months = store.sql("SELECT count(DISTINCT date_trunc('month', event_date)) "
+                           "FROM mentions WHERE date_precision = 'day'")[0][0]
+        (coarse,) = store.sql("SELECT count(DISTINCT (date_trunc('month', event_date), "
+                              "global_event_id)) FROM mentions "
+                              "WHERE date_precision = 'year' AND NOT negated")[0]
+    app = create_app(db)
+    try:
+        client = TestClient(app, raise_server_exceptions=False)
+        html = client.get("/", headers=HTML).text
+        assert f"{events:,} events ({mentions:,} mentions in articles)" in html
+        assert mentions == 1600 - 8 and events < mentions  # events reported twice count once
+        timeline = re.search(r'<svg[^>]*class="timeline".*?</svg>', html, re.S)
+        assert timeline is not None and "Events per month" in html
+        assert timeline.group(0).count('class="bar"') == months == 33  # Jan 2022-Sep 2024
+        assert f"({coarse:,} dated only to the year not shown)" in html
+        places = re.search(r'<svg[^>]*class="map".*?</svg>', html, re.S)
+        assert places is not None and places.group(0).count('class="place"') == 4
+        assert f"({events - located:,} events with no place)" in html
+        for query in ({"actor": "UKR"}, {"code": "19", "since": "2023"}, {"text": "own"},
+                      {"source": "FINGOV", "exact": "true"}, {"plover": "AID"}):
+            page = client.get("/", params=query, headers=HTML)
+            assert page.status_code == 200, query
+            assert 'class="timeline"' in page.text and 'class="map"' in page.text, query
+        download = client.get("/download/events.csv", params={"actor": "KAZ"})
+        assert download.status_code == 200 and download.text.count("\n") > 500
+    finally:
+        app.state.dragoman.close()
+        app.state.dragoman.store.close()

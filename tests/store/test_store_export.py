@@ -7,6 +7,7 @@ import io
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -14,18 +15,12 @@ import pyarrow.dataset as ds
 import pytest
 
 from dragoman import (
-    Actor,
-    CameoRef,
     Document,
     Event,
-    Evidence,
     Location,
-    PloverRef,
     StoreError,
-    TextSpan,
 )
-from dragoman.ontology import cameo, plover_for
-from dragoman.records import make_event_id
+from dragoman.ontology import plover_for
 from dragoman.store import (
     GDELT_COLUMNS,
     GDELT_EMPTY_COLUMNS,
@@ -36,41 +31,12 @@ from dragoman.store import (
     document_rows,
     export_store,
 )
+from factories import make_event
 
 
-def event(
-    doc_id: str,
-    source: str,
-    target: str | None,
-    code: str,
-    *,
-    date: str | None = "2025-06-01",
-    start: int = 10,
-    negated: bool = False,
-    precision: str = "day",
-    location: Location | None = None,
-) -> Event:
-    src = Actor(source, f"{source} name", source.lower(), 0, 3)
-    tgt = Actor(target, f"{target} name", target.lower(), 20, 23) if target else None
-    info = cameo(code)
-    mapping = plover_for(code)
-    return Event(
-        doc_id=doc_id,
-        sentence_index=0,
-        event_id=make_event_id(doc_id, start, src, tgt, code),
-        date=date,
-        source=src,
-        target=tgt,
-        cameo=CameoRef(code, info.name),
-        root_code=info.root_code,
-        quad_class=int(info.quad_class),
-        goldstein=info.goldstein,
-        plover=PloverRef(mapping.type, mapping.mode) if mapping else PloverRef(None, None),
-        negated=negated,
-        evidence=Evidence(TextSpan("Our own sentence.", 0, 17), TextSpan("did", start, start + 3)),
-        date_precision=precision,
-        location=location,
-    )
+def event(doc_id: str, *args: Any, date: str | None = "2025-06-01", **kwargs: Any) -> Event:
+    """An event of document ``doc_id`` (``make_event``), dated 2025-06-01 unless told."""
+    return make_event(*args, doc_id=doc_id, date=date, **kwargs)
 
 
 KHARKIV = Location("Kharkiv", "UKR", "city", 49.98081, 36.25272, "near Kharkiv", 30, 42)
@@ -134,6 +100,15 @@ def test_gdelt_has_61_columns_with_the_documented_empties(store: EventStore) -> 
     assert fight["ActionGeo_CountryCode"] == "UP"  # FIPS 10-4, as GDELT
     assert (fight["ActionGeo_Lat"], fight["ActionGeo_Long"]) == ("49.9808", "36.2527")
     assert fight["DatePrecision"] == "day"
+    # Actor geography: the event's place where it lies in the actor's country (the target,
+    # UKR, fights in Kharkiv), else the actor's country; none for an organization.
+    assert [fight[f"Actor2Geo_{f}"] for f in ("Type", "FullName", "CountryCode", "Lat")] == [
+        "4", "Kharkiv, Ukraine", "UP", "49.9808"]
+    assert (fight["Actor1Geo_Type"], fight["Actor1Geo_FullName"]) == ("1", "Russia")
+    assert fight["Actor1Geo_CountryCode"] == fight["Actor1Geo_FeatureID"] == "RS"  # FIPS
+    assert fight["Actor1Geo_Lat"] and fight["Actor1Geo_Long"]
+    assert (osce["Actor1Geo_FullName"], osce["Actor1Geo_CountryCode"]) == ("Kazakhstan", "KZ")
+    assert all(osce[f"Actor2Geo_{f}"] == "" for f in ("Type", "FullName", "Lat"))  # an IGO
     praise = next(r for r in rows if r["EventCode"] == "051")
     assert praise["SQLDATE"] == "20240101" and praise["DatePrecision"] == "year"
     assert praise["ActionGeo_Type"] == "" and praise["ActionGeo_Lat"] == ""
@@ -241,6 +216,10 @@ def test_every_format_reads_back_with_default_readers(store: EventStore, tmp_pat
     assert frames["csv"]["cameo_code"].tolist().count("010") == 1
     assert frames["parquet"]["cameo_code"].tolist().count("010") == 1
     assert frames["gdelt"]["ActionGeo_Lat"].dropna().tolist() == [49.9808]
+    gdelt = frames["gdelt"].set_index("EventCode")
+    assert gdelt.loc[190, "Actor2Geo_Lat"] == 49.9808
+    assert gdelt.loc[10, "Actor1Geo_FullName"] == "United States"  # USA, no place
+    assert pd.isna(gdelt.loc[10, "Actor2Geo_FullName"])  # no target
     assert frames["icews"]["City"].dropna().tolist() == ["Kharkiv"]
     con = duckdb.connect()
     try:
@@ -252,6 +231,10 @@ def test_every_format_reads_back_with_default_readers(store: EventStore, tmp_pat
             (1,)
         ]  # quoted codes stay text
         assert one(f"SELECT max(DatePrecision) FROM read_csv('{files['gdelt']}')") == [("year",)]
+        assert one(
+            f"SELECT Actor1Geo_FullName, Actor2Geo_FullName, Actor2Geo_Lat "
+            f"FROM read_csv('{files['gdelt']}') WHERE EventCode = 190"
+        ) == [("Russia", "Kharkiv, Ukraine", 49.9808)]
         assert one(f"SELECT count(*) FROM read_csv('{files['icews']}') WHERE City = 'Kharkiv'") == [
             (1,)
         ]
@@ -293,8 +276,8 @@ def test_parquet_is_partitioned_by_year_and_month(store: EventStore, tmp_path: P
     rows = table.to_pylist()
     fight = next(r for r in rows if r["cameo_code"] == "190")
     assert fight["num_articles"] == 2 and fight["year"] == 2025 and fight["month"] == 6
-    # exporting again replaces the files instead of adding to them
-    export_store(store, "parquet", out=out)
+    # exporting again with overwrite replaces the files instead of adding to them
+    export_store(store, "parquet", out=out, overwrite=True)
     assert ds.dataset(out, format="parquet", partitioning="hive").to_table().num_rows == 5
     mentions = tmp_path / "mentions"
     assert export_store(store, "parquet", out=mentions, level="mentions") == 7
@@ -310,9 +293,9 @@ def test_bad_export_requests(store: EventStore) -> None:
 
 
 def test_country_names_include_former_states() -> None:
-    from dragoman.store._export import _country_names
+    from dragoman.store._geography import country_names
 
-    names = _country_names()
+    names = country_names()
     assert names["KAZ"] == "Kazakhstan"
     assert names["SUN"] == "Soviet Union" and names["YUG"] == "Yugoslavia"
 
@@ -342,12 +325,16 @@ def test_every_format_carries_the_confidence(tmp_path: Path) -> None:
 def test_parquet_export_replaces_an_earlier_one_whole(store: EventStore, tmp_path: Path) -> None:
     out = tmp_path / "export"
     assert export_store(store, "parquet", out=out, level="mentions") == 7
-    assert export_store(store, "parquet", out=out) == 5  # events now: fewer rows, same dir
+    with pytest.raises(StoreError, match="holds an earlier export; add --overwrite"):
+        export_store(store, "parquet", out=out)
+    assert ds.dataset(out, format="parquet", partitioning="hive").to_table().num_rows == 7
+    # events now: fewer rows, same dir
+    assert export_store(store, "parquet", out=out, overwrite=True) == 5
     assert ds.dataset(out, format="parquet", partitioning="hive").to_table().num_rows == 5
     stale = out / "year=1999" / "month=1"  # a partition the new data does not have
     stale.mkdir(parents=True)
     (stale / "part-0.parquet").write_bytes((next(out.rglob("part-*.parquet"))).read_bytes())
-    assert export_store(store, "parquet", out=out) == 5
+    assert export_store(store, "parquet", out=out, overwrite=True) == 5
     assert not (out / "year=1999").exists()
     assert ds.dataset(out, format="parquet", partitioning="hive").to_table().num_rows == 5
 
@@ -356,8 +343,9 @@ def test_parquet_export_never_deletes_other_files(store: EventStore, tmp_path: P
     out = tmp_path / "mine"
     out.mkdir()
     (out / "notes.txt").write_text("keep me", encoding="utf-8")
-    with pytest.raises(StoreError, match="not an earlier Dragoman export"):
-        export_store(store, "parquet", out=out)
+    for overwrite in (False, True):
+        with pytest.raises(StoreError, match="not an earlier Dragoman export"):
+            export_store(store, "parquet", out=out, overwrite=overwrite)
     assert (out / "notes.txt").read_text(encoding="utf-8") == "keep me"
     a_file = tmp_path / "file.parquet"
     a_file.write_bytes(b"x")

@@ -95,6 +95,16 @@ def _table(level: str) -> str:
     return "events" if level == "events" else "(SELECT * FROM mentions WHERE NOT negated)"
 
 
+def _dyad_where(
+    source: str, target: str, exact: bool, date_sql: str, date_params: list[Any]
+) -> tuple[str, list[Any]]:
+    """The condition of a dyad's dated events: source, target, and a date condition."""
+    src_sql, src_params = actor_condition("source_code", source, exact)
+    tgt_sql, tgt_params = actor_condition("target_code", target, exact)
+    return (f"event_date IS NOT NULL AND {src_sql} AND {tgt_sql} AND {date_sql}",
+            [*src_params, *tgt_params, *date_params])
+
+
 def _counts(
     store: EventStore,
     source: str,
@@ -104,18 +114,14 @@ def _counts(
     exact: bool,
     level: str,
 ) -> list[tuple[Any, ...]]:
-    src_sql, src_params = actor_condition("source_code", source, exact)
-    tgt_sql, tgt_params = actor_condition("target_code", target, exact)
-    date_sql, date_params = dates.condition()
+    where, params = _dyad_where(source, target, exact, *dates.condition())
     query = (
         "SELECT date_trunc(?, event_date)::DATE AS period, quad_class, plover_type, "
         "count(*), sum(goldstein) "
-        f"FROM {_table(level)} "
-        f"WHERE event_date IS NOT NULL AND {src_sql} AND {tgt_sql} AND {date_sql} "
-        f"AND {_fits(freq)} "
+        f"FROM {_table(level)} WHERE {where} AND {_fits(freq)} "
         "GROUP BY ALL ORDER BY period"
     )
-    return store.sql(query, [freq, *src_params, *tgt_params, *date_params])
+    return store.sql(query, [freq, *params])
 
 
 def _imprecise(
@@ -128,8 +134,6 @@ def _imprecise(
     level: str,
 ) -> list[tuple[Any, ...]]:
     """The events too coarsely dated for ``freq``: (date, precision, quad, plover, n, sum)."""
-    src_sql, src_params = actor_condition("source_code", source, exact)
-    tgt_sql, tgt_params = actor_condition("target_code", target, exact)
     # an event known to a month or year is in range when its month or year overlaps it
     parts, date_params = [], []
     if dates.since:
@@ -141,15 +145,14 @@ def _imprecise(
     if dates.until:
         parts.append("event_date <= ?")
         date_params.append(dates.until)
-    date_sql = " AND ".join(parts) or "TRUE"
+    where, params = _dyad_where(source, target, exact, " AND ".join(parts) or "TRUE",
+                                date_params)
     query = (
         "SELECT event_date, date_precision, quad_class, plover_type, count(*), sum(goldstein) "
-        f"FROM {_table(level)} "
-        f"WHERE event_date IS NOT NULL AND {src_sql} AND {tgt_sql} AND {date_sql} "
-        f"AND {_fits(freq, negate=True)} "
+        f"FROM {_table(level)} WHERE {where} AND {_fits(freq, negate=True)} "
         "GROUP BY ALL ORDER BY ALL"
     )
-    return store.sql(query, [*src_params, *tgt_params, *date_params])
+    return store.sql(query, params)
 
 
 def _representable(day: dt.date | None) -> dt.date | None:

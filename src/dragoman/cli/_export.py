@@ -35,7 +35,15 @@ __all__ = ["export_command"]
     "evidence. gdelt is always events, icews and plover mentions.",
 )
 @click.option("--header", is_flag=True, help="gdelt: write a header line of column names.")
-def export_command(fmt: str, db: str, out: str | None, level: str | None, header: bool) -> None:
+@click.option(
+    "--overwrite",
+    is_flag=True,
+    help="parquet: replace an earlier export in --out DIR (a non-empty directory is refused "
+    "without it; files that are not an earlier export are never deleted).",
+)
+def export_command(
+    fmt: str, db: str, out: str | None, level: str | None, header: bool, overwrite: bool
+) -> None:
     """Export the events of a database.
 
     Events are deduplicated across articles: one per day, source, target and CAMEO code,
@@ -47,6 +55,7 @@ def export_command(fmt: str, db: str, out: str | None, level: str | None, header
       dragoman export --db events.duckdb --format gdelt > events.tsv
       dragoman export --db events.duckdb --format csv --level mentions -o mentions.csv
       dragoman export --db events.duckdb --format parquet --out events/
+      dragoman export --db events.duckdb --format parquet --out events/ --overwrite
     """
     handler = logging.StreamHandler(sys.stderr)  # what the export leaves out, as warnings
     handler.setLevel(logging.WARNING)
@@ -55,7 +64,8 @@ def export_command(fmt: str, db: str, out: str | None, level: str | None, header
     logger.addHandler(handler)
     try:
         with EventStore(db, read_only=True) as store:
-            count = export_store(store, fmt, out=out, level=level, header=header)
+            count = export_store(store, fmt, out=out, level=level, header=header,
+                                 overwrite=overwrite)
     finally:
         logger.removeHandler(handler)
     where = out or "standard output"

@@ -35,6 +35,8 @@ from dragoman.evaluation._gold import (
     GoldSet,
     SentenceLabel,
     _codes,
+    add_record,
+    gold_lines,
 )
 from dragoman.records import normalize_date
 
@@ -110,18 +112,9 @@ def read_penta_gold(path: Path | str) -> GoldSet:
 
 
 def _read(path: Path, fmt: str, parse: Callable[[dict[str, Any], str], GoldRecord]) -> GoldSet:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read gold file: {exc.strerror}") from exc
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text") from exc
     gold = GoldSet(path=str(path), format=fmt)
     seen: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path} line {number}"
+    for number, where, line in gold_lines(path):
         data: Any = None
         try:
             data = json.loads(line)
@@ -136,13 +129,7 @@ def _read(path: Path, fmt: str, parse: Callable[[dict[str, Any], str], GoldRecor
             label = str(raw_id) if isinstance(raw_id, str | int) else f"line {number}"
             gold.skipped.append((label, str(exc)))
             continue
-        if record.id in seen:
-            gold.notes.append(
-                f"{where}: id {record.id!r} was already used on line {seen[record.id]}; "
-                "both records are scored"
-            )
-        seen.setdefault(record.id, number)
-        gold.records.append(record)
+        add_record(gold, record, number, where, seen)
     if not gold.records:
         reasons = "; ".join(reason for _id, reason in gold.skipped[:3])
         raise InputError(

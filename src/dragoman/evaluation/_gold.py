@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -185,35 +186,51 @@ def read_gold_jsonl(path: Path | str) -> GoldSet:
             message names the file and line and says what is expected.
     """
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read gold file: {exc.strerror}") from exc
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text") from exc
     gold = GoldSet(path=str(path), format="jsonl")
     seen: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path} line {number}"
+    for number, where, line in gold_lines(path):
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(
                 f"{where}: not valid JSON ({exc.msg}); each line is one record"
             ) from exc
-        record = _record(data, where)
-        if record.id in seen:
-            gold.notes.append(
-                f"{where}: id {record.id!r} was already used on line {seen[record.id]}; "
-                "both records are scored"
-            )
-        seen.setdefault(record.id, number)
-        gold.records.append(record)
+        add_record(gold, _record(data, where), number, where, seen)
     if not gold.records:
         raise InputError(f"{path}: no gold records; expected one JSON object per line")
     return gold
+
+
+def gold_lines(path: Path) -> Iterator[tuple[int, str, str]]:
+    """Yield each non-blank line of a JSON-lines gold file as ``(number, where, line)``,
+    ``where`` being ``"FILE line N"`` for messages.
+
+    Raises:
+        InputError: The file cannot be read or is not UTF-8 (before the first line).
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read gold file: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text") from exc
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            yield number, f"{path} line {number}", line
+
+
+def add_record(
+    gold: GoldSet, record: GoldRecord, number: int, where: str, seen: dict[str, int]
+) -> None:
+    """Append a record read from line ``number``; an id used before is noted (both are
+    scored). ``seen`` maps the ids read so far to their lines."""
+    if record.id in seen:
+        gold.notes.append(
+            f"{where}: id {record.id!r} was already used on line {seen[record.id]}; "
+            "both records are scored"
+        )
+    seen.setdefault(record.id, number)
+    gold.records.append(record)
 
 
 def _record(data: Any, where: str) -> GoldRecord:

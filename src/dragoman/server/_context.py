@@ -103,28 +103,58 @@ class ServerContext:
         try:
             if self._analysis_store is None:
                 self._analysis_store = self.store.cursor()
-            store = self._analysis_store
-            stop = _Stopper(store)
-            timer = threading.Timer(budget, stop)
-            hooks: list[Any] = request.scope.get(DISCONNECT_HOOKS, []) if request else []
-            hooks.append(stop)
-            timer.start()
-            try:
-                yield store
-            except StoreError as exc:
-                if stop.fired:
-                    raise BusyError(
-                        f"the analysis took longer than {budget:g} s (or its client left); "
-                        "narrow the range or the actors"
-                    ) from exc
-                raise
-            finally:
-                stop.disarm()
-                timer.cancel()
-                if stop in hooks:
-                    hooks.remove(stop)
+            with self._budget(self._analysis_store, request, "the analysis",
+                              "narrow the range or the actors"):
+                yield self._analysis_store
         finally:
             self._store_lock.release()
+
+    @contextmanager
+    def bounded(self, request: Request | None = None) -> Iterator[EventStore]:
+        """Yield a connection of the request's own whose queries stop at the time budget or
+        when the client of ``request`` leaves; requests do not wait for each other.
+
+        For the queries of a page (the events page's counts, chart and map, the download)
+        that filters can make as long as an analysis.
+
+        Args:
+            request: The request, to stop its query when its client leaves.
+
+        Raises:
+            BusyError: The queries ran out of time (or the client left).
+        """
+        store = self.store.cursor()
+        try:
+            with self._budget(store, request, "the query", "narrow the filter"):
+                yield store
+        finally:
+            store.close()
+
+    @contextmanager
+    def _budget(
+        self, store: EventStore, request: Request | None, what: str, advice: str
+    ) -> Iterator[None]:
+        """Interrupt ``store``'s query after the time budget or when the client leaves; a
+        query stopped so becomes :class:`BusyError`."""
+        budget = self.limits.seconds
+        stop = _Stopper(store)
+        timer = threading.Timer(budget, stop)
+        hooks: list[Any] = request.scope.get(DISCONNECT_HOOKS, []) if request else []
+        hooks.append(stop)
+        timer.start()
+        try:
+            yield
+        except StoreError as exc:
+            if stop.fired:
+                raise BusyError(
+                    f"{what} took longer than {budget:g} s (or its client left); {advice}"
+                ) from exc
+            raise
+        finally:
+            stop.disarm()
+            timer.cancel()
+            if stop in hooks:
+                hooks.remove(stop)
 
     def close(self) -> None:
         """Close the analysis connection (the store itself belongs to the caller)."""

@@ -6,6 +6,9 @@ mentions as a CSV or Parquet download.
 ``events`` view); mentions are the second number. The charts are SVG drawn here, without a
 library or a network request: the map is an equirectangular projection with a graticule (no
 coastlines), enough to see where events cluster.
+
+Both run on a connection of the request's own (``ServerContext.bounded``), within the
+server's time budget: a filter that makes them slow gets 503, not a server held busy.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from dragoman.analysis import fitting_precisions
-from dragoman.server._queries import Criteria, cursor
+from dragoman.errors import StoreError
+from dragoman.server._queries import Criteria
 
 if TYPE_CHECKING:
     from dragoman.store import EventStore
@@ -86,45 +90,51 @@ def _freq(first: dt.date, last: dt.date) -> str:
 def overview(store: EventStore, criteria: Criteria, max_places: int = 300) -> Overview:
     """Count, chart and place the events matching ``criteria``.
 
+    Three scans of the matching mentions: counts (events, mentions, located events, first
+    and last date), events per period, and events per place (the ``max_places`` busiest).
+
+    Args:
+        store: A connection of the request's own (``ServerContext.bounded``): its queries
+            run on it directly, so interrupting it stops them.
+        criteria: The checked filters of the events page.
+        max_places: Most places on the map.
+
     Raises:
-        StoreError: The database cannot be read.
+        StoreError: The database cannot be read, or the query was interrupted.
     """
     where, params = criteria.where()
-    with cursor(store) as cur:
-        events, mentions, first, last = cur.execute(
-            "SELECT count(DISTINCT global_event_id), count(*), min(event_date), "
-            f"max(event_date) FROM mentions WHERE {where}",
+    events, mentions, located, first, last = store.sql(
+        "SELECT count(DISTINCT global_event_id), count(*), "
+        "count(DISTINCT global_event_id) FILTER (WHERE latitude IS NOT NULL), "
+        f"min(event_date), max(event_date) FROM mentions WHERE {where}",
+        params,
+    )[0]
+    result = Overview(
+        events=int(events), mentions=int(mentions), unplaced=int(events) - int(located)
+    )
+    if first is not None and last is not None:
+        result.freq = _freq(first, last)
+        allowed = ", ".join(f"'{p}'" for p in fitting_precisions(result.freq))
+        fits = f"coalesce(date_precision, 'day') IN ({allowed})"
+        rows = store.sql(
+            f"SELECT date_trunc('{result.freq}', event_date)::DATE, "
+            f"count(DISTINCT global_event_id) FILTER (WHERE {fits}), "
+            f"count(DISTINCT global_event_id) FILTER (WHERE NOT {fits}) "
+            f"FROM mentions WHERE {where} AND event_date IS NOT NULL GROUP BY 1 ORDER BY 1",
             params,
-        ).fetchall()[0]
-        result = Overview(events=int(events), mentions=int(mentions))
-        if first is not None and last is not None:
-            result.freq = _freq(first, last)
-            allowed = ", ".join(f"'{p}'" for p in fitting_precisions(result.freq))
-            fits = f"coalesce(date_precision, 'day') IN ({allowed})"
-            rows = cur.execute(
-                f"SELECT date_trunc('{result.freq}', event_date)::DATE, "
-                f"count(DISTINCT global_event_id) FILTER (WHERE {fits}), "
-                f"count(DISTINCT global_event_id) FILTER (WHERE NOT {fits}) "
-                f"FROM mentions WHERE {where} AND event_date IS NOT NULL GROUP BY 1 ORDER BY 1",
-                params,
-            ).fetchall()
-            counts = {row[0]: int(row[1]) for row in rows}
-            result.left_out = sum(int(row[2]) for row in rows)
-            result.periods = [(p, counts.get(p, 0)) for p in _periods(first, last, result.freq)]
-        placed = cur.execute(
+        )
+        counts = {row[0]: int(row[1]) for row in rows}
+        result.left_out = sum(int(row[2]) for row in rows)
+        result.periods = [(p, counts.get(p, 0)) for p in _periods(first, last, result.freq)]
+    if located:
+        placed = store.sql(
             "SELECT place_name, place_country, latitude, longitude, "
             f"count(DISTINCT global_event_id) AS n FROM mentions WHERE {where} "
             "AND latitude IS NOT NULL AND longitude IS NOT NULL "
             "GROUP BY ALL ORDER BY n DESC, place_name LIMIT ?",
             [*params, max_places],
-        ).fetchall()
+        )
         result.places = [(str(a), b, float(c), float(d), int(n)) for a, b, c, d, n in placed]
-        located = cur.execute(
-            f"SELECT count(DISTINCT global_event_id) FROM mentions WHERE {where} "
-            "AND latitude IS NOT NULL",
-            params,
-        ).fetchall()[0][0]
-        result.unplaced = result.events - int(located)
     return result
 
 
@@ -226,13 +236,22 @@ def download(store: EventStore, criteria: Criteria, fmt: str) -> bytes:
     """Return the mentions matching ``criteria`` as CSV (text quoted, as ``dragoman export``
     writes it) or Parquet, newest first, at most :data:`DOWNLOAD_ROWS`.
 
+    Args:
+        store: A connection of the request's own (``ServerContext.bounded``).
+        criteria: The checked filters of the events page.
+        fmt: ``csv`` or ``parquet``.
+
     Raises:
-        StoreError: The database cannot be read.
+        StoreError: The database cannot be read, or the query was interrupted.
     """
+    import duckdb
+
     where, params = criteria.where()
     query = _DOWNLOAD_QUERY.format(where=where, limit=DOWNLOAD_ROWS)
-    with cursor(store) as cur:
-        table = cur.sql(query, params=params).to_arrow_table()
+    try:
+        table = store.connection.sql(query, params=params).to_arrow_table()
+    except duckdb.Error as exc:
+        raise StoreError(f"{store.path}: query failed: {str(exc).splitlines()[0]}") from exc
     if fmt == "parquet":
         import pyarrow.parquet as pq
 

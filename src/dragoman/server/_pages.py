@@ -130,7 +130,8 @@ def make_pages_router(templates: Jinja2Templates) -> APIRouter:
             result = search_events(ctx.store, ctx.codes, filters, _PAGE, offset, index=ctx.index)
             query = filters.to_query()
             following = offset + _PAGE
-            summary = overview(ctx.store, filters.criteria(ctx.codes))
+            with ctx.bounded(request) as store:
+                summary = overview(store, filters.criteria(ctx.codes))
             return {
                 "page": result,
                 "overview": summary,
@@ -176,9 +177,11 @@ def make_pages_router(templates: Jinja2Templates) -> APIRouter:
                 exact=_flag(q.get("exact")),
                 negated=_flag(q.get("negated")),
             )
-            body = download(ctx.store, filters.criteria(ctx.codes), fmt)
+            with ctx.bounded(request) as store:
+                body = download(store, filters.criteria(ctx.codes), fmt)
         except DragomanError as exc:
-            return page(request, "error.html", {"status": 400, "message": str(exc)}, 400)
+            status = 503 if isinstance(exc, BusyError) else 400
+            return page(request, "error.html", {"status": status, "message": str(exc)}, status)
         media = "text/csv; charset=utf-8" if fmt == "csv" else "application/vnd.apache.parquet"
         return Response(
             body,

