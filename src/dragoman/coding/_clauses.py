@@ -14,7 +14,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from dragoman.lexicon import words
-from dragoman.pipeline import TokenTable
+from dragoman.pipeline import VERBAL_POS_IDS, TokenTable
 
 __all__ = ["Clause", "clause_for", "is_negated", "is_purpose", "modality", "words_before"]
 
@@ -64,7 +64,6 @@ _SUBJ_IDS = _ids(_SUBJ)
 _PASSIVE_SUBJ_IDS = _ids(_PASSIVE_SUBJ)
 _OBJ_IDS = _ids(_OBJ)
 _COMP_IDS = _ids(_COMP)
-_VERBAL_IDS = _ids({"VERB", "AUX"})
 _AUX_IDS = _ids({"aux", "auxpass"})
 _PARTICLE_BY_ID = {get_string_id(word): word for word in _PARTICLES}
 _ADVCL, _MARK, _FOR = (get_string_id(word) for word in ("advcl", "mark", "for"))
@@ -211,7 +210,7 @@ def clause_for(verb: Token, sentence: Span) -> Clause:
             clause.particle = _PARTICLE_BY_ID[lowers[c]]
         elif dep == _NEG or (dep == _ADVMOD and lowers[c] == _NEVER):
             clause.negated = True
-        elif dep in _COMP_IDS and pos[c] in _VERBAL_IDS and not _condition(table, c, verb):
+        elif dep in _COMP_IDS and pos[c] in VERBAL_POS_IDS and not _condition(table, c, verb):
             clause.comps.append(doc[c])
         elif dep == _ADVCL and (for_subjects := _for_to_subjects(c, table)):
             # "called for Israel to withdraw": "for" introduces who is asked, and the
