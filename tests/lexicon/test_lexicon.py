@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from dragoman.errors import DictionaryError
-from dragoman.lexicon import list_names, load_lexicon, words
+from dragoman.lexicon import list_names, load_lexicon, words, words_in_order
 
 SRC = Path(__file__).parent.parent.parent / "src" / "dragoman"
-CALL = re.compile(r"""\bwords\(\s*["']([a-z0-9_]+)["']\s*\)""")
+CALL = re.compile(r"""\bwords(?:_in_order)?\(\s*["']([a-z0-9_]+)["']\s*\)""")
 
 
 def test_shipped_lists_are_frozensets_of_words() -> None:
@@ -25,6 +25,14 @@ def test_shipped_lists_are_frozensets_of_words() -> None:
 def test_unknown_list_is_an_error() -> None:
     with pytest.raises(DictionaryError, match="no list named 'nonesuch'"):
         words("nonesuch")
+    with pytest.raises(DictionaryError, match="no list named 'nonesuch'"):
+        words_in_order("nonesuch")
+
+
+def test_an_ordered_list_keeps_the_file_order() -> None:
+    ordered = words_in_order("copulas")
+    assert ordered == ("appear", "be", "become", "prove", "remain", "seem", "stay")
+    assert frozenset(ordered) == words("copulas")
 
 
 def test_every_list_is_read_by_the_code_and_every_read_list_exists() -> None:

@@ -31,7 +31,7 @@ from dragoman.coding._targets import (
     targets_of,
 )
 from dragoman.coding._verbs import VerbDictionary
-from dragoman.lexicon import words
+from dragoman.lexicon import words, words_in_order
 from dragoman.ontology.codes import (
     DE_ESCALATE,
     PEACEKEEPING,
@@ -56,17 +56,7 @@ FORCE_PREFIXES = (ROOT_ASSAULT, ROOT_FIGHT, ROOT_MASS_VIOLENCE)
 
 
 # Prepositions that give a nominal event's target: "attack on X", "talks with X".
-_NOMINAL_TARGET_PREPS = (
-    "on",
-    "against",
-    "with",
-    "between",
-    "to",
-    "into",
-    "toward",
-    "towards",
-    "upon",
-)
+_NOMINAL_TARGET_PREPS = words_in_order("nominal_target_preps")
 
 
 # ``object: ["*"]``: any object, which is then whom the event is done to ("helped Haiti")
