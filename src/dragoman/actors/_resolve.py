@@ -328,7 +328,7 @@ class DocumentActors:
                 if child.dep_ != "prep":
                     continue
                 word = child.lower_
-                if word == "by" or (word == "from" and current.lemma_.lower() in _PROPOSAL_NOUNS):
+                if word == "by" or (word == "from" and current.lemma_.lower() in _AGENT_FROM_NOUNS):
                     actors = self._first(child)
                     if actors:
                         return actors
@@ -650,5 +650,5 @@ _ADVERBIAL_PREPS = words("adverbial_preps")
 
 # Nouns whose "from" phrase names who made them ("an offer from X"), so their rejection or
 # acceptance is aimed at that one.
-_PROPOSAL_NOUNS = words("agent_from_nouns")
+_AGENT_FROM_NOUNS = words("agent_from_nouns")
 

@@ -50,7 +50,7 @@ _THING_PRONOUNS = words("thing_pronouns")
 _FLEEING_SECTORS = frozenset({"REF", "CVL"})
 _ACL, _AGENT, _POBJ = (get_string_id(dep) for dep in ("acl", "agent", "pobj"))
 # participles whose by-phrase names who leads a group ("forces led by X")
-_LEADING_IDS = frozenset(get_string_id(lemma) for lemma in ("lead", "head", "command", "run"))
+_LEADING_IDS = frozenset(get_string_id(lemma) for lemma in words("leading_participles"))
 
 
 @dataclass(slots=True)  # not frozen: built once per conjunct, on the hot path

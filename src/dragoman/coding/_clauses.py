@@ -49,7 +49,7 @@ _STATIVE_TO_OBJECT = words("stative_to_object")
 _DOCUMENT_NOUNS = words("document_nouns")
 # Verbs whose in-phrase names what their subject does: "engaged in fighting", "took part
 # in talks" ("part" stands for "take part").
-_LIGHT_IN_VERBS = words("in_phrase_subject_verbs")
+_IN_PHRASE_SUBJECT_VERBS = words("in_phrase_subject_verbs")
 # A verb heading one of these borrows its subject from the verb it attaches to.
 _INHERITS_SUBJECT = frozenset({"xcomp", "conj", "advcl"})
 
@@ -429,7 +429,7 @@ def _inherited_subjects(verb: Token, sentence: Span) -> list[Token]:
             if not (
                 (prep == "by" and not _is_passive(verb))  # a passive's by-phrase is its agent
                 or (prep == "to" and lemma in _GERUND_SUBJECT_HEADS)  # "resorted to throwing"
-                or (prep == "in" and lemma in _LIGHT_IN_VERBS)
+                or (prep == "in" and lemma in _IN_PHRASE_SUBJECT_VERBS)
             ):
                 return []
             subjects = [c for c in verb.children if c.dep_ in _SUBJ or c.dep_ in _PASSIVE_SUBJ]

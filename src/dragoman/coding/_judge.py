@@ -32,6 +32,7 @@ from importlib import resources
 from typing import Any
 
 from dragoman.errors import DictionaryError
+from dragoman.lexicon import words, words_in_order
 from dragoman.records import Actor, Event
 
 __all__ = [
@@ -45,40 +46,9 @@ __all__ = [
 
 # Words that make a speaker a commentator rather than a political actor (ANNOTATION:
 # "experts, analysts, observers, scholars and journalists are not political actors").
-_COMMENTATORS = frozenset(
-    {
-        "analyst",
-        "analysts",
-        "expert",
-        "experts",
-        "scholar",
-        "scholars",
-        "professor",
-        "researcher",
-        "researchers",
-        "economist",
-        "economists",
-        "commentator",
-        "commentators",
-        "observer",
-        "observers",
-        "journalist",
-        "journalists",
-        "reporter",
-        "reporters",
-        "fellow",
-        "academic",
-        "academics",
-        "historian",
-        "columnist",
-        "pundit",
-        "strategist",
-        "lecturer",
-        "consultant",
-    }
-)
+_COMMENTATORS = words("commentators")
 # ... and the academic ones by their ending ("sinologist", "political scientist").
-_COMMENTATOR_ENDINGS = ("ologist", "ologists", "scientist", "scientists")
+_COMMENTATOR_ENDINGS = words_in_order("commentator_endings")
 # Modal presentations that are no event: what could or should happen.
 _NOT_DONE = frozenset({"hypothetical", "obligation"})
 
@@ -239,7 +209,7 @@ def event_features(event: Event) -> list[str]:
         f"reciprocal={'; reciprocal' in pattern}",
         f"dated={event.date_source.source != 'story'}",
         f"negated={event.negated}",
-        f"first-person={source.text.lower() in _FIRST_PERSON}",
+        f"first-person={source.text.lower() in _FIRST_PERSON_SOURCES}",
     ]
     if target is not None:
         features.append(f"same-country={target.code[:3] == source.code[:3]}")
@@ -248,7 +218,7 @@ def event_features(event: Event) -> list[str]:
 
 
 _SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "BUS", "MED"})
-_FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
+_FIRST_PERSON_SOURCES = words("first_person_sources")
 
 
 @dataclass(frozen=True, slots=True)
