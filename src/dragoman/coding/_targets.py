@@ -48,7 +48,8 @@ __all__ = [
 _TARGET_PREPS = words_in_order("target_preps")
 
 
-_NESTED_TARGET_PREPS = words("nested_target_preps")
+# tried in this order (a frozenset's order would change from run to run with the hash seed)
+_NESTED_TARGET_PREPS = words_in_order("nested_target_preps")
 
 
 # Roots of force whose doer, when the text names none, is taken to be of the place where it
