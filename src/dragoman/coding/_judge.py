@@ -33,6 +33,21 @@ from typing import Any
 
 from dragoman.errors import DictionaryError
 from dragoman.lexicon import words, words_in_order
+from dragoman.ontology.codes import (
+    ROOT_AID,
+    ROOT_APPEAL,
+    ROOT_CONSULT,
+    ROOT_DEMAND,
+    ROOT_DIPLOMATIC_COOPERATION,
+    ROOT_DISAPPROVE,
+    ROOT_INTENT,
+    ROOT_INVESTIGATE,
+    ROOT_MATERIAL_COOPERATION,
+    ROOT_REJECT,
+    ROOT_STATEMENT,
+    ROOT_THREATEN,
+    ROOT_YIELD,
+)
 from dragoman.records import Actor, Event
 
 __all__ = [
@@ -166,13 +181,13 @@ def _rule_family(actor: Actor | None) -> str:
 
 
 def _root_family(root: str) -> str:
-    if root == "01":
+    if root == ROOT_STATEMENT:
         return "statement"
-    if root in ("02", "03", "04", "05"):
+    if root in (ROOT_APPEAL, ROOT_INTENT, ROOT_CONSULT, ROOT_DIPLOMATIC_COOPERATION):
         return "verbal-coop"
-    if root in ("06", "07", "08", "09"):
+    if root in (ROOT_MATERIAL_COOPERATION, ROOT_AID, ROOT_YIELD, ROOT_INVESTIGATE):
         return "material-coop"
-    if root in ("10", "11", "12", "13"):
+    if root in (ROOT_DEMAND, ROOT_DISAPPROVE, ROOT_REJECT, ROOT_THREATEN):
         return "verbal-conflict"
     return "material-conflict"
 
