@@ -23,6 +23,8 @@ docs/architecture.md draws the whole pipeline and says where each kind of rule g
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.parts_of_speech import ADJ as _ADJ
 from spacy.parts_of_speech import NOUN as _NOUN
 from spacy.parts_of_speech import PROPN as _PROPN
@@ -327,10 +329,12 @@ class EventExtractor:
                 head = light
                 clause = clause_for(head, sentence)
                 if token.dep_ == "pobj":  # "engaged in fighting with X": X is the target
+                    object_preps = {p: list(heads) for p, heads in clause.object_preps.items()}
                     for child in token.children:
                         pobjs = [c for c in child.children if c.dep_ == "pobj"]
                         if child.dep_ == "prep" and pobjs:
-                            clause.object_preps.setdefault(child.lower_, []).extend(pobjs)
+                            object_preps.setdefault(child.lower_, []).extend(pobjs)
+                    clause = replace(clause, object_preps=object_preps)  # the shared one stays
                 pattern = VerbEntry(
                     verb=head.lemma_.lower(),
                     code=entry.code,

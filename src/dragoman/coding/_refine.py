@@ -562,7 +562,7 @@ def wish_matches(matches: list[Match], sentence: Span) -> list[Match]:
         )
         clause = clause_for(head, sentence)
         if verb not in clause.comps:
-            clause.comps.append(verb)
+            clause = replace(clause, comps=[*clause.comps, verb])  # the shared one stays
         out.append(Match(clause, pattern, APPEAL, modality(head)))
     return out
 
