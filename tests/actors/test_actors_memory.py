@@ -10,8 +10,9 @@ from dragoman.records import Actor
 
 
 def _actor(code: str, start: int, rule: str = "name") -> Actor:
-    return Actor(code=code, name=code, text="x" * 3, start=start, end=start + 3, entry=code,
-                 rule=rule)
+    return Actor(
+        code=code, name=code, text="x" * 3, start=start, end=start + 3, entry=code, rule=rule
+    )
 
 
 def _memory(nlp: Language) -> DocumentMemory:

@@ -15,14 +15,20 @@ def _sources(coder: Coder, text: str) -> list[tuple[str, str]]:
     ("text", "expected"),
     [
         # a personal pronoun takes the last person named
-        ("Chilean President Ana Ruiz arrived. She criticized Bolivia.",
-         ("CHLGOV", "pronoun:Chilean President Ana Ruiz")),
+        (
+            "Chilean President Ana Ruiz arrived. She criticized Bolivia.",
+            ("CHLGOV", "pronoun:Chilean President Ana Ruiz"),
+        ),
         # the subject of what a speaker said is the speaker
-        ("Nigeria announced that it will withdraw its troops from Chad.",
-         ("NGA", "pronoun:Nigeria")),
+        (
+            "Nigeria announced that it will withdraw its troops from Chad.",
+            ("NGA", "pronoun:Nigeria"),
+        ),
         # a definite description refers to the last state
-        ("Germany hosted the summit. The country also criticized Russia.",
-         ("DEU", "description:Germany")),
+        (
+            "Germany hosted the summit. The country also criticized Russia.",
+            ("DEU", "description:Germany"),
+        ),
     ],
 )
 def test_a_reference_takes_its_antecedent(
@@ -49,6 +55,4 @@ def test_we_in_a_quotation_is_its_speaker(coder: Coder) -> None:
     )
     events = coder.code(text, date="2025-03-10")
     condemned = [e for e in events if e.cameo.code == "111"]
-    assert [(e.source.code, e.source.rule) for e in condemned] == [
-        ("TURGOV", "quote-speaker:he")
-    ]
+    assert [(e.source.code, e.source.rule) for e in condemned] == [("TURGOV", "quote-speaker:he")]

@@ -274,4 +274,3 @@ def test_a_shared_clause_cannot_be_reassigned() -> None:
     clause = clause_for(doc[1], doc[:])
     with pytest.raises(FrozenInstanceError):
         clause.passive = True  # type: ignore[misc]
-

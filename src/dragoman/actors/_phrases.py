@@ -86,8 +86,6 @@ _NP_PREP_IDS = frozenset(get_string_id(word) for word in _NP_PREPS)
 _HYPHEN_PARTICIPLE_IDS = frozenset(get_string_id(word) for word in _HYPHEN_PARTICIPLES)
 
 
-
-
 _NPADVMOD, _PREP, _CONJ = (get_string_id(dep) for dep in ("npadvmod", "prep", "conj"))
 
 

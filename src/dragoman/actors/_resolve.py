@@ -651,4 +651,3 @@ _ADVERBIAL_PREPS = words("adverbial_preps")
 # Nouns whose "from" phrase names who made them ("an offer from X"), so their rejection or
 # acceptance is aimed at that one.
 _AGENT_FROM_NOUNS = words("agent_from_nouns")
-

@@ -321,8 +321,10 @@ class EventExtractor:
             if head.i in consumed or (head.i in matched and token.dep_ in _OBJECT_DEPS):
                 continue  # the verb's own pattern decides about its object
             light = light_verb(token)
-            if light is not None and token.head.lower_ == "under" and entry.code[:2] not in (
-                _UNDER_ROOTS
+            if (
+                light is not None
+                and token.head.lower_ == "under"
+                and entry.code[:2] not in (_UNDER_ROOTS)
             ):
                 light = None  # "keeps troops under a defense pact": not a measure on them
             if light is not None and light.i not in matched and light.i not in consumed:
@@ -347,9 +349,7 @@ class EventExtractor:
                     plover=entry.plover,
                 )
                 note = f"light verb + {entry.describe()}"
-                light_match = Match(
-                    clause, pattern, entry.code, modality(head), note, noun=token
-                )
+                light_match = Match(clause, pattern, entry.code, modality(head), note, noun=token)
                 apply_modality(light_match)  # "will launch an offensive" is a threat
                 out.append(light_match)
                 continue
@@ -543,9 +543,7 @@ def _drop_reporting_statements(
     acting = {e.source.code for e in actions}
     acting_at = {e.source.start for e in actions}
     for e in events:
-        if e.cameo.code == STATEMENT and (
-            e.source.code in acting or e.source.start in acting_at
-        ):
+        if e.cameo.code == STATEMENT and (e.source.code in acting or e.source.start in acting_at):
             reported.add(e.evidence.verb.start)
     if not reported:
         return events

@@ -302,9 +302,7 @@ def charges(match: Match, arrests: list[Event], doc_id: str) -> list[Event]:
             quad_class=quad,
             goldstein=goldstein,
             plover=plover,
-            evidence=replace(
-                event.evidence, pattern=f"{event.evidence.pattern}; {note} -> {code}"
-            ),
+            evidence=replace(event.evidence, pattern=f"{event.evidence.pattern}; {note} -> {code}"),
         )
         for event in arrests
     ]

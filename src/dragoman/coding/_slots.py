@@ -97,9 +97,7 @@ def fill_slots(
     return Slots(clause, sources, targets, unattributed)
 
 
-def _sources(
-    match: Match, clause: Clause, resolver: DocumentActors
-) -> tuple[list[Actor], Clause]:
+def _sources(match: Match, clause: Clause, resolver: DocumentActors) -> tuple[list[Actor], Clause]:
     """The actors who act, and the clause (without its objects when they are the source)."""
     code = match.code
     sources: list[Actor] = list(match.sources)
@@ -143,8 +141,10 @@ def _targets(
     else:
         # the object is the pattern's instrument ("imposed sanctions"), unless the event
         # noun is in a prepositional phrase ("placed the leader under arrest")
-        constrained = bool(entry.objects) and entry.objects != _ANY_OBJECT and not (
-            match.noun is not None and match.noun.dep_ == "pobj"
+        constrained = (
+            bool(entry.objects)
+            and entry.objects != _ANY_OBJECT
+            and not (match.noun is not None and match.noun.dep_ == "pobj")
         )
         targets = targets_of(clause, entry.prep, constrained, resolver)
     if match.noun is not None and not other_actors(targets, sources):

@@ -42,9 +42,7 @@ def load_lexicon(
     return {list_name: frozenset(items) for list_name, items in _read(source, name).items()}
 
 
-def _read(
-    source: Path | Traversable | str | None, name: str | None
-) -> dict[str, tuple[str, ...]]:
+def _read(source: Path | Traversable | str | None, name: str | None) -> dict[str, tuple[str, ...]]:
     """Read and validate a lexicon file; each list's words in the file's order."""
     if source is None:
         source, name = lexicon_file(), "lexicon.yaml"
