@@ -36,13 +36,18 @@ from dragoman.lexicon import words, words_in_order
 from dragoman.ontology.codes import (
     ROOT_AID,
     ROOT_APPEAL,
+    ROOT_ASSAULT,
+    ROOT_COERCE,
     ROOT_CONSULT,
     ROOT_DEMAND,
     ROOT_DIPLOMATIC_COOPERATION,
     ROOT_DISAPPROVE,
+    ROOT_FIGHT,
     ROOT_INTENT,
     ROOT_INVESTIGATE,
+    ROOT_MASS_VIOLENCE,
     ROOT_MATERIAL_COOPERATION,
+    ROOT_REDUCE_RELATIONS,
     ROOT_REJECT,
     ROOT_STATEMENT,
     ROOT_THREATEN,
@@ -135,7 +140,23 @@ def _is_commentator(actor: Actor) -> bool:
 # force are aimed at a party. Statements (01), diplomatic cooperation (05), investigations
 # (09), protests (14) and force posture (15) stand without a target.
 _DYADIC_ROOTS = frozenset(
-    {"02", "03", "04", "06", "07", "08", "10", "11", "12", "13", "16", "17", "18", "19", "20"}
+    {
+        ROOT_APPEAL,
+        ROOT_INTENT,
+        ROOT_CONSULT,
+        ROOT_MATERIAL_COOPERATION,
+        ROOT_AID,
+        ROOT_YIELD,
+        ROOT_DEMAND,
+        ROOT_DISAPPROVE,
+        ROOT_REJECT,
+        ROOT_THREATEN,
+        ROOT_REDUCE_RELATIONS,
+        ROOT_COERCE,
+        ROOT_ASSAULT,
+        ROOT_FIGHT,
+        ROOT_MASS_VIOLENCE,
+    }
 )
 
 # Organization prefixes: two organizations are other parties when their codes differ.
