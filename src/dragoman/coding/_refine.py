@@ -229,8 +229,8 @@ def _accusation_rule(match: Match, sentence: _Sentence) -> Refinement:
             continue  # "said he was behind it": who "he" is, is read elsewhere
         code = accusation_in(comp)
         if code is not None:
-            match.addressee = True
-            return code, f"accusation in what was said ({comp.text})"
+            note = f"accusation in what was said ({comp.text})"
+            return Decision(code, note, addressee=True)
     return None
 
 

@@ -675,11 +675,11 @@ def accusation_in(comp: Token) -> str | None:
     )
     if not charged:
         return None
-    codes = _ALLEGATION_CODES[_ACCUSE]
+    codes = _ALLEGATION_CODES[ACCUSE]
     for kind in _ALLEGATION_PRECEDENCE:
         if kind in kinds:
             return codes[kind]
-    return _ACCUSE
+    return ACCUSE
 
 
 def _allegations_in(phrase: Token) -> set[str]:
