@@ -651,7 +651,7 @@ def charge_subcode(clause: Clause) -> tuple[str, str] | None:
 _WRONGDOING_PREDICATES = words("wrongdoing_predicates")
 
 # Adjectives and prepositions of "X was behind / responsible for / guilty of Y".
-_CULPABLE = words("culpable_words")
+_CULPABLE_WORDS = words("culpable_words")
 
 
 def accusation_in(comp: Token) -> str | None:
@@ -665,7 +665,8 @@ def accusation_in(comp: Token) -> str | None:
         or (  # "was behind the plot", "is responsible for the deaths"
             lemma == "be"
             and any(
-                c.lower_ in _CULPABLE or (c.dep_ == "acomp" and c.lemma_.lower() in _CULPABLE)
+                c.lower_ in _CULPABLE_WORDS
+                or (c.dep_ == "acomp" and c.lemma_.lower() in _CULPABLE_WORDS)
                 for c in comp.children
             )
         )
