@@ -246,3 +246,31 @@ def test_an_infinitive_that_names_a_needed_or_judged_action_is_hypothetical(
     doc = coder.nlp(text)
     (token,) = [t for t in doc if t.text == verb]
     assert modality(token) == expected
+
+
+def _criticized() -> Doc:
+    return build(
+        ["Russia", "criticized", "NATO", "."],
+        [1, 1, 1, 1],
+        ["nsubj", "ROOT", "dobj", "punct"],
+        ["PROPN", "VERB", "PROPN", "PUNCT"],
+        ["Russia", "criticize", "NATO", "."],
+    )
+
+
+def test_a_clause_is_read_once_per_predicate_and_sentence() -> None:
+    doc = _criticized()
+    first = clause_for(doc[1], doc[:])
+    assert clause_for(doc[1], doc[:]) is first
+    other = _criticized()  # another Doc: its own clause
+    assert clause_for(other[1], other[:]) is not first
+    assert [t.text for t in clause_for(other[1], other[:]).objects] == ["NATO"]
+
+
+def test_a_shared_clause_cannot_be_reassigned() -> None:
+    from dataclasses import FrozenInstanceError
+
+    doc = _criticized()
+    clause = clause_for(doc[1], doc[:])
+    with pytest.raises(FrozenInstanceError):
+        clause.passive = True  # type: ignore[misc]

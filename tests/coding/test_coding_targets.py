@@ -80,3 +80,12 @@ def test_it_in_a_reported_clause_is_the_speaker(coder: Coder) -> None:
     assert [(e.cameo.code, e.target.code if e.target else None) for e in events] == [
         ("030", "THAGOV")
     ]
+
+
+def test_targets_inside_a_requested_noun_follow_the_preposition_order(coder: Coder) -> None:
+    # "against" before "with" (lexicon nested_target_preps, in order): the same target in
+    # every run, whatever the hash seed (a frozenset's order used to decide)
+    events = coder.code("Chile called for a pact with Peru against Bolivia.", date="2025-03-10")
+    assert [(e.source.code, e.target.code if e.target else None) for e in events] == [
+        ("CHL", "BOL")
+    ]

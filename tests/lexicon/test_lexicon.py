@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
 import pytest
 
 from dragoman.errors import DictionaryError
-from dragoman.lexicon import list_names, load_lexicon, words
+from dragoman.lexicon import list_names, load_lexicon, words, words_in_order
 
 SRC = Path(__file__).parent.parent.parent / "src" / "dragoman"
-CALL = re.compile(r"""\bwords\(\s*["']([a-z0-9_]+)["']\s*\)""")
+CALL = re.compile(r"""\bwords(?:_in_order)?\(\s*["']([a-z0-9_]+)["']\s*\)""")
 
 
 def test_shipped_lists_are_frozensets_of_words() -> None:
@@ -25,6 +26,14 @@ def test_shipped_lists_are_frozensets_of_words() -> None:
 def test_unknown_list_is_an_error() -> None:
     with pytest.raises(DictionaryError, match="no list named 'nonesuch'"):
         words("nonesuch")
+    with pytest.raises(DictionaryError, match="no list named 'nonesuch'"):
+        words_in_order("nonesuch")
+
+
+def test_an_ordered_list_keeps_the_file_order() -> None:
+    ordered = words_in_order("copulas")
+    assert ordered == ("appear", "be", "become", "prove", "remain", "seem", "stay")
+    assert frozenset(ordered) == words("copulas")
 
 
 def test_every_list_is_read_by_the_code_and_every_read_list_exists() -> None:
@@ -34,6 +43,51 @@ def test_every_list_is_read_by_the_code_and_every_read_list_exists() -> None:
     assert used, "no words(...) call found"
     assert used - list_names() == set(), "read but not in lexicon.yaml"
     assert list_names() - used == set(), "in lexicon.yaml but read by no rule"
+
+
+def _word_lists(path: Path) -> dict[str, str]:
+    """Module-level names bound to a word list: name -> the lexicon list it reads, or
+    ``literal`` for a set or tuple of words written in the code."""
+    found: dict[str, str] = {}
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if not isinstance(node, ast.Assign) or len(node.targets) != 1:
+            continue
+        target = node.targets[0]
+        if not isinstance(target, ast.Name) or target.id.startswith("__"):
+            continue
+        read = CALL.search(ast.unparse(node.value))
+        if read is not None:
+            found[target.id] = read.group(1)
+            continue
+        value = node.value
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
+            if value.func.id not in ("frozenset", "set") or not value.args:
+                continue
+            value = value.args[0]
+        if not isinstance(value, (ast.Set, ast.Tuple, ast.List, ast.BinOp)):
+            continue
+        strings = [
+            n.value
+            for n in ast.walk(value)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str)
+        ]
+        if len(strings) > 1 and all(w.isalpha() and w.islower() for w in strings):
+            found[target.id] = "literal"
+    return found
+
+
+def test_no_word_list_name_means_two_lists() -> None:
+    # "_COPULAS" in one module and "_COPULAS" with other words in another: a reader cannot
+    # tell whether the difference is deliberate; two meanings get two names
+    seen: dict[str, tuple[str, str]] = {}
+    clashes: list[str] = []
+    for path in sorted(SRC.rglob("*.py")):
+        module = str(path.relative_to(SRC))
+        for name, source in _word_lists(path).items():
+            if name in seen and (source == "literal" or seen[name][1] != source):
+                clashes.append(f"{name}: {seen[name][0]} ({seen[name][1]}), {module} ({source})")
+            seen.setdefault(name, (module, source))
+    assert clashes == []
 
 
 def test_a_small_file_loads() -> None:

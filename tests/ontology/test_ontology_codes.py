@@ -25,7 +25,16 @@ def test_every_constant_is_a_codebook_code_with_the_name_in_its_comment() -> Non
 
 
 def test_the_rule_modules_name_codes_instead_of_writing_them() -> None:
-    for module in ("_events.py", "_refine.py", "_targets.py", "_modality.py"):
+    for module in (
+        "_events.py",
+        "_refine.py",
+        "_targets.py",
+        "_modality.py",
+        "_slots.py",
+        "_records.py",
+        "_polity.py",
+        "_judge.py",
+    ):
         text = (CODING / module).read_text(encoding="utf-8")
         literals = re.findall(r'(?<![\w{])"\d{2,4}"', text)
         assert not literals, f"{module}: {literals}"

@@ -18,7 +18,7 @@ from dragoman.actors._dictionary import (
 )
 from dragoman.actors._mentions import Mention
 from dragoman.lexicon import words
-from dragoman.pipeline import TokenTable
+from dragoman.pipeline import VERBAL_POS_IDS, TokenTable
 
 __all__ = [
     "MODIFIER_DEPS",
@@ -86,9 +86,6 @@ _NP_PREP_IDS = frozenset(get_string_id(word) for word in _NP_PREPS)
 _HYPHEN_PARTICIPLE_IDS = frozenset(get_string_id(word) for word in _HYPHEN_PARTICIPLES)
 
 
-_VERBAL_IDS = frozenset(get_string_id(pos) for pos in ("VERB", "AUX"))
-
-
 _NPADVMOD, _PREP, _CONJ = (get_string_id(dep) for dep in ("npadvmod", "prep", "conj"))
 
 
@@ -153,7 +150,7 @@ class PhraseReader:
                     # "the President of Kazakhstan", "King Hassan of Morocco", not "the
                     # OSCE of bias"
                     continue
-                if dep == _CONJ and table.pos[child] in _VERBAL_IDS:
+                if dep == _CONJ and table.pos[child] in VERBAL_POS_IDS:
                     continue
                 out.append(child)
                 stack.append(child)

@@ -5,11 +5,12 @@ phrase is first cut into conjuncts ("Kazakh and Finnish officials", "the U.S. an
 then each conjunct is read flat, which is robust to the small model's frequent misparses of
 long titles ("Finland's Minister of Foreign Affairs, Elina Valtonen").
 
-:class:`DocumentActors` holds the document memory (names seen, pronoun antecedents,
-definite descriptions, quotation speakers) and runs the jobs in order: the phrase reader
-(``_phrases``) cuts and reads a phrase; the decision is the ordered rule table of
-``_rules``; geography lookups (``_geography``, with the same-name city lookup passed in)
-place people and phrases; the quotation index comes from ``quotes``.
+:class:`DocumentActors` runs the jobs in order: the phrase reader (``_phrases``) cuts and
+reads a phrase; pronouns and definite descriptions (``_pronouns``) refer back through the
+document memory (``_memory``: names seen, what was named before an offset); the decision is
+the ordered rule table of ``_rules``; geography lookups (``_geography``, with the same-name
+city lookup passed in) place people and phrases; the quotation index comes from ``quotes``
+(the resolver keeps its speakers, resolved once).
 Reads: the parsed Doc, the dictionary mentions, the actor dictionary, the story date.
 Writes: Actors (with the rule that decided each).
 """
@@ -30,6 +31,7 @@ from dragoman.actors._dictionary import (
     Phrase,
 )
 from dragoman.actors._geography import PLACE_PREPS, Geography
+from dragoman.actors._memory import DocumentMemory
 from dragoman.actors._mentions import Mention
 from dragoman.actors._phrases import (
     MODIFIER_DEPS,
@@ -40,6 +42,7 @@ from dragoman.actors._phrases import (
     split_conjuncts,
     trim,
 )
+from dragoman.actors._pronouns import description, pronoun
 from dragoman.actors._rules import UNKNOWN_COUNTRY, decide
 from dragoman.lexicon import words
 from dragoman.pipeline import TokenTable
@@ -54,46 +57,6 @@ _ARMED_SECTORS = frozenset({"REB", "INS", "UAF"})
 
 # "the former Soviet republics", "ex-Yugoslav": a former state named as a past, not an actor
 _FORMER_WORDS = words("former_words")
-
-_FAMILY_NAME_FIRST = words("family_name_first_states")
-
-# Stands in the history for a person the dictionary does not know (see _unknown_people).
-_UNKNOWN_PERSON = Actor(code="", name="", text="", start=0, end=0, entry="", rule="unknown")
-
-# Last words of a proper name that make it an organization or a place, not a person.
-_NOT_PERSON_ENDS = words("not_person_name_ends")
-
-
-def _unknown_people(doc: Doc, by_token: dict[int, Mention]) -> list[Token]:
-    """Heads of names the dictionary does not know that are people's: a first name and a
-    surname (capitalized proper nouns) as the subject of a verb of saying or with an
-    apposition ("Ken Gause, director of ...", "said Mira Rapp-Hooper"), or a lone surname
-    that says something ("Canos-Donnay said"); not ending in an organization's or place's
-    word ("Institute", "Council")."""
-    out: list[Token] = []
-    for token in doc:
-        if token.pos_ != "PROPN" or token.i in by_token or token.dep_ == "compound":
-            continue
-        if not token.text[:1].isupper() or token.text.isupper():
-            continue  # "NATO", "UNICEF": acronyms are organizations
-        parts = [c for c in token.lefts if c.dep_ == "compound"]
-        speaks = token.dep_ == "nsubj" and token.head.lemma_.lower() in _SPEECH_LEMMAS
-        if not parts:
-            name = [token]  # a lone surname counts only when it speaks
-            if not speaks:
-                continue
-        elif len(parts) == 1 and parts[0].i == token.i - 1 and parts[0].pos_ == "PROPN":
-            name = [parts[0], token]  # "Ken Gause": one first name right before the surname
-        else:
-            continue
-        if any(t.i in by_token or not t.text[:1].isupper() for t in name) or any(
-            t.lemma_.lower() in _NOT_PERSON_ENDS for t in name
-        ):
-            continue
-        described = any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in token.children)
-        if speaks or described:
-            out.append(token)
-    return out
 
 
 _ANTI, _HYPHEN, _ANTI_HYPHEN = (get_string_id(word) for word in ("anti", "-", "anti-"))
@@ -149,15 +112,15 @@ class DocumentActors:
             doc, self._table, self._by_token, self._agents, self._max_agent, self._agent_firsts
         )
         self.geography = Geography(doc, self._by_token, self._states, date, city_country)
-        # person name (full or last word) -> actor resolved earlier in the document
-        self.memory: dict[str, Actor] = {}
-        # what the text has named so far, for pronouns and definite descriptions:
-        # (character offset, kind, actor); dictionary names are added lazily
-        # (character offset, kind, code, the actor or the mention to build it from)
-        self._history: list[tuple[int, str, str, Actor | Mention]] = []
-        self._named_mentions = [m for m in mentions if m.phrase.form in ("name", "capital")]
         self.mentions: tuple[Mention, ...] = tuple(mentions)  # in text order
-        self._seeded = False
+        # names learnt, and what the text has named so far (pronouns, descriptions)
+        self.memory = DocumentMemory(
+            doc,
+            [m for m in mentions if m.phrase.form in ("name", "capital")],
+            date,
+            self._mention_actor,
+            self._by_token,
+        )
         # quoted passages (owned by quotes/, shared with the coder)
         self.quotes = QuoteIndex()
         self._speakers: dict[int, list[Actor]] = {}
@@ -197,7 +160,7 @@ class DocumentActors:
 
     def _resolve(self, head: Token) -> list[Actor]:
         if head.pos_ == "PRON":
-            return self._pronoun(head)
+            return pronoun(self, head)
         if head.lemma_.lower() in _PARTITIVES or (
             head.lemma_.lower() in _LEADER_HEADS and head.tag_ in ("NNS", "NNPS")
         ):
@@ -235,12 +198,10 @@ class DocumentActors:
                 actors.append(actor)
         for actor in actors:
             if not actor.rule.startswith(("pronoun", "description")):
-                # placed at its last character, so that it is more recent than the names
-                # inside it ("King Hassan of Morocco" after the dictionary's "Hassan")
-                self._history.append((actor.end - 1, _kind(actor), actor.code, actor))
+                self.memory.add(actor)
         return actors
 
-    # -- pronouns and definite descriptions ---------------------------------------------
+    # -- pronouns and definite descriptions (``_pronouns``, ``_memory``) ---------------
 
     def antecedent(
         self,
@@ -250,63 +211,16 @@ class DocumentActors:
         *,
         owners: bool = False,
     ) -> Actor | None:
-        """Return the most recent actor of one of ``kinds`` named before a character offset.
+        """Return the most recent actor of one of ``kinds`` named before a character offset
+        (:meth:`DocumentMemory.antecedent`)."""
+        return self.memory.antecedent(before, kinds, accept, owners=owners)
 
-        Args:
-            before: Character offset of the referring expression.
-            kinds: Acceptable kinds (person, state, org, group).
-            accept: A further test on the candidate's actor code.
-            owners: Only names that can own what a possessive pronoun names: not a name
-                inside a prepositional phrase ("its envoy" after "the border with Serbia"
-                is not Serbia's).
-        """
-        if not self._seeded:
-            self._seed_history()
-        best: tuple[int, Actor | Mention] | None = None
-        for start, kind, code, item in self._history:
-            if (
-                start < before
-                and kind in kinds
-                and (best is None or start > best[0])
-                and (accept is None or accept(code))
-                and not (owners and isinstance(item, Mention) and self._in_pp(item))
-            ):
-                best = (start, item)
-        if best is None or best[1] is _UNKNOWN_PERSON:
-            return None
-        item = best[1]
-        return item if isinstance(item, Actor) else self._mention_actor(item)
-
-    def _in_pp(self, mention: Mention) -> bool:
-        """Whether a dictionary name is (the head of) a prepositional object."""
-        token = self.doc[mention.end - 1]
-        return token.dep_ == "pobj" and token.head.lower_ != "by"
-
-    def _seed_history(self) -> None:
-        """Add every dictionary name of the document to the history (once, on demand).
-
-        Only offsets and codes are read here; an actor is built for the one antecedent
-        chosen.
-        """
-        self._seeded = True
-        for mention in self._named_mentions:
-            entry = mention.phrase.entry
-            start = self.doc[mention.start].idx
-            if entry.kind == "person":
-                role = entry.role_on(self.date)
-                code = role.code if role else entry.country
-                if code is not None:
-                    self._history.append((start, "person", code, mention))
-            elif entry.kind == "org":
-                self._history.append((start, "org", entry.code, mention))
-            elif mention.phrase.form == "capital":
-                self._history.append((start, "group", entry.code + "GOV", mention))
-            else:
-                self._history.append((start, "state", entry.code, mention))
-        for head in _unknown_people(self.doc, self._by_token):
-            # a person the dictionary does not know: "he" after "Ken Gause, an analyst,
-            # said" is Gause, not the last known person before him (no actor, so no event)
-            self._history.append((head.idx, "person", "", _UNKNOWN_PERSON))
+    def description(
+        self, segment: list[Token], top: Token, agent: AgentEntry | None
+    ) -> Actor | None:
+        """Resolve "the organization", "the country", "the president" to an earlier actor
+        (:func:`_pronouns.description`)."""
+        return description(self, segment, top, agent)
 
     def _mention_actor(self, mention: Mention) -> Actor:
         segment = list(self.doc[mention.start : mention.end])
@@ -323,103 +237,6 @@ class DocumentActors:
             code = role.code if role else (entry.country or "")
             return self.make_actor(segment, code, entry.name, entry.entry, "person-role")
         return self.named_actor(segment, mention, None, rule=mention.phrase.form)
-
-    def _pronoun(self, head: Token) -> list[Actor]:
-        """Resolve "he", "she", "it" (and their possessives) to the latest fitting actor.
-
-        Rules over the text, not a coreference model: a personal pronoun takes the last
-        person named before it; "it"/"its" the last state or organization. "They" is left
-        unresolved: plural reference is too often to a group the dictionary does not know.
-        """
-        word = head.lower_
-        reporter = self._reporter(head)
-        if reporter is not None:
-            return [_refer(a, head.text, head.idx, f"pronoun:{a.text}") for a in reporter]
-        if word in _FIRST_PERSON:
-            index = self.quotes.at(head.idx)
-            if index is None:
-                return []
-            return [
-                _refer(a, head.text, head.idx, f"quote-speaker:{a.text}")
-                for a in self.speaker(index)
-            ]
-        if word in _PERSON_PRONOUNS:
-            kinds: tuple[str, ...] = ("person",)
-        elif word in _THING_PRONOUNS:
-            kinds = ("state", "org")
-        else:
-            return []
-        antecedent = self.antecedent(head.idx, kinds)
-        if antecedent is None:
-            return []
-        return [_refer(antecedent, head.text, head.idx, f"pronoun:{antecedent.text}")]
-
-    def _reporter(self, head: Token) -> list[Actor] | None:
-        """Resolve a pronoun subject of what a speaker said to the speaker.
-
-        "The rebels said they will release the hostages", "Nigeria announced that it will
-        withdraw": the subject of a reported clause that is a pronoun of the speaker's
-        kind refers to the speaker; so does "it" as the object of a reported clause with a
-        subject of its own ("Thailand said Beijing had assured it").
-        """
-        if head.lower_ not in _REPORTED_PRONOUNS:
-            return None
-        if head.dep_ in ("dobj", "dative") and head.lower_ in _THING_PRONOUNS:
-            # "the Thai government said Beijing had assured it": the speaker, when the
-            # reported clause has a subject of its own
-            if not any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in head.head.children):
-                return None
-        elif head.dep_ not in ("nsubj", "nsubjpass"):
-            return None
-        clause = head.head
-        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _SPEECH_LEMMAS:
-            return None
-        for subject in clause.head.children:
-            if subject.dep_ == "nsubj" and subject.i != head.i and subject.pos_ != "PRON":
-                actors = self.resolve(subject)
-                if actors:
-                    return actors
-        return None
-
-    def description(
-        self, segment: list[Token], top: Token, agent: AgentEntry | None
-    ) -> Actor | None:
-        """Resolve "the organization", "the country", "the president" to an earlier actor.
-
-        A definite noun phrase with no name of its own refers back: to the last organization
-        whose dictionary entry lists that noun, to the last state for "the country", or, for
-        a role noun, to the last actor of that sector whose country is known.
-        """
-        if not any(t.lower_ in ("the", "this", "that") and t.i < top.i for t in segment):
-            return None
-        lemma = top.lemma_.lower()
-        antecedent: Actor | None = None
-        if lemma in _COUNTRY_NOUNS:
-            antecedent = self.antecedent(top.idx, ("state",))
-        elif agent is None:
-            nouns_of = self._dictionary.entries
-            antecedent = self.antecedent(
-                top.idx,
-                ("org",),
-                lambda code: lemma in getattr(nouns_of.get(code), "nouns", ()),
-            )
-        else:
-            sector = agent.code
-
-            def same_sector(code: str) -> bool:
-                return code.endswith(sector) and not code.startswith(UNKNOWN_COUNTRY)
-
-            # "the president" is a person: prefer the last person of that sector, then
-            # any group ("the government" after "Astana")
-            if top.tag_ == "NN":
-                antecedent = self.antecedent(top.idx, ("person",), same_sector)
-            if antecedent is None:
-                antecedent = self.antecedent(top.idx, ("person", "group"), same_sector)
-        if antecedent is None:
-            return None
-        first, last = trim(segment)
-        text = self.char_span_text(first.idx, last.idx + len(last))
-        return _refer(antecedent, text, first.idx, f"description:{antecedent.text}")
 
     def char_span_text(self, start: int, end: int) -> str:
         """Return the document text between two character offsets.
@@ -511,7 +328,7 @@ class DocumentActors:
                 if child.dep_ != "prep":
                     continue
                 word = child.lower_
-                if word == "by" or (word == "from" and current.lemma_.lower() in _PROPOSAL_NOUNS):
+                if word == "by" or (word == "from" and current.lemma_.lower() in _AGENT_FROM_NOUNS):
                     actors = self._first(child)
                     if actors:
                         return actors
@@ -568,8 +385,8 @@ class DocumentActors:
             and not actor.code.startswith(UNKNOWN_COUNTRY)
         ):
             start, end = found.name
-            self.memory[self.doc[start:end].text] = actor
-            self.memory[self.doc[end - 1].text] = actor
+            self.memory.names[self.doc[start:end].text] = actor
+            self.memory.names[self.doc[end - 1].text] = actor
         return actor
 
     def _ethnic(self, segment: list[Token], state: Mention, actor: Actor) -> Actor:
@@ -682,7 +499,9 @@ class DocumentActors:
         if named is not None:
             return self.named_actor(segment, named, agent, rule="person+" + _rule_part(agent))
         remembered = (
-            self.memory.get(full) or self.memory.get(last) or self._family_name(full, start)
+            self.memory.names.get(full)
+            or self.memory.names.get(last)
+            or self.memory.family_name(full, start)
         )
         if remembered is not None:
             return self.make_actor(
@@ -715,22 +534,6 @@ class DocumentActors:
             )
             for t in segment
         )
-
-    def _family_name(self, word: str, before: int) -> Actor | None:
-        """The dictionary person named earlier whose family name, written first, is ``word``:
-        "Kim" after "Kim Jong Un", for states whose names put the family name first."""
-        found: Actor | None = None
-        for mention in self._named_mentions:
-            entry = mention.phrase.entry
-            if (
-                mention.start < before
-                and entry.kind == "person"
-                and entry.country in _FAMILY_NAME_FIRST
-                and entry.name.split(" ", 1)[0] == word
-                and " " in entry.name
-            ):
-                found = self._mention_actor(mention)
-        return found
 
     def named_actor(
         self,
@@ -817,48 +620,8 @@ def _in_time(
     return kept
 
 
-def _kind(actor: Actor) -> str:
-    """Classify a coded actor for back-reference: person, state, org or group."""
-    if actor.rule.startswith(("person", "earlier-mention")):
-        return "person"
-    code = actor.code
-    if code.startswith(("IGO", "NGO")):
-        return "org"
-    if len(code) == 3 and code.isalpha():
-        return "state"
-    return "group"
-
-
-def _refer(antecedent: Actor, text: str, start: int, rule: str) -> Actor:
-    """Return the antecedent's coding for a referring expression at ``start``."""
-    return Actor(
-        code=antecedent.code,
-        name=antecedent.name,
-        text=text,
-        start=start,
-        end=start + len(text),
-        entry=antecedent.entry,
-        rule=rule,
-    )
-
-
 def _rule_part(agent: tuple[AgentEntry, int] | None) -> str:
     return "title+country" if agent is not None else "country"
-
-
-_PERSON_PRONOUNS = words("person_pronouns")
-
-
-_REPORTED_PRONOUNS = words("reported_pronouns")
-
-
-_SPEECH_LEMMAS = words("speech_lemmas")
-
-
-_FIRST_PERSON = words("first_person")
-
-
-_THING_PRONOUNS = words("thing_pronouns")
 
 
 # Heads whose "of" phrase is the actor: "thousands of Kurds", "members of the opposition".
@@ -887,7 +650,4 @@ _ADVERBIAL_PREPS = words("adverbial_preps")
 
 # Nouns whose "from" phrase names who made them ("an offer from X"), so their rejection or
 # acceptance is aimed at that one.
-_PROPOSAL_NOUNS = words("agent_from_nouns")
-
-
-_COUNTRY_NOUNS = words("country_nouns")
+_AGENT_FROM_NOUNS = words("agent_from_nouns")

@@ -50,7 +50,7 @@ _THING_PRONOUNS = words("thing_pronouns")
 _FLEEING_SECTORS = frozenset({"REF", "CVL"})
 _ACL, _AGENT, _POBJ = (get_string_id(dep) for dep in ("acl", "agent", "pobj"))
 # participles whose by-phrase names who leads a group ("forces led by X")
-_LEADING_IDS = frozenset(get_string_id(lemma) for lemma in ("lead", "head", "command", "run"))
+_LEADING_IDS = frozenset(get_string_id(lemma) for lemma in words("leading_participles"))
 
 
 @dataclass(slots=True)  # not frozen: built once per conjunct, on the hot path
@@ -157,7 +157,7 @@ def adjective(r: DocumentActors, s: Slot) -> Actor | None:
 
 # Nouns for states ("country", "nation", "state"): a state adjective with their plural
 # names a region's states.
-_STATE_NOUNS = words("country_nouns")
+_COUNTRY_NOUNS = words("country_nouns")
 
 
 def adjective_plural(r: DocumentActors, s: Slot) -> Decision | None:
@@ -170,7 +170,7 @@ def adjective_plural(r: DocumentActors, s: Slot) -> Decision | None:
         and s.top.tag_ in ("NNS", "NNPS")
         and state.start < s.top.i
     ):
-        if s.top.lemma_.lower() in _STATE_NOUNS and state.phrase.form == "adjective":
+        if s.top.lemma_.lower() in _COUNTRY_NOUNS and state.phrase.form == "adjective":
             return NOBODY  # "Central African states", "Arab nations": a region's, not one state
         return r.named_actor(s.segment, state, None, rule="adjective+plural")
     return None

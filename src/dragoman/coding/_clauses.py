@@ -8,13 +8,14 @@ particles ("crack down"), negation ("did not criticize") and complements.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 
 from spacy.strings import get_string_id
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from dragoman.lexicon import words
-from dragoman.pipeline import TokenTable
+from dragoman.pipeline import VERBAL_POS_IDS, TokenTable
 
 __all__ = ["Clause", "clause_for", "is_negated", "is_purpose", "modality", "words_before"]
 
@@ -49,7 +50,7 @@ _STATIVE_TO_OBJECT = words("stative_to_object")
 _DOCUMENT_NOUNS = words("document_nouns")
 # Verbs whose in-phrase names what their subject does: "engaged in fighting", "took part
 # in talks" ("part" stands for "take part").
-_LIGHT_IN_VERBS = words("in_phrase_subject_verbs")
+_IN_PHRASE_SUBJECT_VERBS = words("in_phrase_subject_verbs")
 # A verb heading one of these borrows its subject from the verb it attaches to.
 _INHERITS_SUBJECT = frozenset({"xcomp", "conj", "advcl"})
 
@@ -64,7 +65,6 @@ _SUBJ_IDS = _ids(_SUBJ)
 _PASSIVE_SUBJ_IDS = _ids(_PASSIVE_SUBJ)
 _OBJ_IDS = _ids(_OBJ)
 _COMP_IDS = _ids(_COMP)
-_VERBAL_IDS = _ids({"VERB", "AUX"})
 _AUX_IDS = _ids({"aux", "auxpass"})
 _PARTICLE_BY_ID = {get_string_id(word): word for word in _PARTICLES}
 _ADVCL, _MARK, _FOR = (get_string_id(word) for word in ("advcl", "mark", "for"))
@@ -81,9 +81,14 @@ _CONDITION_MARKS = _ids({"if", "unless"})
 _ASKING_VERBS = words("asking_verbs")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Clause:
     """A predicate and the heads of its argument slots.
+
+    Read once per predicate and sentence (:func:`clause_for` keeps it for the Doc) and then
+    shared by every stage, so it is frozen, and its lists and dicts are never edited: a
+    stage that needs a different clause makes one with ``dataclasses.replace`` and new
+    lists.
 
     Attributes:
         verb: The predicate token.
@@ -166,20 +171,74 @@ def _closed_compounds(noun: Token, table: TokenTable) -> list[str]:
     return [noun.doc[before].lower_ + noun.lemma_.lower()]
 
 
+@dataclass(slots=True)
+class _Draft:
+    """A clause while :func:`_read_clause` reads it (the same fields, editable)."""
+
+    verb: Token
+    particle: str | None = None
+    negated: bool = False
+    passive: bool = False
+    subjects: list[Token] = field(default_factory=list)
+    objects: list[Token] = field(default_factory=list)
+    datives: list[Token] = field(default_factory=list)
+    preps: dict[str, list[Token]] = field(default_factory=dict)
+    object_preps: dict[str, list[Token]] = field(default_factory=dict)
+    comps: list[Token] = field(default_factory=list)
+
+    def freeze(self) -> Clause:
+        return Clause(
+            verb=self.verb,
+            particle=self.particle,
+            negated=self.negated,
+            passive=self.passive,
+            subjects=self.subjects,
+            objects=self.objects,
+            datives=self.datives,
+            preps=self.preps,
+            object_preps=self.object_preps,
+            comps=self.comps,
+        )
+
+
 def clause_for(verb: Token, sentence: Span) -> Clause:
-    """Read the clause headed by a predicate.
+    """Return the clause headed by a predicate, read once per Doc, predicate and sentence.
 
     Args:
         verb: The predicate token.
         sentence: The sentence it belongs to (subjects are not looked for outside it).
 
     Returns:
-        The clause; slots may be empty.
+        The clause (shared: never edit it); slots may be empty.
     """
+    doc = verb.doc
+    last = _LAST[-1] if _LAST else None  # read once: another thread may replace it
+    if last is not None and last[0]() is doc:
+        known = last[1]
+    else:
+        known = _CLAUSES.setdefault(doc, {})
+        _LAST[:] = [(weakref.ref(doc), known)]
+    key = (verb.i, sentence.start, sentence.end)
+    clause = known.get(key)
+    if clause is None:
+        clause = known[key] = _read_clause(verb, sentence)
+    return clause
+
+
+# clauses read so far, per Doc: (predicate, sentence start, sentence end) -> Clause
+_CLAUSES: weakref.WeakKeyDictionary[Doc, dict[tuple[int, int, int], Clause]] = (
+    weakref.WeakKeyDictionary()
+)
+# the Doc asked for last, in front of the weak dictionary (one Doc is coded at a time)
+_LAST: list[tuple[weakref.ref[Doc], dict[tuple[int, int, int], Clause]]] = []
+
+
+def _read_clause(verb: Token, sentence: Span) -> Clause:
+    """Read the clause headed by a predicate (see :func:`clause_for`)."""
     doc = verb.doc
     table = TokenTable.of(doc)
     deps, pos, lowers = table.dep, table.pos, table.lower
-    clause = Clause(verb)
+    clause = _Draft(verb)
     for c in table.children(verb.i):
         dep = deps[c]
         if dep in _SUBJ_IDS:
@@ -211,7 +270,7 @@ def clause_for(verb: Token, sentence: Span) -> Clause:
             clause.particle = _PARTICLE_BY_ID[lowers[c]]
         elif dep == _NEG or (dep == _ADVMOD and lowers[c] == _NEVER):
             clause.negated = True
-        elif dep in _COMP_IDS and pos[c] in _VERBAL_IDS and not _condition(table, c, verb):
+        elif dep in _COMP_IDS and pos[c] in VERBAL_POS_IDS and not _condition(table, c, verb):
             clause.comps.append(doc[c])
         elif dep == _ADVCL and (for_subjects := _for_to_subjects(c, table)):
             # "called for Israel to withdraw": "for" introduces who is asked, and the
@@ -250,7 +309,7 @@ def clause_for(verb: Token, sentence: Span) -> Clause:
     if verb.dep_ == "relcl" and clause.objects and clause.objects[0].lower_ in _RELATIVE_PRONOUNS:
         # "the embassy, which was attacked by X", "the envoy whom X expelled"
         clause.objects = [verb.head, *clause.objects[1:]]
-    return clause
+    return clause.freeze()
 
 
 def _for_to_subjects(clause_head: int, table: TokenTable) -> list[int]:
@@ -274,7 +333,7 @@ def _condition(table: TokenTable, comp: int, verb: Token) -> bool:
     )
 
 
-def _read_prep(clause: Clause, child: Token, table: TokenTable) -> None:
+def _read_prep(clause: _Draft, child: Token, table: TokenTable) -> None:
     """Read a preposition attached to the predicate into the clause."""
     doc = child.doc
     deps = table.dep
@@ -430,7 +489,7 @@ def _inherited_subjects(verb: Token, sentence: Span) -> list[Token]:
             if not (
                 (prep == "by" and not _is_passive(verb))  # a passive's by-phrase is its agent
                 or (prep == "to" and lemma in _GERUND_SUBJECT_HEADS)  # "resorted to throwing"
-                or (prep == "in" and lemma in _LIGHT_IN_VERBS)
+                or (prep == "in" and lemma in _IN_PHRASE_SUBJECT_VERBS)
             ):
                 return []
             subjects = [c for c in verb.children if c.dep_ in _SUBJ or c.dep_ in _PASSIVE_SUBJ]

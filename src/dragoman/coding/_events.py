@@ -9,9 +9,10 @@ sentence with a candidate word it runs the stages in this order:
 2. event code: verb, noun and adjective patterns matched here (:class:`_match.Match`);
 3. refinements (``_refine.apply_frames``): codes refined by what governs what;
 4. modality (``_modality``): future, hypothetical, obligation; intents and threats;
-5. actor slots (``_targets``; sources from the clause's subjects via the resolver);
+5. actor slots (``_slots.fill_slots``: sources from the clause's subjects via the
+   resolver, targets by the strategies of ``_targets``);
 6. place and date (``_polity``, the context's places and dates);
-7. records (:meth:`EventExtractor._clause_events`): Event values with their evidence.
+7. records (``_records.clause_events``): Event values with their evidence.
 
 Then, per document: agents of no named country take the story's country (``_placement``),
 symmetric acts get their other side (``_reciprocal``), and the last stage (``_judge``)
@@ -32,16 +33,9 @@ from spacy.strings import StringStore
 from spacy.symbols import appos, dobj, nsubj, nsubjpass, pobj
 from spacy.tokens import Doc, Span, Token
 
-from dragoman.actors import UNKNOWN_COUNTRY, ActorDictionary, DocumentActors, MentionFinder
+from dragoman.actors import ActorDictionary, DocumentActors, MentionFinder
 from dragoman.coding._antecedents import with_antecedent_targets
-from dragoman.coding._clauses import (
-    Clause,
-    clause_for,
-    is_negated,
-    is_purpose,
-    modality,
-    words_before,
-)
+from dragoman.coding._clauses import Clause, clause_for, is_purpose, modality, words_before
 from dragoman.coding._context import ContextOptions, DocumentContext
 from dragoman.coding._judge import JudgeOptions, judge_events
 from dragoman.coding._match import Candidates, Match
@@ -52,108 +46,35 @@ from dragoman.coding._nominal import (
     bare_light_verb,
     light_verb,
     nominal_clause,
-    nominal_source,
     of_thing,
     state_out_of_place,
 )
 from dragoman.coding._parties import sentence_parties
 from dragoman.coding._placement import place_in_story_country
-from dragoman.coding._polity import (
-    domestic_source,
-    domestic_target,
-    home_country,
-    location_actor,
-    placed,
-    polity,
-    same_name_city_country,
-)
+from dragoman.coding._polity import same_name_city_country
 from dragoman.coding._reciprocal import with_reciprocals
-from dragoman.coding._refine import (
-    apply_frames,
-    apply_purposes,
-    wish_matches,
-)
-from dragoman.coding._subcodes import charge_subcode
-from dragoman.coding._targets import (
-    claimants,
-    complement_subjects,
-    consequence_targets,
-    demand_content,
-    first_actors,
-    grievance_targets,
-    is_unattributed,
-    noun_targets,
-    other_actors,
-    prep_objects,
-    targets_of,
-    when_clauses,
-)
+from dragoman.coding._records import charges, clause_events, describe
+from dragoman.coding._refine import apply_frames, apply_purposes, wish_matches
+from dragoman.coding._slots import fill_slots
+from dragoman.coding._targets import demand_content
 from dragoman.coding._verbs import VerbDictionary, VerbEntry
 from dragoman.lexicon import words
-from dragoman.ontology import cameo, plover_for
 from dragoman.ontology.codes import (
-    ACCEDE_POLITICAL_REFORM,
-    ARREST,
-    DE_ESCALATE,
-    EASE_DISSENT,
-    EASE_SANCTIONS,
-    IMPOSE_SANCTIONS,
-    INTENT_EASE_DISSENT,
-    INTENT_EASE_SANCTIONS,
-    INTENT_POLITICAL_REFORM,
-    PEACEKEEPING,
-    RECEIVE_PEACEKEEPERS,
-    REFUSE_EASE_DISSENT,
-    REFUSE_EASE_SANCTIONS,
-    REJECT_POLITICAL_REFORM,
-    ROOT_AID,
     ROOT_ASSAULT,
     ROOT_COERCE,
     ROOT_CONSULT,
-    ROOT_DIPLOMATIC_COOPERATION,
     ROOT_FIGHT,
-    ROOT_FORCE_POSTURE,
-    ROOT_INTENT,
     ROOT_INVESTIGATE,
-    ROOT_MASS_VIOLENCE,
-    ROOT_MATERIAL_COOPERATION,
-    ROOT_PROTEST,
     ROOT_REDUCE_RELATIONS,
     ROOT_STATEMENT,
-    ROOT_YIELD,
     STATEMENT,
-    THREATEN_SANCTIONS,
 )
 from dragoman.pipeline import TokenTable
 from dragoman.pipeline._text import document_text
 from dragoman.quotes import DEFAULT_CUE_VERBS
-from dragoman.records import (
-    Actor,
-    CameoRef,
-    Event,
-    Evidence,
-    PloverRef,
-    Quote,
-    TextSpan,
-    make_event_id,
-)
+from dragoman.records import Actor, Event, Quote
 
 __all__ = ["EventExtractor"]
-
-# CAMEO roots where co-subjects with no target act on each other ("X and Y met"): PLOVER
-# manual, "Compound and Reciprocal Actors".
-_RECIPROCAL_ROOTS = frozenset(
-    {
-        ROOT_INTENT,
-        ROOT_CONSULT,
-        ROOT_DIPLOMATIC_COOPERATION,
-        ROOT_MATERIAL_COOPERATION,
-    }
-)
-
-
-_RECIPROCAL_VERBS = words("reciprocal_verbs")
-
 
 _NAME_DEP_IDS = frozenset({nsubj, nsubjpass, dobj, appos, pobj})
 
@@ -182,7 +103,6 @@ class EventExtractor:
         self._lemmas = verbs.lemmas
         self._actors = actors
         self._finder = finder
-        self._ontology: dict[str, tuple[CameoRef, str, int, float, PloverRef]] = {}
         self._hashes: frozenset[int] | None = None
         self._noun_hash_set: frozenset[int] | None = None
         self._adjective_hash_set: frozenset[int] | None = None
@@ -272,7 +192,7 @@ class EventExtractor:
                 )
             )
         events = with_antecedent_targets(events, doc, resolver)
-        events = with_reciprocals(place_in_story_country(events), self._describe)
+        events = with_reciprocals(place_in_story_country(events), describe)
         parties = sentence_parties(doc, resolver)
         return judge_events(events, self._judge, parties=parties), context.quotes(doc_id)
 
@@ -350,10 +270,13 @@ class EventExtractor:
                 continue
             if match in purposes and any(v.i == verb.head.i for v in coded_verbs):
                 continue
-            new = self._clause_events(match, sentence, index, resolver, context, doc_id)
+            slots = fill_slots(match, sentence, resolver, self._verbs)
+            if slots is None:
+                continue
+            new = clause_events(match, slots, sentence, index, resolver, context, doc_id)
             if new:
                 events.extend(new)
-                events.extend(self._charges(match, new, doc_id))
+                events.extend(charges(match, new, doc_id))
                 coded_verbs.append(verb)
         _remember_names(doc, found.names, resolver)
         events.sort(key=lambda event: event.evidence.verb.start)  # text order
@@ -408,10 +331,12 @@ class EventExtractor:
                 head = light
                 clause = clause_for(head, sentence)
                 if token.dep_ == "pobj":  # "engaged in fighting with X": X is the target
+                    object_preps = {p: list(heads) for p, heads in clause.object_preps.items()}
                     for child in token.children:
                         pobjs = [c for c in child.children if c.dep_ == "pobj"]
                         if child.dep_ == "prep" and pobjs:
-                            clause.object_preps.setdefault(child.lower_, []).extend(pobjs)
+                            object_preps.setdefault(child.lower_, []).extend(pobjs)
+                    clause = replace(clause, object_preps=object_preps)  # the shared one stays
                 pattern = VerbEntry(
                     verb=head.lemma_.lower(),
                     code=entry.code,
@@ -527,254 +452,6 @@ class EventExtractor:
             )
         return out
 
-    def _clause_events(
-        self,
-        match: Match,
-        sentence: Span,
-        index: int,
-        resolver: DocumentActors,
-        context: DocumentContext,
-        doc_id: str,
-    ) -> list[Event]:
-        clause, entry, code = match.clause, match.entry, match.code
-        sources: list[Actor] = list(match.sources)
-        for head in clause.subjects:
-            sources.extend(
-                resolver.resolve(head) if not match.nominal else nominal_source(head, resolver)
-            )
-        if not sources and match.nominal and "between" in clause.preps:
-            sources = first_actors(clause.preps["between"], resolver)  # reciprocal talks
-        if not sources and clause.passive and code.startswith(_OWN_FORCES_PREFIXES):
-            # "Chinese warships were deployed near Taiwan", "Russian troops were withdrawn":
-            # forces moved are moved by their own side
-            sources = [
-                a
-                for head in clause.objects
-                for a in resolver.resolve(head)
-                if not a.code.startswith(UNKNOWN_COUNTRY)
-            ]
-            if sources:
-                clause = replace(clause, objects=[])
-        if not sources and not match.nominal:
-            sources = claimants(clause, resolver)  # "the attack, claimed by IS, killed"
-        unattributed = not sources and is_unattributed(match, resolver, self._verbs)
-        if not sources and not unattributed:
-            return []
-        if match.nominal:
-            targets = first_actors(
-                [h for p in _NOMINAL_TARGET_PREPS for h in clause.preps.get(p, [])], resolver
-            ) or other_actors(first_actors(clause.preps.get("of", []), resolver), sources)
-            if not targets and len({s.code for s in sources}) < 2:
-                return []  # "Russian attack" alone names no one attacked: too vague
-        else:
-            # the object is the pattern's instrument ("imposed sanctions"), unless the event
-            # noun is in a prepositional phrase ("placed the leader under arrest")
-            constrained = (
-                bool(entry.objects)
-                and entry.objects != _ANY_OBJECT
-                and not (match.noun is not None and match.noun.dep_ == "pobj")
-            )
-            targets = targets_of(clause, entry.prep, constrained, resolver)
-        if match.noun is not None and not other_actors(targets, sources):
-            # "mounted its invasion of Lebanon", "the arrest of X by Y": what the event is of
-            targets = first_actors(prep_objects(match.noun, "of"), resolver) or targets
-        if match.noun is not None and all(t.code.startswith(UNKNOWN_COUNTRY) for t in targets):
-            # "air strikes on Gaza killed 20 people": the event noun names whom it hit
-            targets = noun_targets([match.noun], resolver) or targets
-        if not targets and match.content is not None:
-            # "stressed the need to lift sanctions on Iraq", "the need for talks with X"
-            content = match.content
-            if content.pos_ == "NOUN":
-                targets = noun_targets([content], resolver)
-            else:
-                targets = targets_of(clause_for(content, sentence), None, False, resolver)
-        if not targets and match.addressee:
-            # "demanded that Iran stop", "said Sudan must return": the one asked to act
-            targets = complement_subjects(clause, resolver)
-        if not targets:
-            # "allowed Syrian refugees to return", "convinced parliament to amend the law":
-            # the one allowed or persuaded, parsed as the subject of the to-infinitive
-            targets = [
-                replace(a, rule=f"infinitive-subject:{a.rule}")
-                for a in complement_subjects(clause, resolver, infinitive=True)
-            ]
-        if not targets:
-            # "threatened to attack X", "refused to negotiate with X": the complement
-            # carries the target of the intent, threat or refusal
-            for comp in clause.comps:
-                if comp.dep_ in ("xcomp", "pcomp"):
-                    inner = clause_for(comp, sentence)
-                    targets = targets_of(inner, None, False, resolver) or [
-                        # "refused to allow UN planes to land": the one (not) allowed
-                        replace(a, rule=f"infinitive-subject:{a.rule}")
-                        for a in complement_subjects(inner, resolver, infinitive=True)
-                    ]
-                    if targets:
-                        break
-        if not targets and code.startswith(_FORCE_PREFIXES):
-            targets = consequence_targets(clause.verb, sentence, resolver)
-        if code[:2] == ROOT_PROTEST and all(t.rule == "place-of-object" for t in targets):
-            # "held a sit-in to protest against X's plan", "marched in defiance
-            # of X": whom the protest is aimed at, before where it is held
-            heads = [clause.verb, match.noun, *clause.objects]  # "staged a protest over X"
-            targets = grievance_targets(heads, resolver) or targets
-        if code.startswith(_OWN_FORCES_PREFIXES):
-            # "deployed troops to the border", "the withdrawal of its troops": the forces
-            # moved are the source's own, not the target (CAMEO 15: the target is whom the
-            # posture is aimed at)
-            targets = [t for t in targets if not t.code.startswith(UNKNOWN_COUNTRY)]
-        location = context.location_for(clause.verb, sentence, [*sources, *targets])
-        place_rule = "location"
-        if location is None and code.startswith(_FORCE_PREFIXES):
-            # "killed six guards when they stormed a prison in Niger": where it happened
-            place_rule = "when-clause-location"
-            for verb in when_clauses(clause.verb):
-                location = context.location_for(verb, sentence, [*sources, *targets])
-                if location is not None:
-                    break
-        if unattributed:
-            # "two soldiers were killed in Kirkuk", "a car bomb killed two soldiers in
-            # Kirkuk": force used by no one named is used in, and by, the place's country
-            if location is None or not location.country:
-                return []
-            sources = [location_actor(location, context, rule="location:unattributed")]
-        if location is not None and location.country:
-            sources = [placed(a, location, place_rule) for a in sources]
-            targets = [placed(a, location, place_rule) for a in targets]
-            if not targets and code[:2] in _LOCATED_TARGET_ROOTS:
-                # "imposed a curfew in Cizre", "reimposed blockades in the West Bank": a
-                # material event done in a place is done to that country
-                targets = [location_actor(location, context)]
-        pairs: list[tuple[Actor, Actor | None]]
-        domestic = code[:2] in _DOMESTIC_ROOTS or code.startswith(_DOMESTIC_CODES)
-        if (
-            not match.nominal
-            and len({s.code for s in sources}) > 1
-            and code[:2] in _RECIPROCAL_ROOTS
-            and not other_actors(targets, sources)
-        ):
-            targets = []  # "X and Y agreed on a pact between the two": with each other
-        if targets:
-            pairs = [
-                (domestic_source(s, t, resolver), domestic_target(t, s, resolver, code))
-                for s in sources
-                for t in targets
-                if s.code != t.code
-                and not (code[:2] in _RECIPROCAL_ROOTS and t.code == s.code[:3])
-                and not (code.startswith(_OWN_FORCES_PREFIXES) and t.code[:3] == s.code[:3])
-            ]  # a government does not meet its own country, nor withdraw from its own forces
-            if not pairs:  # "Egypt evacuated its embassy": the event stands, with no target
-                # (a protest or repression in the source's own country targets that country)
-                pairs = [(s, home_country(s, resolver) if domestic else None) for s in sources]
-        elif len({s.code for s in sources}) > 1 and (
-            code[:2] in _RECIPROCAL_ROOTS or entry.verb in _RECIPROCAL_VERBS
-        ):
-            pairs = [(s, t) for s in sources for t in sources if s.code != t.code]
-        elif domestic:
-            # protest, repression, curfews and bans with no target named: done within the
-            # source's own country ("Egyptian demonstrators rioted")
-            pairs = [(s, polity(s, location, context, resolver)) for s in sources]
-        else:
-            pairs = [(s, None) for s in sources]
-        cameo_ref, root, quad, goldstein, plover = self._describe(code)
-        if entry.plover is not None and code == entry.code and entry.plover != plover.type:
-            plover = PloverRef(entry.plover, None)  # "resigned": RETREAT, not 0831's CONCEDE
-        negated = is_negated(clause) if match.negated is None else match.negated
-        verb_start, verb_end = clause.verb_span()
-        pattern = f"{entry.describe()} ({entry.where})"
-        if match.note:
-            pattern = f"{pattern}; {match.note} -> {code}"
-        evidence = Evidence(
-            sentence=TextSpan(
-                context.text[sentence.start_char : sentence.end_char],
-                sentence.start_char,
-                sentence.end_char,
-            ),
-            verb=TextSpan(resolver.char_span_text(verb_start, verb_end), verb_start, verb_end),
-            pattern=pattern,
-        )
-        date, precision, date_source = context.date_for(clause.verb, sentence)
-        quote = context.quote_at(verb_start)
-        return [
-            Event(
-                doc_id=doc_id,
-                sentence_index=index,
-                event_id=make_event_id(doc_id, verb_start, source, target, code),
-                date=date,
-                source=source,
-                target=target,
-                cameo=cameo_ref,
-                root_code=root,
-                quad_class=quad,
-                goldstein=goldstein,
-                plover=plover,
-                negated=negated,
-                evidence=evidence,
-                modality=match.modality,
-                date_precision=precision,
-                date_source=date_source,
-                location=location,
-                quote=quote,
-            )
-            for source, target in pairs
-        ]
-
-    def _charges(self, match: Match, arrests: list[Event], doc_id: str) -> list[Event]:
-        """The accusation an arrest names, between the same actors: "Iran detained two
-        Britons for spying" is both the arrest (173) and the charge of espionage (1125)."""
-        if (
-            match.code != ARREST
-            or match.modality != "asserted"
-            or match.entry.verb not in _ARRESTING_VERBS
-        ):
-            return []
-        found = charge_subcode(match.clause)
-        if found is None:
-            return []
-        code, note = found
-        cameo_ref, root, quad, goldstein, plover = self._describe(code)
-        return [
-            replace(
-                event,
-                event_id=make_event_id(
-                    doc_id, event.evidence.verb.start, event.source, event.target, code
-                ),
-                cameo=cameo_ref,
-                root_code=root,
-                quad_class=quad,
-                goldstein=goldstein,
-                plover=plover,
-                evidence=replace(
-                    event.evidence, pattern=f"{event.evidence.pattern}; {note} -> {code}"
-                ),
-            )
-            for event in arrests
-        ]
-
-    def _describe(self, code: str) -> tuple[CameoRef, str, int, float, PloverRef]:
-        known = self._ontology.get(code)
-        if known is None:
-            info = cameo(code)
-            mapping = plover_for(code)
-            known = (
-                CameoRef(info.code, info.name),
-                info.root_code,
-                int(info.quad_class),
-                info.goldstein,
-                PloverRef(mapping.type, mapping.mode),
-            )
-            self._ontology[code] = known
-        return known
-
-
-# Verbs of arrest whose charge is still an allegation: not an indictment (itself the
-# accusation) nor a sentence (PLOVER: no 'allege' alongside a conviction).
-_ARRESTING_VERBS = words("arresting_verbs")
-
-
-# Codes of moving one's own forces: deploying, sending and withdrawing troops.
-_OWN_FORCES_PREFIXES = (ROOT_FORCE_POSTURE, PEACEKEEPING, DE_ESCALATE, RECEIVE_PEACEKEEPERS)
-
 
 _TOPIC_PREPS = words("topic_preps")
 
@@ -786,20 +463,6 @@ _SPEECH_VERBS = frozenset(DEFAULT_CUE_VERBS)
 
 
 _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "pobj"})
-
-
-# Prepositions that give a nominal event's target: "attack on X", "talks with X".
-_NOMINAL_TARGET_PREPS = (
-    "on",
-    "against",
-    "with",
-    "between",
-    "to",
-    "into",
-    "toward",
-    "towards",
-    "upon",
-)
 
 
 # Verbs whose object is an event that stops or does not happen: "ended the talks between X
@@ -822,52 +485,6 @@ _UNDER_ROOTS = frozenset(
         ROOT_FIGHT,
     }
 )
-
-
-# Roots of material events whose place, when no target is named, is their target.
-_LOCATED_TARGET_ROOTS = frozenset(
-    {
-        ROOT_AID,
-        ROOT_YIELD,
-        ROOT_INVESTIGATE,
-        ROOT_PROTEST,
-        ROOT_FORCE_POSTURE,
-        ROOT_COERCE,
-        ROOT_ASSAULT,
-        ROOT_FIGHT,
-        ROOT_MASS_VIOLENCE,
-    }
-)
-
-
-# ``object: ["*"]``: any object, which is then whom the event is done to ("helped Haiti")
-_ANY_OBJECT = words("any_object")
-
-
-_DOMESTIC_ROOTS = frozenset({ROOT_PROTEST, ROOT_COERCE})
-
-
-# Codes about a state's own polity: its administrative sanctions, political dissent,
-# reform, rights and leadership ("lifted the curfew", "allowed the candidate to run",
-# "agreed to postpone the rally", "declined to resign", "refused to lift the ban"). With
-# no target named, they are done to the source's own country (``domestic:source-country``).
-_DOMESTIC_CODES = (
-    EASE_SANCTIONS,
-    EASE_DISSENT,
-    THREATEN_SANCTIONS,
-    IMPOSE_SANCTIONS,
-    INTENT_POLITICAL_REFORM,
-    INTENT_EASE_SANCTIONS,
-    INTENT_EASE_DISSENT,
-    ACCEDE_POLITICAL_REFORM,
-    REJECT_POLITICAL_REFORM,
-    REFUSE_EASE_SANCTIONS,
-    REFUSE_EASE_DISSENT,
-)
-
-
-# Roots of force whose participial consequence ("shelled X, killing 20") hit the same side.
-_FORCE_PREFIXES = (ROOT_ASSAULT, ROOT_FIGHT, ROOT_MASS_VIOLENCE)
 
 
 # Verbs that put a label on their object: "called X unacceptable", "described X as deplorable".

@@ -15,6 +15,18 @@ from __future__ import annotations
 import enum
 
 from dragoman.ontology import is_cameo_code
+from dragoman.ontology.codes import (
+    APPEAL,
+    DEMAND,
+    INTENT,
+    REJECT,
+    ROOT_APPEAL,
+    ROOT_DEMAND,
+    ROOT_INTENT,
+    ROOT_REJECT,
+    ROOT_THREATEN,
+    THREATEN,
+)
 
 __all__ = ["Frame", "family_of", "frame_code", "frame_of"]
 
@@ -22,14 +34,15 @@ __all__ = ["Frame", "family_of", "frame_code", "frame_of"]
 class Frame(enum.StrEnum):
     """The family a statement about an action belongs to."""
 
-    APPEAL = "02"
-    INTENT = "03"
-    DEMAND = "10"
-    REJECT = "12"
-    THREAT = "13"
+    APPEAL = ROOT_APPEAL
+    INTENT = ROOT_INTENT
+    DEMAND = ROOT_DEMAND
+    REJECT = ROOT_REJECT
+    THREAT = ROOT_THREATEN
 
 
-# action code prefix -> (appeal, intent, demand, reject, threat); "" = no such code
+# action code prefix -> (appeal, intent, demand, reject, threat); "" = no such code. A table
+# of the codebook's parallel codes: data, so its codes stay written out.
 _TABLE: dict[str, tuple[str, str, str, str, str]] = {
     "04": ("026", "036", "106", "125", ""),
     "045": ("028", "039", "108", "126", ""),
@@ -81,11 +94,11 @@ _TABLE: dict[str, tuple[str, str, str, str, str]] = {
 _POSITION = {Frame.APPEAL: 0, Frame.INTENT: 1, Frame.DEMAND: 2, Frame.REJECT: 3, Frame.THREAT: 4}
 # The generic code of each family: only these are refined by the complement's action.
 _GENERIC = {
-    "020": Frame.APPEAL,
-    "030": Frame.INTENT,
-    "100": Frame.DEMAND,
-    "120": Frame.REJECT,
-    "130": Frame.THREAT,
+    APPEAL: Frame.APPEAL,
+    INTENT: Frame.INTENT,
+    DEMAND: Frame.DEMAND,
+    REJECT: Frame.REJECT,
+    THREATEN: Frame.THREAT,
 }
 _BY_ROOT = {frame.value: frame for frame in Frame}
 

@@ -32,6 +32,27 @@ from importlib import resources
 from typing import Any
 
 from dragoman.errors import DictionaryError
+from dragoman.lexicon import words, words_in_order
+from dragoman.ontology.codes import (
+    ROOT_AID,
+    ROOT_APPEAL,
+    ROOT_ASSAULT,
+    ROOT_COERCE,
+    ROOT_CONSULT,
+    ROOT_DEMAND,
+    ROOT_DIPLOMATIC_COOPERATION,
+    ROOT_DISAPPROVE,
+    ROOT_FIGHT,
+    ROOT_INTENT,
+    ROOT_INVESTIGATE,
+    ROOT_MASS_VIOLENCE,
+    ROOT_MATERIAL_COOPERATION,
+    ROOT_REDUCE_RELATIONS,
+    ROOT_REJECT,
+    ROOT_STATEMENT,
+    ROOT_THREATEN,
+    ROOT_YIELD,
+)
 from dragoman.records import Actor, Event
 
 __all__ = [
@@ -45,40 +66,9 @@ __all__ = [
 
 # Words that make a speaker a commentator rather than a political actor (ANNOTATION:
 # "experts, analysts, observers, scholars and journalists are not political actors").
-_COMMENTATORS = frozenset(
-    {
-        "analyst",
-        "analysts",
-        "expert",
-        "experts",
-        "scholar",
-        "scholars",
-        "professor",
-        "researcher",
-        "researchers",
-        "economist",
-        "economists",
-        "commentator",
-        "commentators",
-        "observer",
-        "observers",
-        "journalist",
-        "journalists",
-        "reporter",
-        "reporters",
-        "fellow",
-        "academic",
-        "academics",
-        "historian",
-        "columnist",
-        "pundit",
-        "strategist",
-        "lecturer",
-        "consultant",
-    }
-)
+_COMMENTATORS = words("commentators")
 # ... and the academic ones by their ending ("sinologist", "political scientist").
-_COMMENTATOR_ENDINGS = ("ologist", "ologists", "scientist", "scientists")
+_COMMENTATOR_ENDINGS = words_in_order("commentator_endings")
 # Modal presentations that are no event: what could or should happen.
 _NOT_DONE = frozenset({"hypothetical", "obligation"})
 
@@ -150,7 +140,23 @@ def _is_commentator(actor: Actor) -> bool:
 # force are aimed at a party. Statements (01), diplomatic cooperation (05), investigations
 # (09), protests (14) and force posture (15) stand without a target.
 _DYADIC_ROOTS = frozenset(
-    {"02", "03", "04", "06", "07", "08", "10", "11", "12", "13", "16", "17", "18", "19", "20"}
+    {
+        ROOT_APPEAL,
+        ROOT_INTENT,
+        ROOT_CONSULT,
+        ROOT_MATERIAL_COOPERATION,
+        ROOT_AID,
+        ROOT_YIELD,
+        ROOT_DEMAND,
+        ROOT_DISAPPROVE,
+        ROOT_REJECT,
+        ROOT_THREATEN,
+        ROOT_REDUCE_RELATIONS,
+        ROOT_COERCE,
+        ROOT_ASSAULT,
+        ROOT_FIGHT,
+        ROOT_MASS_VIOLENCE,
+    }
 )
 
 # Organization prefixes: two organizations are other parties when their codes differ.
@@ -196,13 +202,13 @@ def _rule_family(actor: Actor | None) -> str:
 
 
 def _root_family(root: str) -> str:
-    if root == "01":
+    if root == ROOT_STATEMENT:
         return "statement"
-    if root in ("02", "03", "04", "05"):
+    if root in (ROOT_APPEAL, ROOT_INTENT, ROOT_CONSULT, ROOT_DIPLOMATIC_COOPERATION):
         return "verbal-coop"
-    if root in ("06", "07", "08", "09"):
+    if root in (ROOT_MATERIAL_COOPERATION, ROOT_AID, ROOT_YIELD, ROOT_INVESTIGATE):
         return "material-coop"
-    if root in ("10", "11", "12", "13"):
+    if root in (ROOT_DEMAND, ROOT_DISAPPROVE, ROOT_REJECT, ROOT_THREATEN):
         return "verbal-conflict"
     return "material-conflict"
 
@@ -239,7 +245,7 @@ def event_features(event: Event) -> list[str]:
         f"reciprocal={'; reciprocal' in pattern}",
         f"dated={event.date_source.source != 'story'}",
         f"negated={event.negated}",
-        f"first-person={source.text.lower() in _FIRST_PERSON}",
+        f"first-person={source.text.lower() in _FIRST_PERSON_SOURCES}",
     ]
     if target is not None:
         features.append(f"same-country={target.code[:3] == source.code[:3]}")
@@ -248,7 +254,7 @@ def event_features(event: Event) -> list[str]:
 
 
 _SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "BUS", "MED"})
-_FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
+_FIRST_PERSON_SOURCES = words("first_person_sources")
 
 
 @dataclass(frozen=True, slots=True)

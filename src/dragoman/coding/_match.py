@@ -14,7 +14,33 @@ from dragoman.coding._clauses import Clause
 from dragoman.coding._verbs import VerbEntry
 from dragoman.records import Actor
 
-__all__ = ["Candidates", "Match"]
+__all__ = ["Candidates", "Decision", "Match"]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What a refinement rule decided about a match; the rule returns it and the step that
+    runs the rule table applies it (:meth:`Match.take`), so a rule edits nothing itself.
+
+    Attributes:
+        code: The new code, or None when the rule decided no code (only what follows).
+        note: How the code was derived, for the evidence.
+        negated: The match's negation, when the rule reads it otherwise ("failed to reach a
+            deal" is no negated agreement); None: leave it.
+        clause: The clause to code the event from (the arrival's sent contingent as its
+            subject); None: leave it.
+        content: What a statement of need asks for; None: leave it.
+        noun: The event noun that is this event ("air strikes killed 20"); None: leave it.
+        addressee: The complement's subject becomes the target.
+    """
+
+    code: str | None
+    note: str = ""
+    negated: bool | None = None
+    clause: Clause | None = None
+    content: Token | None = None
+    noun: Token | None = None
+    addressee: bool = False
 
 
 @dataclass(slots=True)
@@ -39,6 +65,21 @@ class Match:
     def refine(self, rule: str, code: str, note: str) -> None:
         """Take the code a refinement decided, with the note the evidence shows."""
         self.code, self.note, self.refined_by = code, note, rule
+
+    def take(self, rule: str, decision: Decision) -> None:
+        """Take what refinement ``rule`` decided (a new code only if it names one)."""
+        if decision.code is not None:
+            self.refine(rule, decision.code, decision.note)
+        if decision.negated is not None:
+            self.negated = decision.negated
+        if decision.clause is not None:
+            self.clause = decision.clause
+        if decision.content is not None:
+            self.content = decision.content
+        if decision.noun is not None:
+            self.noun = decision.noun
+        if decision.addressee:
+            self.addressee = True
 
 
 @dataclass(frozen=True, slots=True)

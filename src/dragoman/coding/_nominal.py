@@ -164,29 +164,30 @@ def of_thing(noun: Token) -> bool:
 
 def nominal_clause(noun: Token) -> Clause | None:
     """Read a nominal event: who (possessor, by-phrase, state adjective) and preps."""
-    clause = Clause(noun)
+    subjects: list[Token] = []
+    preps: dict[str, list[Token]] = {}
     modifiers: list[Token] = []
     for child in noun.children:
         dep = child.dep_
         if dep == "poss":
-            clause.subjects.append(child)
+            subjects.append(child)
         elif dep == "prep":
             pobjs = [c for c in child.children if c.dep_ == "pobj"]
             if not pobjs:
                 continue
             if child.lower_ == "by":
-                clause.subjects.extend(pobjs)
+                subjects.extend(pobjs)
             else:
-                clause.preps.setdefault(child.lower_, []).extend(pobjs)
+                preps.setdefault(child.lower_, []).extend(pobjs)
         elif dep in ("amod", "compound", "nmod") and child.pos_ in ("ADJ", "PROPN"):
             modifiers.append(child)
     # a possessor or a by-phrase names the doer; the modifiers then say what kind of event
     # it is ("its Security Council veto", "Iran's UN-brokered talks")
-    if not clause.subjects:
-        clause.subjects = modifiers
-    if not clause.subjects and "between" not in clause.preps:
+    if not subjects:
+        subjects = modifiers
+    if not subjects and "between" not in preps:
         return None
-    return clause
+    return Clause(noun, subjects=subjects, preps=preps)
 
 
 # Prepositions of an adjunct whose event noun is the main clause subject's own: "said

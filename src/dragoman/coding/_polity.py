@@ -12,6 +12,15 @@ from dataclasses import replace
 
 from dragoman.actors import UNKNOWN_COUNTRY, DocumentActors
 from dragoman.coding._context import DocumentContext
+from dragoman.ontology.codes import (
+    ROOT_ASSAULT,
+    ROOT_COERCE,
+    ROOT_FIGHT,
+    ROOT_FORCE_POSTURE,
+    ROOT_MASS_VIOLENCE,
+    ROOT_PROTEST,
+    ROOT_REDUCE_RELATIONS,
+)
 from dragoman.places import load_gazetteer
 from dragoman.records import Actor, Location
 
@@ -35,7 +44,17 @@ def _state_prefix(actor: Actor, resolver: DocumentActors) -> str | None:
 # at home (rebels' or protesters' dealings with "the army" are at home).
 _STATE_SIDE = frozenset({"", "GOV", "MIL", "LEG", "JUD", "SPY", "ELI"})
 
-_MATERIAL_CONFLICT = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+_MATERIAL_CONFLICT = frozenset(
+    {
+        ROOT_PROTEST,
+        ROOT_FORCE_POSTURE,
+        ROOT_REDUCE_RELATIONS,
+        ROOT_COERCE,
+        ROOT_ASSAULT,
+        ROOT_FIGHT,
+        ROOT_MASS_VIOLENCE,
+    }
+)
 
 
 def domestic_target(target: Actor, source: Actor, resolver: DocumentActors, code: str) -> Actor:

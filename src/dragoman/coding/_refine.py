@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from dragoman.coding._clauses import clause_for, is_purpose, modality, words_before
 from dragoman.coding._frames import Frame, family_of, frame_code, frame_of
-from dragoman.coding._match import Match
+from dragoman.coding._match import Decision, Match
 from dragoman.coding._modality import apply_modality
 from dragoman.coding._nominal import COPULAS, LIGHT_VERBS
 from dragoman.coding._subcodes import (
@@ -131,7 +131,7 @@ def apply_frames(matches: list[Match], verbs: VerbDictionary) -> tuple[set[int],
 
 
 #: A refinement: the code and note it decides, or None when it does not apply.
-Refinement = tuple[str, str] | None
+Refinement = tuple[str, str] | Decision | None
 _Rule = Callable[[Match, _Sentence], Refinement]
 UNDECIDED, ALWAYS = "undecided", "always"
 
@@ -142,7 +142,9 @@ def _apply(table: tuple[tuple[str, str, _Rule], ...], match: Match, sentence: _S
         if when == UNDECIDED and match.refined_by is not None:
             continue
         found = rule(match, sentence)
-        if found is not None:
+        if isinstance(found, Decision):
+            match.take(name, found)
+        elif found is not None:
             match.refine(name, *found)
 
 
@@ -227,8 +229,8 @@ def _accusation_rule(match: Match, sentence: _Sentence) -> Refinement:
             continue  # "said he was behind it": who "he" is, is read elsewhere
         code = accusation_in(comp)
         if code is not None:
-            match.addressee = True
-            return code, f"accusation in what was said ({comp.text})"
+            note = f"accusation in what was said ({comp.text})"
+            return Decision(code, note, addressee=True)
     return None
 
 
@@ -383,8 +385,7 @@ def _refine_failed_settlement(match: Match) -> Refinement:
     negotiations"), not a negated agreement: "the two sides failed to reach a deal"."""
     verb = match.clause.verb
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FAILING and _settles(verb):
-        match.negated = False
-        return HALT_NEGOTIATIONS, f"failed to agree ({verb.head.text})"
+        return Decision(HALT_NEGOTIATIONS, f"failed to agree ({verb.head.text})", negated=False)
     return None
 
 
@@ -439,9 +440,10 @@ def _refine_arrival(match: Match, verbs: VerbDictionary) -> Refinement:
                 "send", particle=None, preps=(), objects=(noun.lemma_.lower(),), comps=()
             )
             if entry is not None and entry.objects and entry.code != match.code:
+                note = f"arrival of {noun.text} as sending"
                 if noun is not head:  # "the first deployment of NATO troops": NATO's
-                    match.clause = replace(match.clause, subjects=[noun])
-                return entry.code, f"arrival of {noun.text} as sending"
+                    return Decision(entry.code, note, clause=replace(match.clause, subjects=[noun]))
+                return entry.code, note
     return None
 
 
@@ -562,7 +564,7 @@ def wish_matches(matches: list[Match], sentence: Span) -> list[Match]:
         )
         clause = clause_for(head, sentence)
         if verb not in clause.comps:
-            clause.comps.append(verb)
+            clause = replace(clause, comps=[*clause.comps, verb])  # the shared one stays
         out.append(Match(clause, pattern, APPEAL, modality(head)))
     return out
 
@@ -750,13 +752,14 @@ def _need_as_demand(
         if obj.lemma_.lower() not in _NEED_NOUNS:
             continue
         action: str | None = None
+        content: Token | None = None
         current = obj
         for _ in range(2):  # "the obligation to take action to lift embargoes"
             acl = next((c for c in current.children if c.dep_ == "acl"), None)
             if acl is None:
                 break
             consumed.add(acl.i)
-            match.content = acl
+            content = acl
             inner = by_verb.get(acl.i)
             action = actions.get(acl.i) if inner is not None else _light_action(acl, verbs)
             if action is not None:
@@ -767,11 +770,11 @@ def _need_as_demand(
                 entry = verbs.match_noun(noun.lemma_.lower(), words_before(noun))
                 if entry is not None:
                     action = entry.code
-                    match.content = noun
+                    content = noun
                     break
         demanded = (frame_code(Frame.DEMAND, action) if action else None) or DEMAND
-        match.addressee = True
-        return demanded, f"need as demand ({obj.text})"
+        note = f"need as demand ({obj.text})"
+        return Decision(demanded, note, content=content, addressee=True)
     return None
 
 
@@ -785,6 +788,7 @@ def _refine_by_means(match: Match, verbs: VerbDictionary, consumed: set[int]) ->
         return None
     code, note, doer = found
     if doer is not None:
-        consumed.add(doer.i)
-        match.noun = doer
-    return (code, note) if code != match.code else None
+        consumed.add(doer.i)  # the doer's event noun is this event, not another
+    if code == match.code:
+        return Decision(None, noun=doer) if doer is not None else None
+    return Decision(code, note, noun=doer)

@@ -18,6 +18,37 @@ from dragoman.coding._clauses import Clause, words_before
 from dragoman.coding._frames import family_of, frame_code
 from dragoman.coding._verbs import NounEntry, VerbDictionary
 from dragoman.lexicon import words
+from dragoman.ontology.codes import (
+    ACCEDE_POLITICAL_REFORM,
+    ACCUSE,
+    AERIAL_WEAPONS,
+    APPEAL,
+    APPEAL_POLITICAL_REFORM,
+    APPEAL_SUPPORT,
+    ARTILLERY_AND_TANKS,
+    ASSAULT,
+    DEMAND,
+    DEMAND_POLITICAL_REFORM,
+    DEMONSTRATE,
+    FIGHT,
+    HUNGER_STRIKE,
+    INTENT,
+    INTENT_POLITICAL_REFORM,
+    INVESTIGATE,
+    INVESTIGATE_CRIME,
+    MASS_VIOLENCE,
+    OBSTRUCT_PASSAGE,
+    RALLY_SUPPORT,
+    REJECT,
+    REJECT_POLITICAL_REFORM,
+    RIOT,
+    ROOT_ASSAULT,
+    ROOT_FIGHT,
+    ROOT_MASS_VIOLENCE,
+    STATEMENT,
+    STRIKE_OR_BOYCOTT,
+    SUICIDE_BOMBING,
+)
 
 __all__ = [
     "accusation_in",
@@ -136,11 +167,24 @@ _PRECEDENCE = (_LEADERSHIP, _INSTITUTIONS, _RIGHTS, _POLICY)
 # "reform" alone is CAMEO's generic political reform (024, 034, 104, 123) for statements;
 # protests with unspecified reform demands are policy protests (codebook, 1412).
 _GENERIC_REFORM = words("generic_reform")
-_REFORM_FAMILIES = frozenset({"024", "034", "083", "104", "123"})
+_REFORM_FAMILIES = frozenset(
+    {
+        APPEAL_POLITICAL_REFORM,
+        INTENT_POLITICAL_REFORM,
+        ACCEDE_POLITICAL_REFORM,
+        DEMAND_POLITICAL_REFORM,
+        REJECT_POLITICAL_REFORM,
+    }
+)
 # The generic code of each family, with the digit its subcodes add.
-_REFORM_OF: dict[str, str] = {"020": "024", "030": "034", "100": "104", "120": "123"}
+_REFORM_OF: dict[str, str] = {
+    APPEAL: APPEAL_POLITICAL_REFORM,
+    INTENT: INTENT_POLITICAL_REFORM,
+    DEMAND: DEMAND_POLITICAL_REFORM,
+    REJECT: REJECT_POLITICAL_REFORM,
+}
 
-_PROTESTS = frozenset({"141", "142", "143", "144", "145"})
+_PROTESTS = frozenset({DEMONSTRATE, HUNGER_STRIKE, STRIKE_OR_BOYCOTT, OBSTRUCT_PASSAGE, RIOT})
 # Verbs that state what a protest is for: "rallied to demand", "struck, calling for".
 _PURPOSE_VERBS = words("purpose_verbs")
 _PURPOSE_PREPS = words("purpose_preps")
@@ -178,7 +222,7 @@ def object_subcode(code: str, clause: Clause, verbs: VerbDictionary) -> tuple[st
         if len(entry.words) > 1 and entry.code[:2] == code[:2] and len(entry.code) >= len(code):
             # a named kind of the object: "started a hunger strike" 142, not a strike 143
             return entry.code, f"object {entry.describe()}"
-        if code == _STATEMENT and clause.verb.lemma_.lower() in _ANNOUNCING:
+        if code == STATEMENT and clause.verb.lemma_.lower() in _ANNOUNCING:
             # "announced a suspension", "declared a cease-fire": the event announced
             return entry.code, f"announced {entry.describe()}"
         if mapped is not None and entry.code in mapped:
@@ -203,7 +247,6 @@ def _modifier_noun(noun: Token, verbs: VerbDictionary) -> NounEntry | None:
     return verbs.match_noun(words[-1], words[:-1])
 
 
-_STATEMENT = "010"
 # Verbs whose announced object is the event itself: "declared a ceasefire" is a ceasefire.
 _ANNOUNCING = words("announcing")
 
@@ -232,14 +275,12 @@ def instrument_subcode(
         modifier, attack = kind
         if modifier is None or modifier in words_before(subject):
             return attack, f"attacker ({subject.text})", None
-    weapon = _crude_weapon(clause) if code == _FIGHT else None
+    weapon = _crude_weapon(clause) if code == FIGHT else None
     if weapon is not None:
-        return _UNCONVENTIONAL, f"crude weapon ({weapon.text})", None
+        return ASSAULT, f"crude weapon ({weapon.text})", None
     return None
 
 
-_FIGHT = "190"
-_UNCONVENTIONAL = "180"
 # Weapons that need no military organization: an attack with them is unconventional
 # violence (codebook 180: "do not require ... sophisticated weaponry").
 _CRUDE_WEAPONS = words("crude_weapons")
@@ -263,25 +304,23 @@ def _crude_weapon(clause: Clause) -> Token | None:
     return None
 
 
-_AIR = "195"
-_ARTILLERY = "194"
 # Attackers that name the kind of attack they make, with the modifier they need (None:
 # none): "a suicide bomber killed 20" is a suicide bombing (1831), "jets killed 20" an air
 # attack (195), "tanks shelled" an artillery and tank attack (194); the attacker's side
 # stays the source.
 _ATTACKERS: dict[str, tuple[str | None, str]] = {
-    "bomber": ("suicide", "1831"),
+    "bomber": ("suicide", SUICIDE_BOMBING),
     **dict.fromkeys(
         ("jet", "warplane", "aircraft", "airplane", "helicopter", "gunship", "drone"),
-        (None, _AIR),
+        (None, AERIAL_WEAPONS),
     ),
-    **dict.fromkeys(("tank", "artillery", "howitzer"), (None, _ARTILLERY)),
+    **dict.fromkeys(("tank", "artillery", "howitzer"), (None, ARTILLERY_AND_TANKS)),
 }
 
 
 # Generic codes of force: assault, fight, mass violence.
-_GENERIC_FORCE = frozenset({"180", "190", "200"})
-_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_GENERIC_FORCE = frozenset({ASSAULT, FIGHT, MASS_VIOLENCE})
+_VIOLENT_ROOTS = frozenset({ROOT_ASSAULT, ROOT_FIGHT, ROOT_MASS_VIOLENCE})
 
 
 def _object_nouns(clause: Clause) -> list[Token]:
@@ -321,9 +360,13 @@ def reform_subcode(code: str, clause: Clause) -> tuple[str, str] | None:
             topic = _TOPICS.get(word)
             if topic is None or word in _GENERIC_REFORM:
                 continue
-            if base == "123" and topic == _POLICY:
+            if base == REJECT_POLITICAL_REFORM and topic == _POLICY:
                 continue  # "rejected the decision" is no refusal of reform
-            if base == "123" and topic == _LEADERSHIP and word not in _LEADERSHIP_CHANGE:
+            if (
+                base == REJECT_POLITICAL_REFORM
+                and topic == _LEADERSHIP
+                and word not in _LEADERSHIP_CHANGE
+            ):
                 continue  # "rejected the election results"
             found.add(topic)
     for topic in _PRECEDENCE:
@@ -510,8 +553,7 @@ _ALLEGED: dict[str, str] = {
     ),
 }
 _ALLEGATION_PRECEDENCE = (_WAR_CRIME, _ESPIONAGE, _ABUSE, _AGGRESSION, _CRIME)
-_ACCUSE = "112"
-_INVESTIGATE = ("090", "091")
+_INVESTIGATE = (INVESTIGATE, INVESTIGATE_CRIME)
 _INVESTIGATION_CODES: dict[str, str] = {
     _CRIME: "091",
     _ABUSE: "092",
@@ -520,7 +562,7 @@ _INVESTIGATION_CODES: dict[str, str] = {
     _ESPIONAGE: "091",
 }
 _ALLEGATION_CODES: dict[str, dict[str, str]] = {
-    _ACCUSE: {
+    ACCUSE: {
         _CRIME: "1121",
         _ABUSE: "1122",
         _AGGRESSION: "1123",
@@ -550,7 +592,7 @@ def allegation_subcode(code: str, clause: Clause) -> tuple[str, str] | None:
     codes = _ALLEGATION_CODES.get(code)
     if codes is None:
         return None
-    if code == _ACCUSE:  # "of spying" on the verb, or on its object ("accused two diplomats")
+    if code == ACCUSE:  # "of spying" on the verb, or on its object ("accused two diplomats")
         phrases = [
             c
             for head in (clause.verb, *clause.objects)
@@ -596,7 +638,7 @@ def charge_subcode(clause: Clause) -> tuple[str, str] | None:
     found: set[str] = set()
     for phrase in phrases:
         found.update(_allegations_in(phrase))
-    codes = _ALLEGATION_CODES[_ACCUSE]
+    codes = _ALLEGATION_CODES[ACCUSE]
     for kind in _ALLEGATION_PRECEDENCE:
         if kind in found:
             return codes[kind], f"arrest on a charge of {kind}"
@@ -609,7 +651,7 @@ def charge_subcode(clause: Clause) -> tuple[str, str] | None:
 _WRONGDOING_PREDICATES = words("wrongdoing_predicates")
 
 # Adjectives and prepositions of "X was behind / responsible for / guilty of Y".
-_CULPABLE = words("culpable_words")
+_CULPABLE_WORDS = words("culpable_words")
 
 
 def accusation_in(comp: Token) -> str | None:
@@ -623,7 +665,8 @@ def accusation_in(comp: Token) -> str | None:
         or (  # "was behind the plot", "is responsible for the deaths"
             lemma == "be"
             and any(
-                c.lower_ in _CULPABLE or (c.dep_ == "acomp" and c.lemma_.lower() in _CULPABLE)
+                c.lower_ in _CULPABLE_WORDS
+                or (c.dep_ == "acomp" and c.lemma_.lower() in _CULPABLE_WORDS)
                 for c in comp.children
             )
         )
@@ -633,11 +676,11 @@ def accusation_in(comp: Token) -> str | None:
     )
     if not charged:
         return None
-    codes = _ALLEGATION_CODES[_ACCUSE]
+    codes = _ALLEGATION_CODES[ACCUSE]
     for kind in _ALLEGATION_PRECEDENCE:
         if kind in kinds:
             return codes[kind]
-    return _ACCUSE
+    return ACCUSE
 
 
 def _allegations_in(phrase: Token) -> set[str]:
@@ -663,8 +706,6 @@ def _allegations_in(phrase: Token) -> set[str]:
 
 # An appeal for support (022) for a named third party rallies support on its behalf (053,
 # "Rally support on behalf of": the codebook's example urges one actor to support another).
-_APPEAL_FOR_SUPPORT = "022"
-_RALLY = "053"
 _BACKING_VERBS = words("backing_verbs")
 _NAMED_PARTIES = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 # Heads that name a party when a named word modifies them: "the Libyan government".
@@ -682,14 +723,14 @@ def rally_subcode(code: str, clause: Clause) -> tuple[str, str] | None:
     Returns:
         The refined code and a note, or None.
     """
-    if code != _APPEAL_FOR_SUPPORT:
+    if code != APPEAL_SUPPORT:
         return None
     for comp in clause.comps:
         if comp.lemma_.lower() not in _BACKING_VERBS:
             continue
         for obj in comp.children:
             if obj.dep_ == "dobj" and _names_party(obj):
-                return _RALLY, f"rally support for ({obj.text})"
+                return RALLY_SUPPORT, f"rally support for ({obj.text})"
     return None
 
 

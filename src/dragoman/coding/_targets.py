@@ -16,7 +16,7 @@ from dragoman.actors import UNKNOWN_COUNTRY, DocumentActors
 from dragoman.coding._clauses import Clause, clause_for, words_before
 from dragoman.coding._match import Match
 from dragoman.coding._verbs import VerbDictionary
-from dragoman.lexicon import words
+from dragoman.lexicon import words, words_in_order
 from dragoman.ontology.codes import (
     ARREST,
     EXPEL,
@@ -45,25 +45,11 @@ __all__ = [
 
 # Prepositions whose object is read as the target when the pattern names none, in order of
 # preference ("sanctions against X", "talks with X", "aid to X").
-_TARGET_PREPS = (
-    "against",
-    "on",
-    "with",
-    "to",
-    "toward",
-    "towards",
-    "at",
-    "for",
-    "upon",
-    "from",
-    "into",
-    "over",
-    "between",
-    "among",
-)
+_TARGET_PREPS = words_in_order("target_preps")
 
 
-_NESTED_TARGET_PREPS = words("nested_target_preps")
+# tried in this order (a frozenset's order would change from run to run with the hash seed)
+_NESTED_TARGET_PREPS = words_in_order("nested_target_preps")
 
 
 # Roots of force whose doer, when the text names none, is taken to be of the place where it
@@ -300,7 +286,7 @@ _GRIEVANCE_NOUNS = words("grievance_nouns")
 _GRIEVANCE_VERBS = words("grievance_verbs")
 
 
-_GRIEVANCE_PREPS = ("against", "of", "at", "over", "to", "toward", "towards")
+_GRIEVANCE_PREPS = words_in_order("grievance_preps")
 
 
 # a grievance noun's "for" names its object too ("their contempt for"); a verb's does not
@@ -405,7 +391,7 @@ def _makers(noun: Token) -> list[Token]:
 
 
 # not "with": "with Albania's help" is a partner, not a target
-_OWNED_TARGET_PREPS = ("against", "on", "to", "at", "toward", "towards", "upon")
+_OWNED_TARGET_PREPS = words_in_order("owned_target_preps")
 
 
 def noun_targets(heads: list[Token], resolver: DocumentActors) -> list[Actor]:
@@ -489,7 +475,7 @@ def consequence_targets(verb: Token, sentence: Span, resolver: DocumentActors) -
 
 
 # Prepositions that aim a thing at someone: "fire against X", "gas at X".
-_AIMED_PREPS = ("against", "at", "on", "upon", "toward", "towards")
+_AIMED_PREPS = words_in_order("aimed_preps")
 
 
 # Nouns of a demand, whose clause's subject is the one asked to act.
@@ -540,7 +526,7 @@ def _addressees(nouns: list[Token], resolver: DocumentActors) -> list[Actor]:
 _AID_NOUNS = words("aid_nouns")
 
 
-_AID_PREPS = ("to", "for")
+_AID_PREPS = words_in_order("aid_preps")
 
 
 _PLEDGE_NOUNS = words("pledge_nouns")
@@ -548,7 +534,7 @@ _PLEDGE_NOUNS = words("pledge_nouns")
 
 # the verb's phrases that hold the help or the promise ("committed to aid for X", "reneged
 # on its promise to X"); not a topic's ("disagreed over US aid to Ukraine")
-_HELD_PREPS = ("to", "for", "on", "of")
+_HELD_PREPS = words_in_order("held_preps")
 
 
 def _beneficiaries(noun: Token, resolver: DocumentActors) -> list[Actor]:

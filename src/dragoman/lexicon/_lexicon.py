@@ -10,7 +10,7 @@ from pathlib import Path
 from dragoman._yamlfile import read_entries
 from dragoman.errors import DictionaryError
 
-__all__ = ["lexicon_file", "list_names", "load_lexicon", "words"]
+__all__ = ["lexicon_file", "list_names", "load_lexicon", "words", "words_in_order"]
 
 _ENTRY_KEYS = frozenset({"list", "for", "words"})
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -39,9 +39,14 @@ def load_lexicon(
             is not snake_case or is given twice, no purpose, a word that is not a non-empty
             string or is repeated. The message names the file and line.
     """
+    return {list_name: frozenset(items) for list_name, items in _read(source, name).items()}
+
+
+def _read(source: Path | Traversable | str | None, name: str | None) -> dict[str, tuple[str, ...]]:
+    """Read and validate a lexicon file; each list's words in the file's order."""
     if source is None:
         source, name = lexicon_file(), "lexicon.yaml"
-    lists: dict[str, frozenset[str]] = {}
+    lists: dict[str, tuple[str, ...]] = {}
     for entry in read_entries(source, name=name):
         data = entry.data
         unknown = sorted(set(data) - _ENTRY_KEYS)
@@ -61,18 +66,19 @@ def load_lexicon(
         items = data["words"]
         if not isinstance(items, list) or not items:
             raise entry.error(f"list {list_name!r}: 'words' must be a non-empty list")
-        seen: set[str] = set()
+        seen: dict[str, None] = {}
         for word in items:
             if not isinstance(word, str) or not word.strip():
                 raise entry.error(f"list {list_name!r}: {word!r} is not a word")
             if word in seen:
                 raise entry.error(f"list {list_name!r}: {word!r} is listed twice")
-            seen.add(word)
-        lists[list_name] = frozenset(seen)
+            seen[word] = None
+        lists[list_name] = tuple(seen)
     return lists
 
 
-_LEXICON = load_lexicon()
+_ORDERED = _read(None, None)
+_LEXICON = {list_name: frozenset(items) for list_name, items in _ORDERED.items()}
 
 
 def list_names() -> frozenset[str]:
@@ -88,5 +94,18 @@ def words(list_name: str) -> frozenset[str]:
     """
     try:
         return _LEXICON[list_name]
+    except KeyError:
+        raise DictionaryError(f"lexicon.yaml: no list named {list_name!r}") from None
+
+
+def words_in_order(list_name: str) -> tuple[str, ...]:
+    """Return a shipped word list in the file's order, for rules that try its words in
+    turn and take the first that finds something (its ``for`` says it is ordered).
+
+    Raises:
+        DictionaryError: No list has that name.
+    """
+    try:
+        return _ORDERED[list_name]
     except KeyError:
         raise DictionaryError(f"lexicon.yaml: no list named {list_name!r}") from None

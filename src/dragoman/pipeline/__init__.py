@@ -12,12 +12,15 @@ from dragoman.pipeline._model import (
 from dragoman.pipeline._paragraphs import PARAGRAPHS, ParagraphBreaks, add_paragraph_breaks
 from dragoman.pipeline._pieces import PIECE_CHARS, parse_in_pieces, split_pieces
 from dragoman.pipeline._table import TokenTable
+from dragoman.pipeline._tags import VERBAL_POS, VERBAL_POS_IDS
 
 __all__ = [
     "DEFAULT_MODELS",
     "PARAGRAPHS",
     "PIECE_CHARS",
     "UNUSED",
+    "VERBAL_POS",
+    "VERBAL_POS_IDS",
     "ParagraphBreaks",
     "TokenTable",
     "add_paragraph_breaks",

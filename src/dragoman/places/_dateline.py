@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc
 
+from dragoman.lexicon import words
 from dragoman.places._gazetteer import Gazetteer
 from dragoman.places._place import MentionKind, Place, PlaceMention
 
@@ -23,10 +24,7 @@ _DATELINE = re.compile(
     r"(?:--|[-–—:])\s"
 )
 # Lower-case words inside place names ("Dar es Salaam", "Port-au-Prince", "Deir ez-Zor").
-_PARTICLES = frozenset(
-    {"al", "an", "as", "au", "da", "de", "del", "der", "des", "do", "du", "el", "en"}
-    | {"es", "ez", "la", "le", "of", "on", "sur", "the", "upon"}
-)
+_NAME_PARTICLES = words("place_name_particles")
 
 
 def find_dateline(doc: Doc, gazetteer: Gazetteer) -> PlaceMention | None:
@@ -88,12 +86,14 @@ def _spellings(caps: str) -> list[str]:
     particles = " ".join(
         [full.split(" ")[0]]
         + [
-            "-".join(part.lower() if part.lower() in _PARTICLES else part for part in w.split("-"))
+            "-".join(
+                part.lower() if part.lower() in _NAME_PARTICLES else part for part in w.split("-")
+            )
             for w in full.split(" ")[1:]
         ]
     )
     hyphen_particles = "-".join(
-        part.lower() if i and part.lower() in _PARTICLES else part
+        part.lower() if i and part.lower() in _NAME_PARTICLES else part
         for i, part in enumerate(full.split("-"))
     )
     seen: dict[str, None] = {}

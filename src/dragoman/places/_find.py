@@ -29,7 +29,7 @@ from dataclasses import replace
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from dragoman.pipeline import TokenTable
+from dragoman.pipeline import VERBAL_POS, TokenTable
 from dragoman.places._dateline import find_dateline
 from dragoman.places._gazetteer import Gazetteer, NameSource, country_codes
 from dragoman.places._loader import load_gazetteer
@@ -82,7 +82,6 @@ _IN_PHRASE = "of"
 _PLACE_ONLY_PREPS = frozenset(
     {"in", "near", "outside", "inside", "within", "across", "throughout", "around", _IN_PHRASE}
 )
-_VERBAL = frozenset({"VERB", "AUX"})
 _LINKED_VERBS = frozenset({"xcomp", "conj"})
 
 
@@ -546,7 +545,7 @@ def _governor(target: Token) -> int | None:
         head = current.head
         if head.i == current.i:
             return None
-        if head.pos_ in _VERBAL:
+        if head.pos_ in VERBAL_POS:
             return int(head.i)
         current = head
     return None
@@ -557,12 +556,12 @@ def _on_verb(mention: PlaceMention, doc: Doc) -> bool:
     token = doc[mention.token]
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    return bool(token.head.head.pos_ in _VERBAL)
+    return bool(token.head.head.pos_ in VERBAL_POS)
 
 
 def _linked_verbs(verb: Token) -> set[int]:
     """Verbs tied to ``verb`` by xcomp or conj, in either direction (one step)."""
-    linked = {c.i for c in verb.children if c.dep_ in _LINKED_VERBS and c.pos_ in _VERBAL}
-    if verb.dep_ in _LINKED_VERBS and verb.head.pos_ in _VERBAL and verb.head.i != verb.i:
+    linked = {c.i for c in verb.children if c.dep_ in _LINKED_VERBS and c.pos_ in VERBAL_POS}
+    if verb.dep_ in _LINKED_VERBS and verb.head.pos_ in VERBAL_POS and verb.head.i != verb.i:
         linked.add(verb.head.i)
     return linked

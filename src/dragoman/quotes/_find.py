@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from dragoman.pipeline import TokenTable
+from dragoman.pipeline import VERBAL_POS_IDS, TokenTable
 from dragoman.pipeline._text import document_text
 from dragoman.quotes._marks import Marked, pair_quote_marks
 from dragoman.quotes._model import Cue, Quote, QuoteKind
@@ -21,8 +21,6 @@ _QUOTE_CHARS = frozenset('“”„«»"‘’')
 # How far from a quotation its cue may be, in tokens: "...,” the foreign minister of X said"
 _AFTER_WINDOW = 12
 _BEFORE_GAP = 8
-_VERBAL = frozenset({"VERB", "AUX"})
-_VERBAL_IDS = frozenset(get_string_id(pos) for pos in _VERBAL)
 _CCOMP = get_string_id("ccomp")
 _MARK = get_string_id("mark")
 
@@ -74,7 +72,9 @@ def find_quotes(
     reported = [
         (heads[i], i)
         for i in TokenTable.positions(table.dep, _CCOMP)
-        if pos[i] in _VERBAL_IDS and lemmas[heads[i]] in wanted and pos[heads[i]] in _VERBAL_IDS
+        if pos[i] in VERBAL_POS_IDS
+        and lemmas[heads[i]] in wanted
+        and pos[heads[i]] in VERBAL_POS_IDS
     ]
     direct: list[Quote] = []
     if not _QUOTE_CHARS.isdisjoint(text):
@@ -147,7 +147,7 @@ def _content_span(doc: Doc, text: str, part: Marked) -> Span | None:
 
 
 def _is_clause(content: Span, table: TokenTable) -> bool:
-    return any(pos in _VERBAL_IDS for pos in table.pos[content.start : content.end])
+    return any(pos in VERBAL_POS_IDS for pos in table.pos[content.start : content.end])
 
 
 def _token_at(starts: list[int], offset: int) -> int:
@@ -163,7 +163,7 @@ def _cue_for(
     heads, pos = table.head, table.pos
     for i in range(content.start, content.end):
         h = heads[i]
-        if content.start <= h < content.end or pos[h] not in _VERBAL_IDS:
+        if content.start <= h < content.end or pos[h] not in VERBAL_POS_IDS:
             continue
         head, token = doc[h], doc[i]
         if (

@@ -13,7 +13,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.lexicon import words
-from dragoman.pipeline import TokenTable
+from dragoman.pipeline import VERBAL_POS, TokenTable
 from dragoman.pipeline._text import document_text
 from dragoman.temporal._calendar import period_start, relation_to
 from dragoman.temporal._model import DateExpression, Kind, Precision, ResolvedDate
@@ -41,7 +41,6 @@ _FUTURE_AUX = words("future_aux")
 _FUTURE_GOVERNORS = frozenset(
     {"plan", "expect", "schedule", "set", "intend", "due", "go", "aim", "prepare", "hope"}
 )
-_VERBAL = frozenset({"VERB", "AUX"})
 _RULE_NAMES = [rule.name for rule in RULES]
 _BARE_NAMES = frozenset({"weekday", "month", "month-relative", "bare-month"})
 _ORDER = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2}
@@ -416,10 +415,10 @@ def governing_verb(token: Token) -> Token | None:
     """
     current = token
     for _ in range(8):  # bounded: deeper chains are parse noise
-        if current.pos_ in _VERBAL and current.i != token.i:
+        if current.pos_ in VERBAL_POS and current.i != token.i:
             return current
         if current.head.i == current.i:
-            return current if current.pos_ in _VERBAL else None
+            return current if current.pos_ in VERBAL_POS else None
         current = current.head
     return None
 

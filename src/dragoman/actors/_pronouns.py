@@ -1,0 +1,157 @@
+"""Pronouns and definite descriptions: phrases that name an actor by referring back.
+
+Reads: a pronoun or a definite noun phrase ("he", "its", "we" in a quotation, "the
+organization", "the president"), the document memory (``_memory``) and the quotation
+speakers, through the resolver. Writes: the antecedent's Actor, with the referring text and
+offsets and a rule (``pronoun:``, ``quote-speaker:``, ``description:``) naming the
+antecedent. Rules over the text, not a coreference model.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from dragoman.actors._dictionary import AgentEntry
+from dragoman.actors._phrases import trim
+from dragoman.actors._rules import UNKNOWN_COUNTRY
+from dragoman.lexicon import words
+from dragoman.records import Actor
+
+if TYPE_CHECKING:
+    from dragoman.actors._resolve import DocumentActors
+
+__all__ = ["description", "pronoun", "refer"]
+
+
+_PERSON_PRONOUNS = words("person_pronouns")
+
+
+_REPORTED_PRONOUNS = words("reported_pronouns")
+
+
+_SPEECH_LEMMAS = words("speech_lemmas")
+
+
+_FIRST_PERSON = words("first_person")
+
+
+_THING_PRONOUNS = words("thing_pronouns")
+
+
+_COUNTRY_NOUNS = words("country_nouns")
+
+
+def pronoun(resolver: DocumentActors, head: Token) -> list[Actor]:
+    """Resolve "he", "she", "it" (and their possessives) to the latest fitting actor.
+
+    A personal pronoun takes the last person named before it; "it"/"its" the last state or
+    organization; "I", "we" in a quotation its speaker. "They" is left unresolved: plural
+    reference is too often to a group the dictionary does not know.
+    """
+    word = head.lower_
+    speaker = _reporter(resolver, head)
+    if speaker is not None:
+        return [refer(a, head.text, head.idx, f"pronoun:{a.text}") for a in speaker]
+    if word in _FIRST_PERSON:
+        index = resolver.quotes.at(head.idx)
+        if index is None:
+            return []
+        return [
+            refer(a, head.text, head.idx, f"quote-speaker:{a.text}")
+            for a in resolver.speaker(index)
+        ]
+    if word in _PERSON_PRONOUNS:
+        kinds: tuple[str, ...] = ("person",)
+    elif word in _THING_PRONOUNS:
+        kinds = ("state", "org")
+    else:
+        return []
+    antecedent = resolver.memory.antecedent(head.idx, kinds)
+    if antecedent is None:
+        return []
+    return [refer(antecedent, head.text, head.idx, f"pronoun:{antecedent.text}")]
+
+
+def _reporter(resolver: DocumentActors, head: Token) -> list[Actor] | None:
+    """Resolve a pronoun subject of what a speaker said to the speaker.
+
+    "The rebels said they will release the hostages", "Nigeria announced that it will
+    withdraw": the subject of a reported clause that is a pronoun of the speaker's kind
+    refers to the speaker; so does "it" as the object of a reported clause with a subject
+    of its own ("Thailand said Beijing had assured it").
+    """
+    if head.lower_ not in _REPORTED_PRONOUNS:
+        return None
+    if head.dep_ in ("dobj", "dative") and head.lower_ in _THING_PRONOUNS:
+        # "the Thai government said Beijing had assured it": the speaker, when the
+        # reported clause has a subject of its own
+        if not any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in head.head.children):
+            return None
+    elif head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = head.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _SPEECH_LEMMAS:
+        return None
+    for subject in clause.head.children:
+        if subject.dep_ == "nsubj" and subject.i != head.i and subject.pos_ != "PRON":
+            actors = resolver.resolve(subject)
+            if actors:
+                return actors
+    return None
+
+
+def description(
+    resolver: DocumentActors, segment: list[Token], top: Token, agent: AgentEntry | None
+) -> Actor | None:
+    """Resolve "the organization", "the country", "the president" to an earlier actor.
+
+    A definite noun phrase with no name of its own refers back: to the last organization
+    whose dictionary entry lists that noun, to the last state for "the country", or, for a
+    role noun, to the last actor of that sector whose country is known.
+    """
+    if not any(t.lower_ in ("the", "this", "that") and t.i < top.i for t in segment):
+        return None
+    lemma = top.lemma_.lower()
+    memory = resolver.memory
+    antecedent: Actor | None = None
+    if lemma in _COUNTRY_NOUNS:
+        antecedent = memory.antecedent(top.idx, ("state",))
+    elif agent is None:
+        nouns_of = resolver.dictionary.entries
+        antecedent = memory.antecedent(
+            top.idx,
+            ("org",),
+            lambda code: lemma in getattr(nouns_of.get(code), "nouns", ()),
+        )
+    else:
+        sector = agent.code
+
+        def same_sector(code: str) -> bool:
+            return code.endswith(sector) and not code.startswith(UNKNOWN_COUNTRY)
+
+        # "the president" is a person: prefer the last person of that sector, then
+        # any group ("the government" after "Astana")
+        if top.tag_ == "NN":
+            antecedent = memory.antecedent(top.idx, ("person",), same_sector)
+        if antecedent is None:
+            antecedent = memory.antecedent(top.idx, ("person", "group"), same_sector)
+    if antecedent is None:
+        return None
+    first, last = trim(segment)
+    text = resolver.char_span_text(first.idx, last.idx + len(last))
+    return refer(antecedent, text, first.idx, f"description:{antecedent.text}")
+
+
+def refer(antecedent: Actor, text: str, start: int, rule: str) -> Actor:
+    """Return the antecedent's coding for a referring expression at ``start``."""
+    return Actor(
+        code=antecedent.code,
+        name=antecedent.name,
+        text=text,
+        start=start,
+        end=start + len(text),
+        entry=antecedent.entry,
+        rule=rule,
+    )

@@ -1,0 +1,56 @@
+"""Records of one match (``coding/_records.py``): place, pairs, Event values, charges."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman import Coder
+from dragoman.coding._records import describe
+from dragoman.errors import OntologyError
+
+
+def _coded(coder: Coder, text: str) -> list[tuple[str, str, str | None, str]]:
+    return [
+        (e.source.code, e.cameo.code, e.target.code if e.target else None, e.source.rule)
+        for e in coder.code(text, date="2025-03-10")
+    ]
+
+
+def test_force_by_no_one_named_is_used_by_the_place_s_country(coder: Coder) -> None:
+    assert _coded(coder, "Two soldiers were killed in Kirkuk.") == [
+        ("IRQ", "190", "IRQMIL", "location:unattributed")
+    ]
+
+
+def test_co_subjects_of_a_meeting_meet_each_other(coder: Coder) -> None:
+    assert _coded(coder, "Germany and France met.") == [
+        ("DEU", "040", "FRA", "name"),
+        ("FRA", "040", "DEU", "name"),
+    ]
+
+
+def test_a_protest_with_no_target_is_aimed_at_the_source_s_country(coder: Coder) -> None:
+    events = coder.code("Egyptian demonstrators rioted.", date="2025-03-10")
+    assert [(e.source.code, e.target.code if e.target else None) for e in events] == [
+        ("EGYOPP", "EGY")
+    ]
+    assert events[0].target is not None
+    assert events[0].target.rule == "domestic:source-country"
+
+
+def test_an_arrest_for_a_charge_is_also_the_accusation(coder: Coder) -> None:
+    events = coder.code("Iran detained two Britons for spying.", date="2025-03-10")
+    assert [e.cameo.code for e in events] == ["173", "1125"]
+    assert events[1].evidence.pattern.endswith("-> 1125")
+    assert events[0].event_id != events[1].event_id
+
+
+def test_describe_reads_the_ontology() -> None:
+    cameo_ref, root, quad, goldstein, plover = describe("173")
+    assert (cameo_ref.code, root, quad, goldstein) == ("173", "17", 4, -5.0)
+    assert plover.type == "COERCE"
+
+
+def test_describe_rejects_an_unknown_code() -> None:
+    with pytest.raises(OntologyError, match="9999"):
+        describe("9999")

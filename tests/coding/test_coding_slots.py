@@ -1,0 +1,39 @@
+"""Actor slots of one match (``coding/_slots.py``): who acts, whom it is done to."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman import Coder
+
+
+def _codes(coder: Coder, text: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (e.source.code, e.cameo.code, e.target.code if e.target else None)
+        for e in coder.code(text, date="2025-03-10")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # forces moved in a passive are moved by their own side
+        ("Chinese warships were deployed near Taiwan.", [("CHNMIL", "154", "TWN")]),
+        # a nominal event with its target phrase
+        ("Russia's attack on Ukraine continued.", [("RUS", "190", "UKR")]),
+        # the complement carries the target of a threat
+        ("North Korea threatened to attack South Korea.", [("PRK", "138", "KOR")]),
+    ],
+)
+def test_sources_and_targets(
+    coder: Coder, text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert _codes(coder, text) == expected
+
+
+def test_a_nominal_event_with_one_actor_and_no_target_is_too_vague(coder: Coder) -> None:
+    assert _codes(coder, "The Russian attack was condemned.") == []
+
+
+def test_an_event_with_no_actor_named_gives_nothing(coder: Coder) -> None:
+    assert _codes(coder, "Someone was criticized.") == []
