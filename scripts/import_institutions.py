@@ -405,9 +405,7 @@ CURATED: list[tuple[str, str, list[str]]] = [
         "Chinese Communist Party",
         ["Communist Party of China", "CCP", "CPC", "Taiwan Affairs Office"],
     ),
-    ("CHNSPY", "Ministry of State Security", []),
     ("PRKMIL", "Korean People's Army", ["KPA"]),
-    ("KORSPY", "National Intelligence Service", []),
     (
         "JPNMIL",
         "Japan Self-Defense Forces",
@@ -463,6 +461,9 @@ IN_CONTEXT: list[tuple[str, str, list[str]]] = [
     ("INDCOP", "NIA", ["IND"]),
     ("INDCOP", "CBI", ["IND"]),
     ("KORSPY", "NIS", ["KOR"]),
+    # Kenya has a National Intelligence Service, North Korea a Ministry of State Security
+    ("KORSPY", "National Intelligence Service", ["KOR"]),
+    ("CHNSPY", "Ministry of State Security", ["CHN"]),
 ]
 
 _STATE_THEN_SECTORS = re.compile(r"^([A-Z]{3})((?:[A-Z]{3})+)$")
@@ -565,12 +566,12 @@ def build(
             report.counts["curated entries"] += 1
     for code, acronym, states_named in IN_CONTEXT:
         if fold(acronym) in taken or normalize(acronym) in seen:
-            report.add("acronym in context skipped: named elsewhere", acronym)
+            report.add("name in context skipped: named elsewhere", acronym)
             continue
         entries.append(
             {"code": code, "name": acronym, "context": states_named, "note": "ours (curated)"}
         )
-        report.counts["acronyms valid in context"] += 1
+        report.counts["names valid in context"] += 1
     entries.sort(key=lambda e: (str(e["code"]), str(e["name"])))
     return entries
 
