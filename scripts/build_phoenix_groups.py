@@ -346,6 +346,7 @@ ALIAS_ADDITIONS = {
     "UNITA": ["Unita"],
     "AL-FATAH": ["Fatah", "FATAH"],
     "NATIONAL LIBERATION ARMY (COLOMBIA)": ["ELN", "Ejercito de Liberacion Nacional"],
+    "BALOCH LIBERATION ARMY": ["BLA", "Balochistan Liberation Army"],
 }
 
 #: Ours, not Phoenix: current groups Phoenix lacks or gets wrong. Codes not in Phoenix are
@@ -511,6 +512,20 @@ CURATED: list[dict[str, Any]] = [
     },
     {"code": "CODREBADF", "name": "Allied Democratic Forces"},
     {"code": "SYRREBSDF", "name": "Syrian Democratic Forces"},
+    {
+        "code": "IRQREBKTH",
+        "name": "Kataib Hezbollah",
+        "aliases": ["Kata'ib Hezbollah", "Kataib Hizbollah", "Kata'ib Hizballah"],
+    },
+    {"code": "IRQREBNJB", "name": "Harakat al-Nujaba", "aliases": ["Nujaba"]},
+    {"code": "IRQREB", "name": "Islamic Resistance in Iraq"},
+    {"code": "VENCRMTDA", "name": "Tren de Aragua"},
+    {"code": "MEXCRMSIN", "name": "Sinaloa Cartel", "aliases": ["Sinaloa cartel"]},
+    {
+        "code": "MEXCRMCJN",
+        "name": "Jalisco New Generation Cartel",
+        "aliases": ["Jalisco New Generation cartel", "CJNG", "Jalisco cartel"],
+    },
 ]
 
 

@@ -142,6 +142,15 @@ def test_key_changes_with_the_package(folder: Path, monkeypatch: pytest.MonkeyPa
     assert build.calls == 2
 
 
+def test_every_shipped_actor_file_is_in_the_package_key() -> None:
+    from dragoman.actors._dictionary import SHIPPED_FILES
+
+    root = Path(_cache.__file__).resolve().parent
+    hashed = {p.relative_to(root).as_posix() for p in _cache._package_files(root)}
+    for name in SHIPPED_FILES:  # institutions.jsonl too: changing it rebuilds the cache
+        assert f"actors/data/{name}" in hashed, name
+
+
 @pytest.mark.slow
 def test_coder_reads_its_dictionaries_from_the_cache(
     folder: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch

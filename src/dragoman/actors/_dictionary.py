@@ -64,6 +64,7 @@ SHIPPED_FILES = (
     "states_former.yaml",  # after states.yaml: Moscow is the Soviet Union's in its time
     "groups.jsonl",  # before igos.yaml: our hand-written IGO names win over Phoenix's
     "igos.yaml",
+    "institutions.jsonl",  # after igos.yaml and groups.jsonl: never overrides their names
     "agents.yaml",
     "people_historical.jsonl",
     "people.yaml",
@@ -111,6 +112,9 @@ class NamedEntry:
         end: A former state's last day (``YYYY-MM-DD``), or None.
         successor: The state whose code a former state's names take after ``end`` or
             without a date (the Soviet Union's: ``RUS``), or None.
+        context: State codes one of which the story must name for the entry's names to
+            count ("RSF" is Sudan's Rapid Support Forces only in a story that names
+            Sudan); empty: the names always count.
     """
 
     code: str
@@ -122,6 +126,7 @@ class NamedEntry:
     country: str | None = None
     end: str | None = None
     successor: str | None = None
+    context: tuple[str, ...] = ()
 
     def in_time(self, date: str | None) -> bool:
         """Return whether the entry names itself on a date (a former state: up to its end)."""
@@ -249,6 +254,7 @@ class ActorDictionary:
             "country",
             "end",
             "successor",
+            "context",
         }
         if unknown:
             raise raw.error(f"unknown key(s) {sorted(unknown)}; see docs/dictionaries.md")
@@ -270,10 +276,22 @@ class ActorDictionary:
                 raise raw.error("'successor' is for a former state, with its 'end' date")
         elif end is not None:
             raise raw.error("'end' needs the 'successor' whose code the names take after it")
+        context = tuple(_code(raw, c) for c in _text_list(raw, data, "context"))
+        if any(not _STATE_CODE.match(c) for c in context):
+            raise raw.error("'context' must list state codes (three letters: SDN, SYR)")
         entry = NamedEntry(
-            code, name, kind, f"{_stem(label)}:{code}", nouns, end=end, successor=successor
+            code,
+            name,
+            kind,
+            f"{_stem(label)}:{code}",
+            nouns,
+            end=end,
+            successor=successor,
+            context=context,
         )
-        self.entries[code] = entry
+        if not context or code not in self.entries:
+            # names valid only in context never replace the entry the code reads as
+            self.entries[code] = entry
         self._add_phrase(raw, name, Phrase(entry, "name"))
         for alias in _text_list(raw, data, "aliases"):
             self._add_phrase(raw, alias, Phrase(entry, "name"))

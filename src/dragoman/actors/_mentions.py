@@ -117,7 +117,7 @@ class MentionFinder:
             ):
                 continue
             mentions.append(Mention(start, end, phrase))
-        return mentions
+        return _in_context(mentions)
 
     def _people_ranges(self, table: TokenTable, text: str) -> list[tuple[int, int]]:
         """Token ranges of proper-noun runs (and their parts) that name a person in the
@@ -212,6 +212,26 @@ class MentionFinder:
             and pos[end] == _PROPN_ID
             and _is_name_word(doc[end], self._role_words)
         )
+
+
+def _in_context(mentions: list[Mention]) -> list[Mention]:
+    """Drop the mentions of names valid only in a story about certain states ("RSF" in a
+    story that names Sudan) when no other mention of the document names one of them."""
+    if not any(m.phrase.entry.context for m in mentions):
+        return mentions
+    named = {
+        m.phrase.entry.code[:3]
+        for m in mentions
+        if not m.phrase.entry.context and m.phrase.entry.kind != "person"
+    }
+    named |= {
+        m.phrase.entry.country
+        for m in mentions
+        if m.phrase.entry.kind == "person" and m.phrase.entry.country
+    }
+    return [
+        m for m in mentions if not m.phrase.entry.context or named & set(m.phrase.entry.context)
+    ]
 
 
 def _filter_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
