@@ -278,6 +278,27 @@ def test_pool_survives_a_dying_worker_and_reports_its_task() -> None:
     assert pool.pids() == []
 
 
+def test_pool_launched_early_serves_after_start_and_workers_exit_when_closed() -> None:
+    pool = ProcessPool(2, _fake_coder, (CoderOptions(),), _serve)
+    pool.launch()  # the workers load while the caller prepares
+    try:
+        assert pool.launched_at is not None and len(pool.pids()) == 2
+        launched = pool.launched_at
+        pool.launch()  # started already: nothing more
+        pool.start()  # waits for them, starts no others
+        assert pool.launched_at == launched and len(pool.pids()) == 2
+        processes = list(pool._workers)
+        task = pool.submit("x")
+        outcomes: list[Any] = []
+        while not outcomes:
+            outcomes.extend(pool.poll(timeout=5))
+        assert (outcomes[0].task_id, outcomes[0].value) == (task, "X")
+        pool.close()
+        assert [w.process.exitcode for w in processes] == [0, 0]  # ended, not killed
+    finally:
+        pool.terminate()
+
+
 class PoisonCoder:
     """Codes nothing, and kills its process on a document that says POISON."""
 
