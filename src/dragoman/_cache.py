@@ -217,7 +217,7 @@ def _plain_init(cls: type) -> bool:
     """Whether ``cls(*field values)`` rebuilds an object: dataclass' own ``__init__`` (which
     sets the fields in generated code, faster than _restore) with nothing run after it."""
     params: Any = getattr(cls, "__dataclass_params__", None)
-    code = getattr(cls.__init__, "__code__", None)
+    code = getattr(cls.__dict__.get("__init__"), "__code__", None)
     if params is None or not params.init or code is None or hasattr(cls, "__post_init__"):
         return False
     fields = dataclasses.fields(cls)
