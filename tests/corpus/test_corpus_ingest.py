@@ -432,3 +432,17 @@ def test_a_document_the_coder_chokes_on_is_a_failure_row(
     assert [f[:3] for f in failures] == [("code", "h1", 2)]
     assert type(exc).__name__ in failures[0][3]
     assert report.documents_stored == 3
+
+
+def test_preparing_the_writer_imports_what_the_first_commit_needs_and_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    from dragoman.corpus._writer import BatchWriter, IngestReport
+
+    db = tmp_path / "prepared.duckdb"
+    report = IngestReport(db=str(db))
+    with EventStore(db) as store:
+        writer = BatchWriter(store, None, report, commit_every=10, commit_seconds=10)
+        writer.prepare()
+        assert "pyarrow.compute" in sys.modules
+        assert store.count("documents") == 0 and report.batches == 0

@@ -224,6 +224,7 @@ def _run_pool(
     progress: Callable[[], None],
 ) -> None:
     progress()
+    writer.prepare()  # while the workers load
     pool.start()
     launched = pool.launched_at if pool.launched_at is not None else time.monotonic()
     writer.report.startup_seconds = time.monotonic() - launched
