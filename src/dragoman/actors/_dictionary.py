@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from dragoman._yamlfile import RawEntry, load_files, read_entries
-from dragoman.ontology.sectors import SECTOR_NAMES
+from dragoman.ontology import SECTOR_NAMES
 
 __all__ = [
     "SECTOR_NAMES",

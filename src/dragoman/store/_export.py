@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from dragoman.errors import StoreError
-from dragoman.ontology.sectors import SECTOR_NAMES
+from dragoman.ontology import SECTOR_NAMES
 from dragoman.store._geography import (
     GEO_FIELDS,
     action_geo,
