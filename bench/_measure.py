@@ -1,9 +1,22 @@
-"""Helpers the benchmarks share: run a command as a subprocess and sample the peak memory
-(RSS) of its whole process tree while it runs."""
+"""Helpers the benchmarks share: run a command as a subprocess, sample the peak memory (RSS)
+of its whole process tree while it runs, and count the CPU time of the tree.
+
+Wall-clock time is what a user waits, but on a machine shared with other work it says as
+much about the others as about the command. The CPU time (user + system) of the process tree
+moves far less with the machine's load: the benchmarks print both.
+
+Every command runs as an installed program does: with compiled bytecode. ``pip install``
+compiles a package's modules once; a source checkout run with ``PYTHONDONTWRITEBYTECODE=1``
+(as some CI and sandbox environments set) compiles Dragoman's 130 modules again in every
+process, a cost no installation has. The variable is removed from the commands'
+environment, so the first, unmeasured run of each benchmark writes the bytecode.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import os
+import resource
 import subprocess
 import threading
 import time
@@ -11,7 +24,12 @@ from dataclasses import dataclass
 
 import psutil
 
-__all__ = ["Measured", "run_measured", "tree_rss"]
+__all__ = ["Measured", "child_environment", "run_measured", "tree_rss"]
+
+
+def child_environment() -> dict[str, str]:
+    """This process's environment without ``PYTHONDONTWRITEBYTECODE``."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def tree_rss(root: psutil.Process) -> int:
@@ -27,11 +45,13 @@ def tree_rss(root: psutil.Process) -> int:
 
 @dataclass(frozen=True)
 class Measured:
-    """A finished subprocess: wall-clock seconds, peak tree RSS in bytes, its output."""
+    """A finished subprocess: wall-clock seconds, CPU seconds of its process tree (user +
+    system, the processes it waited for included), peak tree RSS in bytes, its output."""
 
     seconds: float
     peak_rss: int
     stdout: str
+    cpu_seconds: float = 0.0
 
 
 def run_measured(
@@ -44,6 +64,7 @@ def run_measured(
     """
     peak = 0
     done = threading.Event()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(
         command,
@@ -51,6 +72,7 @@ def run_measured(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env=child_environment(),
     )
     root = psutil.Process(process.pid)
 
@@ -65,10 +87,12 @@ def run_measured(
     sampler.start()
     output, errors = process.communicate(stdin)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     done.set()
     sampler.join()
     if process.returncode != 0:
         raise SystemExit(
             f"{' '.join(command[:4])} ... failed with status {process.returncode}:\n{errors}"
         )
-    return Measured(seconds, peak, output)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Measured(seconds, peak, output, cpu)

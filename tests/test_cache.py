@@ -26,6 +26,17 @@ class _Pair:
     right: _Item
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Doubled:
+    """A frozen dataclass whose own __init__ changes its argument: it must not run again
+    when the object is read back."""
+
+    value: int
+
+    def __init__(self, value: int) -> None:
+        object.__setattr__(self, "value", value * 2)
+
+
 class _Builds:
     """A build function that counts its calls."""
 
@@ -67,6 +78,15 @@ def test_second_call_reads_the_cache(folder: Path) -> None:
     assert pair == _Pair(shared, shared) and pair.left is pair.right
     with pytest.raises(dataclasses.FrozenInstanceError):
         pair.left.name = "changed"  # type: ignore[misc]
+
+
+def test_hand_written_init_is_not_run_again(folder: Path) -> None:
+    assert _cache._plain_init(_Item) and not _cache._plain_init(_Doubled)
+    build = _Builds([_Doubled(2), _Item("x")])
+    cached("things", build)
+    again = cached("things", build)
+    assert build.calls == 1
+    assert again == [_Doubled(2), _Item("x")] and again[0].value == 4  # type: ignore[index]
 
 
 def test_changed_user_file_rebuilds(folder: Path, tmp_path: Path) -> None:

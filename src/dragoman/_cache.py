@@ -38,7 +38,7 @@ T = TypeVar("T")
 
 #: Environment variable naming the cache directory (``off`` disables the cache).
 CACHE_ENV = "DRAGOMAN_CACHE_DIR"
-_FORMAT = 1  # bump when the layout of cache files changes
+_FORMAT = 2  # bump when the layout of cache files changes
 
 
 def cache_dir() -> Path | None:
@@ -191,7 +191,9 @@ def _collector_paused() -> Iterator[None]:
 
 # Frozen dataclasses with slots unpickle through dataclasses' own __setstate__, which looks
 # up the fields of the class for every object (most of the load time). They are pickled as
-# the class and the field values instead, set again by _restore with the names cached.
+# the class and the field values instead, and rebuilt by calling the class (its generated
+# __init__), or, for a class with an __init__ of its own, set again by _restore with the
+# names cached.
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 _new = object.__new__
 _set = object.__setattr__
@@ -211,17 +213,41 @@ def _restore(cls: type, values: tuple[Any, ...]) -> Any:
     return obj
 
 
+def _plain_init(cls: type) -> bool:
+    """Whether ``cls(*field values)`` rebuilds an object: dataclass' own ``__init__`` (which
+    sets the fields in generated code, faster than _restore) with nothing run after it."""
+    params: Any = getattr(cls, "__dataclass_params__", None)
+    code = getattr(cls.__dict__.get("__init__"), "__code__", None)
+    if params is None or not params.init or code is None or hasattr(cls, "__post_init__"):
+        return False
+    fields = dataclasses.fields(cls)
+    return (
+        all(f.init for f in fields)
+        # the generated __init__ of a frozen dataclass: exactly the fields, in order, each
+        # set through object.__setattr__ under this name (an __init__ written by hand is not)
+        and code.co_varnames[: code.co_argcount] == ("self", *(f.name for f in fields))
+        and "__dataclass_builtins_object__" in (*code.co_freevars, *code.co_names)
+    )
+
+
 class _Pickler(pickle.Pickler):
+    def __init__(self, stream: io.BytesIO) -> None:
+        super().__init__(stream, protocol=pickle.HIGHEST_PROTOCOL)
+        self._plain: dict[type, bool] = {}
+
     def reducer_override(self, obj: Any) -> Any:
         cls = type(obj)
         params = getattr(cls, "__dataclass_params__", None)
         if params is None or not params.frozen or "__slots__" not in cls.__dict__:
             return NotImplemented
-        names = _field_names(cls)
-        return _restore, (cls, tuple(getattr(obj, name) for name in names))
+        values = tuple(getattr(obj, name) for name in _field_names(cls))
+        plain = self._plain.get(cls)
+        if plain is None:
+            plain = self._plain[cls] = _plain_init(cls)
+        return (cls, values) if plain else (_restore, (cls, values))
 
 
 def _dumps(value: Any) -> bytes:
     stream = io.BytesIO()
-    _Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    _Pickler(stream).dump(value)
     return stream.getvalue()

@@ -278,6 +278,27 @@ def test_pool_survives_a_dying_worker_and_reports_its_task() -> None:
     assert pool.pids() == []
 
 
+def test_pool_launched_early_serves_after_start_and_workers_exit_when_closed() -> None:
+    pool = ProcessPool(2, _fake_coder, (CoderOptions(),), _serve)
+    pool.launch()  # the workers load while the caller prepares
+    try:
+        assert pool.launched_at is not None and len(pool.pids()) == 2
+        launched = pool.launched_at
+        pool.launch()  # started already: nothing more
+        pool.start()  # waits for them, starts no others
+        assert pool.launched_at == launched and len(pool.pids()) == 2
+        processes = list(pool._workers)
+        task = pool.submit("x")
+        outcomes: list[Any] = []
+        while not outcomes:
+            outcomes.extend(pool.poll(timeout=5))
+        assert (outcomes[0].task_id, outcomes[0].value) == (task, "X")
+        pool.close()
+        assert [w.process.exitcode for w in processes] == [0, 0]  # ended, not killed
+    finally:
+        pool.terminate()
+
+
 class PoisonCoder:
     """Codes nothing, and kills its process on a document that says POISON."""
 
@@ -411,3 +432,17 @@ def test_a_document_the_coder_chokes_on_is_a_failure_row(
     assert [f[:3] for f in failures] == [("code", "h1", 2)]
     assert type(exc).__name__ in failures[0][3]
     assert report.documents_stored == 3
+
+
+def test_preparing_the_writer_imports_what_the_first_commit_needs_and_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    from dragoman.corpus._writer import BatchWriter, IngestReport
+
+    db = tmp_path / "prepared.duckdb"
+    report = IngestReport(db=str(db))
+    with EventStore(db) as store:
+        writer = BatchWriter(store, None, report, commit_every=10, commit_seconds=10)
+        writer.prepare()
+        assert "pyarrow.compute" in sys.modules
+        assert store.count("documents") == 0 and report.batches == 0

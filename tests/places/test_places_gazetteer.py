@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import pickle
 
 import pytest
 
@@ -251,6 +252,44 @@ def test_adding_a_name_twice_keeps_the_better_source() -> None:
     assert gaz.candidates("Springfield") == [city, other]
     gaz.remove("Springfield")
     assert gaz.lookup("Springfield") is None
+
+
+def test_a_pickled_gazetteer_answers_as_the_one_it_was_made_from() -> None:
+    gaz = Gazetteer()
+    big = _place("Springfield", "AAA", Feature.CITY, 1000)
+    capital = _place("Springfield", "CCC", Feature.CAPITAL, 5)
+    country = _place("Cccland", "CCC", Feature.COUNTRY)
+    gaz.add("Springfield", big)
+    gaz.add("Springfield", capital, NameSource.ALIAS)
+    gaz.add("Cccland", country, NameSource.STATES)
+    gaz.add("Capital City", capital)
+    gaz.add_adjective("Cccish", "CCC")
+    gaz.add_organization("Office for Security in Europe")
+    again = pickle.loads(pickle.dumps(gaz))
+    assert len(again) == 3 and "Springfield" in again and "Nowhere" not in again
+    assert sorted(again.names()) == ["Capital City", "Cccland", "Springfield"]
+    assert again.candidates("Springfield") == [capital, big]
+    assert again.lookup("Springfield", ["AAA"]) == big
+    assert again.candidates("Springfield", min_source=NameSource.ALIAS) == [capital]
+    # one place stays one object, wherever it is indexed
+    assert again.capital("CCC") is again.lookup("Capital City") is again.lookup("Springfield")
+    assert again.country("CCC") == country and again.country_named("Cccish") == "CCC"
+    assert again.in_organization_name("Security", "in", "Europe")
+    # a read-back gazetteer can still be changed, and pickled again
+    newer = _place("Springfield", "DDD", Feature.COUNTRY)
+    again.add("Springfield", newer, NameSource.ALIAS)
+    again.remove("Cccland")
+    assert again.lookup("Springfield") == newer and "Cccland" not in again and len(again) == 2
+    third = pickle.loads(pickle.dumps(again))
+    assert third.candidates("Springfield") == [newer, capital, big]
+    assert sorted(third.names()) == ["Capital City", "Springfield"]
+
+
+def test_the_shipped_gazetteer_survives_pickling(gaz: Gazetteer) -> None:
+    again = pickle.loads(pickle.dumps(gaz))
+    assert len(again) == len(gaz)
+    for name in ("Astana", "Georgia", "Paris", "the Netherlands", "Sana’a"):
+        assert again.candidates(name, ["USA"]) == gaz.candidates(name, ["USA"]), name
 
 
 def test_place_to_dict() -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from dragoman._yamlfile import RawEntry, load_files, read_entries
+from dragoman.ontology import SECTOR_NAMES
 
 __all__ = [
     "SECTOR_NAMES",
@@ -27,36 +28,6 @@ __all__ = [
     "load_actor_dictionary",
 ]
 
-#: Readable names of CAMEO sector (agent) codes; unknown codes are shown as the code itself.
-SECTOR_NAMES: dict[str, str] = {
-    "GOV": "government",
-    "MIL": "military",
-    "COP": "police",
-    "JUD": "judiciary",
-    "LEG": "legislature",
-    "OPP": "opposition",
-    "REB": "rebels",
-    "INS": "insurgents",
-    "CVL": "civilians",
-    "BUS": "business",
-    "MED": "media",
-    "EDU": "education",
-    "HLH": "health",
-    "REF": "refugees",
-    "LAB": "labor",
-    "AGR": "agriculture",
-    "CRM": "criminals",
-    "SPY": "intelligence",
-    "ELI": "elites",
-    "REL": "religious",
-    "HRI": "human rights",
-    "ENV": "environmental",
-    "MOD": "moderates",
-    "RAD": "radicals",
-    "UAF": "unidentified armed forces",
-    "PTY": "political party",
-    "NGO": "non-governmental organization",
-}
 
 #: Shipped files in load order (later entries override earlier ones with the same name).
 SHIPPED_FILES = (

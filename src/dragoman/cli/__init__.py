@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from dragoman import __version__
+from dragoman._process import own_process
 from dragoman.errors import DragomanError
 
 __all__ = ["cli", "main"]
@@ -111,4 +112,5 @@ cli.commands = _LazyCommands()
 
 def main(argv: list[str] | None = None) -> None:
     """Run the command line (the ``dragoman`` console script)."""
+    own_process()  # the process is ours: commands may settle the Coder they load
     cli.main(args=argv if argv is not None else sys.argv[1:], prog_name="dragoman")

@@ -8,6 +8,7 @@ from typing import IO, Any
 import click
 
 from dragoman._coder import Coder
+from dragoman._process import settle
 from dragoman._run import CodingRun, code_files
 from dragoman.cli._options import dictionary_options, judge_from, judge_options, ner_option
 from dragoman.errors import InputError
@@ -129,6 +130,7 @@ def code_command(
         judge=judge_from(min_confidence, all_events, precise),
         ner=ner,
     )
+    settle()  # the loaded dictionaries stay to the end: out of the collector's way
     run = CodingRun()
 
     def warn(problem: InputProblem) -> None:

@@ -12,6 +12,7 @@ from typing import IO
 import click
 
 from dragoman._coder import Coder
+from dragoman._process import settle
 from dragoman.cli._options import (
     dictionary_options,
     judge_from,
@@ -169,6 +170,7 @@ def eval_command(
         if gold_set.format == "docs":  # code every event; the report applies the threshold
             judge = replace(judge, min_confidence=0.0)
         coder = Coder(nlp=nlp, verbs=verbs, actors=actors, judge=judge)
+        settle()
         _announce(gold_set, gold, split, min(chosen, limit or chosen))
         if gold_set.format == "docs":
             documents = evaluate_documents(

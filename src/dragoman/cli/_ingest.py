@@ -229,7 +229,10 @@ def ingest_command(
             model=model,
             verbs=verb_files,
             actors=actor_files,
-            judge=judge_from(min_confidence, all_events, precise),
+            # without these options the workers' default: this process needs no coding modules
+            judge=judge_from(min_confidence, all_events, precise)
+            if min_confidence is not None or all_events or precise
+            else None,
             ner=ner,
         )
         report = _with_bar(

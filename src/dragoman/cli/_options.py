@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from dragoman.coding import JudgeOptions
 from dragoman.errors import InputError
+
+if TYPE_CHECKING:
+    from dragoman.coding import JudgeOptions
 
 __all__ = ["dictionary_options", "judge_from", "judge_options", "ner_option"]
 
@@ -70,6 +72,8 @@ def judge_from(min_confidence: float | None, all_events: bool, precise: bool) ->
     Raises:
         InputError: ``--precise`` and ``--min-confidence`` are both given.
     """
+    from dragoman.coding import JudgeOptions
+
     if precise:
         if min_confidence is not None:
             raise InputError("give --precise or --min-confidence, not both")

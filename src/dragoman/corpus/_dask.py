@@ -20,12 +20,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dragoman._coder import Coder
 from dragoman.corpus._work import CoderOptions, WorkItem, chunk_name, code_chunk
 from dragoman.errors import DragomanError
 from dragoman.store import RowBatch, failure_row, read_partition, write_partition
 
 if TYPE_CHECKING:
+    from dragoman._coder import Coder
     from dragoman.corpus._feed import Feed
     from dragoman.corpus._writer import BatchWriter
 

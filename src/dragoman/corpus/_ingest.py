@@ -19,10 +19,10 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from dragoman._coder import Coder
 from dragoman._extras import require
+from dragoman._process import own_process, settle
 from dragoman.corpus._feed import Feed
 from dragoman.corpus._pool import Outcome, ProcessPool
 from dragoman.corpus._work import ChunkResult, CoderOptions, WorkItem, code_chunk
@@ -30,13 +30,19 @@ from dragoman.corpus._writer import BatchWriter, IngestReport, ProgressCallback
 from dragoman.errors import InputError
 from dragoman.store import EventStore, RowBatch, RunRecord, failure_row, iter_partition_tables
 
+if TYPE_CHECKING:  # this process only reads and stores: the workers import the Coder
+    from dragoman._coder import Coder
+
 __all__ = ["IngestReport", "ingest", "load_parquet"]
 
 _log = logging.getLogger("dragoman")
 
 
 def _init_coder(options: CoderOptions) -> Coder:
-    return options.build()
+    own_process()  # a worker process: its Coder stays until the process ends
+    coder = options.build()
+    settle()
+    return coder
 
 
 def _code_payload(coder: Coder, payload: tuple[list[WorkItem], bool]) -> ChunkResult:
@@ -116,53 +122,63 @@ def ingest(
     started = time.monotonic()
     run_started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     report = IngestReport(db=str(db), engine=engine, workers=workers if coder is None else 1)
-    with EventStore(db) as store:
-        feed = Feed(
-            store,
-            paths,
-            chunk_size=chunk_size,
-            default_date=default_date,
-            input_format=input_format,
-            stdin=stdin,
-        )
-        report.files = feed.files
-        report.bytes_total = feed.bytes_total
-        writer = BatchWriter(
-            store, feed, report, commit_every=commit_every, commit_seconds=commit_seconds
-        )
+    pool = None
+    if coder is None and engine == "local":
+        # The workers load their Coders (seconds) while this process opens the store and
+        # reads the inputs.
+        pool = ProcessPool(workers, _init_coder, (options,), _code_payload)
+        pool.launch()
+    try:
+        with EventStore(db) as store:
+            feed = Feed(
+                store,
+                paths,
+                chunk_size=chunk_size,
+                default_date=default_date,
+                input_format=input_format,
+                stdin=stdin,
+            )
+            report.files = feed.files
+            report.bytes_total = feed.bytes_total
+            writer = BatchWriter(
+                store, feed, report, commit_every=commit_every, commit_seconds=commit_seconds
+            )
 
-        def progress() -> None:
-            writer.refresh()
-            report.seconds = time.monotonic() - started
-            if on_progress is not None:
-                on_progress(report)
+            def progress() -> None:
+                writer.refresh()
+                report.seconds = time.monotonic() - started
+                if on_progress is not None:
+                    on_progress(report)
 
-        if coder is not None or engine == "dask":
-            report.phase = "coding"  # nothing to start here (Dask workers load lazily)
-        try:
-            if engine == "dask":
-                from dragoman.corpus._dask import run_on_dask
+            if coder is not None or engine == "dask":
+                report.phase = "coding"  # nothing to start here (Dask workers load lazily)
+            try:
+                if engine == "dask":
+                    from dragoman.corpus._dask import run_on_dask
 
-                run_on_dask(
-                    feed,
-                    writer,
-                    scheduler=str(scheduler),
-                    parquet_dir=Path(parquet_dir) if parquet_dir else Path(f"{db}.parts"),
-                    options=options,
-                    keep_text=keep_text,
-                    progress=progress,
-                )
-            elif coder is not None:
-                _run_here(coder, feed, writer, keep_text, progress)
-            else:
-                _run_pool(workers, options, feed, writer, keep_text, progress)
-            writer.commit()
-        except KeyboardInterrupt:
-            report.interrupted = True
-            writer.commit()
-        store.record_run(_run_record(report, run_started, options, coder))
-        report.phase = "done"
-        progress()
+                    run_on_dask(
+                        feed,
+                        writer,
+                        scheduler=str(scheduler),
+                        parquet_dir=Path(parquet_dir) if parquet_dir else Path(f"{db}.parts"),
+                        options=options,
+                        keep_text=keep_text,
+                        progress=progress,
+                    )
+                elif coder is not None:
+                    _run_here(coder, feed, writer, keep_text, progress)
+                elif pool is not None:
+                    _run_pool(pool, feed, writer, keep_text, progress)
+                writer.commit()
+            except KeyboardInterrupt:
+                report.interrupted = True
+                writer.commit()
+            store.record_run(_run_record(report, run_started, options, coder))
+            report.phase = "done"
+            progress()
+    finally:
+        if pool is not None:
+            pool.terminate()
     return report
 
 
@@ -201,18 +217,17 @@ def _run_here(
 
 
 def _run_pool(
-    workers: int,
-    options: CoderOptions,
+    pool: ProcessPool,
     feed: Feed,
     writer: BatchWriter,
     keep_text: bool,
     progress: Callable[[], None],
 ) -> None:
-    pool = ProcessPool(workers, _init_coder, (options,), _code_payload)
-    started = time.monotonic()
     progress()
+    writer.prepare()  # while the workers load
     pool.start()
-    writer.report.startup_seconds = time.monotonic() - started
+    launched = pool.launched_at if pool.launched_at is not None else time.monotonic()
+    writer.report.startup_seconds = time.monotonic() - launched
     writer.report.phase = "coding"
     retry: collections.deque[list[WorkItem]] = collections.deque()
     try:

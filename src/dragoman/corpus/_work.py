@@ -10,12 +10,14 @@ import hashlib
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dragoman._coder import Coder
-from dragoman.coding import JudgeOptions
 from dragoman.records import Document, Event
 from dragoman.store import RowBatch, document_rows, failure_row
+
+if TYPE_CHECKING:  # imported where a Coder is built: ingest's main process never parses
+    from dragoman._coder import Coder
+    from dragoman.coding import JudgeOptions
 
 __all__ = ["ChunkResult", "CoderOptions", "WorkItem", "chunk_name", "code_chunk"]
 
@@ -30,14 +32,15 @@ class CoderOptions:
         model: spaCy pipeline name (None: the default).
         verbs: Extra verb dictionary files.
         actors: Extra actor dictionary files.
-        judge: Which coded events are kept (confidence threshold, policy rules).
+        judge: Which coded events are kept (confidence threshold, policy rules); None:
+            the Coder's default.
         ner: Keep the pipeline's entity recognizer.
     """
 
     model: str | None = None
     verbs: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
-    judge: JudgeOptions = field(default_factory=JudgeOptions)
+    judge: JudgeOptions | None = None
     ner: bool = False
 
     def build(self) -> Coder:
@@ -47,6 +50,8 @@ class CoderOptions:
             ModelError: The pipeline cannot be loaded.
             DictionaryError: A dictionary file is malformed.
         """
+        from dragoman._coder import Coder
+
         return Coder(
             model=self.model,
             verbs=self.verbs,

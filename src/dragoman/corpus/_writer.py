@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import datetime as dt
 import logging
 import time
 from collections.abc import Callable
@@ -145,6 +146,18 @@ class BatchWriter:
         self.report.documents_coded += len(rows.documents)
         for row in rows.failures:
             note_failure(self.report, row)
+
+    def prepare(self) -> None:
+        """Do the first commit's one-time work now, while the workers load their Coders.
+
+        The first conversion of rows to Arrow tables imports pandas (pyarrow checks each
+        array for pandas objects) and the store's write imports Arrow's compute functions:
+        together a second or two, during which a first commit made while the workers code
+        would leave their queues empty.
+        """
+        import pyarrow.compute  # noqa: F401  (EventStore.write uses it)
+
+        RowBatch().to_tables(dt.datetime.now(dt.UTC).replace(tzinfo=None))
 
     def maybe_commit(self) -> None:
         size = len(self.pending.documents) + len(self.pending.failures)

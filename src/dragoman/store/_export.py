@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from dragoman.actors import SECTOR_NAMES
 from dragoman.errors import StoreError
+from dragoman.ontology import SECTOR_NAMES
 from dragoman.store._geography import (
     GEO_FIELDS,
     action_geo,

@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from dragoman._yamlfile import read_entries
-from dragoman.actors import SECTOR_NAMES
+from dragoman.ontology import SECTOR_NAMES
 from dragoman.store._rows import split_actor_code
 
 __all__ = ["actor_label", "short_name"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from dragoman.actors import SECTOR_NAMES
+from dragoman.ontology import SECTOR_NAMES
 from dragoman.records import Actor, Document, Event, normalize_date
 from dragoman.store._schema import COLUMNS, TABLES
 

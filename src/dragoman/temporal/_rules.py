@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from dragoman.temporal._calendar import (
     period_start,
@@ -675,10 +676,22 @@ def _scanner(kinds: frozenset[str] | None = None) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")")
 
 
-#: One pass over a document finds every candidate; ``match.lastgroup`` is ``r<index>`` of
-#: the rule in :data:`RULES`.
-SCANNER: re.Pattern[str] = _scanner()
 _SCANNERS: dict[frozenset[str], re.Pattern[str]] = {}
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    # SCANNER, the alternation of every rule, is compiled on first use (tens of
+    # milliseconds): scan() compiles only the alternations of the anchors it meets.
+    if name != "SCANNER":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    scanner = globals()["SCANNER"] = _scanner()
+    return scanner
+
+
+if TYPE_CHECKING:
+    #: One pass over a document finds every candidate; ``match.lastgroup`` is
+    #: ``r<index>`` of the rule in :data:`RULES`.
+    SCANNER: re.Pattern[str]
 
 
 def _scanner_for(kinds: frozenset[str]) -> re.Pattern[str]:
