@@ -18,8 +18,9 @@ __all__ = ["make_actor", "make_event"]
 SENTENCE = TextSpan("Our own sentence.", 0, 17)
 
 
-def make_actor(code: str, text: str | None = None, start: int = 0, *, name: str | None = None,
-               rule: str = "") -> Actor:
+def make_actor(
+    code: str, text: str | None = None, start: int = 0, *, name: str | None = None, rule: str = ""
+) -> Actor:
     """An actor: ``code`` named ``name`` (default: the code), written ``text`` (default: the
     code in lower case) at ``start``."""
     words = code.lower() if text is None else text

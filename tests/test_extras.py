@@ -86,7 +86,8 @@ def test_make_test_lowest_installs_every_lower_bound() -> None:
         key = requirement.name.lower().replace("_", "-")
         assert key in lowest and Version(lowest[key]) == Version(bounds[0]), (
             f"constraints-lowest.txt pins {requirement.name} at {lowest.get(key)}, "
-            f"not at its lower bound {bounds[0]}")
+            f"not at its lower bound {bounds[0]}"
+        )
 
 
 def test_extras_listed_in_code_are_those_of_pyproject() -> None:

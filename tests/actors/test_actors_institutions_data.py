@@ -209,9 +209,7 @@ def test_context_must_list_state_codes(tmp_path: Path) -> None:
 
 def test_a_name_in_context_keeps_the_code_read_as_the_full_name(tmp_path: Path) -> None:
     mine = tmp_path / "mine.jsonl"
-    mine.write_text(
-        '{"code": "SDNREBRSF", "name": "RSF", "context": ["SDN"]}\n', encoding="utf-8"
-    )
+    mine.write_text('{"code": "SDNREBRSF", "name": "RSF", "context": ["SDN"]}\n', encoding="utf-8")
     dictionary = load_actor_dictionary([mine])
     assert dictionary.entries["SDNREBRSF"].name == "Rapid Support Forces"
     assert dictionary.phrases["RSF"].entry.context == ("SDN",)

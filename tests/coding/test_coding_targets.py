@@ -89,3 +89,15 @@ def test_targets_inside_a_requested_noun_follow_the_preposition_order(coder: Cod
     assert [(e.source.code, e.target.code if e.target else None) for e in events] == [
         ("CHL", "BOL")
     ]
+
+
+def test_a_participle_modifier_is_done_to_the_noun_it_modifies(coder: Coder) -> None:
+    text = (
+        "Somali government soldiers, supported by clan militias and the U.S. military, "
+        "attacked al-Shabab positions."
+    )
+    support = [e for e in coder.code(text, date="2025-03-10") if e.cameo.code.startswith("05")]
+    assert {(e.source.code, e.target.code if e.target else None) for e in support} == {
+        ("SOMUAF", "SOMMIL"),  # the militias placed by the soldiers they support
+        ("USAMIL", "SOMMIL"),
+    }

@@ -175,8 +175,7 @@ def test_the_events_page_and_download_queries_have_the_time_budget(
     calls: list[str] = []
     slow = _slow_top(calls)
     monkeypatch.setattr("dragoman.server._pages.overview", lambda store, criteria: slow(store))
-    monkeypatch.setattr("dragoman.server._pages.download",
-                        lambda store, criteria, fmt: slow(store))
+    monkeypatch.setattr("dragoman.server._pages.download", lambda store, criteria, fmt: slow(store))
     page = client.get("/", headers={"accept": "text/html"})
     assert page.status_code == 503 and "the query took longer than 1 s" in page.text
     download = client.get("/download/events.csv")

@@ -181,10 +181,19 @@ def test_network_edges_next_page(client: TestClient, monkeypatch: pytest.MonkeyP
 
 # A store the size of a few hundred real stories: 400 documents of 4 events over three years,
 # some reported by two documents, some dated only to the year, half of them placed.
-_PLACES = [("Kharkiv", "UKR", "city", 49.98, 36.25), ("Astana", "KAZ", "capital", 51.17, 71.45),
-           ("Ukraine", "UKR", "country", 49.0, 32.0), ("Texas", "USA", "region", 31.25, -99.25)]
-_DYADS = [("RUSMIL", "UKRMIL", "190"), ("KAZGOV", "RUSGOV", "040"), ("USAGOV", "UKR", "070"),
-          ("UKRGOV", "RUS", "111"), ("FINGOV", "KAZ", "051")]
+_PLACES = [
+    ("Kharkiv", "UKR", "city", 49.98, 36.25),
+    ("Astana", "KAZ", "capital", 51.17, 71.45),
+    ("Ukraine", "UKR", "country", 49.0, 32.0),
+    ("Texas", "USA", "region", 31.25, -99.25),
+]
+_DYADS = [
+    ("RUSMIL", "UKRMIL", "190"),
+    ("KAZGOV", "RUSGOV", "040"),
+    ("USAGOV", "UKR", "070"),
+    ("UKRGOV", "RUS", "111"),
+    ("FINGOV", "KAZ", "051"),
+]
 
 
 def _busy_store(path: Path) -> Path:
@@ -196,17 +205,30 @@ def _busy_store(path: Path) -> Path:
     batch = RowBatch()
     for n in range(400):
         day = dt.date(2022, 1, 1) + dt.timedelta(days=(n // 2) * 5)  # two documents a day
-        doc = Document(f"doc{n:03d}", "Text.", day.isoformat(), f"Story {n}",
-                       f"https://news{n % 3}.example/{n}")
+        doc = Document(
+            f"doc{n:03d}",
+            "Text.",
+            day.isoformat(),
+            f"Story {n}",
+            f"https://news{n % 3}.example/{n}",
+        )
         events = []
         for k in range(4):
             source, target, code = _DYADS[(n // 2 + k) % len(_DYADS)]
             place = _PLACES[(n + k) % len(_PLACES)] if k % 2 == 0 else None
-            events.append(make_event(
-                source, target, code, doc_id=doc.id, start=10 * k,
-                date=day.isoformat() if k < 3 else f"{day.year}-01-01",
-                precision="day" if k < 3 else "year", negated=n % 50 == 0 and k == 1,
-                location=Location(*place, place[0], 0, 1) if place else None))
+            events.append(
+                make_event(
+                    source,
+                    target,
+                    code,
+                    doc_id=doc.id,
+                    start=10 * k,
+                    date=day.isoformat() if k < 3 else f"{day.year}-01-01",
+                    precision="day" if k < 3 else "year",
+                    negated=n % 50 == 0 and k == 1,
+                    location=Location(*place, place[0], 0, 1) if place else None,
+                )
+            )
         batch.extend(document_rows(doc, events, file="busy.jsonl", line=n + 1))
     with EventStore(path) as store:
         store.write(batch)
@@ -218,15 +240,20 @@ def test_the_events_page_on_a_busy_store(tmp_path: Path) -> None:
 
     db = _busy_store(tmp_path / "busy.duckdb")
     with EventStore(db, read_only=True) as store:
-        (events, mentions, located), = store.sql(
+        ((events, mentions, located),) = store.sql(
             "SELECT count(DISTINCT global_event_id), count(*), "
             "count(DISTINCT global_event_id) FILTER (WHERE latitude IS NOT NULL) "
-            "FROM mentions WHERE NOT negated")
-        months = store.sql("SELECT count(DISTINCT date_trunc('month', event_date)) "
-                           "FROM mentions WHERE date_precision = 'day'")[0][0]
-        (coarse,) = store.sql("SELECT count(DISTINCT (date_trunc('month', event_date), "
-                              "global_event_id)) FROM mentions "
-                              "WHERE date_precision = 'year' AND NOT negated")[0]
+            "FROM mentions WHERE NOT negated"
+        )
+        months = store.sql(
+            "SELECT count(DISTINCT date_trunc('month', event_date)) "
+            "FROM mentions WHERE date_precision = 'day'"
+        )[0][0]
+        (coarse,) = store.sql(
+            "SELECT count(DISTINCT (date_trunc('month', event_date), "
+            "global_event_id)) FROM mentions "
+            "WHERE date_precision = 'year' AND NOT negated"
+        )[0]
     app = create_app(db)
     try:
         client = TestClient(app, raise_server_exceptions=False)
@@ -240,8 +267,13 @@ def test_the_events_page_on_a_busy_store(tmp_path: Path) -> None:
         places = re.search(r'<svg[^>]*class="map".*?</svg>', html, re.S)
         assert places is not None and places.group(0).count('class="place"') == 4
         assert f"({events - located:,} events with no place)" in html
-        for query in ({"actor": "UKR"}, {"code": "19", "since": "2023"}, {"text": "own"},
-                      {"source": "FINGOV", "exact": "true"}, {"plover": "AID"}):
+        for query in (
+            {"actor": "UKR"},
+            {"code": "19", "since": "2023"},
+            {"text": "own"},
+            {"source": "FINGOV", "exact": "true"},
+            {"plover": "AID"},
+        ):
             page = client.get("/", params=query, headers=HTML)
             assert page.status_code == 200, query
             assert 'class="timeline"' in page.text and 'class="map"' in page.text, query

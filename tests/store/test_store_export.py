@@ -103,7 +103,11 @@ def test_gdelt_has_61_columns_with_the_documented_empties(store: EventStore) -> 
     # Actor geography: the event's place where it lies in the actor's country (the target,
     # UKR, fights in Kharkiv), else the actor's country; none for an organization.
     assert [fight[f"Actor2Geo_{f}"] for f in ("Type", "FullName", "CountryCode", "Lat")] == [
-        "4", "Kharkiv, Ukraine", "UP", "49.9808"]
+        "4",
+        "Kharkiv, Ukraine",
+        "UP",
+        "49.9808",
+    ]
     assert (fight["Actor1Geo_Type"], fight["Actor1Geo_FullName"]) == ("1", "Russia")
     assert fight["Actor1Geo_CountryCode"] == fight["Actor1Geo_FeatureID"] == "RS"  # FIPS
     assert fight["Actor1Geo_Lat"] and fight["Actor1Geo_Long"]

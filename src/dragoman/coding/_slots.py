@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from dragoman.actors import UNKNOWN_COUNTRY, DocumentActors
 from dragoman.coding._clauses import Clause, clause_for
@@ -80,6 +80,16 @@ class Slots:
     sources: list[Actor]
     targets: list[Actor]
     unattributed: bool
+
+
+def _passive_modifier(verb: Token) -> bool:
+    """Whether a verb is a past participle modifying a noun, with its doer in a by-phrase."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def fill_slots(
@@ -185,6 +195,12 @@ def _targets(
                     break
     if not targets and code.startswith(FORCE_PREFIXES):
         targets = consequence_targets(clause.verb, sentence, resolver)
+    if not targets and _passive_modifier(clause.verb):
+        # "soldiers, supported by clan militias and the U.S. military": the noun the
+        # participle modifies is whom it was done to, not the co-agents to each other
+        targets = [
+            replace(a, rule=f"modified:{a.rule}") for a in resolver.resolve(clause.verb.head)
+        ]
     if code[:2] == ROOT_PROTEST and all(t.rule == "place-of-object" for t in targets):
         # "held a sit-in to protest against X's plan", "marched in defiance
         # of X": whom the protest is aimed at, before where it is held
