@@ -101,8 +101,10 @@ def _dyad_where(
     """The condition of a dyad's dated events: source, target, and a date condition."""
     src_sql, src_params = actor_condition("source_code", source, exact)
     tgt_sql, tgt_params = actor_condition("target_code", target, exact)
-    return (f"event_date IS NOT NULL AND {src_sql} AND {tgt_sql} AND {date_sql}",
-            [*src_params, *tgt_params, *date_params])
+    return (
+        f"event_date IS NOT NULL AND {src_sql} AND {tgt_sql} AND {date_sql}",
+        [*src_params, *tgt_params, *date_params],
+    )
 
 
 def _counts(
@@ -145,8 +147,7 @@ def _imprecise(
     if dates.until:
         parts.append("event_date <= ?")
         date_params.append(dates.until)
-    where, params = _dyad_where(source, target, exact, " AND ".join(parts) or "TRUE",
-                                date_params)
+    where, params = _dyad_where(source, target, exact, " AND ".join(parts) or "TRUE", date_params)
     query = (
         "SELECT event_date, date_precision, quad_class, plover_type, count(*), sum(goldstein) "
         f"FROM {_table(level)} WHERE {where} AND {_fits(freq, negate=True)} "

@@ -64,8 +64,9 @@ def export_command(
     logger.addHandler(handler)
     try:
         with EventStore(db, read_only=True) as store:
-            count = export_store(store, fmt, out=out, level=level, header=header,
-                                 overwrite=overwrite)
+            count = export_store(
+                store, fmt, out=out, level=level, header=header, overwrite=overwrite
+            )
     finally:
         logger.removeHandler(handler)
     where = out or "standard output"

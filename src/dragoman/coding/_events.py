@@ -38,6 +38,7 @@ from dragoman.coding._antecedents import with_antecedent_targets
 from dragoman.coding._clauses import Clause, clause_for, is_purpose, modality, words_before
 from dragoman.coding._context import ContextOptions, DocumentContext
 from dragoman.coding._judge import JudgeOptions, judge_events
+from dragoman.coding._kinds import with_actor_kinds
 from dragoman.coding._match import Candidates, Match
 from dragoman.coding._modality import apply_modality, conditional
 from dragoman.coding._nominal import (
@@ -191,7 +192,7 @@ class EventExtractor:
                     ),
                 )
             )
-        events = with_antecedent_targets(events, doc, resolver)
+        events = with_actor_kinds(with_antecedent_targets(events, doc, resolver))
         events = with_reciprocals(place_in_story_country(events), describe)
         parties = sentence_parties(doc, resolver)
         return judge_events(events, self._judge, parties=parties), context.quotes(doc_id)

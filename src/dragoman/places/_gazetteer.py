@@ -97,9 +97,7 @@ class Gazetteer:
     def _place(self, number: int) -> Place:
         place = self._made.get(number)
         if place is None:
-            name, country, feature, latitude, longitude, population, geonameid = self._rows[
-                number
-            ]
+            name, country, feature, latitude, longitude, population, geonameid = self._rows[number]
             place = self._made[number] = Place(
                 name, country, _FEATURES[feature], latitude, longitude, population, geonameid
             )

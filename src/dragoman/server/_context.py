@@ -103,8 +103,9 @@ class ServerContext:
         try:
             if self._analysis_store is None:
                 self._analysis_store = self.store.cursor()
-            with self._budget(self._analysis_store, request, "the analysis",
-                              "narrow the range or the actors"):
+            with self._budget(
+                self._analysis_store, request, "the analysis", "narrow the range or the actors"
+            ):
                 yield self._analysis_store
         finally:
             self._store_lock.release()
