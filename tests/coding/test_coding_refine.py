@@ -76,3 +76,11 @@ def test_a_statement_charging_wrongdoing_is_an_accusation(
 )
 def test_a_statement_of_other_deeds_is_no_accusation(coder: Coder, text: str) -> None:
     assert not [e for e in coder.code(text, date="2025-03-10") if e.cameo.code.startswith("11")]
+
+
+def test_not_supporting_is_opposing(coder: Coder) -> None:
+    text = "Kenyan lawmakers do not support the government's plan to close the camps."
+    events = coder.code(text, date="2025-03-10")
+    assert [(e.source.code, e.cameo.code, e.negated) for e in events] == [("KENLEG", "110", False)]
+    supported = coder.code("Kenyan lawmakers supported the plan.", date="2025-03-10")
+    assert [e.cameo.code for e in supported] == ["051"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from dragoman.coding._clauses import clause_for, is_purpose, modality, words_before
+from dragoman.coding._clauses import clause_for, is_negated, is_purpose, modality, words_before
 from dragoman.coding._frames import Frame, family_of, frame_code, frame_of
 from dragoman.coding._match import Decision, Match
 from dragoman.coding._modality import apply_modality
@@ -43,11 +43,13 @@ from dragoman.ontology.codes import (
     DEMAND_POLITICAL_REFORM,
     DEMAND_SETTLE_DISPUTE,
     DENY_RESPONSIBILITY,
+    DISAPPROVE,
     HALT_NEGOTIATIONS,
     INTENT_POLITICAL_REFORM,
     INTENT_SETTLE_DISPUTE,
     OPTIMISTIC_COMMENT,
     PESSIMISTIC_COMMENT,
+    PRAISE_OR_ENDORSE,
     REJECT_POLITICAL_REFORM,
     REJECT_SETTLEMENT,
     ROOT_APPEAL,
@@ -168,6 +170,22 @@ def _failed_settlement_rule(match: Match, sentence: _Sentence) -> Refinement:
     return _refine_failed_settlement(match)
 
 
+# Verbs whose negation states opposition: "does not support the closure", "did not back the
+# plan" disapprove of it (110), not a negated endorsement.
+_ENDORSING_VERBS = words("endorsing_verbs")
+
+
+def _opposition_rule(match: Match, sentence: _Sentence) -> Refinement:
+    if (
+        match.code != PRAISE_OR_ENDORSE
+        or match.clause.verb.lemma_.lower() not in _ENDORSING_VERBS
+        or not any(c.dep_ == "neg" for c in match.clause.verb.children)
+        or not is_negated(match.clause)
+    ):
+        return None
+    return Decision(DISAPPROVE, "negated endorsement -> opposition", negated=False)
+
+
 #: What a match's own words make of its action, first step; each only while undecided, so
 #: the first that decides wins; an arrival of what is sent, then a failed settlement,
 #: override them.
@@ -177,6 +195,7 @@ ACTION_RULES: tuple[tuple[str, str, _Rule], ...] = (
     ("means", UNDECIDED, _means_rule),
     ("arrival", ALWAYS, _arrival_rule),
     ("failed-settlement", ALWAYS, _failed_settlement_rule),
+    ("opposition", UNDECIDED, _opposition_rule),
 )
 
 

@@ -52,6 +52,7 @@ HOST_VISIT: Final = "043"  # Host a visit
 MEET_AT_THIRD_LOCATION: Final = "044"  # Meet at a 'third' location
 NEGOTIATE: Final = "046"  # Engage in negotiation
 PRAISE_OR_ENDORSE: Final = "051"  # Praise or endorse
+DISAPPROVE: Final = "110"  # Disapprove
 RALLY_SUPPORT: Final = "053"  # Rally support on behalf of
 SIGN_FORMAL_AGREEMENT: Final = "057"  # Sign formal agreement
 COOPERATE_MILITARILY: Final = "062"  # Cooperate militarily
