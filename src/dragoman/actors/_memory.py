@@ -77,7 +77,7 @@ class DocumentMemory:
         """The dictionary person named before token ``before`` whose family name, written
         first, is ``word``: "Kim" after "Kim Jong Un", for states whose names put the
         family name first."""
-        found: Actor | None = None
+        latest: Mention | None = None
         for mention in self._named_mentions:
             entry = mention.phrase.entry
             if (
@@ -87,8 +87,8 @@ class DocumentMemory:
                 and entry.name.split(" ", 1)[0] == word
                 and " " in entry.name
             ):
-                found = self._mention_actor(mention)
-        return found
+                latest = mention  # the nearest before wins
+        return self._mention_actor(latest) if latest is not None else None
 
     def antecedent(
         self,

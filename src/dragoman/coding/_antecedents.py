@@ -31,7 +31,6 @@ antecedent is never the event's own source.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
@@ -109,13 +108,12 @@ def with_antecedent_targets(
     """
     if not any(e.target is None for e in events):
         return list(events)
-    starts = [token.idx for token in doc]
     out: list[Event] = []
     for event in events:
         if event.target is not None:
             out.append(event)
             continue
-        verb = _token_at(doc, starts, event.evidence.verb.start)
+        verb = _verb_of(event, doc)
         here = event.evidence.verb.start
         earlier = [
             e
@@ -128,7 +126,7 @@ def with_antecedent_targets(
             found = (
                 _condition_targets(event, verb, resolver)
                 or _audience(event, verb, resolver)
-                or _targets(event, verb, earlier, doc, starts)
+                or _targets(event, verb, earlier, doc)
             )
         if not found:
             out.append(event)
@@ -150,9 +148,7 @@ def with_antecedent_targets(
     return out
 
 
-def _targets(
-    event: Event, verb: Token, earlier: list[Event], doc: Doc, starts: list[int]
-) -> list[Actor]:
+def _targets(event: Event, verb: Token, earlier: list[Event], doc: Doc) -> list[Actor]:
     code = event.cameo.code
     for noun in _objects(verb):
         lemma = noun.lemma_.lower()
@@ -188,7 +184,7 @@ def _targets(
         if code.startswith(_ANSWER_ROOTS):
             act = _latest(
                 [e for e in earlier if e.source.code != event.source.code],
-                partial(_made, lemma=lemma, doc=doc, starts=starts),
+                partial(_made, lemma=lemma, doc=doc),
             )
             if act is not None:
                 return [_antecedent(act.source, "act")]
@@ -287,16 +283,17 @@ def _ends_conflict(end: Token) -> bool:
     return False
 
 
-def _made(event: Event, *, lemma: str, doc: Doc, starts: list[int]) -> bool:
+def _made(event: Event, *, lemma: str, doc: Doc) -> bool:
     """Whether the earlier event's verb has the noun as its object ("imposed tariffs")."""
-    verb = _token_at(doc, starts, event.evidence.verb.start)
+    verb = _verb_of(event, doc)
     if verb is None:
         return False
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == lemma for c in verb.children)
 
 
-def _token_at(doc: Doc, starts: list[int], offset: int) -> Token | None:
-    i = bisect_right(starts, offset) - 1
-    if i < 0 or starts[i] != offset:
-        return None
-    return doc[i]
+def _verb_of(event: Event, doc: Doc) -> Token | None:
+    """The token the event's verb evidence starts at (no Token is built for other words)."""
+    span = doc.char_span(
+        event.evidence.verb.start, event.evidence.verb.end, alignment_mode="expand"
+    )
+    return span[0] if span is not None and len(span) else None

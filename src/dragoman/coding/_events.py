@@ -54,7 +54,7 @@ from dragoman.coding._parties import sentence_parties
 from dragoman.coding._placement import place_in_story_country
 from dragoman.coding._polity import same_name_city_country
 from dragoman.coding._reciprocal import with_reciprocals
-from dragoman.coding._records import charges, clause_events, describe
+from dragoman.coding._records import charges, clause_events
 from dragoman.coding._refine import apply_frames, apply_purposes, wish_matches
 from dragoman.coding._slots import fill_slots
 from dragoman.coding._targets import demand_content
@@ -193,8 +193,9 @@ class EventExtractor:
                 )
             )
         events = with_actor_kinds(with_antecedent_targets(events, doc, resolver))
-        events = with_reciprocals(place_in_story_country(events), describe)
-        parties = sentence_parties(doc, resolver)
+        events = with_reciprocals(place_in_story_country(events))
+        # who each sentence names is read only for the untargeted rule, on events without one
+        parties = sentence_parties(doc, resolver) if any(e.target is None for e in events) else {}
         return judge_events(events, self._judge, parties=parties), context.quotes(doc_id)
 
     def _adjective_hashes(self, strings: StringStore) -> frozenset[int]:

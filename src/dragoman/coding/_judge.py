@@ -33,6 +33,7 @@ from typing import Any
 
 from dragoman.errors import DictionaryError
 from dragoman.lexicon import words, words_in_order
+from dragoman.ontology import ORGANIZATION_PREFIXES
 from dragoman.ontology.codes import (
     ROOT_AID,
     ROOT_APPEAL,
@@ -159,9 +160,6 @@ _DYADIC_ROOTS = frozenset(
     }
 )
 
-# Organization prefixes: two organizations are other parties when their codes differ.
-_ORG_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
-
 
 def _untargeted(event: Event, options: JudgeOptions, parties: Parties) -> str | None:
     """A dyadic act coded with no target in a sentence that names another party: the
@@ -173,7 +171,7 @@ def _untargeted(event: Event, options: JudgeOptions, parties: Parties) -> str | 
         return None
     source = event.source.code
     for code in parties.get(event.sentence_index, ()):
-        if code[:3] in _ORG_PREFIXES:
+        if code[:3] in ORGANIZATION_PREFIXES:  # organizations differ by their whole code
             if not source.startswith(code) and not code.startswith(source):
                 return "untargeted"
         elif code[:3] != source[:3]:

@@ -10,12 +10,11 @@ The pattern in the evidence ends with ``; armed backing -> 062``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
-from dragoman.coding._records import describe
+from dragoman.coding._records import recoded
 from dragoman.lexicon import words
 from dragoman.ontology.codes import COOPERATE_MILITARILY, PRAISE_OR_ENDORSE
-from dragoman.records import Event, make_event_id
+from dragoman.records import Event
 
 __all__ = ["with_actor_kinds"]
 
@@ -44,19 +43,4 @@ def _armed_backing(event: Event) -> Event:
     verb = event.evidence.verb.text.lower()
     if not any(verb.startswith(stem) for stem in _ARMED_BACKING_VERBS):
         return event
-    cameo_ref, root, quad, goldstein, plover = describe(COOPERATE_MILITARILY)
-    return replace(
-        event,
-        cameo=cameo_ref,
-        root_code=root,
-        quad_class=quad,
-        goldstein=goldstein,
-        plover=plover,
-        event_id=make_event_id(
-            event.doc_id, event.evidence.verb.start, event.source, target, COOPERATE_MILITARILY
-        ),
-        evidence=replace(
-            event.evidence,
-            pattern=f"{event.evidence.pattern}; armed backing -> {COOPERATE_MILITARILY}",
-        ),
-    )
+    return recoded(event, COOPERATE_MILITARILY, "armed backing")

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from dragoman.actors import UNKNOWN_COUNTRY
+from dragoman.ontology import ORGANIZATION_PREFIXES
 from dragoman.records import Actor, Event
 
 __all__ = ["DOMINANCE", "MIN_MENTIONS", "place_in_story_country", "story_country"]
@@ -28,9 +29,6 @@ MIN_MENTIONS = 4
 #: document gold (1.5 and 4 against 2 or 3 and 2: the same recall, fewer wrong placements).
 DOMINANCE = 1.5
 
-# Organization prefixes: not a country.
-_NOT_STATES = frozenset({"IGO", "NGO", "IMG", "MNC"})
-
 
 def story_country(events: Sequence[Event]) -> str | None:
     """The country most of a document's placed actors belong to, if one dominates."""
@@ -40,7 +38,11 @@ def story_country(events: Sequence[Event]) -> str | None:
             if actor is None:
                 continue
             prefix = actor.code[:3]
-            if len(prefix) == 3 and prefix.isalpha() and prefix.upper() not in _NOT_STATES:
+            if (
+                len(prefix) == 3
+                and prefix.isalpha()
+                and prefix.upper() not in ORGANIZATION_PREFIXES
+            ):
                 counts[prefix] += 1
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < MIN_MENTIONS:

@@ -11,11 +11,11 @@ same CAMEO root). The added event keeps the evidence of the one it mirrors, with
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 
+from dragoman.coding._records import recoded
 from dragoman.ontology import codes
-from dragoman.records import CameoRef, Event, PloverRef, make_event_id
+from dragoman.records import Event
 
 __all__ = ["RECIPROCAL_CODES", "with_reciprocals"]
 
@@ -30,16 +30,12 @@ RECIPROCAL_CODES: dict[str, str] = {
     codes.HOST_VISIT: codes.VISIT,
 }
 
-Describe = Callable[[str], tuple[CameoRef, str, int, float, PloverRef]]
 
-
-def with_reciprocals(events: Sequence[Event], describe: Describe) -> list[Event]:
+def with_reciprocals(events: Sequence[Event]) -> list[Event]:
     """Return the events with the reciprocal ones added after the event each mirrors.
 
     Args:
         events: The coded events of one document, in text order.
-        describe: The CAMEO reference, root, quad class, Goldstein score and PLOVER type of
-            a code (the coding stage's ontology lookup).
     """
     seen = {_key(e.source.code, e.target.code if e.target else "", e.root_code) for e in events}
     out: list[Event] = []
@@ -51,30 +47,11 @@ def with_reciprocals(events: Sequence[Event], describe: Describe) -> list[Event]
             continue
         if target.code[:3] == event.source.code[:3]:
             continue  # within one country the parties are rarely told apart
-        cameo_ref, root, quad, goldstein, plover = describe(mirrored)
-        key = _key(target.code, event.source.code, root)
+        key = _key(target.code, event.source.code, mirrored[:2])
         if key in seen:
             continue
         seen.add(key)
-        evidence = replace(
-            event.evidence, pattern=f"{event.evidence.pattern}; reciprocal -> {mirrored}"
-        )
-        out.append(
-            replace(
-                event,
-                event_id=make_event_id(
-                    event.doc_id, event.evidence.verb.start, target, event.source, mirrored
-                ),
-                source=target,
-                target=event.source,
-                cameo=cameo_ref,
-                root_code=root,
-                quad_class=quad,
-                goldstein=goldstein,
-                plover=plover,
-                evidence=evidence,
-            )
-        )
+        out.append(recoded(event, mirrored, "reciprocal", source=target, target=event.source))
     return out
 
 

@@ -70,7 +70,7 @@ from dragoman.records import (
     make_event_id,
 )
 
-__all__ = ["charges", "clause_events", "describe"]
+__all__ = ["charges", "clause_events", "describe", "recoded"]
 
 
 # CAMEO roots where co-subjects with no target act on each other ("X and Y met"): PLOVER
@@ -142,6 +142,28 @@ def describe(code: str) -> tuple[CameoRef, str, int, float, PloverRef]:
         int(info.quad_class),
         info.goldstein,
         PloverRef(mapping.type, mapping.mode),
+    )
+
+
+def recoded(
+    event: Event, code: str, note: str, source: Actor | None = None, target: Actor | None = None
+) -> Event:
+    """The event with another CAMEO code (and, if given, other actors): its description,
+    id and evidence (``; NOTE -> CODE`` after the pattern) follow."""
+    source = source if source is not None else event.source
+    target = target if target is not None else event.target
+    cameo_ref, root, quad, goldstein, plover = describe(code)
+    return replace(
+        event,
+        event_id=make_event_id(event.doc_id, event.evidence.verb.start, source, target, code),
+        source=source,
+        target=target,
+        cameo=cameo_ref,
+        root_code=root,
+        quad_class=quad,
+        goldstein=goldstein,
+        plover=plover,
+        evidence=replace(event.evidence, pattern=f"{event.evidence.pattern}; {note} -> {code}"),
     )
 
 

@@ -16,11 +16,12 @@ The codes the coding rules name are constants of :mod:`dragoman.ontology.codes`
 from __future__ import annotations
 
 from dragoman.ontology import codes
-from dragoman.ontology._sectors import SECTOR_NAMES
+from dragoman.ontology._sectors import ORGANIZATION_PREFIXES, SECTOR_NAMES
 from dragoman.ontology.cameo import CameoCode, QuadClass, cameo, cameo_codes, is_cameo_code
 from dragoman.ontology.plover import PloverMapping, plover_for, plover_types
 
 __all__ = [
+    "ORGANIZATION_PREFIXES",
     "SECTOR_NAMES",
     "CameoCode",
     "PloverMapping",

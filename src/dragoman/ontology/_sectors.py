@@ -6,7 +6,11 @@ actors without importing the coding machinery and spaCy.
 
 from __future__ import annotations
 
-__all__ = ["SECTOR_NAMES"]
+__all__ = ["ORGANIZATION_PREFIXES", "SECTOR_NAMES"]
+
+#: Actor code prefixes of organizations rather than states (international, non-governmental,
+#: multinational and international militant groups).
+ORGANIZATION_PREFIXES: frozenset[str] = frozenset({"IGO", "NGO", "IMG", "MNC"})
 
 #: Readable names of CAMEO sector (agent) codes; unknown codes are shown as the code itself.
 SECTOR_NAMES: dict[str, str] = {
