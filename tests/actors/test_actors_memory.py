@@ -6,6 +6,7 @@ from spacy.language import Language
 
 from dragoman.actors._memory import DocumentMemory, kind
 from dragoman.actors._mentions import Mention
+from dragoman.pipeline import TokenTable
 from dragoman.records import Actor
 
 
@@ -19,7 +20,8 @@ def _memory(nlp: Language) -> DocumentMemory:
     def never(mention: Mention) -> Actor:
         raise AssertionError("no dictionary mention to build")
 
-    return DocumentMemory(nlp.make_doc("A short text."), [], None, never, {})
+    doc = nlp.make_doc("A short text.")
+    return DocumentMemory(doc, [], None, never, {}, TokenTable.of(doc))
 
 
 def test_the_latest_actor_of_a_kind_before_the_offset_is_the_antecedent(

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.parts_of_speech import PROPN as _PROPN_ID
 from spacy.tokens import Doc, Token
 
 from dragoman.actors._mentions import Mention
 from dragoman.lexicon import words
+from dragoman.pipeline import TokenTable
 from dragoman.records import Actor
 
 __all__ = ["DocumentMemory", "kind"]
@@ -44,6 +46,7 @@ class DocumentMemory:
         date: str | None,
         mention_actor: Callable[[Mention], Actor],
         by_token: dict[int, Mention],
+        table: TokenTable,
     ) -> None:
         """Start the memory of one document.
 
@@ -53,11 +56,14 @@ class DocumentMemory:
             date: The date roles are read for (a person's code is their role's).
             mention_actor: Builds the actor of a dictionary mention (the resolver's).
             by_token: The dictionary mention covering each token index.
+            table: The Doc's token attributes (its proper nouns are read without building a
+                Token for every word).
         """
         self._doc = doc
         self._date = date
         self._mention_actor = mention_actor
         self._by_token = by_token
+        self._table = table
         # person name (full or last word) -> actor resolved earlier in the document
         self.names: dict[str, Actor] = {}
         # what the text has named so far, for pronouns and definite descriptions:
@@ -151,21 +157,24 @@ class DocumentMemory:
                 self._history.append((start, "group", entry.code + "GOV", mention))
             else:
                 self._history.append((start, "state", entry.code, mention))
-        for head in _unknown_people(self._doc, self._by_token):
+        for head in _unknown_people(self._doc, self._table, self._by_token):
             # a person the dictionary does not know: "he" after "Ken Gause, an analyst,
             # said" is Gause, not the last known person before him (no actor, so no event)
             self._history.append((head.idx, "person", "", _UNKNOWN_PERSON))
 
 
-def _unknown_people(doc: Doc, by_token: dict[int, Mention]) -> list[Token]:
+def _unknown_people(doc: Doc, table: TokenTable, by_token: dict[int, Mention]) -> list[Token]:
     """Heads of names the dictionary does not know that are people's: a first name and a
     surname (capitalized proper nouns) as the subject of a verb of saying or with an
     apposition ("Ken Gause, director of ...", "said Mira Rapp-Hooper"), or a lone surname
     that says something ("Canos-Donnay said"); not ending in an organization's or place's
     word ("Institute", "Council")."""
     out: list[Token] = []
-    for token in doc:
-        if token.pos_ != "PROPN" or token.i in by_token or token.dep_ == "compound":
+    for i in TokenTable.positions(table.pos, _PROPN_ID):
+        if i in by_token:
+            continue
+        token = doc[i]
+        if token.dep_ == "compound":
             continue
         if not token.text[:1].isupper() or token.text.isupper():
             continue  # "NATO", "UNICEF": acronyms are organizations

@@ -120,6 +120,7 @@ class DocumentActors:
             date,
             self._mention_actor,
             self._by_token,
+            self._table,
         )
         # quoted passages (owned by quotes/, shared with the coder)
         self.quotes = QuoteIndex()
