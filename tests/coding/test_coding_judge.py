@@ -39,24 +39,22 @@ def test_policy_rules_are_named_in_order() -> None:
 
 def test_a_dyadic_act_without_target_beside_another_party_is_left_out() -> None:
     criticism = make_event(STATE)  # 111 with no target, in sentence 0
-    assert judge_events([criticism], KEEP_ALL, FLAT, parties={0: {"KAZ", "RUS"}}) == []
-    kept = judge_events([criticism], JudgeOptions(untargeted=True), FLAT, parties={0: {"RUS"}})
+    assert judge_events([criticism], KEEP_ALL, FLAT, parties={"KAZ", "RUS"}) == []
+    kept = judge_events([criticism], JudgeOptions(untargeted=True), FLAT, parties={"RUS"})
     assert len(kept) == 1
 
 
 @pytest.mark.parametrize(
     ("event", "parties"),
     [
-        (make_event(STATE), {0: {"KAZ"}}),  # the sentence names only the source's country
-        (make_event(STATE), {}),  # no dictionary name at all
-        (make_event(STATE, code="010"), {0: {"RUS"}}),  # a statement needs no target
-        (make_event(STATE, target=TARGET), {0: {"RUS"}}),  # it has its target
-        (make_event(Actor("IGOUNO", "UN", "UN", 0, 2, rule="name")), {0: {"IGOUNOKID"}}),
+        (make_event(STATE), {"KAZ"}),  # the story names only the source's country
+        (make_event(STATE), set()),  # no dictionary name at all
+        (make_event(STATE, code="010"), {"RUS"}),  # a statement needs no target
+        (make_event(STATE, target=TARGET), {"RUS"}),  # it has its target
+        (make_event(Actor("IGOUNO", "UN", "UN", 0, 2, rule="name")), {"IGOUNOKID"}),
     ],
 )
-def test_untargeted_keeps_what_has_no_other_party(
-    event: Event, parties: dict[int, set[str]]
-) -> None:
+def test_untargeted_keeps_what_has_no_other_party(event: Event, parties: set[str]) -> None:
     assert len(judge_events([event], KEEP_ALL, FLAT, parties=parties)) == 1
 
 
@@ -143,3 +141,15 @@ def test_cli_options_map_to_judge_options() -> None:
     assert judge_from(None, False, True).min_confidence is None
     with pytest.raises(InputError, match="not both"):
         judge_from(0.7, False, True)
+
+
+def test_an_untargeted_act_in_a_story_naming_another_party_is_left_out(coder: Coder) -> None:
+    # the criticism's target is the neighbour the first sentence names, which the coder
+    # does not connect: the record would be half wrong
+    story = "Georgia and Armenia held border talks on Monday. Georgia later criticized the plan."
+    default = Coder(nlp=coder.nlp)
+    assert not any(e.cameo.code.startswith("11") for e in default.code(story, date="2025-06-01"))
+    assert any(e.cameo.code.startswith("11") for e in coder.code(story, date="2025-06-01"))
+    # a text that names no one else keeps it: it gives no target to miss
+    alone = default.code("Georgia criticized the plan.", date="2025-06-01")
+    assert [e.cameo.code[:2] for e in alone] == ["11"]

@@ -50,7 +50,7 @@ from dragoman.coding._nominal import (
     of_thing,
     state_out_of_place,
 )
-from dragoman.coding._parties import sentence_parties
+from dragoman.coding._parties import document_parties
 from dragoman.coding._placement import place_in_story_country
 from dragoman.coding._polity import same_name_city_country
 from dragoman.coding._reciprocal import with_reciprocals
@@ -194,8 +194,10 @@ class EventExtractor:
             )
         events = with_actor_kinds(with_antecedent_targets(events, doc, resolver))
         events = with_reciprocals(place_in_story_country(events))
-        # who each sentence names is read only for the untargeted rule, on events without one
-        parties = sentence_parties(doc, resolver) if any(e.target is None for e in events) else {}
+        # who the story names is read only for the untargeted rule, on events without one
+        parties = (
+            document_parties(resolver) if any(e.target is None for e in events) else frozenset()
+        )
         return judge_events(events, self._judge, parties=parties), context.quotes(doc_id)
 
     def _adjective_hashes(self, strings: StringStore) -> frozenset[int]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -162,15 +163,16 @@ _DYADIC_ROOTS = frozenset(
 
 
 def _untargeted(event: Event, options: JudgeOptions, parties: Parties) -> str | None:
-    """A dyadic act coded with no target in a sentence that names another party: the
-    coder missed whom it was aimed at (the party it could not connect), so the record is
-    half wrong. On the tune half of the VOA gold, dyadic events without a target were
-    right 8 times in 78. Where the sentence names no one else ("rebels attacked a
-    village"), the text gives no target and the event stands."""
+    """A dyadic act coded with no target in a story that names another party: the coder
+    missed whom it was aimed at (a party it could not connect, often named in another
+    sentence), so the record is half wrong. On the tune half of the VOA gold, dyadic
+    events without a target were right 8 times in 78 where their sentence named another
+    party, and 6 times in 54 where only another sentence did. Where the text names no one
+    else ("Rebels attacked a village."), it gives no target and the event stands."""
     if options.untargeted or event.target is not None or event.root_code not in _DYADIC_ROOTS:
         return None
     source = event.source.code
-    for code in parties.get(event.sentence_index, ()):
+    for code in parties:
         if code[:3] in ORGANIZATION_PREFIXES:  # organizations differ by their whole code
             if not source.startswith(code) and not code.startswith(source):
                 return "untargeted"
@@ -179,8 +181,8 @@ def _untargeted(event: Event, options: JudgeOptions, parties: Parties) -> str | 
     return None
 
 
-#: The actor codes each sentence names (by sentence index), from the actor dictionary.
-Parties = Mapping[int, "frozenset[str] | set[str]"]
+#: The actor codes the document names, from the actor dictionary (see document_parties).
+Parties = AbstractSet[str]
 
 PolicyRule = Callable[[Event, JudgeOptions, Parties], "str | None"]
 # The order is the order they are tried in; each returns the reason to leave an event out.
@@ -331,8 +333,8 @@ def judge_events(
         events: The coded events of one document, in text order.
         options: What to keep (default: the policy rules, no threshold).
         model: The confidence model (default: the shipped one).
-        parties: The actor codes each sentence names (dictionary names), for the
-            ``untargeted`` rule; None: every sentence names no one but its sources.
+        parties: The actor codes the document names (dictionary names), for the
+            ``untargeted`` rule; None: the document names no one but the sources.
 
     Returns:
         The kept events, in the same order, with ``confidence`` set.
@@ -343,7 +345,7 @@ def judge_events(
     kept: list[Event] = []
     seen: set[tuple[int, str, str, str]] = set()
     for event in events:
-        if any(rule(event, options, parties or {}) for _, rule in POLICY_RULES):
+        if any(rule(event, options, parties or frozenset()) for _, rule in POLICY_RULES):
             continue
         # one event per verb and dyad: "released women, children and passengers" of no
         # named country is one release of the country's civilians, not three
