@@ -48,6 +48,13 @@ ROOTS: list[tuple[str, list[Row]]] = [
 ]
 
 STRUCTURES: list[tuple[str, list[Row]]] = [
+    # a deadline to act is an ultimatum, to the indirect object (the parser may label the
+    # span of time an adverbial)
+    (
+        "Serbia gave the Kosovar police 48 hours to leave the crossing.",
+        [("SRB", "139", "XKXCOP", False)],
+    ),
+    ("Russia gave Ukraine two weeks to withdraw its troops.", [("RUS", "139", "UKR", False)]),
     # passive voice with a coordinated by-phrase
     (
         "Russia was criticized by Britain and France.",

@@ -75,7 +75,9 @@ _ADVCL, _MARK, _FOR = (get_string_id(word) for word in ("advcl", "mark", "for"))
         "compound",
     )
 )  # fmt: skip
-_PROPN_ID, _ADP_ID, _NEVER, _OF = (get_string_id(w) for w in ("PROPN", "ADP", "never", "of"))
+_PROPN_ID, _NOUN_ID, _ADP_ID, _NEVER, _OF = (
+    get_string_id(w) for w in ("PROPN", "NOUN", "ADP", "never", "of")
+)
 _MARK = get_string_id("mark")
 _CONDITION_MARKS = _ids({"if", "unless"})
 _ASKING_VERBS = words("asking_verbs")
@@ -255,6 +257,10 @@ def _read_clause(verb: Token, sentence: Span) -> Clause:
         elif dep == _NPADVMOD and pos[c] == _PROPN_ID and c > verb.i:
             # the small model sometimes labels a named object so ("criticized Azerbaijan");
             # a date ("met Tuesday") resolves to no actor, so it costs nothing
+            clause.objects.append(doc[c])
+        elif dep == _NPADVMOD and pos[c] == _NOUN_ID and c > verb.i and clause.datives:
+            # after an indirect object the noun is the direct one, which the small model
+            # sometimes labels so: "gave the agency 14 days to leave"
             clause.objects.append(doc[c])
         elif dep == _DATIVE:
             if pos[c] == _ADP_ID:  # "gave aid to X" parsed as dative "to"
