@@ -55,6 +55,8 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
         [("SRB", "139", "XKXCOP", False)],
     ),
     ("Russia gave Ukraine two weeks to withdraw its troops.", [("RUS", "139", "UKR", False)]),
+    # whose traded goods a measure stops is its target; one's own goods name no one
+    ("China banned imports of Japanese seafood.", [("CHN", "163", "JPN", False)]),
     # passive voice with a coordinated by-phrase
     (
         "Russia was criticized by Britain and France.",

@@ -248,6 +248,25 @@ def _owned_prep_targets(clause: Clause, resolver: DocumentActors) -> list[Actor]
     return []
 
 
+# Nouns of traded goods: whose goods they are is the other party of a trade measure.
+_TRADED_GOODS_NOUNS = words("traded_goods_nouns")
+
+
+def _traded_goods_owners(clause: Clause, resolver: DocumentActors) -> list[Actor]:
+    """Whose goods the object trades: "banned imports of Japanese seafood" (Japan),
+    "halted shipments of Russia's gas" (Russia); not "exports of its own rice"."""
+    return _first_found(
+        (
+            pobj
+            for head in clause.objects
+            if head.lemma_.lower() in _TRADED_GOODS_NOUNS
+            for pobj in prep_objects(head, "of")
+            if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in pobj.children)
+        ),
+        resolver.resolve_possessor,
+    )
+
+
 def _nested_object_targets(clause: Clause, resolver: DocumentActors) -> list[Actor]:
     return _first_found(clause.objects, lambda head: _nested_targets(head, resolver))
 
@@ -643,6 +662,7 @@ _AFTER_OBJECT: tuple[_Strategy, ...] = (
     _addressed,
     _object_owners,
     _owned_prep_targets,
+    _traded_goods_owners,
     _nested_object_targets,
     _beneficiary_targets,
     _demanded,
