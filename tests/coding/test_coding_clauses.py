@@ -274,3 +274,45 @@ def test_a_shared_clause_cannot_be_reassigned() -> None:
     clause = clause_for(doc[1], doc[:])
     with pytest.raises(FrozenInstanceError):
         clause.passive = True  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos"),
+    [
+        (  # The governments said nothing .
+            ["The", "governments", "said", "nothing", "."],
+            [1, 2, 2, 2, 2],
+            ["det", "nsubj", "ROOT", "dobj", "punct"],
+            ["DET", "NOUN", "VERB", "PRON", "PUNCT"],
+        ),
+        (  # No country offered help .
+            ["No", "country", "offered", "help", "."],
+            [1, 2, 2, 2, 2],
+            ["det", "nsubj", "ROOT", "dobj", "punct"],
+            ["DET", "NOUN", "VERB", "NOUN", "PUNCT"],
+        ),
+        (  # Neither China nor Peru explained .
+            ["Neither", "China", "nor", "Peru", "explained", "."],
+            [1, 4, 1, 1, 4, 4],
+            ["det", "nsubj", "cc", "conj", "ROOT", "punct"],
+            ["CCONJ", "PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"],
+        ),
+    ],
+)
+def test_a_negative_argument_negates_the_clause(
+    words: list[str], heads: list[int], deps: list[str], pos: list[str]
+) -> None:
+    doc = build(words, heads, deps, pos)
+    verb = next(t for t in doc if t.dep_ == "ROOT")
+    assert clause_for(verb, doc[:]).negated
+
+
+def test_an_ordinary_argument_does_not_negate() -> None:
+    # The governments said something .
+    doc = build(
+        ["The", "governments", "said", "something", "."],
+        [1, 2, 2, 2, 2],
+        ["det", "nsubj", "ROOT", "dobj", "punct"],
+        ["DET", "NOUN", "VERB", "PRON", "PUNCT"],
+    )
+    assert not clause_for(doc[2], doc[:]).negated

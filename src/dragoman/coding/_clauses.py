@@ -283,6 +283,8 @@ def _read_clause(verb: Token, sentence: Span) -> Clause:
             # clause what they are asked to do
             clause.preps.setdefault("for", []).extend(doc[s] for s in for_subjects)
             clause.comps.append(doc[c])
+    if not clause.negated and _negative_argument(clause):
+        clause.negated = True
     for obj in clause.objects:
         for c in table.children(obj.i):
             if deps[c] == _PREP:
@@ -643,6 +645,24 @@ def _passive_participle(verb: Token, table: TokenTable) -> bool:
 def _is_participle(token: Token) -> bool:
     """Return whether a verb is a participle ("..., accusing X of ...")."""
     return token.tag_ in ("VBG", "VBN")
+
+
+# Words that make an argument deny the act: "said nothing", "no country offered",
+# "neither China nor Thailand explained".
+_NEGATIVE_OBJECTS = frozenset({"nothing"})
+_NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
+
+
+def _negative_argument(clause: _Draft) -> bool:
+    """Whether an argument negates the predicate: its object is "nothing", or its subject
+    is determined by "no" or "neither" ("No country has offered to help")."""
+    if any(o.lower_ in _NEGATIVE_OBJECTS for o in clause.objects if o.dep_ in _OBJ):
+        return True
+    return any(
+        c.dep_ in ("det", "preconj") and c.lower_ in _NEGATIVE_DETERMINERS
+        for s in clause.subjects
+        for c in s.children
+    )
 
 
 def is_negated(clause: Clause) -> bool:
