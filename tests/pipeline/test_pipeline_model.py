@@ -31,3 +31,15 @@ def test_entity_recognizer_kept_on_request(nlp_ner: Language) -> None:
 def test_unknown_pipeline_is_a_model_error() -> None:
     with pytest.raises(ModelError, match="no spaCy English pipeline"):
         load_model("no_such_pipeline_xyz")
+
+
+def test_line_breaks_are_read_as_spaces_and_blank_lines_end_sentences(nlp: Language) -> None:
+    assert nlp.pipe_names[0] == PARAGRAPHS  # before the embedding layer reads the norms
+    text = "Drones hit a depot overnight.\nThe rebels fired rockets at a navy ship.\n\nHeadline"
+    doc = nlp(text)
+    spaces = [t for t in doc if t.is_space]
+    assert spaces and all(t.norm_ == " " for t in spaces)
+    assert doc.text == text  # the words and offsets are untouched
+    fired = next(t for t in doc if t.text == "fired")
+    assert fired.dep_ == "ROOT" and fired.pos_ == "VERB"  # not "fired rockets" as a noun phrase
+    assert doc[-1].is_sent_start  # a blank line starts a sentence
