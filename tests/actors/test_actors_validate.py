@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from dragoman import Coder
 from dragoman.actors import load_actor_dictionary, validate_actor_file
 
@@ -75,3 +77,9 @@ def test_lookup_explains_resolution(coder: Coder) -> None:
     assert (actor.code, actor.rule, actor.entry) == ("FINGOV", "agent", "states:FIN+agents:GOV")
     assert result.to_dict()["entries"][0]["code"] == "FIN"
     assert coder.lookup_actor("experts").actors == ()
+
+
+@pytest.mark.parametrize("phrase", ["German automakers", "Korean chipmakers", "Kenyan sellers"])
+def test_makers_and_sellers_are_business(coder: Coder, phrase: str) -> None:
+    (actor,) = coder.lookup_actor(phrase, date="2025-06-01").actors
+    assert actor.code.endswith("BUS") and len(actor.code) == 6

@@ -57,6 +57,7 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     ("Russia gave Ukraine two weeks to withdraw its troops.", [("RUS", "139", "UKR", False)]),
     # whose traded goods a measure stops is its target; one's own goods name no one
     ("China banned imports of Japanese seafood.", [("CHN", "163", "JPN", False)]),
+    ("Japan banned the sale of chips to Russia.", [("JPN", "163", "RUS", False)]),
     # keeping, doubling or extending sanctions imposes them again
     ("The EU extended its sanctions on Russia.", [("IGOEUREEC", "163", "RUS", False)]),
     ("Canada doubled the duty on Chinese steel.", [("CAN", "163", "CHN", False)]),
