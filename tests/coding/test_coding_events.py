@@ -58,6 +58,11 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # whose traded goods a measure stops is its target; one's own goods name no one
     ("China banned imports of Japanese seafood.", [("CHN", "163", "JPN", False)]),
     ("Japan banned the sale of chips to Russia.", [("JPN", "163", "RUS", False)]),
+    # a bomber is an armed agent; blowing oneself up is a suicide bombing
+    (
+        "A suicide bomber blew himself up at a police post in Kabul.",
+        [("AFGUAF", "1831", "AFG", False)],
+    ),
     # keeping, doubling or extending sanctions imposes them again
     ("The EU extended its sanctions on Russia.", [("IGOEUREEC", "163", "RUS", False)]),
     ("Canada doubled the duty on Chinese steel.", [("CAN", "163", "CHN", False)]),
@@ -207,7 +212,7 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
         [("IRLREB", "183", "GBRMIL", False)],
     ),
     # ... or that its attacker names; the attacker stays the source
-    ("Two Yemeni suicide bombers killed 12 Saudi soldiers.", [("YEM", "1831", "SAUMIL", False)]),
+    ("Two Yemeni suicide bombers killed 12 Saudi soldiers.", [("YEMUAF", "1831", "SAUMIL", False)]),
     ("Russian bombers attacked Ukrainian positions.", [("RUS", "190", "UKR", False)]),
     # a statement of need is a demand for what is needed
     ("France stressed the need to lift sanctions on Iraq.", [("FRA", "1054", "IRQ", False)]),
@@ -219,7 +224,6 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # ... but not a predicted one
     ("Germany said NATO would need to remain united.", [("DEU", "010", None, False)]),
     # a person or an unresolved declaration is not force used by no one
-    ("A suicide bomber detonated explosives near a convoy in Kandahar.", []),
     ("An emergency was declared at the hospital in Lahore.", []),
     # a passive's by-phrase is its agent, not a means done by the subject
     ("Thousands of civilians were displaced by fighting in Bangui.", []),
