@@ -52,6 +52,11 @@ def test_undecided_only_rules_leave_a_decided_code(coder: Coder) -> None:
             "Pakistan's military spokesman claimed the Afghan government was behind the plot.",
             [("PAKMIL", "112", "AFGGOV")],
         ),
+        # ... or with a deed done to bring harm about
+        (
+            "Ukrainian prosecutors said Russian agents hired a gunman to kill the mayor.",
+            [("UKRJUD", "112", "RUS")],
+        ),
     ],
 )
 def test_a_statement_charging_wrongdoing_is_an_accusation(
@@ -76,6 +81,11 @@ def test_a_statement_charging_wrongdoing_is_an_accusation(
 )
 def test_a_statement_of_other_deeds_is_no_accusation(coder: Coder, text: str) -> None:
     assert not [e for e in coder.code(text, date="2025-03-10") if e.cameo.code.startswith("11")]
+
+
+def test_the_harm_a_deed_is_done_for_is_no_deed(coder: Coder) -> None:
+    text = "Ukrainian prosecutors said Russian agents hired a gunman to kill the mayor."
+    assert [e.cameo.code for e in coder.code(text, date="2025-03-10")] == ["112"]
 
 
 def test_not_supporting_is_opposing(coder: Coder) -> None:

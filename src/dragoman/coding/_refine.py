@@ -23,6 +23,7 @@ from dragoman.coding._nominal import COPULAS, LIGHT_VERBS
 from dragoman.coding._subcodes import (
     accusation_in,
     allegation_subcode,
+    harm_purposes,
     instrument_subcode,
     is_subcode,
     object_subcode,
@@ -248,6 +249,8 @@ def _accusation_rule(match: Match, sentence: _Sentence) -> Refinement:
             continue  # "said he was behind it": who "he" is, is read elsewhere
         code = accusation_in(comp)
         if code is not None:
+            # "hired a gunman to kill the mayor": the killing is the charge, not a deed
+            sentence.consumed.update(t.i for t in harm_purposes(comp))
             note = f"accusation in what was said ({comp.text})"
             return Decision(code, note, addressee=True)
     return None

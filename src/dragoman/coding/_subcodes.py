@@ -54,6 +54,7 @@ __all__ = [
     "accusation_in",
     "allegation_subcode",
     "charge_subcode",
+    "harm_purposes",
     "instrument_subcode",
     "is_subcode",
     "object_subcode",
@@ -653,6 +654,13 @@ _WRONGDOING_PREDICATES = words("wrongdoing_predicates")
 # Adjectives and prepositions of "X was behind / responsible for / guilty of Y".
 _CULPABLE_WORDS = words("culpable_words")
 
+# Harm a reported deed is done to bring about: "hired a gunman to kill the journalist".
+_HARMFUL_PURPOSES = words("harmful_purposes")
+
+# How a deed names what it is done for: an infinitive of purpose or of control, and the
+# objects along that chain ("offered to pay them to plan the murder").
+_PURPOSE_CHAIN_DEPS = frozenset({"xcomp", "advcl", "dobj"})
+
 
 def accusation_in(comp: Token) -> str | None:
     """The accusation code a reported clause makes of its subject's deeds, or None:
@@ -673,6 +681,7 @@ def accusation_in(comp: Token) -> str | None:
         or (  # "may amount to crimes against humanity"
             lemma in ("amount", "constitute") and bool(kinds & {_WAR_CRIME, _ABUSE, _CRIME})
         )
+        or _done_to_harm(comp)  # "hired a gunman to kill the journalist"
     )
     if not charged:
         return None
@@ -681,6 +690,25 @@ def accusation_in(comp: Token) -> str | None:
         if kind in kinds:
             return codes[kind]
     return ACCUSE
+
+
+def _done_to_harm(comp: Token) -> bool:
+    """Whether a reported deed is done to bring about harm to someone: its purpose or
+    controlled infinitive, or their objects, within three steps, kill, murder or kidnap
+    ("hired a gunman to kill", "offered to pay them to plan the murder"). The harm itself
+    reported ("said rebels killed ten") is the deed, not this."""
+    return bool(harm_purposes(comp))
+
+
+def harm_purposes(comp: Token) -> list[Token]:
+    """The words of harm a deed is done to bring about (see ``_done_to_harm``): intended,
+    not done, so no event of their own."""
+    found: list[Token] = []
+    frontier = [comp]
+    for _ in range(3):
+        frontier = [c for t in frontier for c in t.children if c.dep_ in _PURPOSE_CHAIN_DEPS]
+        found.extend(t for t in frontier if t.lemma_.lower() in _HARMFUL_PURPOSES)
+    return found
 
 
 def _allegations_in(phrase: Token) -> set[str]:
