@@ -83,3 +83,11 @@ def test_lookup_explains_resolution(coder: Coder) -> None:
 def test_makers_and_sellers_are_business(coder: Coder, phrase: str) -> None:
     (actor,) = coder.lookup_actor(phrase, date="2025-06-01").actors
     assert actor.code.endswith("BUS") and len(actor.code) == 6
+
+
+def test_international_civil_society_is_of_no_country(coder: Coder) -> None:
+    assert [a.code for a in coder.lookup_actor("international rights groups").actors] == ["NGOHRI"]
+    assert [a.code for a in coder.lookup_actor("international aid groups").actors] == ["NGO"]
+    # not forces, and not a group some state's adjective places
+    assert [a.code for a in coder.lookup_actor("international forces").actors] == ["---MIL"]
+    assert [a.code for a in coder.lookup_actor("Thai rights groups").actors] == ["THAHRI"]

@@ -77,6 +77,8 @@ def test_a_statement_charging_wrongdoing_is_an_accusation(
         "Officials said Somali rebels attacked a convoy near Mogadishu.",
         # hiring is no wrongdoing
         "The Kenyan ministry said the company hired 200 workers.",
+        # a participle says what followed the deed, not what it was done for
+        "Aid officials said Somali rebels shelled the town, killing 20 people.",
     ],
 )
 def test_a_statement_of_other_deeds_is_no_accusation(coder: Coder, text: str) -> None:

@@ -376,6 +376,33 @@ def role_of_location(r: DocumentActors, s: Slot) -> Actor | None:
     return _state_role(r, s, country, f"states:{country}+{_role(s).entry}", rule)
 
 
+# Sectors of civil society whose "international" bodies are non-governmental
+# organizations of no country: "international rights groups" (NGOHRI), "international
+# aid groups" (NGO), "international media" (NGOMED).
+_NGO_SECTORS = frozenset({"NGO", "HRI", "ENV", "MED", "HLH", "REL"})
+
+# Modifiers that make a role noun international, not of the story's country.
+_INTERNATIONAL_WORDS = frozenset({"international", "global", "transnational"})
+
+
+def role_international(r: DocumentActors, s: Slot) -> Actor | None:
+    """An international civil-society role is a non-governmental organization of no
+    country (rule ``agent+international``): "international rights groups" NGOHRI."""
+    agent = _role(s)
+    if agent.code not in _NGO_SECTORS or not any(
+        t.lower_ in _INTERNATIONAL_WORDS and t.i < s.top.i for t in s.segment
+    ):
+        return None
+    code = "NGO" if agent.code == "NGO" else f"NGO{agent.code}"
+    return r.make_actor(
+        s.segment,
+        code,
+        SECTOR_NAMES.get(agent.code, agent.code),
+        agent.entry,
+        "agent+international",
+    )
+
+
 def role_only(r: DocumentActors, s: Slot) -> Actor | None:
     """A role of no known country (rule ``agent-only``, code ``---`` + sector)."""
     agent = _role(s)
@@ -398,6 +425,7 @@ AGENT_RULES: tuple[Rule, ...] = (
     role_of_description,
     role_of_fled_country,
     role_of_location,
+    role_international,
     role_only,
 )
 

@@ -657,9 +657,10 @@ _CULPABLE_WORDS = words("culpable_words")
 # Harm a reported deed is done to bring about: "hired a gunman to kill the journalist".
 _HARMFUL_PURPOSES = words("harmful_purposes")
 
-# How a deed names what it is done for: an infinitive of purpose or of control, and the
-# objects along that chain ("offered to pay them to plan the murder").
-_PURPOSE_CHAIN_DEPS = frozenset({"xcomp", "advcl", "dobj"})
+# How a deed names what it is done for: an infinitive of purpose or of control ("to"), and
+# the objects along that chain ("offered to pay them to plan the murder"); not a participle
+# of what followed ("shelled the city, killing 20").
+_PURPOSE_CHAIN_DEPS = frozenset({"xcomp", "advcl"})
 
 
 def accusation_in(comp: Token) -> str | None:
@@ -706,7 +707,13 @@ def harm_purposes(comp: Token) -> list[Token]:
     found: list[Token] = []
     frontier = [comp]
     for _ in range(3):
-        frontier = [c for t in frontier for c in t.children if c.dep_ in _PURPOSE_CHAIN_DEPS]
+        frontier = [
+            c
+            for t in frontier
+            for c in t.children
+            if (c.dep_ == "dobj" and t is not comp)
+            or (c.dep_ in _PURPOSE_CHAIN_DEPS and any(a.tag_ == "TO" for a in c.children))
+        ]
         found.extend(t for t in frontier if t.lemma_.lower() in _HARMFUL_PURPOSES)
     return found
 
