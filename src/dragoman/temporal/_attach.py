@@ -6,13 +6,24 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
+from dragoman.lexicon import words
+from dragoman.pipeline import VERBAL_POS
 from dragoman.temporal._calendar import period_start, relation_to, shift_date
-from dragoman.temporal._model import DateExpression, Kind, Precision
+from dragoman.temporal._find import is_future
+from dragoman.temporal._model import DateExpression, Kind, Precision, Relation
 from dragoman.temporal._resolve import parse_story_date
 
-__all__ = ["anchor_relative", "date_for_clause", "reanchor"]
+__all__ = [
+    "anchor_relative",
+    "clause_tense",
+    "date_for_clause",
+    "fits_tense",
+    "narrative_date",
+    "reanchor",
+    "sole_date",
+]
 
 # A date inside a noun phrase ("Tuesday's vote", "the 2024 election") dates that noun; it is
 # used for the clause only when nothing attaches to the verb itself.
@@ -20,6 +31,13 @@ _NOMINAL_DEPS = frozenset({"poss", "compound", "nmod", "amod", "nummod"})
 # Verbs that share their governor's time: "met on Tuesday and signed" (conj), "agreed on
 # Tuesday to withdraw" (xcomp).
 _SHARED_TIME = frozenset({"conj", "xcomp"})
+# Verbs whose to-complement happens when they do ("tried to seize the port in 2021").
+_SAME_TIME_HEADS = words("same_time_heads")
+# Complements of a verb: a date inside one dates the complement, not the verb ("said the
+# rebels attacked in 2019", "vowed to end coal by 2040").
+_COMPLEMENTS = frozenset({"ccomp", "xcomp"})
+_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_AUX = frozenset({"aux", "auxpass"})
 _ORDER = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2}
 
 
@@ -45,13 +63,161 @@ def date_for_clause(expressions: Sequence[DateExpression], verb: Token) -> DateE
     doc = verb.doc
     current = verb
     for _ in range(4):
-        attached = [e for e in expressions if e.governor == current.i]
+        attached = [e for e in expressions if e.governor == current.i and fits_tense(e, verb)]
+        if not attached and current.i == verb.i and verb.lemma_.lower() in _SAME_TIME_HEADS:
+            complements = {c.i for c in verb.children if c.dep_ == "xcomp"}
+            attached = [e for e in expressions if e.governor in complements and fits_tense(e, verb)]
         if attached:
             return min(attached, key=lambda e: _rank(e, doc[e.root], verb))
         head = current.head
-        if current.dep_ not in _SHARED_TIME or head.i == current.i:
+        if head.i == current.i or not (current.dep_ in _SHARED_TIME or _participle_of(current)):
             return None
         current = head
+    return None
+
+
+def _participle_of(token: Token) -> bool:
+    """A participial clause without subject or conjunction shares its governor's time:
+    "said on Monday, calling for talks" (calling), unlike "attacked when troops arrived"."""
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBG"
+        and not any(c.dep_ in _CLAUSE_SUBJECTS or c.dep_ == "mark" for c in token.children)
+    )
+
+
+def clause_tense(verb: Token) -> str | None:
+    """Return the tense of a verb's clause: ``past`` ("attacked", "was attacked", "had
+    attacked"), ``perfect`` ("has attacked"), ``present`` ("attacks", "is attacking"),
+    ``future`` ("will attack", "plans to attack"), or None (a noun, or a verb form the
+    parse does not place). A non-finite verb takes the tense of the verb it completes or
+    is coordinated with ("was arrested and charged": charged is past), or of a verb whose
+    complement happens when it does ("tried to flee": flee is past); the complement of
+    another verb has no tense of its own ("vowed to end coal by 2040": end).
+
+    Args:
+        verb: The predicate token.
+
+    Returns:
+        The tense, or None.
+    """
+    current = verb
+    for _ in range(4):
+        if current.pos_ not in VERBAL_POS:
+            return None
+        if is_future(current):
+            return "future"
+        auxes = [c for c in current.children if c.dep_ in _AUX]
+        if current.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+            return "past"
+        if any(a.lemma_.lower() == "have" for a in auxes):
+            return "perfect"
+        if current.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return "present"
+        head = current.head
+        shares = current.dep_ in ("conj", "advcl") or (
+            current.dep_ == "xcomp" and head.lemma_.lower() in _SAME_TIME_HEADS
+        )
+        if head.i == current.i or not shares:
+            return None
+        current = head
+    return None
+
+
+def fits_tense(expression: DateExpression, verb: Token) -> bool:
+    """Whether a date can date a verb's clause by its tense: a future date never dates a
+    past or perfect clause ("has vowed to end coal by 2040", "was postponed until next
+    year"). A past date may date a future one: the future of a past statement ("said on
+    Tuesday that he would meet them") is dated by the statement."""
+    if expression.relation is not Relation.FUTURE:
+        return True  # "said on Tuesday he would meet them": the intent is Tuesday's
+    return clause_tense(verb) not in ("past", "perfect")
+
+
+def sole_date(
+    expressions: Sequence[DateExpression], verb: Token, sentence: Span
+) -> DateExpression | None:
+    """The one date expression of a sentence, which dates a verb that has none of its own
+    ("He was rearrested in July 2019 as he was going into surgery": the arrest): a
+    sentence naming one time tells when its events happened. Not a date inside the verb's
+    complement ("officials said the rebels attacked in 2019": the statement is not dated
+    2019), nor one its tense rules out ("has vowed to end coal by 2040").
+
+    Args:
+        expressions: The sentence's expressions (others are ignored).
+        verb: The predicate token.
+        sentence: Its sentence.
+
+    Returns:
+        The expression, or None.
+    """
+    inside = [e for e in expressions if sentence.start_char <= e.start < sentence.end_char]
+    if len(inside) != 1:
+        return None
+    found = inside[0]
+    if not fits_tense(found, verb) or _in_complement(verb.doc, found.governor, verb):
+        return None
+    return found
+
+
+def _sentence_root(token: Token) -> Token:
+    current = token
+    for _ in range(64):  # bounded: a parse is a tree
+        if current.head.i == current.i:
+            break
+        current = current.head
+    return current
+
+
+def _progressive(verb: Token) -> bool:
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ == "been" for c in verb.children)
+
+
+def _in_complement(doc: Doc, governor: int | None, verb: Token) -> bool:
+    if governor is None or governor == verb.i:
+        return False
+    current = doc[governor]
+    for _ in range(8):
+        if current.head.i == current.i:
+            return False
+        if current.head.i == verb.i:
+            return current.dep_ in _COMPLEMENTS
+        current = current.head
+    return False
+
+
+def narrative_date(
+    previous: Sequence[DateExpression], previous_root: Token | None, verb: Token
+) -> DateExpression | None:
+    """The date a narrative goes on at: the past date of the sentence before, for a
+    sentence that names no time and whose main verb is past ("The gunmen stormed the hotel
+    on Tuesday. They took dozens of hostages."; '"They are liars," he said then.'). Of
+    several past dates, the one of the previous sentence's main verb ("Troops, who arrived
+    in 2019, left on Friday." then "They burned the base." goes on at Friday). A sentence
+    whose main verb is present, perfect or future is not part of the narrative ("The
+    ambassador accuses Kenya of ...", "Critics have long alleged ..."), except an activity
+    going on since that time ("The war began in April 2023. The army has been fighting
+    the rebels.").
+
+    Args:
+        previous: The previous sentence's expressions.
+        previous_root: The previous sentence's root token, or None.
+        verb: The predicate token of the clause to date (its sentence's main verb decides).
+
+    Returns:
+        The expression, or None.
+    """
+    main = _sentence_root(verb)
+    tense = clause_tense(main)
+    if tense in ("present", "future") or (tense == "perfect" and not _progressive(main)):
+        return None
+    past = [e for e in previous if e.relation is Relation.PAST and not e.qualifier]
+    if len(past) == 1:
+        return past[0]
+    if len(past) > 1 and previous_root is not None:
+        of_root = [e for e in past if e.governor == previous_root.i]
+        if len(of_root) == 1:
+            return of_root[0]
     return None
 
 
