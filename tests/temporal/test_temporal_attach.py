@@ -78,6 +78,16 @@ def test_a_clause_with_a_conjunction_does_not_share_the_date(nlp: Language) -> N
     assert _dated(found, doc, "shelling") == "Monday"
 
 
+def test_a_relative_clause_of_place_shares_the_date_of_its_sentence(nlp: Language) -> None:
+    doc, found = _parse(
+        nlp, "Unrest erupted on April 3 in the river port, where militias fought the police."
+    )
+    assert _dated(found, doc, "fought") == "April 3"
+    # an ordinary relative clause keeps its own time
+    doc, found = _parse(nlp, "Police on April 3 detained a man who led the protest.")
+    assert _dated(found, doc, "led") is None
+
+
 def test_a_same_time_verb_takes_its_complements_date(nlp: Language) -> None:
     doc, found = _parse(
         nlp, "A gunman told jurors on Friday that he attempted to bomb the embassy in 2019."

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from dragoman.lexicon import words
 from dragoman.pipeline import VERBAL_POS
 from dragoman.temporal._calendar import period_start, relation_to, shift_date
-from dragoman.temporal._find import is_future
+from dragoman.temporal._find import governing_verb, is_future
 from dragoman.temporal._model import DateExpression, Kind, Precision, Relation
 from dragoman.temporal._resolve import parse_story_date
 
@@ -38,6 +38,7 @@ _SAME_TIME_HEADS = words("same_time_heads")
 _COMPLEMENTS = frozenset({"ccomp", "xcomp"})
 _CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _AUX = frozenset({"aux", "auxpass"})
+_PLACE_TIME_RELATIVES = frozenset({"where", "when"})
 _ORDER = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2}
 
 
@@ -47,7 +48,9 @@ def date_for_clause(expressions: Sequence[DateExpression], verb: Token) -> DateE
     An expression belongs to the verb it attaches to in the parse ("met on Tuesday",
     "Tuesday's meeting was held", "hosted a summit in 2010"); a coordinated or controlled
     verb without one takes its governor's ("met on Tuesday and signed", "agreed on Tuesday
-    to withdraw"). Dates of subordinate clauses are not taken ("said on Tuesday that troops
+    to withdraw"), and so does a participle clause ("said on Monday, calling for talks") or
+    a relative clause of place or time ("began on May 3 in the province, where troops
+    fought"). Dates of subordinate clauses are not taken ("said on Tuesday that troops
     attacked": "attacked" gets none). Among several, one attached to the verb directly wins
     over one inside a noun phrase, a point over a bound ("since 2019"), then the nearest.
 
@@ -70,10 +73,26 @@ def date_for_clause(expressions: Sequence[DateExpression], verb: Token) -> DateE
         if attached:
             return min(attached, key=lambda e: _rank(e, doc[e.root], verb))
         head = current.head
-        if head.i == current.i or not (current.dep_ in _SHARED_TIME or _participle_of(current)):
+        if head.i == current.i:
             return None
-        current = head
+        if current.dep_ in _SHARED_TIME or _participle_of(current):
+            current = head
+        elif _where_clause(current):
+            # "began on May 3 in the province, where troops fought": the fighting is then
+            governor = governing_verb(head)
+            if governor is None:
+                return None
+            current = governor
+        else:
+            return None
     return None
+
+
+def _where_clause(token: Token) -> bool:
+    """A relative clause of place or time ("the province, where troops fought")."""
+    return token.dep_ == "relcl" and any(
+        c.dep_ == "advmod" and c.lower_ in _PLACE_TIME_RELATIVES for c in token.children
+    )
 
 
 def _participle_of(token: Token) -> bool:
