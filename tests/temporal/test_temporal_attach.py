@@ -214,3 +214,19 @@ def test_the_main_verb_decides_not_the_quoted_words(nlp: Language) -> None:
     assert _narrative(nlp, before, after, "failing") == "Tuesday"
     after = "The manager says the police failed the guests."
     assert _narrative(nlp, before, after, "failed") is None
+
+
+def test_a_coordinated_present_clause_is_not_part_of_the_narrative(nlp: Language) -> None:
+    before = "The uprising began in the north in May 2022."
+    after = "The army has been fighting the rebels, and monitors say both sides killed civilians."
+    assert _narrative(nlp, before, after, "fighting") == "May 2022"
+    assert _narrative(nlp, before, after, "killed") is None
+
+
+def test_sole_date_is_not_taken_from_a_relative_clause(nlp: Language) -> None:
+    text = "A judge has freed the aides of a senator who was arrested in late May."
+    doc, found = _parse(nlp, text)
+    sentence = next(iter(doc.sents))
+    assert [e.text for e in found] == ["late May"]
+    assert sole_date(found, _word(doc, "freed"), sentence) is None
+    assert sole_date(found, _word(doc, "arrested"), sentence) is found[0]

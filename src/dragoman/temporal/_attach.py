@@ -33,9 +33,10 @@ _NOMINAL_DEPS = frozenset({"poss", "compound", "nmod", "amod", "nummod"})
 _SHARED_TIME = frozenset({"conj", "xcomp"})
 # Verbs whose to-complement happens when they do ("tried to seize the port in 2021").
 _SAME_TIME_HEADS = words("same_time_heads")
-# Complements of a verb: a date inside one dates the complement, not the verb ("said the
-# rebels attacked in 2019", "vowed to end coal by 2040").
-_COMPLEMENTS = frozenset({"ccomp", "xcomp"})
+# Clauses inside a verb's clause with a time of their own: a date inside one dates them,
+# not the verb ("said the rebels attacked in 2019", "vowed to end coal by 2040", "lifted
+# the ban on a man who was removed in October").
+_EMBEDDED = frozenset({"ccomp", "xcomp", "relcl"})
 _CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _AUX = frozenset({"aux", "auxpass"})
 _PLACE_TIME_RELATIVES = frozenset({"where", "when"})
@@ -174,33 +175,51 @@ def sole_date(
     if len(inside) != 1:
         return None
     found = inside[0]
-    if not fits_tense(found, verb) or _in_complement(verb.doc, found.governor, verb):
+    if not fits_tense(found, verb) or _in_other_clause(verb.doc, found.governor, verb):
         return None
     return found
 
 
-def _sentence_root(token: Token) -> Token:
-    current = token
+def _main_verbs(token: Token) -> tuple[Token, Token]:
+    """The sentence's root, and the main verb of the token's clause: the root or a verb
+    coordinated with it ("Troops fought, and the UN says that both sides killed": *says*
+    for *killed*)."""
+    path = [token]
     for _ in range(64):  # bounded: a parse is a tree
-        if current.head.i == current.i:
+        if path[-1].head.i == path[-1].i:
             break
-        current = current.head
-    return current
+        path.append(path[-1].head)
+    main = path[-1]
+    for node in reversed(path[:-1]):
+        if node.dep_ != "conj":
+            break
+        main = node
+    return path[-1], main
+
+
+def _in_narrative(verb: Token) -> bool:
+    tense = clause_tense(verb)
+    return tense not in ("present", "future") and not (
+        tense == "perfect" and not _progressive(verb)
+    )
 
 
 def _progressive(verb: Token) -> bool:
     return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ == "been" for c in verb.children)
 
 
-def _in_complement(doc: Doc, governor: int | None, verb: Token) -> bool:
+def _in_other_clause(doc: Doc, governor: int | None, verb: Token) -> bool:
+    """Whether a date's governor is inside a complement or relative clause that does not
+    hold the verb: the date is that clause's ("lifted the ban on a man who was removed in
+    October": not the lifting's)."""
     if governor is None or governor == verb.i:
         return False
     current = doc[governor]
-    for _ in range(8):
+    for _ in range(16):  # bounded: deeper chains are parse noise
+        if current.dep_ in _EMBEDDED:
+            return not current.left_edge.i <= verb.i <= current.right_edge.i
         if current.head.i == current.i:
             return False
-        if current.head.i == verb.i:
-            return current.dep_ in _COMPLEMENTS
         current = current.head
     return False
 
@@ -216,7 +235,8 @@ def narrative_date(
     whose main verb is present, perfect or future is not part of the narrative ("The
     ambassador accuses Kenya of ...", "Critics have long alleged ..."), except an activity
     going on since that time ("The war began in April 2023. The army has been fighting
-    the rebels.").
+    the rebels."); a main clause coordinated with it is judged by its own tense ("...,
+    and the UN says ...": not).
 
     Args:
         previous: The previous sentence's expressions.
@@ -226,9 +246,8 @@ def narrative_date(
     Returns:
         The expression, or None.
     """
-    main = _sentence_root(verb)
-    tense = clause_tense(main)
-    if tense in ("present", "future") or (tense == "perfect" and not _progressive(main)):
+    root, main = _main_verbs(verb)
+    if not _in_narrative(root) or (main.i != root.i and not _in_narrative(main)):
         return None
     past = [e for e in previous if e.relation is Relation.PAST and not e.qualifier]
     if len(past) == 1:
