@@ -190,6 +190,13 @@ def test_a_present_or_perfect_clause_is_not_part_of_the_narrative(nlp: Language)
     assert _narrative(nlp, before, "The police will investigate.", "investigate") is None
 
 
+def test_a_past_perfect_clause_happened_before_the_last_date(nlp: Language) -> None:
+    before = "Gunmen stormed a hotel on Tuesday."
+    assert _narrative(nlp, before, "They had planned the raid for months.", "planned") is None
+    after = "It was clear that they had planned the raid."
+    assert _narrative(nlp, before, after, "planned") is None
+
+
 def test_an_activity_going_on_since_the_last_date_is(nlp: Language) -> None:
     before = "The uprising began in the north in May 2022."
     after = "The army has been fighting the rebels."

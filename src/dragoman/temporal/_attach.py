@@ -197,6 +197,21 @@ def _main_verbs(token: Token) -> tuple[Token, Token]:
     return path[-1], main
 
 
+def _pluperfect_between(verb: Token, root: Token) -> bool:
+    """Whether the verb or a verb above it, up to the root, is in the past perfect."""
+    current = verb
+    for _ in range(64):  # bounded: a parse is a tree
+        if any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ == "VBD"
+            for c in current.children
+        ):
+            return True
+        if current.i == root.i or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
 def _in_narrative(verb: Token) -> bool:
     tense = clause_tense(verb)
     return tense not in ("present", "future") and not (
@@ -236,7 +251,8 @@ def narrative_date(
     ambassador accuses Kenya of ...", "Critics have long alleged ..."), except an activity
     going on since that time ("The war began in April 2023. The army has been fighting
     the rebels."); a main clause coordinated with it is judged by its own tense ("...,
-    and the UN says ...": not).
+    and the UN says ...": not); a clause in the past perfect happened before the time
+    last named ("They had planned the attack for months.": not).
 
     Args:
         previous: The previous sentence's expressions.
@@ -249,6 +265,8 @@ def narrative_date(
     root, main = _main_verbs(verb)
     if not _in_narrative(root) or (main.i != root.i and not _in_narrative(main)):
         return None
+    if _pluperfect_between(verb, root):
+        return None  # "They had planned the attack for months": before the time last named
     past = [e for e in previous if e.relation is Relation.PAST and not e.qualifier]
     if len(past) == 1:
         return past[0]
