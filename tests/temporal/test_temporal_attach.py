@@ -88,6 +88,15 @@ def test_a_relative_clause_of_place_shares_the_date_of_its_sentence(nlp: Languag
     assert _dated(found, doc, "led") is None
 
 
+def test_a_date_inside_a_noun_phrase_yields_to_the_shared_date(nlp: Language) -> None:
+    doc, found = _parse(
+        nlp, "The envoys met on Monday and signed the March 3 accord on water sharing."
+    )
+    assert _dated(found, doc, "signed") == "Monday"
+    doc, found = _parse(nlp, "The envoys signed the March 3 accord on water sharing.")
+    assert _dated(found, doc, "signed") == "March 3"  # nothing better
+
+
 def test_a_same_time_verb_takes_its_complements_date(nlp: Language) -> None:
     doc, found = _parse(
         nlp, "A gunman told jurors on Friday that he attempted to bomb the embassy in 2019."

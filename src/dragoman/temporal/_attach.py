@@ -51,7 +51,9 @@ def date_for_clause(expressions: Sequence[DateExpression], verb: Token) -> DateE
     verb without one takes its governor's ("met on Tuesday and signed", "agreed on Tuesday
     to withdraw"), and so does a participle clause ("said on Monday, calling for talks") or
     a relative clause of place or time ("began on May 3 in the province, where troops
-    fought"). Dates of subordinate clauses are not taken ("said on Tuesday that troops
+    fought"); a date inside a noun phrase is taken only when none of those verbs has one of
+    its own ("met on Tuesday and signed the 2024 accord": *signed* is Tuesday). Dates of
+    subordinate clauses are not taken ("said on Tuesday that troops
     attacked": "attacked" gets none). Among several, one attached to the verb directly wins
     over one inside a noun phrase, a point over a bound ("since 2019"), then the nearest.
 
@@ -66,27 +68,31 @@ def date_for_clause(expressions: Sequence[DateExpression], verb: Token) -> DateE
         return None
     doc = verb.doc
     current = verb
+    nominal: DateExpression | None = None  # a date of a noun phrase, if nothing better
     for _ in range(4):
         attached = [e for e in expressions if e.governor == current.i and fits_tense(e, verb)]
         if not attached and current.i == verb.i and verb.lemma_.lower() in _SAME_TIME_HEADS:
             complements = {c.i for c in verb.children if c.dep_ == "xcomp"}
             attached = [e for e in expressions if e.governor in complements and fits_tense(e, verb)]
         if attached:
-            return min(attached, key=lambda e: _rank(e, doc[e.root], verb))
+            best = min(attached, key=lambda e: _rank(e, doc[e.root], verb))
+            if doc[best.root].dep_ not in _NOMINAL_DEPS:
+                return best
+            nominal = nominal or best
         head = current.head
         if head.i == current.i:
-            return None
+            break
         if current.dep_ in _SHARED_TIME or _participle_of(current):
             current = head
         elif _where_clause(current):
             # "began on May 3 in the province, where troops fought": the fighting is then
             governor = governing_verb(head)
             if governor is None:
-                return None
+                break
             current = governor
         else:
-            return None
-    return None
+            break
+    return nominal
 
 
 def _where_clause(token: Token) -> bool:
