@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-from test_evaluation_documents import CODED, STORIES, StoryCoder
+from test_evaluation_documents import CODED, STORIES, StoryCoder, coded, gold, story
 from test_evaluation_sentences import MINISTRY, REBELS, TEXT, ListCoder, event
 
 from dragoman import InputError
@@ -62,12 +62,25 @@ def test_document_report_per_split_and_thresholds(report: DocumentReport) -> Non
 
 def test_document_report_misses(report: DocumentReport) -> None:
     text = rendered(report, misses=True)
-    assert "Misses: 2 false positive(s), 2 missed event(s), by story and sentence" in text
+    assert (
+        "Misses: 2 false positive(s), 2 missed event(s), 0 wrong date(s), by story and sentence"
+        in text
+    )
     assert "t1 (tune)" in text and "c1 (check)" in text
     assert "wrong:  ---GOV (---gov) -> - 040" in text
     assert "confidence 0.05; pattern do -> 040; source name; target -" in text
     assert "missed: VUL -> FRE 042" in text
     assert "missed: SYL -> * 190" in text  # an empty gold target is shown as *
+
+
+def test_document_report_lists_wrong_dates() -> None:
+    record = story("w", (gold(("FRE",), ("SYL",), "190", date="2024-05-06"),))
+    events = {"w": [coded("FRE", "SYL", "190", date="2024-05-10", sentence=2, doc_id="w")]}
+    report = evaluate_documents(StoryCoder(events), GoldSet("w.jsonl", "docs", [record]))
+    text = rendered(report, misses=True)
+    assert "0 false positive(s), 0 missed event(s), 1 wrong date(s)" in text
+    assert "date:   gold 2024-05-06 (day), found by FRE -> SYL 190 of sentence 2" in text
+    assert "dated 2024-05-10 (story)" in text
 
 
 @pytest.mark.parametrize(("name", "magic"), [("pr.png", b"\x89PNG"), ("pr.svg", b"<?xml")])

@@ -325,6 +325,39 @@ def test_misses_are_listed_by_sentence_with_the_rules() -> None:
     assert misses[1].rule == ""
 
 
+def test_a_found_event_without_its_date_is_a_wrong_date() -> None:
+    text = "Freedonia shelled a Sylvanian post on Monday. Freedonia shelled it again in 2019."
+    record = story(
+        "s",
+        (
+            gold(("FRE",), ("SYL",), "190", date="2025-05-26", sentence="Freedonia shelled a"),
+            gold(
+                ("FRE",),
+                ("SYL",),
+                "190",
+                date="2019",
+                precision="year",
+                sentence="Freedonia shelled it",
+            ),
+            gold(("FRE",), ("SYL",), "190", sentence="Freedonia shelled it"),  # undated: found
+        ),
+        text=text,
+    )
+    events = [
+        coded("FRE", "SYL", "190", date="2025-05-31", sentence=0),  # the story date
+        coded("FRE", "SYL", "190", date="2019-01-01", sentence=1),
+    ]
+    result = score_story(record, events, sentence_starts=(0, 46))
+    misses = list(story_misses(result))
+    assert [(m.kind, m.sentence_index) for m in misses] == [("wrong date", 0)]
+    # the event of the gold's own sentence is the one shown
+    assert misses[0].event is events[0] and misses[0].gold is record.events[0]
+    assert misses[0].to_dict()["event"]["date"] == "2025-05-31"
+    # the second gold event is dated right by the second coded event (year precision),
+    # though the first one, of another sentence, also found it with another date
+    assert result.found[1] == (0, 1)
+
+
 def test_coder_protocols() -> None:
     assert not isinstance(StoryCoder({}), ParsingCoder)
 

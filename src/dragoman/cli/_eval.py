@@ -55,8 +55,8 @@ __all__ = ["eval_command"]
     "--misses",
     is_flag=True,
     help="Also list every missed or wrong record with the coded events and their evidence "
-    "(document gold: false positives with their rules and missed events, by story and "
-    "sentence).",
+    "(document gold: false positives with their rules, missed events and wrong dates, by "
+    "story and sentence).",
 )
 @click.option(
     "--split",

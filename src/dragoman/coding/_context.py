@@ -19,7 +19,13 @@ from dragoman.places import PlaceMention, find_places, load_gazetteer, place_for
 from dragoman.quotes import Quote as RawQuote
 from dragoman.quotes import QuoteIndex, find_quotes
 from dragoman.records import Actor, EventDate, Location, Quote, TextSpan, normalize_date
-from dragoman.temporal import DateExpression, date_for_clause, find_date_expressions
+from dragoman.temporal import (
+    DateExpression,
+    date_for_clause,
+    find_date_expressions,
+    narrative_date,
+    sole_date,
+)
 
 __all__ = ["ContextOptions", "DocumentContext"]
 
@@ -111,9 +117,9 @@ class DocumentContext:
                 self._dates[sentence.start] = expressions
             expression = date_for_clause(expressions, token) if expressions else None
             if expression is None and expressions:
-                expression = _sole_date_of(expressions, sentence)
+                expression = sole_date(expressions, token, sentence)
             if expression is None and not expressions:
-                expression = self._narrative_date(sentence)
+                expression = self._narrative_date(sentence, token)
             if expression is not None:
                 return (
                     expression.date,
@@ -150,10 +156,10 @@ class DocumentContext:
             self.doc, self._story, text=self.text, window=(begin, end), narrative_start=narrative
         )
 
-    def _narrative_date(self, sentence: Span) -> DateExpression | None:
-        """The past date of the sentence before, in the same paragraph, when it names one
-        and this sentence names none: a narrative goes on at the time it last named ("The
-        gunmen stormed the hotel on Tuesday. They took dozens of hostages.")."""
+    def _narrative_date(self, sentence: Span, token: Token) -> DateExpression | None:
+        """The date of the sentence before, in the same paragraph, when this sentence names
+        none (:func:`~dragoman.temporal.narrative_date`: a narrative goes on at the time it
+        last named)."""
         starts = self._starts()
         number = bisect_right(starts, sentence.start_char) - 1
         if number < 1:
@@ -166,8 +172,10 @@ class DocumentContext:
         if previous is None:
             previous = self._window_dates(begin, end)
             self._narrative[begin] = previous
-        past = [e for e in previous if str(e.relation) == "past" and not e.qualifier]
-        return past[0] if len(past) == 1 else None
+        if not previous:
+            return None
+        root = self.doc.char_span(begin, end, alignment_mode="expand")
+        return narrative_date(previous, root.root if root is not None else None, token)
 
     def location_for(
         self, token: Token, sentence: Span, actors: Iterable[Actor | None]
@@ -230,11 +238,3 @@ class DocumentContext:
                 )
             )
         return out
-
-
-def _sole_date_of(expressions: list[DateExpression], sentence: Span) -> DateExpression | None:
-    """The one date expression of a sentence, which dates its events when no expression
-    attaches to their predicate ("He was rearrested in July 2019 as he was going into
-    surgery"): a sentence naming one time tells when its events happened."""
-    inside = [e for e in expressions if sentence.start_char <= e.start < sentence.end_char]
-    return inside[0] if len(inside) == 1 else None

@@ -124,17 +124,19 @@ def score_story(
 
 @dataclass(frozen=True, slots=True)
 class StoryMiss:
-    """A coded event that matches no gold event, or a required event nothing matched.
+    """A coded event that matches no gold event, a required event nothing matched, or a
+    required event found only by events with another date.
 
     Attributes:
         story: The story's id.
         split: Its split, or None.
-        kind: ``false positive`` or ``missed``.
+        kind: ``false positive``, ``missed`` or ``wrong date``.
         sentence_index: The sentence (0-based, as in events' ``sentence_index``), or None
             when unknown.
         sentence: The start of the sentence's text.
-        event: The coded event, for a false positive.
-        gold: The gold event, for a missed one.
+        event: The coded event, for a false positive; for a wrong date, the event that
+            found the gold event (one of its sentence if any).
+        gold: The gold event, for a missed one or a wrong date.
     """
 
     story: str
@@ -174,6 +176,8 @@ class StoryMiss:
                 "target_text": event.target.text if event.target else None,
                 "cameo": event.cameo.code,
                 "date": event.date,
+                "date_text": event.date_source.text,
+                "sentence_index": event.sentence_index,
                 "negated": event.negated,
                 "confidence": event_confidence(event),
                 "verb": event.evidence.verb.text,
@@ -187,7 +191,9 @@ class StoryMiss:
 
 
 def story_misses(result: StoryResult, threshold: float = 0.0) -> Iterator[StoryMiss]:
-    """The false positives and missed events of a story, by sentence (unknown ones last).
+    """The false positives, missed events and wrong dates of a story, by sentence (unknown
+    ones last). A wrong date is a required event with a date that was found, but by no
+    event with that date (to the gold's precision), as ``dates`` counts them.
 
     Args:
         result: The scored story.
@@ -202,14 +208,21 @@ def story_misses(result: StoryResult, threshold: float = 0.0) -> Iterator[StoryM
     unknown = float("inf")
     misses: list[tuple[float, float, int, StoryMiss]] = []
     for gold, found in zip(record.events, result.found, strict=True):
-        if any(kept[i] for i in found):
+        hits = [result.events[i] for i in found if kept[i]]
+        if hits and (not gold.date or any(date_right(gold, event) for event in hits)):
             continue
         offset = result.gold_offset(gold)
         index = result.sentence_index(offset)
         sentence = gold.sentence or ""
         if index is not None:
             sentence = _sentence_text(result, index)
-        miss = StoryMiss(record.id, record.split, "missed", index, _start(sentence), gold=gold)
+        if hits:  # found, but no event that found it has its date
+            event = min(hits, key=lambda e: (e.sentence_index != index, e.sentence_index))
+            miss = StoryMiss(
+                record.id, record.split, "wrong date", index, _start(sentence), event, gold
+            )
+        else:
+            miss = StoryMiss(record.id, record.split, "missed", index, _start(sentence), gold=gold)
         order = (unknown if index is None else index, unknown if offset is None else offset)
         misses.append((*order, 0, miss))
     for event, right, keep in zip(result.events, result.right, kept, strict=True):

@@ -79,9 +79,11 @@ def render_document_report(
     if misses:
         listed = report.misses()
         wrong = sum(miss.kind == "false positive" for miss in listed)
+        dates = sum(miss.kind == "wrong date" for miss in listed)
         console.print(
             f"\n[bold]Misses[/bold]: {wrong} false positive(s), "
-            f"{len(listed) - wrong} missed event(s), by story and sentence"
+            f"{len(listed) - wrong - dates} missed event(s), {dates} wrong date(s), "
+            "by story and sentence"
         )
         _print_misses(console, listed)
 
@@ -156,6 +158,15 @@ def _print_misses(console: Console, misses: list[StoryMiss]) -> None:
 
 
 def _miss_line(miss: StoryMiss) -> str:
+    if miss.kind == "wrong date" and miss.gold is not None and miss.event is not None:
+        gold, event = miss.gold, miss.event
+        where = event.date_source.text or event.date_source.source
+        return (
+            f"date:   gold {gold.date} ({gold.date_precision}), found by "
+            f"{event.source.code} -> {event.target.code if event.target else '-'} "
+            f"{event.cameo.code} of sentence {event.sentence_index} dated {event.date} "
+            f"({where})"
+        )
     if miss.gold is not None:
         gold = miss.gold
         codes = gold.cameo or "-"

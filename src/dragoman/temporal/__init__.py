@@ -8,7 +8,15 @@ Example:
 
 from __future__ import annotations
 
-from dragoman.temporal._attach import anchor_relative, date_for_clause, reanchor
+from dragoman.temporal._attach import (
+    anchor_relative,
+    clause_tense,
+    date_for_clause,
+    fits_tense,
+    narrative_date,
+    reanchor,
+    sole_date,
+)
 from dragoman.temporal._find import find_date_expressions
 from dragoman.temporal._model import (
     DateExpression,
@@ -28,8 +36,12 @@ __all__ = [
     "ResolvedDate",
     "Shift",
     "anchor_relative",
+    "clause_tense",
     "date_for_clause",
     "find_date_expressions",
+    "fits_tense",
+    "narrative_date",
     "reanchor",
     "resolve_date",
+    "sole_date",
 ]

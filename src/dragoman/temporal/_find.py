@@ -158,23 +158,23 @@ def _candidates(
     if use_entities and doc.has_annotation("ENT_IOB"):
         candidates = _add_entities(doc, candidates, story, use_dateparser, window)
     elif use_entities:
-        candidates = _add_modifier_years(doc, candidates, window)
+        candidates = _add_modifier_dates(doc, candidates, window)
     return candidates
 
 
-# "the 2016 referendum", "its 2019 budget": a year that modifies a singular noun after a
-# determiner is a date (what an entity recognizer's DATE label would add to the grammar)
+# "the 2016 referendum", "its 2019 budget", "a November report": a year or month name that
+# modifies a singular noun after a determiner is a date (what an entity recognizer's DATE
+# label would add to the grammar)
 _YEAR_WORD = re.compile(r"(?:1[6-9]\d\d|20\d\d)")
 _YEAR_DETERMINERS = frozenset({"det", "poss"})
 _YEAR_MODIFIERS = frozenset({"nummod", "compound", "amod", "npadvmod"})
 
 
-def _add_modifier_years(
+def _add_modifier_dates(
     doc: Doc, candidates: list[_Candidate], window: tuple[int, int] | None
 ) -> list[_Candidate]:
-    """Add the bare years the grammar leaves out when they modify a noun ("the 2016
-    referendum"), for Docs without entity labels."""
-    rule = _BARE_YEAR_RULE
+    """Add the bare years and month names the grammar leaves out when they modify a noun
+    ("the 2016 referendum", "a November report"), for Docs without entity labels."""
     taken = {t for c in candidates for t in range(c.span.start, c.span.end)}
     if window is None:
         tokens = range(len(doc))
@@ -184,7 +184,13 @@ def _add_modifier_years(
     extra: list[_Candidate] = []
     for i in tokens:
         token = doc[i]
-        if i in taken or not (token.is_digit and _YEAR_WORD.fullmatch(token.text)):
+        if i in taken:
+            continue
+        if token.is_digit and _YEAR_WORD.fullmatch(token.text):
+            rule = _BARE_YEAR_RULE
+        elif token.text in _MONTH_NAMES:
+            rule = _BARE_MONTH_RULE  # "a November report", "the March vote"
+        else:
             continue
         head = token.head
         if (
@@ -195,6 +201,8 @@ def _add_modifier_years(
         ):
             continue
         span = doc[token.i : token.i + 1]
+        if rule == _BARE_MONTH_RULE and not _plausible("bare-month", span):
+            continue
         extra.append(_Candidate(rule, span.start_char, span.end_char, span, token.text))
     if not extra:
         return candidates
@@ -379,6 +387,12 @@ def _date_entity_ranges(doc: Doc) -> list[tuple[int, int, int, int]]:
 
 _DATE_ID = get_string_id("DATE")
 _BARE_YEAR_RULE = next(i for i, rule in enumerate(FULL_RULES) if rule.name == "bare-year")
+_BARE_MONTH_RULE = next(i for i, rule in enumerate(FULL_RULES) if rule.name == "bare-month")
+# ("May" is left out: "the May government" is more often a name than a month)
+_MONTH_NAMES = frozenset(
+    {"January", "February", "March", "April", "June", "July", "August", "September",
+     "October", "November", "December"}
+)  # fmt: skip
 _BEGIN = 3  # ENT_IOB: 3 begins an entity, 1 is inside, 2 outside
 
 
