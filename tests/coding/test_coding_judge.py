@@ -34,6 +34,7 @@ def test_policy_rules_are_named_in_order() -> None:
         "not-asserted",
         "commentator",
         "untargeted",
+        "quoted-statement",
     ]
 
 
@@ -153,3 +154,15 @@ def test_an_untargeted_act_in_a_story_naming_another_party_is_left_out(coder: Co
     # a text that names no one else keeps it: it gives no target to miss
     alone = default.code("Georgia criticized the plan.", date="2025-06-01")
     assert [e.cameo.code[:2] for e in alone] == ["11"]
+
+
+def test_a_pronoun_statement_inside_a_quotation_is_left_out() -> None:
+    we = Actor("KAZGOV", "Kazakhstan government", "we", 0, 2, rule="quote-speaker:he")
+    statement = replace(make_event(we, code="010"), quote=0)
+    assert judge_events([statement], KEEP_ALL, FLAT) == []
+    assert len(judge_events([statement], JudgeOptions(quoted_statements=True), FLAT)) == 1
+    # kept: outside a quotation, addressed to someone, or named
+    assert len(judge_events([make_event(we, code="010")], KEEP_ALL, FLAT)) == 1
+    told = replace(make_event(we, target=TARGET, code="010"), quote=0)
+    assert len(judge_events([told], KEEP_ALL, FLAT)) == 1
+    assert len(judge_events([replace(make_event(STATE, code="010"), quote=0)], KEEP_ALL, FLAT)) == 1

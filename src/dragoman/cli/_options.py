@@ -51,8 +51,8 @@ def judge_options(function: F) -> F:
         is_flag=True,
         help="Keep every event the rules code, each with its confidence: also those "
         "below the threshold, sources of no country (---GOV), hypothetical and "
-        "obligation clauses, what analysts or experts say, and acts aimed at someone "
-        "but coded without a target.",
+        "obligation clauses, what analysts or experts say, acts aimed at someone "
+        "but coded without a target, and statements inside a quotation ('as I said').",
     )(function)
     function = click.option(
         "--min-confidence",

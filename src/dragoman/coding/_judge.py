@@ -87,6 +87,8 @@ class JudgeOptions:
         commentators: Keep what analysts, experts and journalists say or do.
         untargeted: Keep events of a dyadic kind (appeals, consultations, aid, demands,
             criticism, threats, force...) whose target the coder did not find.
+        quoted_statements: Keep statements made inside a quotation by "I", "we", "he" or
+            "she" with no one addressed ("as I said", "we have always said").
     """
 
     min_confidence: float | None = 0.0
@@ -94,6 +96,7 @@ class JudgeOptions:
     unasserted: bool = False
     commentators: bool = False
     untargeted: bool = False
+    quoted_statements: bool = False
 
     @classmethod
     def everything(cls) -> JudgeOptions:
@@ -104,6 +107,7 @@ class JudgeOptions:
             unasserted=True,
             commentators=True,
             untargeted=True,
+            quoted_statements=True,
         )
 
 
@@ -181,6 +185,22 @@ def _untargeted(event: Event, options: JudgeOptions, parties: Parties) -> str | 
     return None
 
 
+def _quoted_statement(event: Event, options: JudgeOptions, parties: Parties) -> str | None:
+    """A statement read inside a quotation, made by a pronoun ("as I said", "we have told
+    them again and again", "as we speak") and addressed to no one: part of what the
+    speaker said, whose own words are coded from the attribution. On the tune half of the
+    VOA stories such statements were right 5 times in 12 (check: 1 in 3)."""
+    if (
+        options.quoted_statements
+        or event.quote is None
+        or event.root_code != ROOT_STATEMENT
+        or event.target is not None
+        or not event.source.rule.startswith(("pronoun", "quote-speaker"))
+    ):
+        return None
+    return "quoted-statement"
+
+
 #: The actor codes the document names, from the actor dictionary (see document_parties).
 Parties = AbstractSet[str]
 
@@ -191,6 +211,7 @@ POLICY_RULES: tuple[tuple[str, PolicyRule], ...] = (
     ("not-asserted", _not_done),
     ("commentator", _commentator),
     ("untargeted", _untargeted),
+    ("quoted-statement", _quoted_statement),
 )
 
 
