@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dragoman import Coder
 
 
@@ -95,3 +97,24 @@ def test_an_adjunct_of_speaking_names_the_audience(coder: Coder) -> None:
     rows = [r for r in _rows(coder, text) if r[0] == "NLDGOV"]
     assert rows and rows[0][2] == "IGOWSTNAT"
     assert rows[0][3].startswith("audience:")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the one other party the clause names is whom the act is aimed at
+        ("The U.N. envoy called for an end to the violence in Syria.", [("IGOUNO", "SYR")]),
+        # two other parties: whom it is aimed at is not known
+        (
+            "The U.N. envoy called for calm in Syria and Lebanon after the clashes.",
+            [("IGOUNO", None)],
+        ),
+        # a co-subject is no target
+        ("China and India pledged to cooperate on climate.", [("CHN", "IND"), ("IND", "CHN")]),
+    ],
+)
+def test_the_clause_party_is_the_target(
+    coder: Coder, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    events = coder.code(text, date="2025-03-10")
+    assert [(e.source.code, e.target.code if e.target else None) for e in events] == expected

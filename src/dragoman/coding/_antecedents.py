@@ -52,7 +52,7 @@ from dragoman.ontology.codes import (
 )
 from dragoman.records import Actor, Event, make_event_id
 
-__all__ = ["with_antecedent_targets"]
+__all__ = ["verb_of", "with_antecedent_targets"]
 
 # Nouns that name what someone said against someone else; their antecedent is an
 # accusation or criticism (roots 11 and 12 as coded, 112 "accuse" above all).
@@ -113,7 +113,7 @@ def with_antecedent_targets(
         if event.target is not None:
             out.append(event)
             continue
-        verb = _verb_of(event, doc)
+        verb = verb_of(event, doc)
         here = event.evidence.verb.start
         earlier = [
             e
@@ -285,13 +285,13 @@ def _ends_conflict(end: Token) -> bool:
 
 def _made(event: Event, *, lemma: str, doc: Doc) -> bool:
     """Whether the earlier event's verb has the noun as its object ("imposed tariffs")."""
-    verb = _verb_of(event, doc)
+    verb = verb_of(event, doc)
     if verb is None:
         return False
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == lemma for c in verb.children)
 
 
-def _verb_of(event: Event, doc: Doc) -> Token | None:
+def verb_of(event: Event, doc: Doc) -> Token | None:
     """The token the event's verb evidence starts at (no Token is built for other words)."""
     span = doc.char_span(
         event.evidence.verb.start, event.evidence.verb.end, alignment_mode="expand"

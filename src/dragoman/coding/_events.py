@@ -50,7 +50,7 @@ from dragoman.coding._nominal import (
     of_thing,
     state_out_of_place,
 )
-from dragoman.coding._parties import document_parties
+from dragoman.coding._parties import document_parties, with_clause_party_targets
 from dragoman.coding._placement import place_in_story_country
 from dragoman.coding._polity import same_name_city_country
 from dragoman.coding._reciprocal import with_reciprocals
@@ -193,7 +193,9 @@ class EventExtractor:
                 )
             )
         events = with_actor_kinds(with_antecedent_targets(events, doc, resolver))
-        events = with_reciprocals(place_in_story_country(events))
+        # the clause's one other party is read once the story has placed its agents
+        events = with_clause_party_targets(place_in_story_country(events), doc, resolver)
+        events = with_reciprocals(events)
         # who the story names is read only for the untargeted rule, on events without one
         parties = (
             document_parties(resolver) if any(e.target is None for e in events) else frozenset()

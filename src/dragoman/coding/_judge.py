@@ -32,24 +32,20 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from dragoman.coding._parties import DYADIC_ROOTS
 from dragoman.errors import DictionaryError
 from dragoman.lexicon import words, words_in_order
 from dragoman.ontology import ORGANIZATION_PREFIXES
 from dragoman.ontology.codes import (
     ROOT_AID,
     ROOT_APPEAL,
-    ROOT_ASSAULT,
-    ROOT_COERCE,
     ROOT_CONSULT,
     ROOT_DEMAND,
     ROOT_DIPLOMATIC_COOPERATION,
     ROOT_DISAPPROVE,
-    ROOT_FIGHT,
     ROOT_INTENT,
     ROOT_INVESTIGATE,
-    ROOT_MASS_VIOLENCE,
     ROOT_MATERIAL_COOPERATION,
-    ROOT_REDUCE_RELATIONS,
     ROOT_REJECT,
     ROOT_STATEMENT,
     ROOT_THREATEN,
@@ -141,31 +137,6 @@ def _is_commentator(actor: Actor) -> bool:
     )
 
 
-# CAMEO roots whose act is done to someone: an appeal, an intent, a consultation, aid, a
-# concession, a demand, criticism, a rejection, a threat, reduced relations, coercion and
-# force are aimed at a party. Statements (01), diplomatic cooperation (05), investigations
-# (09), protests (14) and force posture (15) stand without a target.
-_DYADIC_ROOTS = frozenset(
-    {
-        ROOT_APPEAL,
-        ROOT_INTENT,
-        ROOT_CONSULT,
-        ROOT_MATERIAL_COOPERATION,
-        ROOT_AID,
-        ROOT_YIELD,
-        ROOT_DEMAND,
-        ROOT_DISAPPROVE,
-        ROOT_REJECT,
-        ROOT_THREATEN,
-        ROOT_REDUCE_RELATIONS,
-        ROOT_COERCE,
-        ROOT_ASSAULT,
-        ROOT_FIGHT,
-        ROOT_MASS_VIOLENCE,
-    }
-)
-
-
 def _untargeted(event: Event, options: JudgeOptions, parties: Parties) -> str | None:
     """A dyadic act coded with no target in a story that names another party: the coder
     missed whom it was aimed at (a party it could not connect, often named in another
@@ -173,7 +144,7 @@ def _untargeted(event: Event, options: JudgeOptions, parties: Parties) -> str | 
     events without a target were right 8 times in 78 where their sentence named another
     party, and 6 times in 54 where only another sentence did. Where the text names no one
     else ("Rebels attacked a village."), it gives no target and the event stands."""
-    if options.untargeted or event.target is not None or event.root_code not in _DYADIC_ROOTS:
+    if options.untargeted or event.target is not None or event.root_code not in DYADIC_ROOTS:
         return None
     source = event.source.code
     for code in parties:

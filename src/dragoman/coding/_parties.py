@@ -1,17 +1,74 @@
-"""Who a document names: the actor codes of its dictionary names.
+"""Who a document and a clause name: the actors of their dictionary names.
 
-Reads the document's actor resolver (its dictionary mentions: states, capitals,
-organizations, people, state adjectives). Writes the set of actor codes those mentions
-stand for on the story's date (a person by the role held then, else the person's country).
-The last stage reads it to tell an event whose target the story never names from one
-whose target the coder failed to connect.
+Reads the coded events of one document (after placement in the story's country), its
+parsed Doc and its actor resolver (its dictionary mentions: states, capitals,
+organizations, people, state adjectives). Writes:
+
+- the set of actor codes the document's mentions stand for on the story's date (a person
+  by the role held then, else the person's country), which the last stage reads to tell an
+  event whose target the story never names from one whose target the coder failed to
+  connect;
+- the events, a dyadic act with no target given the one other party its clause names
+  (rule ``clause-party:RULE``): "The UN envoy for Syria is calling for an end to the
+  violence" is addressed to Syria. Not when the clause names two or more other parties
+  (whom the act is aimed at is then not known), nor a party inside the subject ("China
+  and the U.S. have pulled ahead" is no act of one on the other), nor one of the
+  source's own country.
 """
 
 from __future__ import annotations
 
-from dragoman.actors import DocumentActors
+from collections.abc import Sequence
+from dataclasses import replace
 
-__all__ = ["document_parties"]
+from spacy.tokens import Doc
+
+from dragoman.actors import UNKNOWN_COUNTRY, DocumentActors
+from dragoman.coding._antecedents import verb_of
+from dragoman.ontology.codes import (
+    ROOT_AID,
+    ROOT_APPEAL,
+    ROOT_ASSAULT,
+    ROOT_COERCE,
+    ROOT_CONSULT,
+    ROOT_DEMAND,
+    ROOT_DISAPPROVE,
+    ROOT_FIGHT,
+    ROOT_INTENT,
+    ROOT_MASS_VIOLENCE,
+    ROOT_MATERIAL_COOPERATION,
+    ROOT_REDUCE_RELATIONS,
+    ROOT_REJECT,
+    ROOT_THREATEN,
+    ROOT_YIELD,
+)
+from dragoman.records import Actor, Event, make_event_id
+
+__all__ = ["DYADIC_ROOTS", "document_parties", "with_clause_party_targets"]
+
+# CAMEO roots whose act is done to someone: an appeal, an intent, a consultation, aid, a
+# concession, a demand, criticism, a rejection, a threat, reduced relations, coercion and
+# force are aimed at a party. Statements (01), diplomatic cooperation (05), investigations
+# (09), protests (14) and force posture (15) stand without a target.
+DYADIC_ROOTS = frozenset(
+    {
+        ROOT_APPEAL,
+        ROOT_INTENT,
+        ROOT_CONSULT,
+        ROOT_MATERIAL_COOPERATION,
+        ROOT_AID,
+        ROOT_YIELD,
+        ROOT_DEMAND,
+        ROOT_DISAPPROVE,
+        ROOT_REJECT,
+        ROOT_THREATEN,
+        ROOT_REDUCE_RELATIONS,
+        ROOT_COERCE,
+        ROOT_ASSAULT,
+        ROOT_FIGHT,
+        ROOT_MASS_VIOLENCE,
+    }
+)
 
 
 def document_parties(resolver: DocumentActors) -> frozenset[str]:
@@ -26,3 +83,48 @@ def document_parties(resolver: DocumentActors) -> frozenset[str]:
         if code:
             found.add(code)
     return frozenset(found)
+
+
+def with_clause_party_targets(
+    events: Sequence[Event], doc: Doc, resolver: DocumentActors
+) -> list[Event]:
+    """Return the events, a dyadic act with no target given the one other party named
+    in its verb's clause, if there is exactly one (see the module docstring)."""
+    out: list[Event] = []
+    for event in events:
+        target = None
+        if event.target is None and event.root_code in DYADIC_ROOTS:
+            target = _clause_party(event, doc, resolver)
+        if target is None:
+            out.append(event)
+            continue
+        out.append(
+            replace(
+                event,
+                target=target,
+                event_id=make_event_id(
+                    event.doc_id, event.evidence.verb.start, event.source, target, event.cameo.code
+                ),
+            )
+        )
+    return out
+
+
+def _clause_party(event: Event, doc: Doc, resolver: DocumentActors) -> Actor | None:
+    verb = verb_of(event, doc)
+    if verb is None:
+        return None
+    subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    country = event.source.code[:3]
+    found: dict[str, Actor] = {}
+    for mention in resolver.mentions:
+        head = doc[mention.end - 1]
+        if head.i in subject or not verb.is_ancestor(head):
+            continue
+        for actor in resolver.resolve(head):
+            if actor.code[:3] != country and not actor.code.startswith(UNKNOWN_COUNTRY):
+                found.setdefault(actor.code[:3], actor)
+    if len(found) != 1:
+        return None
+    (actor,) = found.values()
+    return replace(actor, rule=f"clause-party:{actor.rule}")
