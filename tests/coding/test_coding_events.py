@@ -285,7 +285,7 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     ("Russian troops were withdrawn from Kherson.", [("RUSMIL", "087", "UKR", False)]),
     # a possessor does what its decision or threat says; not what its demand asks
     (
-        "Russia's decision to withdraw from the treaty angered Washington.",
+        "Russia's decision to withdraw from the treaty surprised its allies.",
         [("RUS", "087", None, False)],
     ),
     ("Iran rejected Britain's demand to release the tanker.", [("IRN", "124", "GBR", False)]),

@@ -8,9 +8,9 @@ organizations, people, state adjectives). Writes:
   by the role held then, else the person's country), which the last stage reads to tell an
   event whose target the story never names from one whose target the coder failed to
   connect;
-- the events, a dyadic act with no target given the one other party its clause names
-  (rule ``clause-party:RULE``): "The UN envoy for Syria is calling for an end to the
-  violence" is addressed to Syria. Not when the clause names two or more other parties
+- the events, an act with no target (any but a bare statement) given the one other party
+  its clause names (rule ``clause-party:RULE``): "The UN envoy called for an end to the
+  violence in Syria" is addressed to Syria. Not when the clause names two or more other parties
   (whom the act is aimed at is then not known), nor a party inside the subject ("China
   and the U.S. have pulled ahead" is no act of one on the other), nor one of the
   source's own country.
@@ -39,6 +39,7 @@ from dragoman.ontology.codes import (
     ROOT_MATERIAL_COOPERATION,
     ROOT_REDUCE_RELATIONS,
     ROOT_REJECT,
+    ROOT_STATEMENT,
     ROOT_THREATEN,
     ROOT_YIELD,
 )
@@ -88,12 +89,12 @@ def document_parties(resolver: DocumentActors) -> frozenset[str]:
 def with_clause_party_targets(
     events: Sequence[Event], doc: Doc, resolver: DocumentActors
 ) -> list[Event]:
-    """Return the events, a dyadic act with no target given the one other party named
-    in its verb's clause, if there is exactly one (see the module docstring)."""
+    """Return the events, an act (not a statement) with no target given the one other
+    party named in its verb's clause, if there is exactly one (see the module docstring)."""
     out: list[Event] = []
     for event in events:
         target = None
-        if event.target is None and event.root_code in DYADIC_ROOTS:
+        if event.target is None and event.root_code != ROOT_STATEMENT:
             target = _clause_party(event, doc, resolver)
         if target is None:
             out.append(event)
