@@ -91,3 +91,10 @@ def test_international_civil_society_is_of_no_country(coder: Coder) -> None:
     # not forces, and not a group some state's adjective places
     assert [a.code for a in coder.lookup_actor("international forces").actors] == ["---MIL"]
     assert [a.code for a in coder.lookup_actor("Thai rights groups").actors] == ["THAHRI"]
+
+
+def test_a_plural_name_after_a_state_adjective_is_a_people(coder: Coder) -> None:
+    (actor,) = coder.lookup_actor("Syrian Kurds", date="2025-06-01").actors
+    assert (actor.code, actor.rule) == ("SYR", "adjective+plural")
+    (taliban,) = coder.lookup_actor("Afghan Taliban", date="2025-06-01").actors
+    assert taliban.code.startswith("AFG") and taliban.rule == "name"

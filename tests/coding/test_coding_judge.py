@@ -35,6 +35,7 @@ def test_policy_rules_are_named_in_order() -> None:
         "commentator",
         "untargeted",
         "quoted-statement",
+        "private-person",
     ]
 
 
@@ -166,3 +167,30 @@ def test_a_pronoun_statement_inside_a_quotation_is_left_out() -> None:
     told = replace(make_event(we, target=TARGET, code="010"), quote=0)
     assert len(judge_events([told], KEEP_ALL, FLAT)) == 1
     assert len(judge_events([replace(make_event(STATE, code="010"), quote=0)], KEEP_ALL, FLAT)) == 1
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        Actor("SDN", "Sudan", "Ali Osman", 0, 9, rule="person+country"),
+        Actor("SDN", "Sudan", "Osman", 0, 5, rule="earlier-mention"),
+        Actor("SDN", "Sudan", "she", 0, 3, rule="pronoun:Ali Osman"),
+    ],
+)
+def test_a_person_of_no_role_is_left_out(source: Actor) -> None:
+    event = make_event(source, target=TARGET)
+    assert judge_events([event], KEEP_ALL, FLAT) == []
+    assert len(judge_events([event], JudgeOptions(private_people=True), FLAT)) == 1
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        Actor("SDNAGR", "Sudan farmers", "farmer Ali Osman", 0, 16, rule="person+title+country"),
+        Actor("CHN", "China", "it", 0, 2, rule="pronoun:China"),  # a state
+        Actor("SYR", "Syria", "Syrian Kurds", 0, 12, rule="adjective+plural"),  # a people
+        Actor("PAK", "Pakistan", "Imran Khan", 0, 10, rule="person-no-role"),  # in the dictionary
+    ],
+)
+def test_roles_states_peoples_and_known_people_stay(source: Actor) -> None:
+    assert len(judge_events([make_event(source, target=TARGET)], KEEP_ALL, FLAT)) == 1

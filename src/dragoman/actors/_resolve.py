@@ -498,6 +498,9 @@ class DocumentActors:
         last = self.doc[end - 1].text
         named = found.org or found.state
         if named is not None:
+            if agent is None and self.doc[end - 1].tag_ == "NNPS":
+                # "Syrian Kurds", "Afghan Pashtuns": a people of the state, not a person
+                return self.named_actor(segment, named, None, rule="adjective+plural")
             return self.named_actor(segment, named, agent, rule="person+" + _rule_part(agent))
         remembered = (
             self.memory.names.get(full)

@@ -52,7 +52,8 @@ def judge_options(function: F) -> F:
         help="Keep every event the rules code, each with its confidence: also those "
         "below the threshold, sources of no country (---GOV), hypothetical and "
         "obligation clauses, what analysts or experts say, acts aimed at someone "
-        "but coded without a target, and statements inside a quotation ('as I said').",
+        "but coded without a target, statements inside a quotation ('as I said'), and "
+        "what people of no known role do.",
     )(function)
     function = click.option(
         "--min-confidence",

@@ -85,6 +85,8 @@ class JudgeOptions:
             criticism, threats, force...) whose target the coder did not find.
         quoted_statements: Keep statements made inside a quotation by "I", "we", "he" or
             "she" with no one addressed ("as I said", "we have always said").
+        private_people: Keep what people do whom the text and the dictionaries give a
+            country but no role ("Ali, a Sudanese man, said").
     """
 
     min_confidence: float | None = 0.0
@@ -93,6 +95,7 @@ class JudgeOptions:
     commentators: bool = False
     untargeted: bool = False
     quoted_statements: bool = False
+    private_people: bool = False
 
     @classmethod
     def everything(cls) -> JudgeOptions:
@@ -104,6 +107,7 @@ class JudgeOptions:
             commentators=True,
             untargeted=True,
             quoted_statements=True,
+            private_people=True,
         )
 
 
@@ -172,6 +176,28 @@ def _quoted_statement(event: Event, options: JudgeOptions, parties: Parties) -> 
     return "quoted-statement"
 
 
+# Pronouns that stand for a person, never for a state ("it" may: "China said it would").
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+
+def _private_person(event: Event, options: JudgeOptions, parties: Parties) -> str | None:
+    """The source is a person the text and the dictionaries give a country but no role: a
+    name after a state adjective ("Sudanese farmer" has a role, "a Sudanese man, Ali Osman"
+    has not), a later mention of such a name, or "he"/"she" read as such a person. A
+    private person is no political actor. On the VOA document gold such events were right
+    2 times in 5 on the tune half and 2 in 26 on the check half."""
+    if options.private_people:
+        return None
+    source = event.source
+    if len(source.code) != 3 or source.code in ORGANIZATION_PREFIXES:
+        return None  # a role, an organization, or no country at all
+    if source.rule.startswith(("person+country", "earlier-mention")) or (
+        source.rule.startswith("pronoun:") and source.text.lower() in _PERSONAL_PRONOUNS
+    ):
+        return "private-person"
+    return None
+
+
 #: The actor codes the document names, from the actor dictionary (see document_parties).
 Parties = AbstractSet[str]
 
@@ -183,6 +209,7 @@ POLICY_RULES: tuple[tuple[str, PolicyRule], ...] = (
     ("commentator", _commentator),
     ("untargeted", _untargeted),
     ("quoted-statement", _quoted_statement),
+    ("private-person", _private_person),
 )
 
 
