@@ -104,10 +104,15 @@ def test_an_adjunct_of_speaking_names_the_audience(coder: Coder) -> None:
     [
         # the one other party the clause names is whom the act is aimed at
         ("The U.N. envoy called for an end to the violence in Syria.", [("IGOUNO", "SYR")]),
-        # two other parties: whom it is aimed at is not known
+        # two other parties named apart: whom it is aimed at is not known
         (
-            "The U.N. envoy called for calm in Syria and Lebanon after the clashes.",
+            "The U.N. envoy called for calm in Syria after the clashes with Lebanon.",
             [("IGOUNO", None)],
+        ),
+        # coordinated parties: one event each
+        (
+            "The U.N. envoy called for an end to the fighting in Sudan and South Sudan.",
+            [("IGOUNO", "SDN"), ("IGOUNO", "SSD")],
         ),
         # a co-subject is no target
         ("China and India pledged to cooperate on climate.", [("CHN", "IND"), ("IND", "CHN")]),

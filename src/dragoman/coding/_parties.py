@@ -10,10 +10,11 @@ organizations, people, state adjectives). Writes:
   connect;
 - the events, an act with no target (any but a bare statement) given the one other party
   its clause names (rule ``clause-party:RULE``): "The UN envoy called for an end to the
-  violence in Syria" is addressed to Syria. Not when the clause names two or more other parties
-  (whom the act is aimed at is then not known), nor a party inside the subject ("China
-  and the U.S. have pulled ahead" is no act of one on the other), nor one of the
-  source's own country.
+  violence in Syria" is addressed to Syria; "imposed tariffs on goods from Canada and
+  Mexico" to each of the coordinated parties (one event each). Not when the clause names
+  two or more other parties apart (whom the act is aimed at is then not known), nor a
+  party inside the subject ("China and the U.S. have pulled ahead" is no act of one on
+  the other), nor one of the source's own country.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dragoman.actors import UNKNOWN_COUNTRY, DocumentActors
 from dragoman.coding._antecedents import verb_of
@@ -90,42 +91,56 @@ def with_clause_party_targets(
     events: Sequence[Event], doc: Doc, resolver: DocumentActors
 ) -> list[Event]:
     """Return the events, an act (not a statement) with no target given the one other
-    party named in its verb's clause, if there is exactly one (see the module docstring)."""
+    party named in its verb's clause, or one event for each of several coordinated
+    parties (see the module docstring)."""
     out: list[Event] = []
     for event in events:
-        target = None
+        targets: list[Actor] = []
         if event.target is None and event.root_code != ROOT_STATEMENT:
-            target = _clause_party(event, doc, resolver)
-        if target is None:
+            targets = _clause_parties(event, doc, resolver)
+        if not targets:
             out.append(event)
-            continue
-        out.append(
-            replace(
-                event,
-                target=target,
-                event_id=make_event_id(
-                    event.doc_id, event.evidence.verb.start, event.source, target, event.cameo.code
-                ),
+        for target in targets:
+            out.append(
+                replace(
+                    event,
+                    target=target,
+                    event_id=make_event_id(
+                        event.doc_id,
+                        event.evidence.verb.start,
+                        event.source,
+                        target,
+                        event.cameo.code,
+                    ),
+                )
             )
-        )
     return out
 
 
-def _clause_party(event: Event, doc: Doc, resolver: DocumentActors) -> Actor | None:
+def _clause_parties(event: Event, doc: Doc, resolver: DocumentActors) -> list[Actor]:
     verb = verb_of(event, doc)
     if verb is None:
-        return None
+        return []
     subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     country = event.source.code[:3]
-    found: dict[str, Actor] = {}
+    found: dict[str, tuple[Actor, Token]] = {}
     for mention in resolver.mentions:
         head = doc[mention.end - 1]
         if head.i in subject or not verb.is_ancestor(head):
             continue
         for actor in resolver.resolve(head):
             if actor.code[:3] != country and not actor.code.startswith(UNKNOWN_COUNTRY):
-                found.setdefault(actor.code[:3], actor)
-    if len(found) != 1:
-        return None
-    (actor,) = found.values()
-    return replace(actor, rule=f"clause-party:{actor.rule}")
+                found.setdefault(actor.code[:3], (actor, head))
+    if len(found) > 1 and len({_coordination(head).i for _, head in found.values()}) > 1:
+        return []  # several parties, not of one coordinated phrase: whom is not known
+    return [replace(actor, rule=f"clause-party:{actor.rule}") for actor, _ in found.values()]
+
+
+def _coordination(token: Token) -> Token:
+    """The first conjunct of the coordinated phrase a name is in ("Canada and Mexico",
+    "Canadian and Mexican exports"), or the name's own token."""
+    while token.dep_ == "conj" or (
+        token.dep_ in ("amod", "compound") and token.head.dep_ == "conj"
+    ):
+        token = token.head
+    return token
