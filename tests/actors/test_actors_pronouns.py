@@ -56,3 +56,54 @@ def test_we_in_a_quotation_is_its_speaker(coder: Coder) -> None:
     events = coder.code(text, date="2025-03-10")
     condemned = [e for e in events if e.cameo.code == "111"]
     assert [(e.source.code, e.source.rule) for e in condemned] == [("TURGOV", "quote-speaker:he")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "he" passes over the last person named when the text says she is a woman
+        (
+            "Chilean Foreign Minister Mark Soto met Chilean President Ana Ruiz in Lima on "
+            "Monday. He criticized Bolivia.",
+            [("CHLGOV", "pronoun:Chilean Foreign Minister Mark Soto")],
+        ),
+        (
+            "Chilean Foreign Minister Ana Soto met Chilean President Mark Ruiz in Lima on "
+            "Monday. She criticized Bolivia.",
+            [("CHLGOV", "pronoun:Chilean Foreign Minister Ana Soto")],
+        ),
+        # a title says the gender: no one else is a fitting antecedent
+        ("Mrs. Soto, a Chilean minister, spoke on Monday. He criticized Bolivia.", []),
+        # the gender a pronoun gave a person holds for later pronouns
+        (
+            "Chilean Foreign Minister Dana Soto spoke on Monday. He said Peru had lied. "
+            "Later she criticized Bolivia.",
+            [],
+        ),
+    ],
+)
+def test_a_personal_pronoun_agrees_in_gender(
+    coder: Coder, text: str, expected: list[tuple[str, str]]
+) -> None:
+    criticisms = [e for e in coder.code(text, date="2025-03-10") if e.cameo.code == "111"]
+    assert [(e.source.code, e.source.rule) for e in criticisms] == expected
+
+
+def test_the_unknown_speaker_of_a_reported_clause_is_its_pronoun(coder: Coder) -> None:
+    # "she" is Garcia-Lopez, whom the dictionary does not know, not the minister named before
+    text = (
+        "Chilean Foreign Minister Mark Soto spoke on Monday. "
+        "Garcia-Lopez said she would criticize Bolivia."
+    )
+    assert [e.cameo.code for e in coder.code(text, date="2025-03-10")] == ["010"]
+
+
+def test_an_organization_the_name_rules_read_as_a_person_is_no_he(coder: Coder) -> None:
+    text = (
+        "Chilean President Mark Ruiz spoke on Monday. Officials of the Bolivian National "
+        "Research Council met in La Paz. He criticized Bolivia."
+    )
+    criticisms = [e for e in coder.code(text, date="2025-03-10") if e.cameo.code == "111"]
+    assert [(e.source.code, e.source.rule) for e in criticisms] == [
+        ("CHLGOV", "pronoun:Chilean President Mark Ruiz")
+    ]

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from dragoman.actors._dictionary import AgentEntry
 from dragoman.actors._phrases import trim
+from dragoman.actors._referents import gender_of_pronoun
 from dragoman.actors._rules import UNKNOWN_COUNTRY
 from dragoman.lexicon import words
 from dragoman.records import Actor
@@ -68,7 +69,12 @@ def pronoun(resolver: DocumentActors, head: Token) -> list[Actor]:
         kinds = ("state", "org")
     else:
         return []
-    antecedent = resolver.memory.antecedent(head.idx, kinds)
+    antecedent = resolver.memory.antecedent(
+        head.idx,
+        kinds,
+        gender=gender_of_pronoun(word),
+        number="singular",
+    )
     if antecedent is None:
         return []
     return [refer(antecedent, head.text, head.idx, f"pronoun:{antecedent.text}")]
@@ -96,9 +102,9 @@ def _reporter(resolver: DocumentActors, head: Token) -> list[Actor] | None:
         return None
     for subject in clause.head.children:
         if subject.dep_ == "nsubj" and subject.i != head.i and subject.pos_ != "PRON":
-            actors = resolver.resolve(subject)
-            if actors:
-                return actors
+            # "Canos-Donnay said she hoped ...": the speaker, even one that is no actor
+            # (then the pronoun names no one, not the last actor named before)
+            return resolver.resolve(subject)
     return None
 
 
