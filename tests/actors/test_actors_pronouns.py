@@ -37,11 +37,56 @@ def test_a_reference_takes_its_antecedent(
     assert expected in _sources(coder, text)
 
 
-def test_they_is_left_unresolved(coder: Coder) -> None:
-    assert _sources(coder, "Chile and Peru met. They criticized Bolivia.") == [
-        ("CHL", "name"),
-        ("PER", "name"),
+def _events(coder: Coder, text: str) -> list[tuple[str, str, str, str]]:
+    return [
+        (
+            e.source.code,
+            e.cameo.code,
+            e.target.code if e.target else "-",
+            e.target.rule if e.target else "-",
+        )
+        for e in coder.code(text, date="2025-03-10")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # coordinated subjects: one actor per conjunct
+        (
+            "Chile and Peru met in Lima. They criticized Bolivia.",
+            [("CHL", "pronoun:Chile"), ("PER", "pronoun:Peru")],
+        ),
+        # a plural noun
+        (
+            "Chilean officials arrived in Lima on Monday. They criticized Bolivia.",
+            [("CHLGOV", "pronoun:Chilean officials")],
+        ),
+        # the nearest plural subject names no actor: "they" names no one either
+        ("Chilean officials spoke. Experts gathered in Lima. They criticized Bolivia.", []),
+    ],
+)
+def test_they_takes_the_nearest_plural_subject(
+    coder: Coder, text: str, expected: list[tuple[str, str]]
+) -> None:
+    criticisms = [e for e in coder.code(text, date="2025-03-10") if e.cameo.code == "111"]
+    assert [(e.source.code, e.source.rule) for e in criticisms] == expected
+
+
+def test_an_object_pronoun_is_not_its_own_clause_subject(coder: Coder) -> None:
+    text = "Bolivian soldiers crossed the border on Monday. Chilean troops attacked them."
+    assert ("CHLMIL", "190", "BOLMIL", "pronoun:Bolivian soldiers") in _events(coder, text)
+
+
+def test_a_quantifier_subject_stops_they(coder: Coder) -> None:
+    # "them" are the "some", not the ministers named before
+    text = "Chilean ministers met on Monday. Some said Peru had lied, and Bolivia criticized them."
+    assert ("BOL", "111", "-", "-") in _events(coder, text)
+
+
+def test_their_owns_a_nominal_event(coder: Coder) -> None:
+    text = "Chilean ministers arrived in La Paz. Bolivia praised their visit."
+    assert ("BOL", "051", "CHLGOV", "pronoun:Chilean ministers") in _events(coder, text)
 
 
 def test_a_pronoun_with_no_antecedent_names_no_one(coder: Coder) -> None:
@@ -106,4 +151,15 @@ def test_an_organization_the_name_rules_read_as_a_person_is_no_he(coder: Coder) 
     criticisms = [e for e in coder.code(text, date="2025-03-10") if e.cameo.code == "111"]
     assert [(e.source.code, e.source.rule) for e in criticisms] == [
         ("CHLGOV", "pronoun:Chilean President Mark Ruiz")
+    ]
+
+
+def test_a_possessive_pronoun_of_the_subject_is_no_target(coder: Coder) -> None:
+    # "their strike" is the students' own: the target is whom they protest against
+    text = (
+        "Chilean students continued their hunger strike to demand the resignation of the "
+        "Chilean education minister."
+    )
+    assert [(code, target) for _source, code, target, _rule in _events(coder, text)] == [
+        ("1421", "CHLGOV")
     ]
