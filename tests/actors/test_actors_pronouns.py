@@ -163,3 +163,14 @@ def test_a_possessive_pronoun_of_the_subject_is_no_target(coder: Coder) -> None:
     assert [(code, target) for _source, code, target, _rule in _events(coder, text)] == [
         ("1421", "CHLGOV")
     ]
+
+
+def test_the_speaker_of_a_quotation_is_no_one_named_in_it(coder: Coder) -> None:
+    text = (
+        "Bolivian Foreign Minister Jorge Soto spoke in La Paz on Monday. "
+        '"Talks with Emmanuel Macron are over," he said.'
+    )
+    assert _sources(coder, text)[-1] == (
+        "BOLGOV",
+        "pronoun:Bolivian Foreign Minister Jorge Soto",
+    )

@@ -84,3 +84,9 @@ def test_a_phrase_describing_no_person_has_no_bearer(nlp: Language) -> None:
 )
 def test_gender_of_a_pronoun(word: str, gender: str) -> None:
     assert gender_of_pronoun(word) == gender
+
+
+def test_what_stands_before_a_name_is_not_part_of_it(nlp: Language) -> None:
+    text = "The vote was for the head of the commission, Ana Ruiz."
+    about = referent(_phrase(nlp, text, ", Ana Ruiz"))
+    assert (about.person, about.gender, about.key) == (True, "f", "Ruiz")

@@ -147,6 +147,7 @@ class DocumentMemory:
         owners: bool = False,
         gender: str = "",
         number: str = "",
+        skip: Callable[[int], bool] | None = None,
     ) -> Actor | None:
         """Return the most recent actor of one of ``kinds`` named before a character offset.
 
@@ -161,6 +162,7 @@ class DocumentMemory:
                 gender is passed over, and one it gives none learns this one.
             number: ``singular`` ("he", "it") or ``plural`` ("they"): a phrase of the
                 other number is passed over; ``""``: any.
+            skip: Passes over names at the character offsets it is true of.
         """
         if not self._seeded:
             self._seed()
@@ -174,6 +176,7 @@ class DocumentMemory:
                 and not (owners and isinstance(named.item, Mention) and self._in_pp(named.item))
                 and not (gender and self._other(named, gender))
                 and not (number and named.referent.plural != (number == "plural"))
+                and not (skip is not None and skip(named.start))
             ):
                 best = named
         if best is None or best.item is _UNKNOWN_PERSON:

@@ -9,6 +9,7 @@ antecedent. Rules over the text, not a coreference model.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -88,6 +89,7 @@ def pronoun(resolver: DocumentActors, head: Token) -> list[Actor]:
         kinds,
         gender=gender_of_pronoun(word),
         number="singular",
+        skip=_quoted_here(resolver, head),
     )
     if antecedent is None:
         return []
@@ -129,6 +131,20 @@ def _plural_antecedent(resolver: DocumentActors, head: Token) -> list[Actor]:
             return []
         return resolver.resolve(token)
     return []
+
+
+def _quoted_here(resolver: DocumentActors, head: Token) -> Callable[[int], bool] | None:
+    """For the speaker of a quotation ('"...," he added'): a test that passes over the
+    names quoted in the speaker's sentence, whom the speaker talks about."""
+    if (
+        head.dep_ not in _SUBJECT_DEPS
+        or head.head.lemma_.lower() not in _SPEECH_LEMMAS
+        or resolver.quotes.at(head.idx) is not None
+    ):
+        return None
+    sentence_start = head.sent.start_char
+    quotes = resolver.quotes
+    return lambda offset: offset >= sentence_start and quotes.at(offset) is not None
 
 
 def _same_time_clause(pronoun: Token) -> bool:

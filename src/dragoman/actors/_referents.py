@@ -120,6 +120,8 @@ def _name_part(tokens: Sequence[Token]) -> list[Token]:
     "Kannavee Suebsang" of "Kannavee Suebsang, an opposition lawmaker"."""
     out: list[Token] = []
     for token in tokens:
+        if not out and (token.is_punct or token.dep_ == "cc"):
+            continue  # what stood before the name ("..., Ursula von der Leyen")
         if token.text in (",", "(", "—", "–") or (token.lower_ == "of" and out):
             break
         out.append(token)
