@@ -174,3 +174,9 @@ def test_the_speaker_of_a_quotation_is_no_one_named_in_it(coder: Coder) -> None:
         "BOLGOV",
         "pronoun:Bolivian Foreign Minister Jorge Soto",
     )
+
+
+def test_a_possessive_pronoun_of_an_infinitive_subject_is_no_target(coder: Coder) -> None:
+    # Chile recalls its own ambassador: "its" names no other party
+    text = "Peru insulted the Chilean president, prompting Chile to recall its ambassador."
+    assert all(rule != "pronoun:Chile" for *_rest, rule in _events(coder, text))

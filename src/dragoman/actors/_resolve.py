@@ -310,11 +310,13 @@ class DocumentActors:
         verb = noun
         while verb.dep_ in ("dobj", "pobj", "prep", "conj", "appos") and verb.head.i != verb.i:
             verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and verb.dep_ == "xcomp":
+            # "prompting France to recall its ambassador": the object of the verb that
+            # governs an infinitive is its subject (or that verb's own subject)
+            subjects = [c for c in verb.head.children if c.dep_ in ("dobj", "nsubj")]
         codes = {a.code for a in owners}
-        return any(
-            c.dep_ in ("nsubj", "nsubjpass") and codes & {a.code for a in self.resolve(c)}
-            for c in verb.children
-        )
+        return any(codes & {a.code for a in self.resolve(c)} for c in subjects)
 
     def resolve_attached(self, head: Token, *, nested: bool = False) -> list[Actor]:
         """Return the actor a non-actor noun is about, from its attached phrases, for targets.
