@@ -180,3 +180,12 @@ def test_a_possessive_pronoun_of_an_infinitive_subject_is_no_target(coder: Coder
     # Chile recalls its own ambassador: "its" names no other party
     text = "Peru insulted the Chilean president, prompting Chile to recall its ambassador."
     assert all(rule != "pronoun:Chile" for *_rest, rule in _events(coder, text))
+
+
+def test_a_possessive_pronoun_in_a_coordinated_clause_is_the_other_party(coder: Coder) -> None:
+    # "its" is Peru's, the subject of the first clause, not of "accept"
+    text = (
+        "Chilean Foreign Minister Ana Soto arrived in Quito on Tuesday. "
+        '"Peru is irresponsible, and we will not accept its threats," she said.'
+    )
+    assert ("CHLGOV", "120", "PER", "pronoun:Peru") in _events(coder, text)

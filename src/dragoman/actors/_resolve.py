@@ -308,7 +308,11 @@ class DocumentActors:
         belongs to: "Chile recalled its ambassador", "the students continued their strike"
         name the subject's own thing, not another party."""
         verb = noun
-        while verb.dep_ in ("dobj", "pobj", "prep", "conj", "appos") and verb.head.i != verb.i:
+        while (
+            verb.pos_ not in ("VERB", "AUX")
+            and verb.dep_ in ("dobj", "pobj", "prep", "conj", "appos")
+            and verb.head.i != verb.i
+        ):
             verb = verb.head
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects and verb.dep_ == "xcomp":
