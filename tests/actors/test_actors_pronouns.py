@@ -37,11 +37,56 @@ def test_a_reference_takes_its_antecedent(
     assert expected in _sources(coder, text)
 
 
-def test_they_is_left_unresolved(coder: Coder) -> None:
-    assert _sources(coder, "Chile and Peru met. They criticized Bolivia.") == [
-        ("CHL", "name"),
-        ("PER", "name"),
+def _events(coder: Coder, text: str) -> list[tuple[str, str, str, str]]:
+    return [
+        (
+            e.source.code,
+            e.cameo.code,
+            e.target.code if e.target else "-",
+            e.target.rule if e.target else "-",
+        )
+        for e in coder.code(text, date="2025-03-10")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # coordinated subjects: one actor per conjunct
+        (
+            "Chile and Peru met in Lima. They criticized Bolivia.",
+            [("CHL", "pronoun:Chile"), ("PER", "pronoun:Peru")],
+        ),
+        # a plural noun
+        (
+            "Chilean officials arrived in Lima on Monday. They criticized Bolivia.",
+            [("CHLGOV", "pronoun:Chilean officials")],
+        ),
+        # the nearest plural subject names no actor: "they" names no one either
+        ("Chilean officials spoke. Experts gathered in Lima. They criticized Bolivia.", []),
+    ],
+)
+def test_they_takes_the_nearest_plural_subject(
+    coder: Coder, text: str, expected: list[tuple[str, str]]
+) -> None:
+    criticisms = [e for e in coder.code(text, date="2025-03-10") if e.cameo.code == "111"]
+    assert [(e.source.code, e.source.rule) for e in criticisms] == expected
+
+
+def test_an_object_pronoun_is_not_its_own_clause_subject(coder: Coder) -> None:
+    text = "Bolivian soldiers crossed the border on Monday. Chilean troops attacked them."
+    assert ("CHLMIL", "190", "BOLMIL", "pronoun:Bolivian soldiers") in _events(coder, text)
+
+
+def test_a_quantifier_subject_stops_they(coder: Coder) -> None:
+    # "them" are the "some", not the ministers named before
+    text = "Chilean ministers met on Monday. Some said Peru had lied, and Bolivia criticized them."
+    assert ("BOL", "111", "-", "-") in _events(coder, text)
+
+
+def test_their_owns_a_nominal_event(coder: Coder) -> None:
+    text = "Chilean ministers arrived in La Paz. Bolivia praised their visit."
+    assert ("BOL", "051", "CHLGOV", "pronoun:Chilean ministers") in _events(coder, text)
 
 
 def test_a_pronoun_with_no_antecedent_names_no_one(coder: Coder) -> None:
@@ -56,3 +101,91 @@ def test_we_in_a_quotation_is_its_speaker(coder: Coder) -> None:
     events = coder.code(text, date="2025-03-10")
     condemned = [e for e in events if e.cameo.code == "111"]
     assert [(e.source.code, e.source.rule) for e in condemned] == [("TURGOV", "quote-speaker:he")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "he" passes over the last person named when the text says she is a woman
+        (
+            "Chilean Foreign Minister Mark Soto met Chilean President Ana Ruiz in Lima on "
+            "Monday. He criticized Bolivia.",
+            [("CHLGOV", "pronoun:Chilean Foreign Minister Mark Soto")],
+        ),
+        (
+            "Chilean Foreign Minister Ana Soto met Chilean President Mark Ruiz in Lima on "
+            "Monday. She criticized Bolivia.",
+            [("CHLGOV", "pronoun:Chilean Foreign Minister Ana Soto")],
+        ),
+        # a title says the gender: no one else is a fitting antecedent
+        ("Mrs. Soto, a Chilean minister, spoke on Monday. He criticized Bolivia.", []),
+        # the gender a pronoun gave a person holds for later pronouns
+        (
+            "Chilean Foreign Minister Dana Soto spoke on Monday. He said Peru had lied. "
+            "Later she criticized Bolivia.",
+            [],
+        ),
+    ],
+)
+def test_a_personal_pronoun_agrees_in_gender(
+    coder: Coder, text: str, expected: list[tuple[str, str]]
+) -> None:
+    criticisms = [e for e in coder.code(text, date="2025-03-10") if e.cameo.code == "111"]
+    assert [(e.source.code, e.source.rule) for e in criticisms] == expected
+
+
+def test_the_unknown_speaker_of_a_reported_clause_is_its_pronoun(coder: Coder) -> None:
+    # "she" is Garcia-Lopez, whom the dictionary does not know, not the minister named before
+    text = (
+        "Chilean Foreign Minister Mark Soto spoke on Monday. "
+        "Garcia-Lopez said she would criticize Bolivia."
+    )
+    assert [e.cameo.code for e in coder.code(text, date="2025-03-10")] == ["010"]
+
+
+def test_an_organization_the_name_rules_read_as_a_person_is_no_he(coder: Coder) -> None:
+    text = (
+        "Chilean President Mark Ruiz spoke on Monday. Officials of the Bolivian National "
+        "Research Council met in La Paz. He criticized Bolivia."
+    )
+    criticisms = [e for e in coder.code(text, date="2025-03-10") if e.cameo.code == "111"]
+    assert [(e.source.code, e.source.rule) for e in criticisms] == [
+        ("CHLGOV", "pronoun:Chilean President Mark Ruiz")
+    ]
+
+
+def test_a_possessive_pronoun_of_the_subject_is_no_target(coder: Coder) -> None:
+    # "their strike" is the students' own: the target is whom they protest against
+    text = (
+        "Chilean students continued their hunger strike to demand the resignation of the "
+        "Chilean education minister."
+    )
+    assert [(code, target) for _source, code, target, _rule in _events(coder, text)] == [
+        ("1421", "CHLGOV")
+    ]
+
+
+def test_the_speaker_of_a_quotation_is_no_one_named_in_it(coder: Coder) -> None:
+    text = (
+        "Bolivian Foreign Minister Jorge Soto spoke in La Paz on Monday. "
+        '"Talks with Emmanuel Macron are over," he said.'
+    )
+    assert _sources(coder, text)[-1] == (
+        "BOLGOV",
+        "pronoun:Bolivian Foreign Minister Jorge Soto",
+    )
+
+
+def test_a_possessive_pronoun_of_an_infinitive_subject_is_no_target(coder: Coder) -> None:
+    # Chile recalls its own ambassador: "its" names no other party
+    text = "Peru insulted the Chilean president, prompting Chile to recall its ambassador."
+    assert all(rule != "pronoun:Chile" for *_rest, rule in _events(coder, text))
+
+
+def test_a_possessive_pronoun_in_a_coordinated_clause_is_the_other_party(coder: Coder) -> None:
+    # "its" is Peru's, the subject of the first clause, not of "accept"
+    text = (
+        "Chilean Foreign Minister Ana Soto arrived in Quito on Tuesday. "
+        '"Peru is irresponsible, and we will not accept its threats," she said.'
+    )
+    assert ("CHLGOV", "120", "PER", "pronoun:Peru") in _events(coder, text)

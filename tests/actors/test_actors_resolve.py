@@ -99,8 +99,8 @@ CASES: list[tuple[str, list[Row]]] = [
     # an organization's seat; members named by their organization
     ("A newspaper based in Beirut criticized Syria.", [("LBNMED", "111", "SYR")]),
     ("NATO allies criticized Russia.", [("IGOWSTNAT", "111", "RUS")]),
-    # "they" is deliberately not resolved
-    ("Polish officials arrived. They criticized Russia.", []),
+    # "they" takes the nearest plural subject
+    ("Polish officials arrived. They criticized Russia.", [("POLGOV", "111", "RUS")]),
     # a possessive pronoun's antecedent owns the agent, for a doer only
     (
         "Turkey reinforced the border. Its soldiers shelled Syrian villages.",

@@ -13,11 +13,13 @@ dictionary name is built by the resolver's callback, for the one antecedent chos
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from spacy.parts_of_speech import PROPN as _PROPN_ID
 from spacy.tokens import Doc, Token
 
 from dragoman.actors._mentions import Mention
+from dragoman.actors._referents import Referent, bearer, referent
 from dragoman.lexicon import words
 from dragoman.pipeline import TokenTable
 from dragoman.records import Actor
@@ -34,6 +36,20 @@ _UNKNOWN_PERSON = Actor(code="", name="", text="", start=0, end=0, entry="", rul
 _NOT_PERSON_ENDS = words("not_person_name_ends")
 
 _SPEECH_LEMMAS = words("speech_lemmas")
+
+# What a phrase says when it is not read (states, organizations, groups).
+_ONE_THING = Referent(person=False, plural=False, gender="", key="")
+
+
+class _Named(NamedTuple):
+    """One thing the text named: where, of which kind, its code, the actor (or the
+    dictionary mention to build it from) and what the phrase says of it (number, gender)."""
+
+    start: int
+    kind: str
+    code: str
+    item: Actor | Mention
+    referent: Referent
 
 
 class DocumentMemory:
@@ -66,18 +82,44 @@ class DocumentMemory:
         self._table = table
         # person name (full or last word) -> actor resolved earlier in the document
         self.names: dict[str, Actor] = {}
-        # what the text has named so far, for pronouns and definite descriptions:
-        # (character offset, kind, code, the actor or the mention to build it from);
+        # what the text has named so far, for pronouns and definite descriptions;
         # dictionary names are added lazily
-        self._history: list[tuple[int, str, str, Actor | Mention]] = []
+        self._history: list[_Named] = []
+        # genders learnt from pronouns: "he said" after "Brekelmans" makes him a man for a
+        # later "she" (keyed by the surname, which later mentions repeat)
+        self._genders: dict[str, str] = {}
         self._named_mentions = named_mentions
         self._seeded = False
 
     def add(self, actor: Actor) -> None:
         """Remember an actor the resolver decided, as named at its last character (so that
         it is more recent than the names inside it: "King Hassan of Morocco" after the
-        dictionary's "Hassan")."""
-        self._history.append((actor.end - 1, kind(actor), actor.code, actor))
+        dictionary's "Hassan").
+
+        A phrase the name rules coded as a person that does not name one person ("five
+        Uyghurs", "the Spanish National Research Council") is remembered by its code's
+        kind, as plural when it is; unless it describes a person ("Ana Ruiz, director of
+        the Research Council"): then it stands for that person.
+        """
+        kind_ = kind(actor)
+        about = _ONE_THING
+        if kind_ == "person" or actor.rule.startswith(("agent", "adjective")):
+            span = self._doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is not None:
+                about = referent(list(span), known_person=actor.rule.startswith("person-role"))
+                if kind_ == "person" and not about.person:
+                    about = bearer(list(span)) or about
+            if kind_ == "person" and not about.person:
+                kind_ = "group" if about.plural else _code_kind(actor.code)
+        self._remember(_Named(actor.end - 1, kind_, actor.code, actor, about))
+
+    def _remember(self, named: _Named) -> None:
+        """Add to the history; a gender the text gives a person holds for their surname's
+        later mentions ("Brekelmans" after "Ruben Brekelmans")."""
+        self._history.append(named)
+        about = named.referent
+        if about.gender and about.key:
+            self._genders.setdefault(about.key, about.gender)
 
     def family_name(self, word: str, before: int) -> Actor | None:
         """The dictionary person named before token ``before`` whose family name, written
@@ -103,6 +145,9 @@ class DocumentMemory:
         accept: Callable[[str], bool] | None = None,
         *,
         owners: bool = False,
+        gender: str = "",
+        number: str = "",
+        skip: Callable[[int], bool] | None = None,
     ) -> Actor | None:
         """Return the most recent actor of one of ``kinds`` named before a character offset.
 
@@ -113,23 +158,38 @@ class DocumentMemory:
             owners: Only names that can own what a possessive pronoun names: not a name
                 inside a prepositional phrase ("its envoy" after "the border with Serbia"
                 is not Serbia's).
+            gender: ``f`` or ``m`` for "she" or "he": a person the text gives the other
+                gender is passed over, and one it gives none learns this one.
+            number: ``singular`` ("he", "it") or ``plural`` ("they"): a phrase of the
+                other number is passed over; ``""``: any.
+            skip: Passes over names at the character offsets it is true of.
         """
         if not self._seeded:
             self._seed()
-        best: tuple[int, Actor | Mention] | None = None
-        for start, kind_, code, item in self._history:
+        best: _Named | None = None
+        for named in self._history:
             if (
-                start < before
-                and kind_ in kinds
-                and (best is None or start > best[0])
-                and (accept is None or accept(code))
-                and not (owners and isinstance(item, Mention) and self._in_pp(item))
+                named.start < before
+                and named.kind in kinds
+                and (best is None or named.start > best.start)
+                and (accept is None or accept(named.code))
+                and not (owners and isinstance(named.item, Mention) and self._in_pp(named.item))
+                and not (gender and self._other(named, gender))
+                and not (number and named.referent.plural != (number == "plural"))
+                and not (skip is not None and skip(named.start))
             ):
-                best = (start, item)
-        if best is None or best[1] is _UNKNOWN_PERSON:
+                best = named
+        if best is None or best.item is _UNKNOWN_PERSON:
             return None
-        item = best[1]
+        if gender and best.referent.key:
+            self._genders.setdefault(best.referent.key, gender)
+        item = best.item
         return item if isinstance(item, Actor) else self._mention_actor(item)
+
+    def _other(self, named: _Named, gender: str) -> bool:
+        """Whether the text gives a remembered person the other gender than ``gender``."""
+        known = named.referent.gender or self._genders.get(named.referent.key, "")
+        return bool(known) and known != gender
 
     def _in_pp(self, mention: Mention) -> bool:
         """Whether a dictionary name is (the head of) a prepositional object."""
@@ -143,6 +203,7 @@ class DocumentMemory:
         chosen.
         """
         self._seeded = True
+        history = self._history
         for mention in self._named_mentions:
             entry = mention.phrase.entry
             start = self._doc[mention.start].idx
@@ -150,22 +211,27 @@ class DocumentMemory:
                 role = entry.role_on(self._date)
                 code = role.code if role else entry.country
                 if code is not None:
-                    self._history.append((start, "person", code, mention))
+                    # a title just before the name says the gender too ("Mrs. X")
+                    first = max(mention.start - 1, 0)
+                    about = referent(list(self._doc[first : mention.end]), known_person=True)
+                    self._remember(_Named(start, "person", code, mention, about))
             elif entry.kind == "org":
-                self._history.append((start, "org", entry.code, mention))
+                history.append(_Named(start, "org", entry.code, mention, _ONE_THING))
             elif mention.phrase.form == "capital":
-                self._history.append((start, "group", entry.code + "GOV", mention))
+                history.append(_Named(start, "group", entry.code + "GOV", mention, _ONE_THING))
             else:
-                self._history.append((start, "state", entry.code, mention))
+                history.append(_Named(start, "state", entry.code, mention, _ONE_THING))
         for head in _unknown_people(self._doc, self._table, self._by_token):
             # a person the dictionary does not know: "he" after "Ken Gause, an analyst,
             # said" is Gause, not the last known person before him (no actor, so no event)
-            self._history.append((head.idx, "person", "", _UNKNOWN_PERSON))
+            name = [c for c in head.lefts if c.dep_ in ("compound", "amod")] + [head]
+            about = referent(name, known_person=True)
+            self._remember(_Named(head.idx, "person", "", _UNKNOWN_PERSON, about))
 
 
 def _unknown_people(doc: Doc, table: TokenTable, by_token: dict[int, Mention]) -> list[Token]:
-    """Heads of names the dictionary does not know that are people's: a first name and a
-    surname (capitalized proper nouns) as the subject of a verb of saying or with an
+    """Heads of names the dictionary does not know that are people's: one or two first
+    names and a surname (capitalized proper nouns) as the subject of a verb of saying or with an
     apposition ("Ken Gause, director of ...", "said Mira Rapp-Hooper"), or a lone surname
     that says something ("Canos-Donnay said"); not ending in an organization's or place's
     word ("Institute", "Council")."""
@@ -184,8 +250,11 @@ def _unknown_people(doc: Doc, table: TokenTable, by_token: dict[int, Mention]) -
             name = [token]  # a lone surname counts only when it speaks
             if not speaks:
                 continue
-        elif len(parts) == 1 and parts[0].i == token.i - 1 and parts[0].pos_ == "PROPN":
-            name = [parts[0], token]  # "Ken Gause": one first name right before the surname
+        elif len(parts) <= 2 and all(
+            p.i == token.i - len(parts) + k and p.pos_ == "PROPN" for k, p in enumerate(parts)
+        ):
+            # "Ken Gause", "Antonio Queba Banjai": one or two names right before the surname
+            name = [*parts, token]
         else:
             continue
         if any(t.i in by_token or not t.text[:1].isupper() for t in name) or any(
@@ -202,7 +271,11 @@ def kind(actor: Actor) -> str:
     """Classify a coded actor for back-reference: person, state, org or group."""
     if actor.rule.startswith(("person", "earlier-mention")):
         return "person"
-    code = actor.code
+    return _code_kind(actor.code)
+
+
+def _code_kind(code: str) -> str:
+    """The kind an actor code stands for: org, state or group."""
     if code.startswith(("IGO", "NGO")):
         return "org"
     if len(code) == 3 and code.isalpha():

@@ -9,12 +9,14 @@ antecedent. Rules over the text, not a coreference model.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from dragoman.actors._dictionary import AgentEntry
 from dragoman.actors._phrases import trim
+from dragoman.actors._referents import gender_of_pronoun
 from dragoman.actors._rules import UNKNOWN_COUNTRY
 from dragoman.lexicon import words
 from dragoman.records import Actor
@@ -40,6 +42,15 @@ _FIRST_PERSON = words("first_person")
 _THING_PRONOUNS = words("thing_pronouns")
 
 
+_PLURAL_PRONOUNS = words("plural_pronouns")
+
+_PLURAL_QUANTIFIERS = words("plural_quantifiers")
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+_SAME_TIME_MARKERS = words("same_time_markers")
+
+
 _COUNTRY_NOUNS = words("country_nouns")
 
 
@@ -47,8 +58,8 @@ def pronoun(resolver: DocumentActors, head: Token) -> list[Actor]:
     """Resolve "he", "she", "it" (and their possessives) to the latest fitting actor.
 
     A personal pronoun takes the last person named before it; "it"/"its" the last state or
-    organization; "I", "we" in a quotation its speaker. "They" is left unresolved: plural
-    reference is too often to a group the dictionary does not know.
+    organization; "I", "we" in a quotation its speaker; "they" the nearest plural subject
+    (:func:`_plural_antecedent`).
     """
     word = head.lower_
     speaker = _reporter(resolver, head)
@@ -62,16 +73,91 @@ def pronoun(resolver: DocumentActors, head: Token) -> list[Actor]:
             refer(a, head.text, head.idx, f"quote-speaker:{a.text}")
             for a in resolver.speaker(index)
         ]
+    if word in _PLURAL_PRONOUNS:
+        return [
+            refer(a, head.text, head.idx, f"pronoun:{a.text}")
+            for a in _plural_antecedent(resolver, head)
+        ]
     if word in _PERSON_PRONOUNS:
         kinds: tuple[str, ...] = ("person",)
     elif word in _THING_PRONOUNS:
         kinds = ("state", "org")
     else:
         return []
-    antecedent = resolver.memory.antecedent(head.idx, kinds)
+    antecedent = resolver.memory.antecedent(
+        head.idx,
+        kinds,
+        gender=gender_of_pronoun(word),
+        number="singular",
+        skip=_quoted_here(resolver, head),
+    )
     if antecedent is None:
         return []
     return [refer(antecedent, head.text, head.idx, f"pronoun:{antecedent.text}")]
+
+
+def _plural_antecedent(resolver: DocumentActors, head: Token) -> list[Actor]:
+    """Resolve "they", "them", "their" to the nearest plural subject before them, in their
+    sentence or the one before.
+
+    A plural subject is a plural noun ("Russian officials", "the rebels"), coordinated
+    nouns ("Iran and Iraq"), an earlier "they" or a quantifier standing alone ("some").
+    The nearest one is the antecedent even when it names no actor ("Experts said ...
+    They"): then the pronoun names no one, never an older actor. An object pronoun is not
+    its own clause's subject ("the rebels attacked them").
+    """
+    sentence = head.sent
+    doc = head.doc
+    start = sentence.start
+    if start > 0:
+        start = doc[start - 1].sent.start  # the sentence before
+    own_clause = head.head if head.dep_ not in ("poss", *_SUBJECT_DEPS) else None
+    for i in range(head.i - 1, start - 1, -1):
+        token = doc[i]
+        if token.dep_ not in _SUBJECT_DEPS or (own_clause is not None and token.head == own_clause):
+            continue
+        if token.lower_ in _PLURAL_QUANTIFIERS:
+            return []  # "some had ..., and Thailand turned them down"
+        if token.pos_ == "PRON":
+            if token.lower_ not in _PLURAL_PRONOUNS:
+                continue
+        elif token.tag_ not in ("NNS", "NNPS") and not any(
+            c.dep_ == "conj" for c in token.children
+        ):
+            continue
+        if _same_time_clause(head) and token.head == head.head.head:
+            # "gunmen killed nine people when they opened fire": a clause of the same time
+            # about the same actors mostly tells the same act again
+            return []
+        return resolver.resolve(token)
+    return []
+
+
+def _quoted_here(resolver: DocumentActors, head: Token) -> Callable[[int], bool] | None:
+    """For the speaker of a quotation ('"...," he added'): a test that passes over the
+    names quoted in the speaker's sentence, whom the speaker talks about."""
+    if (
+        head.dep_ not in _SUBJECT_DEPS
+        or head.head.lemma_.lower() not in _SPEECH_LEMMAS
+        or resolver.quotes.at(head.idx) is not None
+    ):
+        return None
+    sentence_start = head.sent.start_char
+    quotes = resolver.quotes
+    return lambda offset: offset >= sentence_start and quotes.at(offset) is not None
+
+
+def _same_time_clause(pronoun: Token) -> bool:
+    """Whether a pronoun is the subject of an adverbial clause of the same time ("when they
+    opened fire", "as they fled")."""
+    clause = pronoun.head
+    return (
+        pronoun.dep_ in _SUBJECT_DEPS
+        and clause.dep_ == "advcl"
+        and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in _SAME_TIME_MARKERS for c in clause.children
+        )
+    )
 
 
 def _reporter(resolver: DocumentActors, head: Token) -> list[Actor] | None:
@@ -96,9 +182,9 @@ def _reporter(resolver: DocumentActors, head: Token) -> list[Actor] | None:
         return None
     for subject in clause.head.children:
         if subject.dep_ == "nsubj" and subject.i != head.i and subject.pos_ != "PRON":
-            actors = resolver.resolve(subject)
-            if actors:
-                return actors
+            # "Canos-Donnay said she hoped ...": the speaker, even one that is no actor
+            # (then the pronoun names no one, not the last actor named before)
+            return resolver.resolve(subject)
     return None
 
 

@@ -279,7 +279,7 @@ class DocumentActors:
         for child in head.children:
             if child.dep_ == "poss":
                 actors = self.resolve(child)
-                if actors:
+                if actors and not (child.pos_ == "PRON" and self._subject_own(head, actors)):
                     return actors
         for child in head.children:
             if child.dep_ in ("amod", "compound", "nmod"):
@@ -302,6 +302,25 @@ class DocumentActors:
                         owner = list(self.doc[mention.start : mention.end])
                         return [self.named_actor(owner, mention, None, rule="modifier-of-modifier")]
         return []
+
+    def _subject_own(self, noun: Token, owners: list[Actor]) -> bool:
+        """Whether a possessive pronoun's actors are the subject of the verb its noun
+        belongs to: "Chile recalled its ambassador", "the students continued their strike"
+        name the subject's own thing, not another party."""
+        verb = noun
+        while (
+            verb.pos_ not in ("VERB", "AUX")
+            and verb.dep_ in ("dobj", "pobj", "prep", "conj", "appos")
+            and verb.head.i != verb.i
+        ):
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and verb.dep_ == "xcomp":
+            # "prompting France to recall its ambassador": the object of the verb that
+            # governs an infinitive is its subject (or that verb's own subject)
+            subjects = [c for c in verb.head.children if c.dep_ in ("dobj", "nsubj")]
+        codes = {a.code for a in owners}
+        return any(codes & {a.code for a in self.resolve(c)} for c in subjects)
 
     def resolve_attached(self, head: Token, *, nested: bool = False) -> list[Actor]:
         """Return the actor a non-actor noun is about, from its attached phrases, for targets.
