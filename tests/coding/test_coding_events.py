@@ -222,7 +222,7 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     ("Egypt said Israel is obliged to withdraw from Gaza.", [("EGY", "1056", "ISR", False)]),
     ("The minister said Iran ought to release the prisoners.", [("---GOV", "1053", "IRN", False)]),
     # ... but not a predicted one
-    ("Germany said NATO would need to remain united.", [("DEU", "010", None, False)]),
+    ("Germany said NATO would need to remain united.", [("DEU", "010", "IGOWSTNAT", False)]),
     # a person or an unresolved declaration is not force used by no one
     ("An emergency was declared at the hospital in Lahore.", []),
     # a passive's by-phrase is its agent, not a means done by the subject
@@ -269,11 +269,11 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # what is denied is not an event
     (
         "Russia denied that its troops had attacked Ukrainian positions.",
-        [("RUS", "016", None, False)],
+        [("RUS", "016", "UKR", False)],  # the denial, about Ukraine (the clause's party)
     ),
     (
         "Pakistan rejected claims that its army had shelled Indian villages.",
-        [("PAK", "016", None, False)],
+        [("PAK", "016", "IND", False)],
     ),
     # a passive's subject does what its complement says; "expected/scheduled to" is planned
     ("Iran is expected to release the sailors.", [("IRN", "0353", None, False)]),

@@ -20,8 +20,8 @@ SENSES: list[tuple[str, list[Row]]] = [
     ("Norway helped Haiti with medical supplies.", [("NOR", "070", "HTI")]),
     (
         "It helps if the Chilean navy stays in the area, the minister said.",
-        [("---GOV", "010", None)],
-    ),  # only the statement
+        [("---GOV", "010", "CHL")],
+    ),  # only the statement (about the one party its clause names)
     # what a demand or request asks for has not happened: no release, no withdrawal
     ("Chile rejected Peru's request that it withdraw its navy.", [("CHL", "120", "PER")]),
     (

@@ -70,7 +70,7 @@ SUBCODES: list[tuple[str, list[Row]]] = [
     # explicit optimism and pessimism of the speaker
     (
         "The Peruvian government said it was optimistic that Chile would return to talks.",
-        [("PERGOV", "013", None)],
+        [("PERGOV", "013", "CHL")],
     ),
     (
         "Bolivian rebels said they were skeptical about the Bolivian government's offer.",

@@ -8,8 +8,8 @@ organizations, people, state adjectives). Writes:
   by the role held then, else the person's country), which the last stage reads to tell an
   event whose target the story never names from one whose target the coder failed to
   connect;
-- the events, an act with no target (any but a bare statement) given the one other party
-  its clause names (rule ``clause-party:RULE``): "The UN envoy called for an end to the
+- the events, one with no target (an act or a statement) given the one other party its
+  clause names (rule ``clause-party:RULE``): "The UN envoy called for an end to the
   violence in Syria" is addressed to Syria; "imposed tariffs on goods from Canada and
   Mexico" to each of the coordinated parties (one event each). Not when the clause names
   two or more other parties apart (whom the act is aimed at is then not known), nor a
@@ -40,7 +40,6 @@ from dragoman.ontology.codes import (
     ROOT_MATERIAL_COOPERATION,
     ROOT_REDUCE_RELATIONS,
     ROOT_REJECT,
-    ROOT_STATEMENT,
     ROOT_THREATEN,
     ROOT_YIELD,
 )
@@ -90,13 +89,13 @@ def document_parties(resolver: DocumentActors) -> frozenset[str]:
 def with_clause_party_targets(
     events: Sequence[Event], doc: Doc, resolver: DocumentActors
 ) -> list[Event]:
-    """Return the events, an act (not a statement) with no target given the one other
-    party named in its verb's clause, or one event for each of several coordinated
-    parties (see the module docstring)."""
+    """Return the events, one with no target given the one other party named in its
+    verb's clause, or one event for each of several coordinated parties (see the module
+    docstring)."""
     out: list[Event] = []
     for event in events:
         targets: list[Actor] = []
-        if event.target is None and event.root_code != ROOT_STATEMENT:
+        if event.target is None:
             targets = _clause_parties(event, doc, resolver)
         if not targets:
             out.append(event)
