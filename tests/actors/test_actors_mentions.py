@@ -79,3 +79,13 @@ def test_a_name_read_as_a_noun_gives_its_event(coder: Coder) -> None:
     assert [(e.source.code, e.cameo.code, e.target.code if e.target else None) for e in events] == [
         ("USAGOV", "051", "INDGOV")
     ]
+
+
+@pytest.mark.parametrize("text", ["Obama said he would not send aid to Israel", "Israel"])
+def test_a_name_at_the_end_of_a_text_ends_within_it(coder: Coder, text: str) -> None:
+    # a longer phrase starting with the last word must not match a slice cut short
+    finder = MentionFinder(coder.nlp, coder.actors)
+    doc = coder.nlp(text)
+    found = finder.find(doc)
+    assert found and all(m.end <= len(doc) for m in found)
+    assert doc[found[-1].start : found[-1].end].text == "Israel"

@@ -74,11 +74,14 @@ class MentionFinder:
         orth: list[int] = doc.to_array(ORTH).tolist() if len(doc) else []
         lengths, phrases = self._lengths, self._phrases
         found = []
+        count = len(orth)
         for i, first in enumerate(orth):
             sizes = lengths.get(first)
             if sizes is None:
                 continue
             for size in sizes:
+                if i + size > count:
+                    continue  # a slice past the end is shorter: another, shorter phrase
                 phrase = phrases.get(tuple(orth[i : i + size]))
                 if phrase is not None:
                     found.append((i, i + size, phrase))
