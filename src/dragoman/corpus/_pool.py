@@ -28,6 +28,7 @@ import signal
 import sys
 import threading
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
@@ -126,7 +127,11 @@ def _fork_siblings(
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(Exception):
                 stream.flush()
-        pid = os.fork()
+        with warnings.catch_warnings():
+            # Python 3.12+ warns of any thread at a fork: the only ones here are numpy's
+            # OpenBLAS pool, which stops and restarts around a fork by itself.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
         if pid == 0:
             try:
                 # Keep only this worker's own pipes: a copy of another's would hide its EOF.
