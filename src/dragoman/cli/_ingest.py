@@ -110,7 +110,7 @@ def _summary(report: IngestReport, db: str) -> list[str]:
     type=click.IntRange(1, 256),
     default=1,
     show_default=True,
-    help="Worker processes, each with its own Coder (local engine).",
+    help="Worker processes (local engine); the Coder is loaded once and shared (Linux).",
 )
 @click.option(
     "--engine",

@@ -381,17 +381,24 @@ _PLANNING_HEADS = words("planning_heads")
 _INHERITING_MODALITY = _ids({"acl", "advcl", "pcomp", "xcomp"})
 
 
+_AUX, _NSUBJ, _TO, _IT, _BE = (get_string_id(w) for w in ("aux", "nsubj", "to", "it", "be"))
+_CLAUSAL_COMPLEMENTS = _ids({"xcomp", "ccomp"})
+
+
 def _unrealized_infinitive(verb: Token) -> bool:
-    children = list(verb.children)
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+    # read from the token table: called for every predicate, it builds no Token
+    table = TokenTable.of(verb.doc)
+    dep, lower = table.dep, table.lower
+    children = table.children(verb.i)
+    if not any(dep[c] == _AUX and lower[c] == _TO for c in children):
         return False
-    if any(c.dep_ == "mark" and c.lower_ == "for" for c in children):
+    if any(dep[c] == _MARK and lower[c] == _FOR for c in children):
         return True  # "for X to negotiate"
-    head = verb.head
+    head = table.head[verb.i]
     return (
-        verb.dep_ in ("xcomp", "ccomp")
-        and head.lemma_ == "be"
-        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
+        dep[verb.i] in _CLAUSAL_COMPLEMENTS
+        and table.lemma[head] == _BE
+        and any(dep[c] == _NSUBJ and lower[c] == _IT for c in table.children(head))
     )  # "it was a mistake to support", "it is important to criticize"
 
 

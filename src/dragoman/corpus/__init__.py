@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dragoman.corpus._dask import code_partition
 from dragoman.corpus._ingest import ingest, load_parquet
-from dragoman.corpus._pool import Outcome, ProcessPool
+from dragoman.corpus._pool import Outcome, ProcessPool, can_share
 from dragoman.corpus._work import ChunkResult, CoderOptions, WorkItem, chunk_name, code_chunk
 from dragoman.corpus._writer import IngestReport, ProgressCallback
 
@@ -17,6 +17,7 @@ __all__ = [
     "ProcessPool",
     "ProgressCallback",
     "WorkItem",
+    "can_share",
     "chunk_name",
     "code_chunk",
     "code_partition",

@@ -83,7 +83,8 @@ def ingest(
         paths: Files (text, HTML, JSON lines, WARC; ``.gz`` allowed), directories (walked
             recursively) or ``-``.
         db: The DuckDB file (created if missing).
-        workers: Worker processes for the local engine, each loading its own Coder.
+        workers: Worker processes for the local engine (the Coder is loaded once and
+            shared where the platform forks: Linux; else each worker loads its own).
         coder: Code in this process with this Coder instead of starting workers (for
             notebooks and tests; ``workers`` is then ignored).
         coder_options: Model and dictionaries for the workers' Coders.
@@ -124,9 +125,9 @@ def ingest(
     report = IngestReport(db=str(db), engine=engine, workers=workers if coder is None else 1)
     pool = None
     if coder is None and engine == "local":
-        # The workers load their Coders (seconds) while this process opens the store and
-        # reads the inputs.
-        pool = ProcessPool(workers, _init_coder, (options,), _code_payload)
+        # The first worker loads the Coder (seconds) while this process opens the store and
+        # reads the inputs; it then forks the others, which share its memory (Linux).
+        pool = ProcessPool(workers, _init_coder, (options,), _code_payload, share=True)
         pool.launch()
     try:
         with EventStore(db) as store:

@@ -8,7 +8,12 @@ process when the parent's end closes. A worker that dies (killed, out of memory,
 native code) is replaced, and its tasks are handed back to the caller as ``died``.
 
 Workers are started with ``spawn``: the parent holds a DuckDB connection with threads, which
-``fork`` would copy in an unsafe state.
+``fork`` would copy in an unsafe state. With ``share=True`` (Linux) only the first worker is
+spawned; once it has built its state (a Coder: seconds of CPU and a few hundred MB) it forks the
+others, which start with that state already built and share its memory pages copy-on-write.
+Each forked worker has its own pipes to the parent, as a spawned one does, and is watched
+through a pidfd (it is the first worker's child, not the parent's). A forked worker that dies is
+replaced by a spawned one.
 """
 
 from __future__ import annotations
@@ -23,17 +28,23 @@ import signal
 import sys
 import threading
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-__all__ = ["Outcome", "ProcessPool"]
+__all__ = ["Outcome", "ProcessPool", "can_share"]
 
 _log = logging.getLogger("dragoman")
 _READY = "__ready__"
 _INIT_ERROR = "__init_error__"
+
+
+def can_share() -> bool:
+    """Whether workers can be forked from a first one here (Linux: ``fork`` and pidfds)."""
+    return hasattr(os, "pidfd_open") and "fork" in mp.get_all_start_methods()
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,23 +78,86 @@ def _drain(conn: Connection, tasks: queue.SimpleQueue[Any]) -> None:
             return
 
 
+def _start_drain(conn: Connection) -> queue.SimpleQueue[Any]:
+    tasks: queue.SimpleQueue[Any] = queue.SimpleQueue()
+    threading.Thread(target=_drain, args=(conn, tasks), daemon=True).start()
+    return tasks
+
+
 def _worker_main(
     task_conn: Connection,
     result_conn: Connection,
     init: Callable[..., Any],
     init_args: tuple[Any, ...],
     handler: Callable[[Any, Any], Any],
+    siblings: tuple[tuple[Connection, Connection], ...] = (),
 ) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    tasks: queue.SimpleQueue[Any] = queue.SimpleQueue()
-    threading.Thread(target=_drain, args=(task_conn, tasks), daemon=True).start()
+    # A worker that forks its siblings starts no thread before forking (a thread does not
+    # survive a fork, and what it holds could stay locked in the child).
+    tasks = None if siblings else _start_drain(task_conn)
     try:
         state = init(*init_args)
     except BaseException as exc:  # report to the parent, which raises it
         with contextlib.suppress(OSError):
             result_conn.send((_INIT_ERROR, exc))
         return
-    result_conn.send((_READY, None))
+    forked: list[int] = []
+    if siblings:
+        forked = _fork_siblings(state, handler, (task_conn, result_conn), siblings)
+        tasks = _start_drain(task_conn)
+    assert tasks is not None
+    result_conn.send((_READY, os.getpid()))
+    _serve(state, handler, tasks, result_conn, forked)
+
+
+def _fork_siblings(
+    state: Any,
+    handler: Callable[[Any, Any], Any],
+    own: tuple[Connection, Connection],
+    siblings: tuple[tuple[Connection, Connection], ...],
+) -> list[int]:
+    """Fork one worker per pair of pipes, each serving with this process's ``state``.
+
+    Returns:
+        Their process ids.
+    """
+    pids = []
+    for index, (task_conn, result_conn) in enumerate(siblings):
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        with warnings.catch_warnings():
+            # Python 3.12+ warns of any thread at a fork: the only ones here are numpy's
+            # OpenBLAS pool, which stops and restarts around a fork by itself.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
+        if pid == 0:
+            try:
+                # Keep only this worker's own pipes: a copy of another's would hide its EOF.
+                for conn in own:
+                    conn.close()
+                for later in siblings[index + 1 :]:
+                    for conn in later:
+                        conn.close()
+                tasks = _start_drain(task_conn)
+                result_conn.send((_READY, os.getpid()))
+                _serve(state, handler, tasks, result_conn, [])
+            finally:
+                os._exit(1)  # never return into the first worker's code
+        pids.append(pid)
+        task_conn.close()
+        result_conn.close()
+    return pids
+
+
+def _serve(
+    state: Any,
+    handler: Callable[[Any, Any], Any],
+    tasks: queue.SimpleQueue[Any],
+    result_conn: Connection,
+    forked: list[int],
+) -> None:
     while True:
         message = tasks.get()
         if message is None:
@@ -92,6 +166,11 @@ def _worker_main(
             for stream in (sys.stdout, sys.stderr):
                 with contextlib.suppress(Exception):
                     stream.flush()
+            # The workers this one forked are told to stop too: wait for them, so that
+            # they are reaped (their CPU time counted in this process tree's).
+            for pid in forked:
+                with contextlib.suppress(ChildProcessError):
+                    os.waitpid(pid, 0)
             os._exit(0)
         task_id, payload = message
         try:
@@ -104,9 +183,61 @@ def _worker_main(
             os._exit(0)
 
 
+class _Forked:
+    """A worker forked by the first worker, in the role of its ``Process``: the parent
+    learns its pid from its ready message and watches it through a pidfd."""
+
+    def __init__(self) -> None:
+        self.pid: int | None = None
+        self._pidfd: int | None = None
+
+    def attach(self, pid: int) -> None:
+        self.pid = pid
+        self._pidfd = os.pidfd_open(pid)
+
+    @property
+    def sentinel(self) -> int | None:
+        """Readable once the process has ended (None until its pid is known)."""
+        return self._pidfd
+
+    def is_alive(self) -> bool:
+        if self._pidfd is None:
+            return False
+        return not wait([self._pidfd], timeout=0)
+
+    def join(self, timeout: float | None = None) -> None:
+        if self._pidfd is not None:
+            wait([self._pidfd], timeout=timeout)
+
+    def kill(self) -> None:
+        if self._pidfd is not None:
+            with contextlib.suppress(OSError):
+                signal.pidfd_send_signal(self._pidfd, signal.SIGKILL)
+
+    @property
+    def exitcode(self) -> int | None:
+        """As :attr:`multiprocessing.Process.exitcode` (negative: killed by that signal),
+        read from ``/proc`` while the first worker keeps the ended process unreaped; None
+        while it runs or when that is no longer known."""
+        if self.pid is None or self.is_alive():
+            return None
+        try:
+            with open(f"/proc/{self.pid}/stat", encoding="ascii") as stream:
+                fields = stream.read().rsplit(")", 1)[1].split()
+            status = int(fields[49])  # field 52 of proc(5): the waitpid() status
+        except (OSError, IndexError, ValueError):
+            return None
+        return -(status & 0x7F) if status & 0x7F else status >> 8
+
+    def close(self) -> None:
+        if self._pidfd is not None:
+            os.close(self._pidfd)
+            self._pidfd = None
+
+
 @dataclass
 class _Worker:
-    process: BaseProcess
+    process: BaseProcess | _Forked
     tasks: Connection
     results: Connection
     ready: bool = False
@@ -122,6 +253,8 @@ class ProcessPool:
         init_args: Arguments of ``init`` (picklable).
         handler: ``handler(state, payload) -> result``; importable by name.
         depth: Tasks in flight per worker (2 keeps a worker busy while its result travels).
+        share: Build the state once: the first worker forks the others once it has built
+            it (where :func:`can_share`; else every worker is spawned and builds its own).
     """
 
     def __init__(
@@ -132,9 +265,11 @@ class ProcessPool:
         handler: Callable[[Any, Any], Any],
         *,
         depth: int = 2,
+        share: bool = False,
     ) -> None:
         self.size = size
         self.depth = depth
+        self.share = share and size > 1 and can_share()
         self._init = init
         self._init_args = init_args
         self._handler = handler
@@ -151,7 +286,10 @@ class ProcessPool:
         when they are started already."""
         if not self._workers:
             self.launched_at = time.monotonic()
-            self._workers = [self._spawn() for _ in range(self.size)]
+            if self.share:
+                self._workers = self._spawn_sharing(self.size - 1)
+            else:
+                self._workers = [self._spawn() for _ in range(self.size)]
 
     def start(self) -> None:
         """Start the workers (unless :meth:`launch` did) and wait until each has built its
@@ -165,30 +303,52 @@ class ProcessPool:
             self._await_ready(worker)
 
     def _spawn(self) -> _Worker:
-        task_reader, task_writer = self._context.Pipe(duplex=False)
-        result_reader, result_writer = self._context.Pipe(duplex=False)
+        return self._spawn_sharing(0)[0]
+
+    def _spawn_sharing(self, siblings: int) -> list[_Worker]:
+        """Spawn a worker that forks ``siblings`` more once it has built its state."""
+        pipes = [
+            (self._context.Pipe(duplex=False), self._context.Pipe(duplex=False))
+            for _ in range(1 + siblings)
+        ]
+        (task_reader, _), (_, result_writer) = pipes[0]
+        child_ends = tuple((task[0], result[1]) for task, result in pipes[1:])
         process = self._context.Process(
             target=_worker_main,
-            args=(task_reader, result_writer, self._init, self._init_args, self._handler),
+            args=(
+                task_reader,
+                result_writer,
+                self._init,
+                self._init_args,
+                self._handler,
+                child_ends,
+            ),
             daemon=True,
             name="dragoman-worker",
         )
         process.start()
-        # Close the child's ends here, so EOF reaches each side when the other goes away.
-        task_reader.close()
-        result_writer.close()
-        return _Worker(process=process, tasks=task_writer, results=result_reader)
+        workers = []
+        for n, ((task_reader, task_writer), (result_reader, result_writer)) in enumerate(pipes):
+            # Close the children's ends here, so EOF reaches each side when the other goes.
+            task_reader.close()
+            result_writer.close()
+            handle = process if n == 0 else _Forked()
+            workers.append(_Worker(process=handle, tasks=task_writer, results=result_reader))
+        return workers
 
     def _await_ready(self, worker: _Worker) -> None:
         while not worker.ready:
-            ready = wait([worker.results, worker.process.sentinel], timeout=None)
+            # A forked worker's pid (and pidfd) comes with its ready message; until then,
+            # its death shows as the end of its result pipe.
+            handles = [worker.results, worker.process.sentinel]
+            ready = wait([h for h in handles if h is not None], timeout=None)
             if worker.results in ready:
                 try:
                     kind, value = worker.results.recv()
                 except EOFError:
                     kind, value = _INIT_ERROR, None
                 if kind == _READY:
-                    worker.ready = True
+                    self._ready(worker, value)
                     return
                 self.terminate()
                 if isinstance(value, BaseException):
@@ -203,6 +363,12 @@ class ProcessPool:
                 raise RuntimeError(
                     f"a worker process died while starting (exit code {worker.process.exitcode})"
                 )
+
+    @staticmethod
+    def _ready(worker: _Worker, pid: int) -> None:
+        worker.ready = True
+        if isinstance(worker.process, _Forked) and worker.process.pid is None:
+            worker.process.attach(pid)
 
     @property
     def outstanding(self) -> int:
@@ -239,7 +405,8 @@ class ProcessPool:
         handles: list[Any] = []
         for worker in self._workers:
             handles.append(worker.results)
-            handles.append(worker.process.sentinel)
+            if worker.process.sentinel is not None:
+                handles.append(worker.process.sentinel)
         outcomes: list[Outcome] = []
         for handle in wait(handles, timeout=timeout):
             for index, worker in enumerate(self._workers):
@@ -257,7 +424,7 @@ class ProcessPool:
             while worker.results.poll():
                 message = worker.results.recv()
                 if message[0] == _READY:
-                    worker.ready = True
+                    self._ready(worker, message[1])
                     continue
                 if message[0] == _INIT_ERROR:
                     self.terminate()
@@ -280,6 +447,8 @@ class ProcessPool:
         worker.outstanding.clear()
         for conn in (worker.tasks, worker.results):
             conn.close()
+        if isinstance(worker.process, _Forked):
+            worker.process.close()
         _log.warning("a worker process died (exit code %s); starting another", code)
         self.restarts += 1
         self._workers[index] = self._spawn()
@@ -303,6 +472,8 @@ class ProcessPool:
             worker.process.join(timeout=5)
             for conn in (worker.tasks, worker.results):
                 conn.close()
+            if isinstance(worker.process, _Forked):
+                worker.process.close()
         self._workers = []
 
     def pids(self) -> list[int]:
