@@ -96,3 +96,16 @@ def test_not_supporting_is_opposing(coder: Coder) -> None:
     assert [(e.source.code, e.cameo.code, e.negated) for e in events] == [("KENLEG", "110", False)]
     supported = coder.code("Kenyan lawmakers supported the plan.", date="2025-03-10")
     assert [e.cameo.code for e in supported] == ["051"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Turkey suggested that Macron needed treatment.", "010"),  # a claim
+        ("Turkey suggested that Greece could not afford the plan.", "010"),
+        ("Turkey suggested that the two sides should meet in Ankara.", "026"),  # a proposal
+        ("Turkey suggested talks with Greece.", "026"),
+    ],
+)
+def test_a_suggestion_of_a_fact_is_a_statement(coder: Coder, text: str, code: str) -> None:
+    assert [e.cameo.code for e in coder.code(text, date="2025-03-10")][:1] == [code]

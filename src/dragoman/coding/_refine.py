@@ -256,6 +256,31 @@ def _accusation_rule(match: Match, sentence: _Sentence) -> Refinement:
     return None
 
 
+# Verbs of proposing that also report a view: "suggested that talks resume" is an appeal,
+# "suggested that Europe cannot afford it" a claim.
+_SUGGESTING_VERBS = words("suggesting_verbs")
+
+# Auxiliaries of a clause that proposes, not states: "suggested they should meet".
+_PROPOSING_AUXILIARIES = frozenset({"should", "shall", "must"})
+
+
+def _claim_rule(match: Match, sentence: _Sentence) -> Refinement:
+    """A suggestion whose reported clause states a fact or a likelihood is a statement,
+    not an appeal: "suggests Europe can't afford to defend Ukraine", "suggested the
+    minister needed treatment"; "suggested the parties meet" stays an appeal."""
+    if match.code[:2] != ROOT_APPEAL or match.entry.verb not in _SUGGESTING_VERBS:
+        return None
+    for comp in match.clause.comps:
+        if comp.dep_ != "ccomp":
+            continue
+        auxiliaries = [c for c in comp.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in _PROPOSING_AUXILIARIES for a in auxiliaries):
+            return None
+        if comp.tag_ in ("VBD", "VBZ") or auxiliaries:
+            return Decision(STATEMENT, f"suggested as a fact ({comp.text}) -> statement")
+    return None
+
+
 def _denial_rule(match: Match, sentence: _Sentence) -> Refinement:
     """What is denied is not an event: "denied that its troops attacked X", "rejected
     claims that X shelled Y" (consumes only; decides no code)."""
@@ -295,6 +320,7 @@ def _rally_rule(match: Match, sentence: _Sentence) -> Refinement:
 #: objects and nouns, in order.
 GOVERNED_RULES: tuple[tuple[str, str, _Rule], ...] = (
     ("need-as-demand", UNDECIDED, _need_rule),
+    ("claim-not-appeal", UNDECIDED, _claim_rule),
     ("accusation-content", UNDECIDED, _accusation_rule),
     ("denial-content", ALWAYS, _denial_rule),
     ("frame-noun", UNDECIDED, _frame_noun_rule),
