@@ -123,3 +123,13 @@ def test_the_clause_party_is_the_target(
 ) -> None:
     events = coder.code(text, date="2025-03-10")
     assert [(e.source.code, e.target.code if e.target else None) for e in events] == expected
+
+
+def test_both_sides_are_the_latest_pair(coder: Coder) -> None:
+    text = "Armenia and Azerbaijan clashed on the border. The EU urged both countries to stop."
+    urged = [e for e in coder.code(text, date="2025-03-10") if e.cameo.code.startswith("02")]
+    assert sorted(e.target.code for e in urged if e.target) == ["ARM", "AZE"]
+    assert all(e.target and e.target.rule.startswith("antecedent:pair:") for e in urged)
+    # no pair before: no target
+    alone = coder.code("The EU urged both countries to stop.", date="2025-03-10")
+    assert all(e.target is None for e in alone)

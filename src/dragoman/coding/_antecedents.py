@@ -23,6 +23,8 @@ and, where the sentence names none but points back at an earlier event by a defi
   latest attacker the story named.
 - ``antecedent:combatants`` — a call or demand for "an end to the fighting" is addressed to
   both sides of the latest fight.
+- ``antecedent:pair`` — "both sides", "the two countries", "the warring parties" in the
+  clause stand for the two parties of the latest two-sided event.
 
 The target keeps the words and offsets of the earlier mention (its evidence), and its rule
 says which antecedent it came from. Events that already have a target are left alone, and an
@@ -88,6 +90,10 @@ _VERBAL_ROOTS = ("01", "02", "03", "05", "10", "11", "12", "13")
 # Verbs of an adjunct that names an audience: "speaking to", "addressing", "writing to".
 _AUDIENCE_VERBS = words("audience_verbs")
 
+# Nouns that, as "both ...", "the two ..." or "the warring ...", name the two parties of
+# the latest two-sided event.
+_PAIR_NOUNS = words("pair_nouns")
+
 # Only antecedents this many sentences back or closer are read.
 WINDOW = 12
 
@@ -127,6 +133,7 @@ def with_antecedent_targets(
                 _condition_targets(event, verb, resolver)
                 or _audience(event, verb, resolver)
                 or _targets(event, verb, earlier, doc)
+                or _pair_targets(event, verb, earlier)
             )
         if not found:
             out.append(event)
@@ -189,6 +196,40 @@ def _targets(event: Event, verb: Token, earlier: list[Event], doc: Doc) -> list[
             if act is not None:
                 return [_antecedent(act.source, "act")]
     return []
+
+
+def _pair_targets(event: Event, verb: Token, earlier: list[Event]) -> list[Actor]:
+    """Both parties of the latest two-sided event, for "both sides", "the two countries",
+    "the warring parties" in the clause: "the UN says both sides committed abuses"."""
+    if not any(_names_a_pair(t) for t in verb.subtree if t.i != verb.i):
+        return []
+    pair = _latest(
+        earlier,
+        lambda e: (
+            e.target is not None
+            and e.source.code != e.target.code
+            and not e.target.code.startswith(UNKNOWN_COUNTRY)
+        ),
+    )
+    if pair is None or pair.target is None:
+        return []
+    return [
+        _antecedent(a, "pair")
+        for a in (pair.source, pair.target)
+        if a.code != event.source.code
+    ]
+
+
+def _names_a_pair(token: Token) -> bool:
+    """Whether a noun names two parties: "both sides", "the two countries", "the warring
+    parties"."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in _PAIR_NOUNS:
+        return False
+    return any(
+        (c.dep_ in ("det", "predet", "preconj", "nummod") and c.lower_ in ("both", "two"))
+        or (c.dep_ == "amod" and c.lower_ == "warring")
+        for c in token.children
+    )
 
 
 def _condition_targets(event: Event, verb: Token, resolver: DocumentActors) -> list[Actor]:
