@@ -40,6 +40,7 @@ from functools import partial
 from spacy.tokens import Doc, Token
 
 from dragoman.actors import UNKNOWN_COUNTRY, DocumentActors
+from dragoman.coding._records import retargeted
 from dragoman.lexicon import words
 from dragoman.ontology.codes import (
     DENY_RESPONSIBILITY,
@@ -52,7 +53,7 @@ from dragoman.ontology.codes import (
     ROOT_REJECT,
     ROOT_THREATEN,
 )
-from dragoman.records import Actor, Event, make_event_id
+from dragoman.records import Actor, Event
 
 __all__ = ["verb_of", "with_antecedent_targets"]
 
@@ -138,20 +139,7 @@ def with_antecedent_targets(
         if not found:
             out.append(event)
             continue
-        for target in found:
-            out.append(
-                replace(
-                    event,
-                    target=target,
-                    event_id=make_event_id(
-                        event.doc_id,
-                        event.evidence.verb.start,
-                        event.source,
-                        target,
-                        event.cameo.code,
-                    ),
-                )
-            )
+        out.extend(retargeted(event, target) for target in found)
     return out
 
 
@@ -214,9 +202,7 @@ def _pair_targets(event: Event, verb: Token, earlier: list[Event]) -> list[Actor
     if pair is None or pair.target is None:
         return []
     return [
-        _antecedent(a, "pair")
-        for a in (pair.source, pair.target)
-        if a.code != event.source.code
+        _antecedent(a, "pair") for a in (pair.source, pair.target) if a.code != event.source.code
     ]
 
 

@@ -19,6 +19,7 @@ organizations, people, state adjectives). Writes:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -26,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from dragoman.actors import UNKNOWN_COUNTRY, DocumentActors
 from dragoman.coding._antecedents import verb_of
+from dragoman.coding._records import retargeted
 from dragoman.ontology.codes import (
     ROOT_AID,
     ROOT_APPEAL,
@@ -43,7 +45,7 @@ from dragoman.ontology.codes import (
     ROOT_THREATEN,
     ROOT_YIELD,
 )
-from dragoman.records import Actor, Event, make_event_id
+from dragoman.records import Actor, Event
 
 __all__ = ["DYADIC_ROOTS", "document_parties", "with_clause_party_targets"]
 
@@ -93,37 +95,31 @@ def with_clause_party_targets(
     verb's clause, or one event for each of several coordinated parties (see the module
     docstring)."""
     out: list[Event] = []
+    starts = [m.start for m in resolver.mentions]  # in text order
     for event in events:
         targets: list[Actor] = []
         if event.target is None:
-            targets = _clause_parties(event, doc, resolver)
+            targets = _clause_parties(event, doc, resolver, starts)
         if not targets:
             out.append(event)
-        for target in targets:
-            out.append(
-                replace(
-                    event,
-                    target=target,
-                    event_id=make_event_id(
-                        event.doc_id,
-                        event.evidence.verb.start,
-                        event.source,
-                        target,
-                        event.cameo.code,
-                    ),
-                )
-            )
+        out.extend(retargeted(event, target) for target in targets)
     return out
 
 
-def _clause_parties(event: Event, doc: Doc, resolver: DocumentActors) -> list[Actor]:
+def _clause_parties(
+    event: Event, doc: Doc, resolver: DocumentActors, starts: list[int]
+) -> list[Actor]:
     verb = verb_of(event, doc)
     if verb is None:
         return []
+    sentence = verb.sent  # the clause's names are in its sentence: read only those
+    mentions = resolver.mentions[
+        bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)
+    ]
     subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     country = event.source.code[:3]
     found: dict[str, tuple[Actor, Token]] = {}
-    for mention in resolver.mentions:
+    for mention in mentions:
         head = doc[mention.end - 1]
         if head.i in subject or not verb.is_ancestor(head):
             continue

@@ -70,7 +70,7 @@ from dragoman.records import (
     make_event_id,
 )
 
-__all__ = ["charges", "clause_events", "describe", "recoded"]
+__all__ = ["charges", "clause_events", "describe", "recoded", "retargeted"]
 
 
 # CAMEO roots where co-subjects with no target act on each other ("X and Y met"): PLOVER
@@ -164,6 +164,17 @@ def recoded(
         goldstein=goldstein,
         plover=plover,
         evidence=replace(event.evidence, pattern=f"{event.evidence.pattern}; {note} -> {code}"),
+    )
+
+
+def retargeted(event: Event, target: Actor) -> Event:
+    """The event with another target (found after the sentence rules); its id follows."""
+    return replace(
+        event,
+        target=target,
+        event_id=make_event_id(
+            event.doc_id, event.evidence.verb.start, event.source, target, event.cameo.code
+        ),
     )
 
 
@@ -312,19 +323,4 @@ def charges(match: Match, arrests: list[Event], doc_id: str) -> list[Event]:
     if found is None:
         return []
     code, note = found
-    cameo_ref, root, quad, goldstein, plover = describe(code)
-    return [
-        replace(
-            event,
-            event_id=make_event_id(
-                doc_id, event.evidence.verb.start, event.source, event.target, code
-            ),
-            cameo=cameo_ref,
-            root_code=root,
-            quad_class=quad,
-            goldstein=goldstein,
-            plover=plover,
-            evidence=replace(event.evidence, pattern=f"{event.evidence.pattern}; {note} -> {code}"),
-        )
-        for event in arrests
-    ]
+    return [recoded(event, code, note) for event in arrests]
