@@ -126,6 +126,27 @@ GAPS: list[tuple[str, list[Row]]] = [
         "Russia's military backing of the Syrian government angered Washington.",
         [("RUS", "072", "SYRGOV")],
     ),
+    # exchanging barbs or threats: each side does it to the other
+    (
+        "The Greek and Turkish leaders exchanged angry barbs.",
+        [("GRCGOV", "111", "TURGOV"), ("TURGOV", "111", "GRCGOV")],
+    ),
+    ("Serbia and Kosovo exchanged threats.", [("SRB", "130", "XKX"), ("XKX", "130", "SRB")]),
+    # a bare "declined" is a number falling; declining something is refusing it
+    ("The number of Syrian refugees in Jordan declined after the deal.", []),
+    ("Jordan declined the Syrian proposal.", [("JOR", "120", "SYR")]),
+    # "talks among X, Y and Z" are talks between them
+    (
+        "Talks among Sudan, Egypt and Ethiopia resumed.",
+        [
+            ("SDN", "040", "EGY"),
+            ("SDN", "040", "ETH"),
+            ("EGY", "040", "SDN"),
+            ("EGY", "040", "ETH"),
+            ("ETH", "040", "SDN"),
+            ("ETH", "040", "EGY"),
+        ],
+    ),
 ]
 
 
