@@ -147,6 +147,11 @@ GAPS: list[tuple[str, list[Row]]] = [
             ("ETH", "040", "EGY"),
         ],
     ),
+    # gun battles are fights: "engaged X in a firefight" is X's attacker fighting X
+    (
+        "Somali militants engaged Kenyan soldiers in a firefight near the border.",
+        [("SOMREB", "190", "KENMIL")],
+    ),
 ]
 
 
