@@ -365,7 +365,7 @@ class EventExtractor:
                 continue  # "talked about cooperation": a topic, not an event
             if token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _CANCELLING_VERBS:
                 continue  # "ended the talks", "the talks were suspended": not held
-            nominal = nominal_clause(token) or adjunct_nominal_clause(token)
+            nominal = nominal_clause(token) or adjunct_nominal_clause(token, entry.code)
             if nominal is None:
                 continue
             if not nominal.subjects and entry.code[:2] not in _BETWEEN_ROOTS:
