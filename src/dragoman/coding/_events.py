@@ -487,6 +487,7 @@ def _cancelled(verb: Token) -> bool:
     noun = verb.head
     return (
         verb.dep_ == "acl"
+        and verb.tag_ in ("VBG", "VBN")  # not the content of a call: "calls to adopt reforms"
         and noun.dep_ in ("dobj", "nsubjpass")
         and noun.head.lemma_.lower() in _CANCELLING_VERBS
     )
