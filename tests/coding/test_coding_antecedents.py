@@ -133,3 +133,22 @@ def test_both_sides_are_the_latest_pair(coder: Coder) -> None:
     # no pair before: no target
     alone = coder.code("The EU urged both countries to stop.", date="2025-03-10")
     assert all(e.target is None for e in alone)
+
+
+def test_both_sides_as_subject_are_the_two_parties_of_the_latest_two_sided_event(
+    coder: Coder,
+) -> None:
+    text = "Israel attacked Hamas positions in Gaza. The two sides later agreed to a truce."
+    rows = [
+        (e.source.code, e.cameo.code[:2], e.target.code if e.target else None, e.source.rule)
+        for e in coder.code(text, date="2025-03-10")
+        if e.cameo.code.startswith("03")
+    ]
+    assert sorted(rows) == [
+        ("ISR", "03", "PSEREBHMS", "antecedent:pair:name"),
+        ("PSEREBHMS", "03", "ISR", "antecedent:pair:organization+plural"),
+    ]
+
+
+def test_both_sides_with_no_two_sided_event_before_name_no_one(coder: Coder) -> None:
+    assert coder.code("Both sides agreed to a truce.", date="2025-03-10") == []

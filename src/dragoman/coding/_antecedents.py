@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Token
 
 from dragoman.actors import UNKNOWN_COUNTRY, DocumentActors
 from dragoman.coding._records import retargeted
+from dragoman.coding._targets import names_a_pair
 from dragoman.lexicon import words
 from dragoman.ontology.codes import (
     DENY_RESPONSIBILITY,
@@ -55,7 +56,7 @@ from dragoman.ontology.codes import (
 )
 from dragoman.records import Actor, Event
 
-__all__ = ["verb_of", "with_antecedent_targets"]
+__all__ = ["WINDOW", "verb_of", "with_antecedent_targets"]
 
 # Nouns that name what someone said against someone else; their antecedent is an
 # accusation or criticism (roots 11 and 12 as coded, 112 "accuse" above all).
@@ -90,10 +91,6 @@ _VERBAL_ROOTS = ("01", "02", "03", "05", "10", "11", "12", "13")
 
 # Verbs of an adjunct that names an audience: "speaking to", "addressing", "writing to".
 _AUDIENCE_VERBS = words("audience_verbs")
-
-# Nouns that, as "both ...", "the two ..." or "the warring ...", name the two parties of
-# the latest two-sided event.
-_PAIR_NOUNS = words("pair_nouns")
 
 # Only antecedents this many sentences back or closer are read.
 WINDOW = 12
@@ -189,7 +186,7 @@ def _targets(event: Event, verb: Token, earlier: list[Event], doc: Doc) -> list[
 def _pair_targets(event: Event, verb: Token, earlier: list[Event]) -> list[Actor]:
     """Both parties of the latest two-sided event, for "both sides", "the two countries",
     "the warring parties" in the clause: "the UN says both sides committed abuses"."""
-    if not any(_names_a_pair(t) for t in verb.subtree if t.i != verb.i):
+    if not any(names_a_pair(t) for t in verb.subtree if t.i != verb.i):
         return []
     pair = _latest(
         earlier,
@@ -204,18 +201,6 @@ def _pair_targets(event: Event, verb: Token, earlier: list[Event]) -> list[Actor
     return [
         _antecedent(a, "pair") for a in (pair.source, pair.target) if a.code != event.source.code
     ]
-
-
-def _names_a_pair(token: Token) -> bool:
-    """Whether a noun names two parties: "both sides", "the two countries", "the warring
-    parties"."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in _PAIR_NOUNS:
-        return False
-    return any(
-        (c.dep_ in ("det", "predet", "preconj", "nummod") and c.lower_ in ("both", "two"))
-        or (c.dep_ == "amod" and c.lower_ == "warring")
-        for c in token.children
-    )
 
 
 def _condition_targets(event: Event, verb: Token, resolver: DocumentActors) -> list[Actor]:

@@ -10,6 +10,7 @@ clause are the ordered tables of ``_targets``. Place and date come after (``_rec
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -25,6 +26,7 @@ from dragoman.coding._targets import (
     first_actors,
     grievance_targets,
     is_unattributed,
+    names_a_pair,
     noun_targets,
     other_actors,
     prep_objects,
@@ -93,11 +95,21 @@ def _passive_modifier(verb: Token) -> bool:
 
 
 def fill_slots(
-    match: Match, sentence: Span, resolver: DocumentActors, verbs: VerbDictionary
+    match: Match,
+    sentence: Span,
+    resolver: DocumentActors,
+    verbs: VerbDictionary,
+    pair: Sequence[Actor] = (),
 ) -> Slots | None:
-    """Return the sources and targets of a match, or None when it has no actors to code."""
+    """Return the sources and targets of a match, or None when it has no actors to code.
+
+    ``pair`` is the two parties of the latest two-sided event before the sentence, for a
+    subject that names two parties ("both sides agreed", "the two countries signed").
+    """
     clause = match.clause
     sources, clause = _sources(match, clause, resolver)
+    if not sources and pair and any(names_a_pair(head) for head in clause.subjects):
+        sources = [replace(a, rule=f"antecedent:pair:{a.rule}") for a in pair]
     if not sources and clause.passive and match.code.startswith(FORCE_PREFIXES):
         sources = _event_doers(clause, resolver, verbs)
     unattributed = not sources and is_unattributed(match, resolver, verbs)
