@@ -43,7 +43,9 @@ from dragoman.ontology.codes import (
     ROOT_FORCE_POSTURE,
     ROOT_MASS_VIOLENCE,
     ROOT_PROTEST,
+    SEIZE_PROPERTY,
 )
+from dragoman.places import object_place
 from dragoman.records import Actor
 
 __all__ = ["FORCE_PREFIXES", "OWN_FORCES_PREFIXES", "Slots", "fill_slots"]
@@ -121,6 +123,37 @@ def fill_slots(
     return Slots(clause, sources, targets, unattributed)
 
 
+# Codes of acts whose object, when it names a place, is done to that place's country:
+# force and seizure ("shelled Kharkiv", "bombed Khan Younis", "seized Goma"); not arrests
+# and other coercion of people, whose names may be those of towns ("arrested Zamora").
+_PLACE_OBJECT_PREFIXES = (SEIZE_PROPERTY, ROOT_ASSAULT, ROOT_FIGHT, ROOT_MASS_VIOLENCE)
+
+
+# Verbs of force whose object is a person ("killed Zamora" names a man, not a town).
+_PERSON_HARM_VERBS = words("person_harm_verbs")
+
+
+def _object_places(clause: Clause, resolver: DocumentActors) -> list[Actor]:
+    """The country of a place named as the object: "attacked Kharkiv" is done to Ukraine."""
+    for obj in clause.objects:
+        mention = object_place(obj)
+        if mention is None or not mention.place.country:
+            continue
+        country = mention.place.country
+        return [
+            Actor(
+                code=country,
+                name=resolver.state_name(country),
+                text=mention.text,
+                start=mention.start,
+                end=mention.end,
+                entry=f"places:{mention.place.name}",
+                rule="object-place",
+            )
+        ]
+    return []
+
+
 def _event_doers(clause: Clause, resolver: DocumentActors, verbs: VerbDictionary) -> list[Actor]:
     """The doers of the attack in which a passive's victims were hurt: "were killed in an
     air strike by government forces", "died in Israeli shelling", "were wounded by a
@@ -190,6 +223,13 @@ def _targets(
             and not (match.noun is not None and match.noun.dep_ == "pobj")
         )
         targets = targets_of(clause, entry.prep, constrained, resolver)
+    if (
+        not targets
+        and not match.nominal
+        and code.startswith(_PLACE_OBJECT_PREFIXES)
+        and clause.verb.lemma_.lower() not in _PERSON_HARM_VERBS
+    ):
+        targets = _object_places(clause, resolver)  # "Russian forces shelled Kharkiv"
     if match.noun is not None and not other_actors(targets, sources):
         # "mounted its invasion of Lebanon", "the arrest of X by Y": what the event is of
         targets = first_actors(prep_objects(match.noun, "of"), resolver) or targets
