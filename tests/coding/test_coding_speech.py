@@ -1,0 +1,56 @@
+"""What statements say: the speaker's own announced possibilities, obligations, verbal acts."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman import Coder
+
+
+def _coded(coder: Coder, text: str) -> list[tuple[str, str, str, str]]:
+    return [
+        (e.source.code, e.target.code if e.target else "", e.cameo.code, e.modality)
+        for e in coder.code(text, date="2024-05-01")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what the speaker says it could do itself is a threat or an intent made
+        (
+            "Beijing hinted that it could impose tariffs on German cars.",
+            ("CHNGOV", "DEU", "1312", "future"),
+        ),
+        ("China said it could impose sanctions on Germany.", ("CHN", "DEU", "1312", "future")),
+        (
+            "Turkey said on Monday that it might send troops to Libya.",
+            ("TUR", "LBY", "0334", "future"),
+        ),
+    ],
+)
+def test_a_speakers_own_possibility_is_announced(
+    default_coder: Coder, text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert expected in _coded(default_coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another's "could": a conjecture, no event
+        "Analysts said China could impose sanctions on Germany.",
+        "Germany said China could impose sanctions on it.",
+        # the report itself is negated or only possible
+        "China did not say it could impose sanctions on Germany.",
+        "China would never say it could impose sanctions on Germany.",
+    ],
+)
+def test_anothers_possibility_stays_a_conjecture(default_coder: Coder, text: str) -> None:
+    assert not any(code.startswith("13") for _, _, code, _ in _coded(default_coder, text))
+
+
+def test_the_possibility_is_read_only_in_a_reported_clause(coder: Coder) -> None:
+    """A bare "could" of the speaker is still hypothetical (the policy rule drops it)."""
+    coded = _coded(coder, "China could impose sanctions on Germany.")
+    assert ("CHN", "DEU", "1312", "hypothetical") in coded
