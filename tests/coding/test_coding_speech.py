@@ -54,3 +54,20 @@ def test_the_possibility_is_read_only_in_a_reported_clause(coder: Coder) -> None
     """A bare "could" of the speaker is still hypothetical (the policy rule drops it)."""
     coded = _coded(coder, "China could impose sanctions on Germany.")
     assert ("CHN", "DEU", "1312", "hypothetical") in coded
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the speaker's own talks must go on: its intent to negotiate (036)
+        ("Chancellor Scholz said talks with China must continue.", ("DEUGOV", "CHN", "036")),
+        ("Germany said negotiations with China should resume.", ("DEU", "CHN", "036")),
+        # another's talks, or another who must act: a demand
+        ("Germany said China must continue talks with Russia.", ("DEU", "CHN", "106")),
+        ("The UN envoy said talks between Israel and Hamas must resume.", ("IGOUNO", "ISR", "100")),
+    ],
+)
+def test_own_talks_that_must_go_on_are_an_intent(
+    default_coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in [(s, t, c) for s, t, c, _ in _coded(default_coder, text)]

@@ -54,6 +54,7 @@ from dragoman.ontology.codes import (
     REJECT_POLITICAL_REFORM,
     REJECT_SETTLEMENT,
     ROOT_APPEAL,
+    ROOT_CONSULT,
     ROOT_DEMAND,
     ROOT_DISAPPROVE,
     ROOT_INTENT,
@@ -384,10 +385,41 @@ def _complement_rules(match: Match, frame: Frame | None, sentence: _Sentence) ->
             demanded = frame_code(Frame.DEMAND, action) if action else None
             if _settles(obliged):  # "said the two sides must reach an agreement"
                 demanded = _SETTLING[Frame.DEMAND]
+            own_talks = _own_talks(obliged, verbs)
+            if own_talks is not None:
+                # "said talks with China must continue": the speaker's own talks
+                note = f"own talks must go on ({obliged.text})"
+                match.refine("own-talks", own_talks, note)
+                consumed.add(comp.i)
+                continue
             note = f"obligation in complement ({obliged.text})"
             match.refine("obligation-complement", demanded or DEMAND, note)
             match.addressee = True
             consumed.add(comp.i)
+
+
+# Verbs that only say that an event goes on or starts: "talks must continue".
+_CONTINUING_VERBS = words("continuing_verbs")
+
+
+def _own_talks(obliged: Token, verbs: VerbDictionary) -> str | None:
+    """The intent of a speaker who says its talks with another must go on: "Germany said
+    talks with China must continue" is Germany's intent to negotiate with China (036),
+    not a demand on China. The talks are the subject of a verb of going on, and their
+    "with" phrase names the other side, so the speaker is the one side; "said talks
+    between X and Y must resume" stays a demand."""
+    if obliged.lemma_.lower() not in _CONTINUING_VERBS:
+        return None
+    for subject in obliged.children:
+        if subject.dep_ != "nsubj" or subject.pos_ != "NOUN":
+            continue
+        entry = verbs.match_noun(subject.lemma_.lower(), words_before(subject))
+        if entry is None or entry.code[:2] != ROOT_CONSULT:
+            return None
+        if not any(c.dep_ == "prep" and c.lower_ == "with" for c in subject.children):
+            return None
+        return frame_code(Frame.INTENT, entry.code)
+    return None
 
 
 # Roots whose complement's subject is the target when the clause names none: the one
