@@ -71,3 +71,46 @@ def test_own_talks_that_must_go_on_are_an_intent(
     default_coder: Coder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in [(s, t, c) for s, t, c, _ in _coded(default_coder, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fate announced for another: a threat to that other
+        (
+            "Iran's foreign ministry said Israel would bear full responsibility for the "
+            "consequences.",
+            ("IRNGOV", "ISR", "130"),
+        ),
+        (
+            "Biden said Russia will face severe consequences if it invades.",
+            ("USAGOV", "RUS", "130"),
+        ),
+        ("Iran said Israel would pay a heavy price.", ("IRN", "ISR", "130")),
+        # the speaker's own retaliation: a threat of force
+        ("Pakistan said it would retaliate against India.", ("PAK", "IND", "138")),
+        ("Iran said it would respond to any attack by Israel.", ("IRN", "ISR", "138")),
+    ],
+)
+def test_a_statement_that_announces_harm_is_a_threat(
+    default_coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in [(s, t, c) for s, t, c, _ in _coded(default_coder, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fate that happened, a price of goods, a duty: no threat
+        "Iran said Israel faced consequences after the strike.",
+        "China said American consumers would pay a higher price for cars.",
+        "Germany said the United States would bear responsibility for the reconstruction.",
+        # a response to something other than force
+        "Iran said it would respond to the European proposal.",
+        # another's retaliation, and a commentator's fate for a state
+        "Pakistan said India would retaliate.",
+        "Analysts said Russia would pay a heavy price.",
+    ],
+)
+def test_other_statements_of_the_future_are_no_threat(default_coder: Coder, text: str) -> None:
+    assert not any(code.startswith("13") for _, _, code, _ in _coded(default_coder, text))

@@ -20,6 +20,7 @@ from dragoman.coding._frames import Frame, family_of, frame_code, frame_of
 from dragoman.coding._match import Decision, Match
 from dragoman.coding._modality import apply_modality
 from dragoman.coding._nominal import COPULAS, LIGHT_VERBS
+from dragoman.coding._speech import own_talks, threat_in
 from dragoman.coding._subcodes import (
     accusation_in,
     allegation_subcode,
@@ -54,7 +55,6 @@ from dragoman.ontology.codes import (
     REJECT_POLITICAL_REFORM,
     REJECT_SETTLEMENT,
     ROOT_APPEAL,
-    ROOT_CONSULT,
     ROOT_DEMAND,
     ROOT_DISAPPROVE,
     ROOT_INTENT,
@@ -63,6 +63,7 @@ from dragoman.ontology.codes import (
     ROOT_STATEMENT,
     ROOT_THREATEN,
     STATEMENT,
+    THREATEN,
     VISIT,
     YIELD,
 )
@@ -282,6 +283,24 @@ def _claim_rule(match: Match, sentence: _Sentence) -> Refinement:
     return None
 
 
+def _threat_rule(match: Match, sentence: _Sentence) -> Refinement:
+    """A statement whose reported clause announces a fate for another, or the speaker's
+    own retaliation, is a threat (:func:`threat_in`): "said Israel would bear
+    responsibility for the consequences" 130 to Israel, "said it would retaliate against
+    India" 138 to India."""
+    if match.code != STATEMENT:
+        return None
+    for comp in match.clause.comps:
+        found = threat_in(comp)
+        if found is not None:
+            code, note = found
+            sentence.consumed.add(comp.i)
+            if code == THREATEN:  # the fate's subject is the one threatened
+                return Decision(code, note, addressee=True)
+            return Decision(code, note, content=comp)  # "retaliate against India"
+    return None
+
+
 def _denial_rule(match: Match, sentence: _Sentence) -> Refinement:
     """What is denied is not an event: "denied that its troops attacked X", "rejected
     claims that X shelled Y" (consumes only; decides no code)."""
@@ -323,6 +342,7 @@ GOVERNED_RULES: tuple[tuple[str, str, _Rule], ...] = (
     ("need-as-demand", UNDECIDED, _need_rule),
     ("claim-not-appeal", UNDECIDED, _claim_rule),
     ("accusation-content", UNDECIDED, _accusation_rule),
+    ("threat-content", UNDECIDED, _threat_rule),
     ("denial-content", ALWAYS, _denial_rule),
     ("frame-noun", UNDECIDED, _frame_noun_rule),
     ("outlook", UNDECIDED, _outlook_rule),
@@ -385,41 +405,17 @@ def _complement_rules(match: Match, frame: Frame | None, sentence: _Sentence) ->
             demanded = frame_code(Frame.DEMAND, action) if action else None
             if _settles(obliged):  # "said the two sides must reach an agreement"
                 demanded = _SETTLING[Frame.DEMAND]
-            own_talks = _own_talks(obliged, verbs)
-            if own_talks is not None:
+            talks = own_talks(obliged, verbs)
+            if talks is not None:
                 # "said talks with China must continue": the speaker's own talks
                 note = f"own talks must go on ({obliged.text})"
-                match.refine("own-talks", own_talks, note)
+                match.refine("own-talks", talks, note)
                 consumed.add(comp.i)
                 continue
             note = f"obligation in complement ({obliged.text})"
             match.refine("obligation-complement", demanded or DEMAND, note)
             match.addressee = True
             consumed.add(comp.i)
-
-
-# Verbs that only say that an event goes on or starts: "talks must continue".
-_CONTINUING_VERBS = words("continuing_verbs")
-
-
-def _own_talks(obliged: Token, verbs: VerbDictionary) -> str | None:
-    """The intent of a speaker who says its talks with another must go on: "Germany said
-    talks with China must continue" is Germany's intent to negotiate with China (036),
-    not a demand on China. The talks are the subject of a verb of going on, and their
-    "with" phrase names the other side, so the speaker is the one side; "said talks
-    between X and Y must resume" stays a demand."""
-    if obliged.lemma_.lower() not in _CONTINUING_VERBS:
-        return None
-    for subject in obliged.children:
-        if subject.dep_ != "nsubj" or subject.pos_ != "NOUN":
-            continue
-        entry = verbs.match_noun(subject.lemma_.lower(), words_before(subject))
-        if entry is None or entry.code[:2] != ROOT_CONSULT:
-            return None
-        if not any(c.dep_ == "prep" and c.lower_ == "with" for c in subject.children):
-            return None
-        return frame_code(Frame.INTENT, entry.code)
-    return None
 
 
 # Roots whose complement's subject is the target when the clause names none: the one
