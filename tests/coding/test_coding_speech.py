@@ -90,6 +90,15 @@ def test_own_talks_that_must_go_on_are_an_intent(
         # the speaker's own retaliation: a threat of force
         ("Pakistan said it would retaliate against India.", ("PAK", "IND", "138")),
         ("Iran said it would respond to any attack by Israel.", ("IRN", "ISR", "138")),
+        # a punishment announced for another: a threat to them
+        (
+            "Pakistan's army spokesman said the militants will not be spared.",
+            ("PAKMIL", "PAKREB", "130"),
+        ),
+        (
+            "The Pakistani army warned that the militants will not be spared.",
+            ("PAKMIL", "PAKREB", "130"),
+        ),
     ],
 )
 def test_a_statement_that_announces_harm_is_a_threat(
@@ -110,6 +119,10 @@ def test_a_statement_that_announces_harm_is_a_threat(
         # another's retaliation, and a commentator's fate for a state
         "Pakistan said India would retaliate.",
         "Analysts said Russia would pay a heavy price.",
+        # a punishment by another, one that happened, and being spared
+        "Amnesty said the protesters will be targeted by the police.",
+        "Pakistan's army spokesman said the militants were punished.",
+        "Pakistan's army spokesman said the militants will be spared.",
     ],
 )
 def test_other_statements_of_the_future_are_no_threat(default_coder: Coder, text: str) -> None:

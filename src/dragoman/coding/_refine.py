@@ -20,7 +20,7 @@ from dragoman.coding._frames import Frame, family_of, frame_code, frame_of
 from dragoman.coding._match import Decision, Match
 from dragoman.coding._modality import apply_modality
 from dragoman.coding._nominal import COPULAS, LIGHT_VERBS
-from dragoman.coding._speech import own_talks, threat_in
+from dragoman.coding._speech import own_talks, punished_subject, threat_in
 from dragoman.coding._subcodes import (
     accusation_in,
     allegation_subcode,
@@ -301,6 +301,16 @@ def _threat_rule(match: Match, sentence: _Sentence) -> Refinement:
     return None
 
 
+def _threatened_rule(match: Match, sentence: _Sentence) -> Refinement:
+    """A threat whose reported clause announces a punishment is aimed at the one to be
+    punished: "warned that the attackers will not be spared" (decides no code)."""
+    if match.code[:2] != ROOT_THREATEN:
+        return None
+    if any(punished_subject(comp) is not None for comp in match.clause.comps):
+        return Decision(None, addressee=True)
+    return None
+
+
 def _denial_rule(match: Match, sentence: _Sentence) -> Refinement:
     """What is denied is not an event: "denied that its troops attacked X", "rejected
     claims that X shelled Y" (consumes only; decides no code)."""
@@ -343,6 +353,7 @@ GOVERNED_RULES: tuple[tuple[str, str, _Rule], ...] = (
     ("claim-not-appeal", UNDECIDED, _claim_rule),
     ("accusation-content", UNDECIDED, _accusation_rule),
     ("threat-content", UNDECIDED, _threat_rule),
+    ("threatened-subject", ALWAYS, _threatened_rule),
     ("denial-content", ALWAYS, _denial_rule),
     ("frame-noun", UNDECIDED, _frame_noun_rule),
     ("outlook", UNDECIDED, _outlook_rule),

@@ -9,7 +9,8 @@ coded when what it says is itself a verbal act toward someone, with that act's c
 - A fate announced for another is a threat ("said Israel would bear full responsibility for
   the consequences", "said Russia will face severe consequences" 130), and the speaker's
   own announced retaliation a threat of force ("said it would retaliate against India",
-  "said it would respond to any attack" 138).
+  "said it would respond to any attack" 138), and so is a punishment announced for another
+  ("said the attackers will not be spared" 130, to the attackers).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from dragoman.coding._verbs import VerbDictionary
 from dragoman.lexicon import words
 from dragoman.ontology.codes import ROOT_CONSULT, THREATEN, THREATEN_FORCE
 
-__all__ = ["own_talks", "threat_in"]
+__all__ = ["own_talks", "punished_subject", "threat_in"]
 
 
 # Verbs that only say an event goes on or starts: "talks must continue".
@@ -68,25 +69,50 @@ def threat_in(comp: Token) -> tuple[str, str] | None:
     who is not the speaker ("said Israel would bear responsibility for the consequences",
     "Russia will face severe consequences if it invades" 130: the one threatened is that
     subject), or is the speaker's own retaliation ("said it would retaliate against India",
-    "would respond to any attack" 138). A fate that is past or asserted ("faced
-    consequences") and a response to anything but force ("would respond to the proposal")
-    are no threat.
+    "would respond to any attack" 138), or a punishment announced for another ("the
+    attackers will not be spared" 130, see :func:`punished_subject`). A fate that is past
+    or asserted ("faced consequences") and a response to anything but force ("would
+    respond to the proposal") are no threat.
     """
     if comp.dep_ != "ccomp" or modality(comp) not in ("future", "hypothetical"):
         return None
-    if any(c.dep_ == "neg" for c in comp.children):
-        return None
+    negated = any(c.dep_ == "neg" for c in comp.children)
+    lemma = comp.lemma_.lower()
+    if punished_subject(comp) is not None:
+        return THREATEN, f"punishment announced ({comp.text})"
     subjects = [c for c in comp.children if c.dep_ == "nsubj"]
-    if not subjects:
+    if negated or not subjects:
         return None
     own = subjects[0].lower_ in _SELF_PRONOUNS
-    lemma = comp.lemma_.lower()
     if not own and lemma in _FATE_VERBS:
         for obj in comp.children:
             if obj.dep_ == "dobj" and _fate(obj):
                 return THREATEN, f"fate announced ({comp.text} {obj.text})"
     if own and (lemma in _RETALIATION_VERBS or _responds_to_force(comp)):
         return THREATEN_FORCE, f"own retaliation announced ({comp.text})"
+    return None
+
+
+# Passives of a punishment announced for their subject ("will be punished", "will be
+# crushed"); "spare" only negated ("will not be spared").
+_PUNISHING_PASSIVES = words("punishing_passives")
+
+
+def punished_subject(comp: Token) -> Token | None:
+    """The subject of an announced punishment, or None: "the attackers will be punished",
+    "terrorists will not be spared" (a future passive with no by-phrase; its subject not
+    the speaker)."""
+    if modality(comp) != "future" or not any(c.dep_ == "auxpass" for c in comp.children):
+        return None
+    if any(c.dep_ == "agent" for c in comp.children):
+        return None  # "protesters will be targeted by the police": another punishes
+    negated = any(c.dep_ == "neg" for c in comp.children)
+    spared = comp.lower_ == "spared"  # the small model lemmatizes it "spar"
+    if not ((spared and negated) or (comp.lemma_.lower() in _PUNISHING_PASSIVES and not negated)):
+        return None
+    for subject in comp.children:
+        if subject.dep_ == "nsubjpass" and subject.lower_ not in _SELF_PRONOUNS:
+            return subject
     return None
 
 
