@@ -162,6 +162,12 @@ GAPS: list[tuple[str, list[Row]]] = [
         "The German chancellor criticized the Hungarian premier during a visit to Budapest.",
         [("DEUGOV", "111", "HUNGOV"), ("DEUGOV", "042", "HUNGOV"), ("HUNGOV", "043", "DEUGOV")],
     ),
+    # lifting an order eases it; the order's own blocking is stopped, not done by the court
+    (
+        "A Zambian court lifted orders blocking the opposition rally.",
+        [("ZMBJUD", "081", "ZMB")],
+    ),
+    ("Pakistan rejected the resolution calling for an inquiry.", [("PAK", "129", None)]),
 ]
 
 
