@@ -100,6 +100,31 @@ def test_an_adjunct_of_speaking_names_the_audience(coder: Coder) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # the parse hangs "Speaking" on the participle that describes the audience
+        "Speaking to NATO commanders gathered in Brussels on Monday, the Dutch defense "
+        "minister stressed the urgency of rearming.",
+        "Speaking to the top NATO military brass gathered in Brussels on Monday, the Dutch "
+        "defense minister stressed the urgency of rearming.",
+    ],
+)
+def test_the_audience_is_read_through_a_participle_of_it(coder: Coder, text: str) -> None:
+    rows = [r for r in _rows(coder, text) if r[0] == "NLDGOV"]
+    assert rows and rows[0][2] == "IGOWSTNAT"
+    assert rows[0][3].startswith("audience:")
+
+
+def test_a_clause_of_its_own_hides_no_audience(coder: Coder) -> None:
+    """A "speaking to" inside a clause with an auxiliary is that clause's, not the act's."""
+    text = (
+        "After the president, speaking to NATO commanders, had left, the Dutch defense "
+        "minister stressed the urgency of rearming."
+    )
+    assert not any(r[3].startswith("audience:") for r in _rows(coder, text) if r[0] == "NLDGOV")
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # the one other party the clause names is whom the act is aimed at

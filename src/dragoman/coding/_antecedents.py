@@ -233,8 +233,8 @@ def _audience(event: Event, verb: Token, resolver: DocumentActors) -> list[Actor
     of "speaking/talking/writing to X", the object of "addressing X"."""
     if not event.cameo.code.startswith(_VERBAL_ROOTS):
         return []
-    for adjunct in verb.children:
-        if adjunct.dep_ != "advcl" or adjunct.lemma_.lower() not in _AUDIENCE_VERBS:
+    for adjunct in _adjuncts(verb):
+        if adjunct.lemma_.lower() not in _AUDIENCE_VERBS:
             continue
         heads = [c for c in adjunct.children if c.dep_ == "dobj"]
         for prep in adjunct.children:
@@ -249,6 +249,28 @@ def _audience(event: Event, verb: Token, resolver: DocumentActors) -> list[Actor
             if actors:
                 return actors
     return []
+
+
+def _adjuncts(verb: Token) -> list[Token]:
+    """The adverbial clauses of a verb, and those the parse hung on a participle among
+    them that has no subject: in "Speaking to NATO chiefs gathered in Paris, the minister
+    urged ...", "Speaking" is parsed as an adjunct of "gathered", the participle that
+    describes the chiefs (its past participle sometimes read as a past tense whose subject
+    is "Speaking")."""
+    found: list[Token] = []
+    for child in verb.children:
+        if child.dep_ != "advcl":
+            continue
+        found.append(child)
+        if child.tag_ in ("VBN", "VBG", "VBD") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in child.children
+        ):  # a bare participle, not a clause of its own ("after X had left")
+            found.extend(
+                c
+                for c in child.children
+                if c.dep_ in ("advcl", "csubj") and c.tag_ == "VBG" and c.i < child.i
+            )
+    return found
 
 
 def _accuses(event: Event, side: str) -> bool:
