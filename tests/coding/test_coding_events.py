@@ -654,3 +654,22 @@ def test_talks_in_an_adjunct_are_the_subjects_talks(coder: Coder, text: str) -> 
 )
 def test_a_news_conference_without_a_partner_is_no_meeting(coder: Coder, text: str) -> None:
     assert not [r for r in coded(coder, text) if r[1].startswith("04")]
+
+
+def test_a_time_after_on_is_no_call_on(coder: Coder) -> None:
+    # "on Monday" says when: the president called someone, he called on no one
+    text = "The Chilean president called the Peruvian foreign minister on Monday to talk."
+    assert not [r for r in coded(coder, text) if r[1].startswith("02")]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Chile called on Peru on Monday to reopen the border.", "PER"),
+        ("The Chilean minister met with Peruvian President Jane Roe on Tuesday.", "PERGOV"),
+    ],
+)
+def test_a_preposition_with_a_time_beside_its_object_still_counts(
+    coder: Coder, text: str, target: str
+) -> None:
+    assert [r for r in coded(coder, text) if r[2] == target]
