@@ -635,6 +635,8 @@ def test_a_visit_talked_about_is_no_visit(coder: Coder) -> None:
         "Peruvian foreign minister that trade would grow.",
         "The Chilean foreign minister spoke during a press conference in Lima on Monday with "
         "the Peruvian foreign minister.",
+        "The Chilean foreign minister took part in a video conference with the Peruvian "
+        "foreign minister.",
     ],
 )
 def test_talks_in_an_adjunct_are_the_subjects_talks(coder: Coder, text: str) -> None:
@@ -650,6 +652,8 @@ def test_talks_in_an_adjunct_are_the_subjects_talks(coder: Coder, text: str) -> 
         "The Chilean foreign minister said at a news conference that Peru would benefit.",
         "The Chilean foreign minister spoke after a news conference by the Peruvian "
         "foreign minister.",
+        "The Chilean foreign minister spoke at a news conference with reporters in Lima.",
+        "The Chilean foreign minister held a video conference on Monday.",
     ],
 )
 def test_a_news_conference_without_a_partner_is_no_meeting(coder: Coder, text: str) -> None:

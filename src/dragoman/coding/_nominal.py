@@ -56,19 +56,22 @@ _MOTION_VERBS = words("motion_verbs")
 
 # Event nouns that name a consultation only with a partner: "a joint news conference with X".
 _PARTNER_NOUNS = words("partner_nouns")
+_PRESS_PARTNERS = words("press_partners")
 
 
 def partnerless(noun: Token) -> bool:
     """Whether an event noun that needs a partner ("news conference") has none: no
     with-phrase on the noun, nor on the verb it is the object of ("held a news conference
-    with X")."""
+    with X"), other than one naming the press ("with reporters")."""
     if noun.lemma_.lower() not in _PARTNER_NOUNS:
         return False
     holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
     return not any(
         child.dep_ == "prep"
         and child.lower_ == "with"
-        and any(c.dep_ == "pobj" for c in child.children)
+        and any(
+            c.dep_ == "pobj" and c.lemma_.lower() not in _PRESS_PARTNERS for c in child.children
+        )
         for holder in holders
         for child in holder.children
     )
