@@ -37,3 +37,51 @@ def test_a_conjunct_with_nothing_in_it_names_no_actor(coder: Coder) -> None:
     resolver = DocumentActors(doc, [], coder.actors)
     empty = Found(state=None, org=None, agent=None, name=None, top=doc[0])
     assert decide(resolver, [doc[0]], empty, None) is None
+
+
+# --- the rules of session 7 (issue 12): "side", NGOs of no country, hyphenated role nouns
+
+
+def _actors(coder: Coder, phrase: str) -> list[tuple[str, str]]:
+    return [(a.code, a.rule) for a in coder.lookup_actor(phrase, date="2024-05-01").actors]
+
+
+def test_a_states_side_in_talks_is_its_government(coder: Coder) -> None:
+    assert _actors(coder, "the Chinese side") == [("CHNGOV", "side")]
+    assert _actors(coder, "the EU side") == [("IGOEUREEC", "side")]
+    (event,) = coder.code("The Russian side rejected the proposal.", date="2024-05-01")
+    assert (event.source.code, event.source.rule) == ("RUSGOV", "side")
+
+
+def test_a_side_of_no_one_names_no_actor(coder: Coder) -> None:
+    assert _actors(coder, "the other side") == []
+    assert _actors(coder, "the southern side") == []
+    # the parties of the latest event, not a state's government (antecedent:pair)
+    assert _actors(coder, "both sides") == []
+
+
+def test_an_advocacy_group_of_no_country_is_an_ngo(coder: Coder) -> None:
+    assert _actors(coder, "environmental groups") == [("NGOENV", "agent+ngo")]
+    assert _actors(coder, "rights groups") == [("NGOHRI", "agent+ngo")]
+    assert _actors(coder, "aid agencies") == [("NGO", "agent+ngo")]
+    (event,) = coder.code("Rights groups accused Chile of torture.", date="2024-05-01")
+    assert event.source.code == "NGOHRI" and event.target is not None
+    assert event.target.code == "CHL"
+
+
+def test_an_advocacy_group_the_phrase_places_is_of_that_country(coder: Coder) -> None:
+    assert _actors(coder, "Thai rights groups") == [("THAHRI", "agent")]
+    assert _actors(coder, "rights groups in Thailand") == [("THAHRI", "agent+place")]
+    # people, not organizations: their country is still to be found (story, place)
+    assert _actors(coder, "rights activists") == [("---HRI", "agent-only")]
+    assert _actors(coder, "environmentalists") == [("---ENV", "agent-only")]
+
+
+def test_a_hyphenated_role_noun_is_read_across_the_split_tokens(coder: Coder) -> None:
+    """The tokenizer splits "anti-corruption" in three; the role noun is read whole."""
+    assert _actors(coder, "Kenya's anti-corruption agency") == [("KENGOV", "agent")]
+    assert _actors(coder, "Iranian hard-liners") == [("IRNRAD", "agent")]
+    assert _actors(coder, "a Syrian asylum-seeker") == [("SYRREF", "agent")]
+    # a hyphenated modifier that is no role noun leaves the head's role alone
+    assert _actors(coder, "Syrian anti-government protesters") == [("SYROPP", "agent")]
+    assert coder.actors.agents[("anti", "-", "corruption", "agency")].code == "GOV"
