@@ -85,3 +85,18 @@ def test_a_hyphenated_role_noun_is_read_across_the_split_tokens(coder: Coder) ->
     # a hyphenated modifier that is no role noun leaves the head's role alone
     assert _actors(coder, "Syrian anti-government protesters") == [("SYROPP", "agent")]
     assert coder.actors.agents[("anti", "-", "corruption", "agency")].code == "GOV"
+
+
+def test_a_role_noun_cut_off_its_first_word_is_read_whole(coder: Coder) -> None:
+    """The parse may leave "think" of "think tank" out of the phrase (read as a verb): the
+    role noun is the think tank (EDU), not a tank (MIL)."""
+    from dragoman.actors import DocumentActors
+
+    doc = coder.nlp("a think tank Forum")
+    reader = DocumentActors(doc, [], coder.actors).reader
+    found = reader.scan([doc[2], doc[3]])  # "tank Forum", as a misparse cuts it
+    assert found.agent is not None and found.agent[0].code == "EDU"
+    doc = coder.nlp("a heavy tank unit")
+    reader = DocumentActors(doc, [], coder.actors).reader
+    found = reader.scan([doc[2], doc[3]])  # "heavy" is no role noun's first word
+    assert found.agent is not None and found.agent[0].code == "MIL"
