@@ -100,3 +100,10 @@ def test_a_role_noun_cut_off_its_first_word_is_read_whole(coder: Coder) -> None:
     reader = DocumentActors(doc, [], coder.actors).reader
     found = reader.scan([doc[2], doc[3]])  # "heavy" is no role noun's first word
     assert found.agent is not None and found.agent[0].code == "MIL"
+
+
+def test_elders_are_an_elite(coder: Coder) -> None:
+    assert _actors(coder, "Somali clan elders") == [("SOMELI", "agent")]
+    assert _actors(coder, "local elders") == [("---ELI", "agent-only")]
+    # "elder" as an adjective is no role
+    assert _actors(coder, "his elder brother") == []
