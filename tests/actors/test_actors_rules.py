@@ -107,3 +107,19 @@ def test_elders_are_an_elite(coder: Coder) -> None:
     assert _actors(coder, "local elders") == [("---ELI", "agent-only")]
     # "elder" as an adjective is no role
     assert _actors(coder, "his elder brother") == []
+
+
+def test_a_state_adjective_before_and_shares_the_role_noun_after_it(coder: Coder) -> None:
+    """The parse may hang the first adjective of "the Thai and Chinese governments" as a
+    noun modifier (nmod): it still waits for the shared noun."""
+    codes = [a.code for a in coder.lookup_actor("the Thai and Chinese governments").actors]
+    assert codes == ["THAGOV", "CHNGOV"]
+    # with no shared role noun, each stands alone
+    codes = [a.code for a in coder.lookup_actor("the U.S. and British").actors]
+    assert codes == ["USA", "GBR"]
+
+
+def test_advocates_and_personnel_are_roles(coder: Coder) -> None:
+    assert _actors(coder, "Thai human rights advocates") == [("THAHRI", "agent")]
+    assert _actors(coder, "Pakistani security personnel") == [("PAKCOP", "agent")]
+    assert _actors(coder, "Pakistani military personnel") == [("PAKMIL", "agent")]

@@ -280,7 +280,7 @@ def is_bare_modifier(segment: list[Token], found: Found) -> bool:
             t.pos_ in ("ADJ", "PROPN", "DET") or t.dep_ in ("amod", "compound") for t in segment
         )
         and found.top is not None
-        and found.top.dep_ in ("amod", "compound", "conj")
+        and found.top.dep_ in ("amod", "compound", "conj", "nmod")
         and (found.state is not None or found.org is not None)
         and all(m.phrase.form == "adjective" for m in (found.state, found.org) if m is not None)
     )
