@@ -114,6 +114,44 @@ GAPS: list[tuple[str, list[Row]]] = [
     ),
     # 090 and its kinds: completing an investigation is investigating
     ("The Kenyan police completed their investigation into the fraud.", [("KENCOP", "091", None)]),
+    # 085: exempting someone's goods from a tariff eases the measure for them
+    ("Japan exempted South Korean steel from the tariffs.", [("JPN", "085", "KOR")]),
+    # 173: breaking up a cell or ring is arresting its members (dispersing a protest is 175)
+    ("Spanish police dismantled a drug trafficking ring in Madrid.", [("ESPCOP", "173", "ESP")]),
+    ("Police broke up the protest in Cairo.", [("EGYCOP", "175", "EGY")]),
+    # overtures are an intent to cooperate; backing is support, military backing aid
+    ("Egypt made overtures to Turkey.", [("EGY", "030", "TUR")]),
+    ("Iran's backing of Hezbollah worried Israel.", [("IRN", "051", "LBNREB")]),
+    (
+        "Russia's military backing of the Syrian government angered Washington.",
+        [("RUS", "072", "SYRGOV")],
+    ),
+    # exchanging barbs or threats: each side does it to the other
+    (
+        "The Greek and Turkish leaders exchanged angry barbs.",
+        [("GRCGOV", "111", "TURGOV"), ("TURGOV", "111", "GRCGOV")],
+    ),
+    ("Serbia and Kosovo exchanged threats.", [("SRB", "130", "XKX"), ("XKX", "130", "SRB")]),
+    # a bare "declined" is a number falling; declining something is refusing it
+    ("The number of Syrian refugees in Jordan declined after the deal.", []),
+    ("Jordan declined the Syrian proposal.", [("JOR", "120", "SYR")]),
+    # "talks among X, Y and Z" are talks between them
+    (
+        "Talks among Sudan, Egypt and Ethiopia resumed.",
+        [
+            ("SDN", "040", "EGY"),
+            ("SDN", "040", "ETH"),
+            ("EGY", "040", "SDN"),
+            ("EGY", "040", "ETH"),
+            ("ETH", "040", "SDN"),
+            ("ETH", "040", "EGY"),
+        ],
+    ),
+    # gun battles are fights: "engaged X in a firefight" is X's attacker fighting X
+    (
+        "Somali militants engaged Kenyan soldiers in a firefight near the border.",
+        [("SOMREB", "190", "KENMIL")],
+    ),
 ]
 
 

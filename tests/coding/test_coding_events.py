@@ -101,8 +101,13 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # object-sensitive patterns
     ("The EU imposed sanctions on Belarus.", [("IGOEUREEC", "163", "BLR", False)]),
     ("The EU lifted sanctions on Belarus.", [("IGOEUREEC", "085", "BLR", False)]),
-    # reported speech codes what was reported, not the statement
-    ("Moscow said Ukrainian troops attacked Russian positions.", [("UKRMIL", "190", "RUS", False)]),
+    # reported speech codes what was reported; a state reporting another state's attack
+    # accuses it (coding/_reports.py)
+    (
+        "Moscow said Ukrainian troops attacked Russian positions.",
+        [("RUSGOV", "112", "UKRMIL", False), ("UKRMIL", "190", "RUS", False)],
+    ),
+    ("Moscow said Ukrainian troops were exhausted.", [("RUSGOV", "010", "UKR", False)]),
     # metonymy: capitals are governments
     ("Ankara criticized Athens.", [("TURGOV", "111", "GRCGOV", False)]),
     # relative clause subject

@@ -22,6 +22,35 @@ def test_force_by_no_one_named_is_used_by_the_place_s_country(coder: Coder) -> N
     ]
 
 
+def test_an_agentless_legal_act_is_done_by_the_target_s_authorities(coder: Coder) -> None:
+    assert _coded(coder, "The former Haitian minister was sentenced to six years.") == [
+        ("HTIJUD", "173", "HTIGOV", "agentless-legal+target-country")
+    ]
+    assert _coded(coder, "A Kenyan opposition leader was convicted on three charges.") == [
+        ("KENJUD", "116", "KENOPP", "agentless-legal+target-country")
+    ]
+
+
+def test_an_agentless_legal_act_with_a_place_is_the_place_s(coder: Coder) -> None:
+    assert [row[:3] for row in _coded(coder, "Two students were arrested in Cairo.")] == [
+        ("EGY", "173", "EGYEDU")
+    ]
+
+
+def test_an_agentless_act_of_no_known_country_or_of_force_is_left_out(
+    coder: Coder, default_coder: Coder
+) -> None:
+    assert _coded(coder, "Two men were arrested.") == [
+        ("---COP", "173", "---CVL", "agentless-legal")
+    ]
+    assert _coded(default_coder, "Two men were arrested.") == []  # no known source
+    assert _coded(coder, "A Haitian journalist was killed.") == []  # force: no authorities
+    # the active voice names its doer: no unnamed authorities
+    assert [row[0] for row in _coded(coder, "Haitian police arrested the former minister.")] == [
+        "HTICOP"
+    ]
+
+
 def test_co_subjects_of_a_meeting_meet_each_other(coder: Coder) -> None:
     assert _coded(coder, "Germany and France met.") == [
         ("DEU", "040", "FRA", "name"),

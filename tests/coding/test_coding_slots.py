@@ -37,3 +37,19 @@ def test_a_nominal_event_with_one_actor_and_no_target_is_too_vague(coder: Coder)
 
 def test_an_event_with_no_actor_named_gives_nothing(coder: Coder) -> None:
     assert _codes(coder, "Someone was criticized.") == []
+
+
+def test_victims_of_an_attack_noun_are_hit_by_its_doer(coder: Coder) -> None:
+    events = coder.code(
+        "Eight villagers were killed in an air strike by Syrian government forces.",
+        date="2025-03-10",
+    )
+    assert [(e.source.code, e.cameo.code[:2], e.source.rule) for e in events] == [
+        ("SYRMIL", "19", "event-doer:agent")
+    ]
+    events = coder.code("Two soldiers were killed in a Taliban attack.", date="2025-03-10")
+    assert [(e.source.code, e.source.rule) for e in events] == [("AFGREB", "event-doer:name")]
+
+
+def test_an_attack_noun_without_a_doer_names_no_one(coder: Coder) -> None:
+    assert coder.code("Two soldiers were killed in an ambush.", date="2025-03-10") == []

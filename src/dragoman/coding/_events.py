@@ -56,6 +56,7 @@ from dragoman.coding._polity import same_name_city_country
 from dragoman.coding._reciprocal import with_reciprocals
 from dragoman.coding._records import charges, clause_events
 from dragoman.coding._refine import apply_frames, apply_purposes, wish_matches
+from dragoman.coding._reports import reported_accusations
 from dragoman.coding._slots import fill_slots
 from dragoman.coding._targets import demand_content
 from dragoman.coding._verbs import VerbDictionary, VerbEntry
@@ -286,6 +287,7 @@ class EventExtractor:
                 coded_verbs.append(verb)
         _remember_names(doc, found.names, resolver)
         events.sort(key=lambda event: event.evidence.verb.start)  # text order
+        events = reported_accusations(events, coded_verbs)
         return _drop_reporting_statements(events, coded_verbs, sentence)
 
     def _noun_matches(

@@ -162,6 +162,10 @@ def of_thing(noun: Token) -> bool:
     return False
 
 
+# Prepositions that name the parties of an event as "between" does.
+_AMONG = frozenset({"among", "amongst"})
+
+
 def nominal_clause(noun: Token) -> Clause | None:
     """Read a nominal event: who (possessor, by-phrase, state adjective) and preps."""
     subjects: list[Token] = []
@@ -178,7 +182,9 @@ def nominal_clause(noun: Token) -> Clause | None:
             if child.lower_ == "by":
                 subjects.extend(pobjs)
             else:
-                preps.setdefault(child.lower_, []).extend(pobjs)
+                # "an agreement among X, Y and Z" is one between them
+                prep = "between" if child.lower_ in _AMONG else child.lower_
+                preps.setdefault(prep, []).extend(pobjs)
         elif dep in ("amod", "compound", "nmod") and child.pos_ in ("ADJ", "PROPN"):
             modifiers.append(child)
     # a possessor or a by-phrase names the doer; the modifiers then say what kind of event

@@ -15,7 +15,7 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from dragoman.actors import DocumentActors
+from dragoman.actors import UNKNOWN_COUNTRY, DocumentActors
 from dragoman.coding._clauses import is_negated
 from dragoman.coding._context import DocumentContext
 from dragoman.coding._match import Match
@@ -37,6 +37,8 @@ from dragoman.ontology.codes import (
     ARREST,
     EASE_DISSENT,
     EASE_SANCTIONS,
+    EXPEL,
+    FIND_GUILTY,
     IMPOSE_SANCTIONS,
     INTENT_EASE_DISSENT,
     INTENT_EASE_SANCTIONS,
@@ -131,6 +133,46 @@ _DOMESTIC_CODES = (
 _ARRESTING_VERBS = words("arresting_verbs")
 
 
+# Legal acts whose doer, named nowhere, is a state's authorities: "was arrested", "was
+# sentenced to six years", "was convicted", "was deported". The authorities' country is
+# left unknown here; the story's country places them (``_placement``), or the last stage
+# leaves the event out as of no known source.
+_LEGAL_CODES = (ARREST, EXPEL, FIND_GUILTY)
+
+
+# Verbs of legal acts done by courts ("sentenced", "convicted"); other arrests are the
+# police's, deportations the government's.
+_COURT_VERBS = words("court_verbs")
+
+
+def _authorities(match: Match, targets: list[Actor], resolver: DocumentActors) -> list[Actor]:
+    """The unnamed authorities of an agentless passive legal act done to a named actor
+    ("the former minister was jailed"), of unknown country; [] for any other event."""
+    clause = match.clause
+    if not (clause.passive and targets and match.code.startswith(_LEGAL_CODES)):
+        return []
+    verb = clause.verb
+    lemma = verb.lemma_.lower()
+    if match.code.startswith(EXPEL):
+        sector = "GOV"
+    elif match.code.startswith(FIND_GUILTY) or lemma in _COURT_VERBS:
+        sector = "JUD"
+    else:
+        sector = "COP"
+    start, end = clause.verb_span()
+    return [
+        Actor(
+            code=UNKNOWN_COUNTRY + sector,
+            name="authorities",
+            text=resolver.char_span_text(start, end),
+            start=start,
+            end=end,
+            entry=f"agents:{sector}",
+            rule="agentless-legal",
+        )
+    ]
+
+
 @cache
 def describe(code: str) -> tuple[CameoRef, str, int, float, PloverRef]:
     """Return a CAMEO code's reference, root, quad class, Goldstein score and PLOVER type."""
@@ -212,9 +254,12 @@ def clause_events(
     if slots.unattributed:
         # "two soldiers were killed in Kirkuk", "a car bomb killed two soldiers in
         # Kirkuk": force used by no one named is used in, and by, the place's country
-        if location is None or not location.country:
-            return []
-        sources = [location_actor(location, context, rule="location:unattributed")]
+        if location is not None and location.country:
+            sources = [location_actor(location, context, rule="location:unattributed")]
+        else:
+            sources = _authorities(match, targets, resolver)
+            if not sources:
+                return []
     if location is not None and location.country:
         sources = [placed(a, location, place_rule) for a in sources]
         targets = [placed(a, location, place_rule) for a in targets]

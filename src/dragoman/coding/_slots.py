@@ -15,9 +15,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from dragoman.actors import UNKNOWN_COUNTRY, DocumentActors
-from dragoman.coding._clauses import Clause, clause_for
+from dragoman.coding._clauses import Clause, clause_for, words_before
 from dragoman.coding._match import Match
-from dragoman.coding._nominal import nominal_source
+from dragoman.coding._nominal import nominal_clause, nominal_source
 from dragoman.coding._targets import (
     claimants,
     complement_subjects,
@@ -98,6 +98,8 @@ def fill_slots(
     """Return the sources and targets of a match, or None when it has no actors to code."""
     clause = match.clause
     sources, clause = _sources(match, clause, resolver)
+    if not sources and clause.passive and match.code.startswith(FORCE_PREFIXES):
+        sources = _event_doers(clause, resolver, verbs)
     unattributed = not sources and is_unattributed(match, resolver, verbs)
     if not sources and not unattributed:
         return None
@@ -105,6 +107,25 @@ def fill_slots(
     if targets is None:
         return None
     return Slots(clause, sources, targets, unattributed)
+
+
+def _event_doers(clause: Clause, resolver: DocumentActors, verbs: VerbDictionary) -> list[Actor]:
+    """The doers of the attack in which a passive's victims were hurt: "were killed in an
+    air strike by government forces", "died in Israeli shelling", "were wounded by a
+    Russian drone attack" (the by-phrase or in-phrase is an event noun with its own doer)."""
+    for head in [*clause.subjects, *clause.preps.get("in", []), *clause.preps.get("during", [])]:
+        if head.pos_ != "NOUN":
+            continue
+        entry = verbs.match_noun(head.lemma_.lower(), words_before(head))
+        if entry is None or not entry.code.startswith(FORCE_PREFIXES):
+            continue
+        nominal = nominal_clause(head)
+        if nominal is None:
+            continue
+        actors = [a for doer in nominal.subjects for a in nominal_source(doer, resolver)]
+        if actors:
+            return [replace(a, rule=f"event-doer:{a.rule}") for a in actors]
+    return []
 
 
 def _sources(match: Match, clause: Clause, resolver: DocumentActors) -> tuple[list[Actor], Clause]:

@@ -20,6 +20,7 @@ from dragoman.lexicon import words, words_in_order
 from dragoman.ontology.codes import (
     ARREST,
     EXPEL,
+    FIND_GUILTY,
     ROOT_ASSAULT,
     ROOT_FIGHT,
     ROOT_MASS_VIOLENCE,
@@ -99,9 +100,10 @@ def is_unattributed(match: Match, resolver: DocumentActors, verbs: VerbDictionar
     ("two soldiers were killed"), or a weapon or an event as the doer ("were killed by a
     roadside bomb", "a car bomb killed")."""
     code = match.code
-    if match.nominal or match.sources or not code.startswith(_UNATTRIBUTED_PREFIXES):
-        return False
     clause = match.clause
+    legal = clause.passive and code.startswith(FIND_GUILTY)  # "was convicted"
+    if match.nominal or match.sources or not (code.startswith(_UNATTRIBUTED_PREFIXES) or legal):
+        return False
     if clause.passive:
         doers = clause.subjects  # the by-phrase: "by a roadside bomb"
     else:

@@ -70,6 +70,7 @@ DEMAND: Final = "100"  # Demand
 DEMAND_POLITICAL_REFORM: Final = "104"  # Demand political reform
 DEMAND_SETTLE_DISPUTE: Final = "107"  # Demand settling of dispute
 ACCUSE: Final = "112"  # Accuse
+FIND_GUILTY: Final = "116"  # find guilty or liable (legally)
 REJECT: Final = "120"  # Reject
 REJECT_POLITICAL_REFORM: Final = "123"  # Reject request or demand for political reform
 REFUSE_EASE_SANCTIONS: Final = "1241"  # Refuse to ease administrative sanctions
