@@ -123,3 +123,16 @@ def test_advocates_and_personnel_are_roles(coder: Coder) -> None:
     assert _actors(coder, "Thai human rights advocates") == [("THAHRI", "agent")]
     assert _actors(coder, "Pakistani security personnel") == [("PAKCOP", "agent")]
     assert _actors(coder, "Pakistani military personnel") == [("PAKMIL", "agent")]
+
+
+def test_the_head_of_an_organization_acts_for_it(coder: Coder) -> None:
+    """A singular leader noun's "of" phrase names whom it leads, as the plural's does."""
+    assert [a.code for a in coder.lookup_actor("the head of the UN refugee agency").actors] == [
+        "IGOUNOREFHCR"
+    ]
+    assert [a.code for a in coder.lookup_actor("the chief of the Chilean army").actors] == [
+        "CHLMIL"
+    ]
+    assert [a.code for a in coder.lookup_actor("leaders of the Chilean army").actors] == ["CHLMIL"]
+    # an "of" phrase that names no actor leaves the phrase to the other rules
+    assert not coder.lookup_actor("the chief of staff").actors
