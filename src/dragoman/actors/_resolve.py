@@ -161,7 +161,12 @@ class DocumentActors:
 
     def _resolve(self, head: Token) -> list[Actor]:
         if head.pos_ == "PRON":
-            return pronoun(self, head)
+            # "she and the minister urged": the pronoun, then each coordinated phrase
+            actors = pronoun(self, head)
+            for conj in head.conjuncts:
+                if conj.i > head.i:
+                    actors += [a for a in self.resolve(conj) if a not in actors]
+            return actors
         if head.lemma_.lower() in _PARTITIVES or head.lemma_.lower() in _LEADER_HEADS:
             # "thousands of Iraqi Kurds", "members of the opposition", "a group of rebels":
             # the actor is what the quantity or part is of; "the head of Doctors Without
