@@ -162,11 +162,11 @@ class DocumentActors:
     def _resolve(self, head: Token) -> list[Actor]:
         if head.pos_ == "PRON":
             # "she and the minister urged": the pronoun, then each coordinated phrase
-            actors = pronoun(self, head)
+            referred = list(pronoun(self, head))
             for conj in head.conjuncts:
                 if conj.i > head.i:
-                    actors += [a for a in self.resolve(conj) if a not in actors]
-            return actors
+                    referred += [a for a in self.resolve(conj) if a not in referred]
+            return referred
         if head.lemma_.lower() in _PARTITIVES or head.lemma_.lower() in _LEADER_HEADS:
             # "thousands of Iraqi Kurds", "members of the opposition", "a group of rebels":
             # the actor is what the quantity or part is of; "the head of Doctors Without
