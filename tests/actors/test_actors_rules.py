@@ -123,6 +123,10 @@ def test_advocates_and_personnel_are_roles(coder: Coder) -> None:
     assert _actors(coder, "Thai human rights advocates") == [("THAHRI", "agent")]
     assert _actors(coder, "Pakistani security personnel") == [("PAKCOP", "agent")]
     assert _actors(coder, "Pakistani military personnel") == [("PAKMIL", "agent")]
+    # a military or police spokesperson speaks for the force, not the government
+    assert _actors(coder, "a Pakistani military spokesperson") == [("PAKMIL", "agent")]
+    assert _actors(coder, "a Kenyan police spokeswoman") == [("KENCOP", "agent")]
+    assert _actors(coder, "a Kenyan government spokeswoman") == [("KENGOV", "agent")]
 
 
 def test_the_head_of_an_organization_acts_for_it(coder: Coder) -> None:
