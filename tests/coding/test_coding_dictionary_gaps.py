@@ -152,6 +152,22 @@ GAPS: list[tuple[str, list[Row]]] = [
         "Somali militants engaged Kenyan soldiers in a firefight near the border.",
         [("SOMREB", "190", "KENMIL")],
     ),
+    # telling someone something in a phone conversation is talking with them by phone
+    (
+        "The Greek prime minister told Erdogan in a phone conversation that Athens wanted calm.",
+        [("GRCGOV", "041", "TURGOV"), ("TURGOV", "041", "GRCGOV")],
+    ),
+    # a visit is no conversation with whom the visitor criticizes
+    (
+        "The German chancellor criticized the Hungarian premier during a visit to Budapest.",
+        [("DEUGOV", "111", "HUNGOV"), ("DEUGOV", "042", "HUNGOV"), ("HUNGOV", "043", "DEUGOV")],
+    ),
+    # lifting an order eases it; the order's own blocking is stopped, not done by the court
+    (
+        "A Zambian court lifted orders blocking the opposition rally.",
+        [("ZMBJUD", "081", "ZMB")],
+    ),
+    ("Pakistan rejected the resolution calling for an inquiry.", [("PAK", "129", None)]),
 ]
 
 

@@ -51,6 +51,18 @@ def test_an_agentless_act_of_no_known_country_or_of_force_is_left_out(
     ]
 
 
+def test_co_subjects_reducing_relations_do_it_to_each_other(coder: Coder) -> None:
+    assert [row[:3] for row in _coded(coder, "Turkey and Egypt withdrew their ambassadors.")] == [
+        ("TUR", "161", "EGY"),
+        ("EGY", "161", "TUR"),
+    ]
+    # a named target stays the target of each
+    assert [row[:3] for row in _coded(coder, "Germany and France cut aid to Mali.")] == [
+        ("DEU", "162", "MLI"),
+        ("FRA", "162", "MLI"),
+    ]
+
+
 def test_co_subjects_of_a_meeting_meet_each_other(coder: Coder) -> None:
     assert _coded(coder, "Germany and France met.") == [
         ("DEU", "040", "FRA", "name"),

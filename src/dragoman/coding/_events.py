@@ -233,6 +233,8 @@ class EventExtractor:
         matches: list[Match] = []
         for i in found.verbs:
             token = doc[i]
+            if _cancelled(token):
+                continue
             clause = clause_for(token, sentence)
             entry = self._verbs.match(
                 token.lemma_,
@@ -365,7 +367,7 @@ class EventExtractor:
                 continue  # "talked about cooperation": a topic, not an event
             if token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _CANCELLING_VERBS:
                 continue  # "ended the talks", "the talks were suspended": not held
-            nominal = nominal_clause(token) or adjunct_nominal_clause(token)
+            nominal = nominal_clause(token) or adjunct_nominal_clause(token, entry.code)
             if nominal is None:
                 continue
             if not nominal.subjects and entry.code[:2] not in _BETWEEN_ROOTS:
@@ -476,6 +478,19 @@ _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "pobj"})
 # Verbs whose object is an event that stops or does not happen: "ended the talks between X
 # and Y" is not a meeting of X and Y.
 _CANCELLING_VERBS = words("cancelling_verbs")
+
+
+def _cancelled(verb: Token) -> bool:
+    """Whether a participle describes a thing that is stopped or undone: "lifted orders
+    blocking the vote", "rejected a resolution calling for sanctions" (what the thing did
+    is not done by whoever stops it)."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBG", "VBN")  # not the content of a call: "calls to adopt reforms"
+        and noun.dep_ in ("dobj", "nsubjpass")
+        and noun.head.lemma_.lower() in _CANCELLING_VERBS
+    )
 
 
 # Nouns that name an event only through a modifier: "a mediation effort", "a bombing

@@ -13,6 +13,7 @@ from dragoman.actors import DocumentActors
 from dragoman.coding._clauses import Clause
 from dragoman.coding._match import Match
 from dragoman.lexicon import words
+from dragoman.ontology.codes import CONSULT, DISCUSS_BY_TELEPHONE, NEGOTIATE
 from dragoman.records import Actor
 
 __all__ = [
@@ -201,12 +202,21 @@ def nominal_clause(noun: Token) -> Clause | None:
 _ADJUNCT_EVENT_PREPS = words("adjunct_event_preps")
 
 
-def adjunct_nominal_clause(noun: Token) -> Clause | None:
+# Codes of talks in which one side can tell or ask the other something (not visits).
+_CONVERSATIONS = frozenset({CONSULT, DISCUSS_BY_TELEPHONE, NEGOTIATE})
+
+
+def adjunct_nominal_clause(noun: Token, code: str) -> Clause | None:
     """Read an event noun in an adjunct of time ("during a visit to Beijing", "on a trip
     to Kyiv"): its doer is the subject of the verb the adjunct belongs to, when the noun
-    has no doer of its own."""
+    has no doer of its own. A consultation in which someone was told or asked something
+    ("told Trump in a phone call", "urged him during talks") is held with whom the verb
+    addresses, when the noun names no one."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in _ADJUNCT_EVENT_PREPS or prep.dep_ != "prep":
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    consulting = code in _CONVERSATIONS
+    if prep.lower_ not in _ADJUNCT_EVENT_PREPS and not (consulting and prep.lower_ == "in"):
         return None
     verb = prep.head
     if verb.pos_ not in ("VERB", "AUX"):
@@ -220,6 +230,10 @@ def adjunct_nominal_clause(noun: Token) -> Clause | None:
             pobjs = [c for c in child.children if c.dep_ == "pobj"]
             if pobjs:
                 clause.preps.setdefault(child.lower_, []).extend(pobjs)
+    if consulting and not clause.preps.keys() & {"with", "between", "to"}:
+        addressed = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        if addressed:
+            clause.preps["with"] = addressed
     return clause
 
 

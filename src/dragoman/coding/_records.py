@@ -58,6 +58,7 @@ from dragoman.ontology.codes import (
     ROOT_MASS_VIOLENCE,
     ROOT_MATERIAL_COOPERATION,
     ROOT_PROTEST,
+    ROOT_REDUCE_RELATIONS,
     ROOT_YIELD,
     THREATEN_SANCTIONS,
 )
@@ -348,7 +349,9 @@ def _pairs(
             pairs = [(s, home_country(s, resolver) if domestic else None) for s in sources]
         return pairs
     if len({s.code for s in sources}) > 1 and (
-        code[:2] in _RECIPROCAL_ROOTS or match.entry.verb in _RECIPROCAL_VERBS
+        code[:2] in _RECIPROCAL_ROOTS
+        or code.startswith(ROOT_REDUCE_RELATIONS)  # "X and Y recalled their ambassadors"
+        or match.entry.verb in _RECIPROCAL_VERBS
     ):
         return [(s, t) for s in sources for t in sources if s.code != t.code]
     if domestic:
