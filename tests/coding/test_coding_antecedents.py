@@ -100,6 +100,31 @@ def test_an_adjunct_of_speaking_names_the_audience(coder: Coder) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # the parse hangs "Speaking" on the participle that describes the audience
+        "Speaking to NATO commanders gathered in Brussels on Monday, the Dutch defense "
+        "minister stressed the urgency of rearming.",
+        "Speaking to the top NATO military brass gathered in Brussels on Monday, the Dutch "
+        "defense minister stressed the urgency of rearming.",
+    ],
+)
+def test_the_audience_is_read_through_a_participle_of_it(coder: Coder, text: str) -> None:
+    rows = [r for r in _rows(coder, text) if r[0] == "NLDGOV"]
+    assert rows and rows[0][2] == "IGOWSTNAT"
+    assert rows[0][3].startswith("audience:")
+
+
+def test_a_clause_of_its_own_hides_no_audience(coder: Coder) -> None:
+    """A "speaking to" inside a clause with an auxiliary is that clause's, not the act's."""
+    text = (
+        "After the president, speaking to NATO commanders, had left, the Dutch defense "
+        "minister stressed the urgency of rearming."
+    )
+    assert not any(r[3].startswith("audience:") for r in _rows(coder, text) if r[0] == "NLDGOV")
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # the one other party the clause names is whom the act is aimed at
@@ -133,3 +158,22 @@ def test_both_sides_are_the_latest_pair(coder: Coder) -> None:
     # no pair before: no target
     alone = coder.code("The EU urged both countries to stop.", date="2025-03-10")
     assert all(e.target is None for e in alone)
+
+
+def test_both_sides_as_subject_are_the_two_parties_of_the_latest_two_sided_event(
+    coder: Coder,
+) -> None:
+    text = "Israel attacked Hamas positions in Gaza. The two sides later agreed to a truce."
+    rows = [
+        (e.source.code, e.cameo.code[:2], e.target.code if e.target else None, e.source.rule)
+        for e in coder.code(text, date="2025-03-10")
+        if e.cameo.code.startswith("03")
+    ]
+    assert sorted(rows) == [
+        ("ISR", "03", "PSEREBHMS", "antecedent:pair:name"),
+        ("PSEREBHMS", "03", "ISR", "antecedent:pair:organization+plural"),
+    ]
+
+
+def test_both_sides_with_no_two_sided_event_before_name_no_one(coder: Coder) -> None:
+    assert coder.code("Both sides agreed to a truce.", date="2025-03-10") == []

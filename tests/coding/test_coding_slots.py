@@ -53,3 +53,18 @@ def test_victims_of_an_attack_noun_are_hit_by_its_doer(coder: Coder) -> None:
 
 def test_an_attack_noun_without_a_doer_names_no_one(coder: Coder) -> None:
     assert coder.code("Two soldiers were killed in an ambush.", date="2025-03-10") == []
+
+
+def test_a_place_attacked_is_its_country(coder: Coder) -> None:
+    events = coder.code("Russian forces shelled Kharkiv overnight.", date="2025-03-10")
+    assert [(e.source.code, e.target.code if e.target else None) for e in events] == [
+        ("RUSMIL", "UKR")
+    ]
+    assert events[0].target is not None and events[0].target.rule == "object-place"
+
+
+def test_a_person_killed_or_arrested_is_no_place(coder: Coder) -> None:
+    killed = coder.code("Gunmen killed Zamora on Tuesday.", date="2025-03-10")
+    assert [e.target for e in killed] == [None]
+    arrested = coder.code("Guatemalan police arrested Zamora.", date="2025-03-10")
+    assert all(e.target is None or e.target.rule != "object-place" for e in arrested)

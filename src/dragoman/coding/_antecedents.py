@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Token
 
 from dragoman.actors import UNKNOWN_COUNTRY, DocumentActors
 from dragoman.coding._records import retargeted
+from dragoman.coding._targets import names_a_pair
 from dragoman.lexicon import words
 from dragoman.ontology.codes import (
     DENY_RESPONSIBILITY,
@@ -55,7 +56,7 @@ from dragoman.ontology.codes import (
 )
 from dragoman.records import Actor, Event
 
-__all__ = ["verb_of", "with_antecedent_targets"]
+__all__ = ["WINDOW", "verb_of", "with_antecedent_targets"]
 
 # Nouns that name what someone said against someone else; their antecedent is an
 # accusation or criticism (roots 11 and 12 as coded, 112 "accuse" above all).
@@ -90,10 +91,6 @@ _VERBAL_ROOTS = ("01", "02", "03", "05", "10", "11", "12", "13")
 
 # Verbs of an adjunct that names an audience: "speaking to", "addressing", "writing to".
 _AUDIENCE_VERBS = words("audience_verbs")
-
-# Nouns that, as "both ...", "the two ..." or "the warring ...", name the two parties of
-# the latest two-sided event.
-_PAIR_NOUNS = words("pair_nouns")
 
 # Only antecedents this many sentences back or closer are read.
 WINDOW = 12
@@ -189,7 +186,7 @@ def _targets(event: Event, verb: Token, earlier: list[Event], doc: Doc) -> list[
 def _pair_targets(event: Event, verb: Token, earlier: list[Event]) -> list[Actor]:
     """Both parties of the latest two-sided event, for "both sides", "the two countries",
     "the warring parties" in the clause: "the UN says both sides committed abuses"."""
-    if not any(_names_a_pair(t) for t in verb.subtree if t.i != verb.i):
+    if not any(names_a_pair(t) for t in verb.subtree if t.i != verb.i):
         return []
     pair = _latest(
         earlier,
@@ -204,18 +201,6 @@ def _pair_targets(event: Event, verb: Token, earlier: list[Event]) -> list[Actor
     return [
         _antecedent(a, "pair") for a in (pair.source, pair.target) if a.code != event.source.code
     ]
-
-
-def _names_a_pair(token: Token) -> bool:
-    """Whether a noun names two parties: "both sides", "the two countries", "the warring
-    parties"."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in _PAIR_NOUNS:
-        return False
-    return any(
-        (c.dep_ in ("det", "predet", "preconj", "nummod") and c.lower_ in ("both", "two"))
-        or (c.dep_ == "amod" and c.lower_ == "warring")
-        for c in token.children
-    )
 
 
 def _condition_targets(event: Event, verb: Token, resolver: DocumentActors) -> list[Actor]:
@@ -248,8 +233,8 @@ def _audience(event: Event, verb: Token, resolver: DocumentActors) -> list[Actor
     of "speaking/talking/writing to X", the object of "addressing X"."""
     if not event.cameo.code.startswith(_VERBAL_ROOTS):
         return []
-    for adjunct in verb.children:
-        if adjunct.dep_ != "advcl" or adjunct.lemma_.lower() not in _AUDIENCE_VERBS:
+    for adjunct in _adjuncts(verb):
+        if adjunct.lemma_.lower() not in _AUDIENCE_VERBS:
             continue
         heads = [c for c in adjunct.children if c.dep_ == "dobj"]
         for prep in adjunct.children:
@@ -264,6 +249,28 @@ def _audience(event: Event, verb: Token, resolver: DocumentActors) -> list[Actor
             if actors:
                 return actors
     return []
+
+
+def _adjuncts(verb: Token) -> list[Token]:
+    """The adverbial clauses of a verb, and those the parse hung on a participle among
+    them that has no subject: in "Speaking to NATO chiefs gathered in Paris, the minister
+    urged ...", "Speaking" is parsed as an adjunct of "gathered", the participle that
+    describes the chiefs (its past participle sometimes read as a past tense whose subject
+    is "Speaking")."""
+    found: list[Token] = []
+    for child in verb.children:
+        if child.dep_ != "advcl":
+            continue
+        found.append(child)
+        if child.tag_ in ("VBN", "VBG", "VBD") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in child.children
+        ):  # a bare participle, not a clause of its own ("after X had left")
+            found.extend(
+                c
+                for c in child.children
+                if c.dep_ in ("advcl", "csubj") and c.tag_ == "VBG" and c.i < child.i
+            )
+    return found
 
 
 def _accuses(event: Event, side: str) -> bool:

@@ -33,8 +33,8 @@ from spacy.strings import StringStore
 from spacy.symbols import appos, dobj, nsubj, nsubjpass, pobj
 from spacy.tokens import Doc, Span, Token
 
-from dragoman.actors import ActorDictionary, DocumentActors, MentionFinder
-from dragoman.coding._antecedents import with_antecedent_targets
+from dragoman.actors import UNKNOWN_COUNTRY, ActorDictionary, DocumentActors, MentionFinder
+from dragoman.coding._antecedents import WINDOW, with_antecedent_targets
 from dragoman.coding._clauses import Clause, clause_for, is_purpose, modality, words_before
 from dragoman.coding._context import ContextOptions, DocumentContext
 from dragoman.coding._judge import JudgeOptions, judge_events
@@ -167,6 +167,8 @@ class EventExtractor:
             elif pos == _ADJ and lowers[i] in adjective_hashes:
                 adjectives.append(i)
         events: list[Event] = []
+        pair: tuple[Actor, ...] = ()  # the parties of the latest two-sided event
+        pair_index = 0
         v = n = e = a = 0
         for index, sentence in enumerate(doc.sents):
             end = sentence.end
@@ -181,18 +183,24 @@ class EventExtractor:
                 a += 1
             if first_v == v and first_n == n and first_e == e and first_a == a:
                 continue
-            events.extend(
-                self._sentence_events(
-                    sentence,
-                    index,
-                    resolver,
-                    context,
-                    doc_id,
-                    Candidates(
-                        verbs[first_v:v], names[first_n:n], nouns[first_e:e], adjectives[first_a:a]
-                    ),
-                )
+            if index - pair_index > WINDOW:
+                pair = ()
+            new = self._sentence_events(
+                sentence,
+                index,
+                resolver,
+                context,
+                doc_id,
+                Candidates(
+                    verbs[first_v:v], names[first_n:n], nouns[first_e:e], adjectives[first_a:a]
+                ),
+                pair,
             )
+            events.extend(new)
+            for event in reversed(new):
+                if event.target is not None and _two_sided(event):
+                    pair, pair_index = (event.source, event.target), index
+                    break
         events = with_actor_kinds(with_antecedent_targets(events, doc, resolver))
         # the clause's one other party is read once the story has placed its agents
         events = with_clause_party_targets(place_in_story_country(events), doc, resolver)
@@ -228,6 +236,7 @@ class EventExtractor:
         context: DocumentContext,
         doc_id: str,
         found: Candidates,
+        pair: tuple[Actor, ...] = (),
     ) -> list[Event]:
         doc = sentence.doc
         matches: list[Match] = []
@@ -279,7 +288,7 @@ class EventExtractor:
                 continue
             if match in purposes and any(v.i == verb.head.i for v in coded_verbs):
                 continue
-            slots = fill_slots(match, sentence, resolver, self._verbs)
+            slots = fill_slots(match, sentence, resolver, self._verbs, pair)
             if slots is None:
                 continue
             new = clause_events(match, slots, sentence, index, resolver, context, doc_id)
@@ -478,6 +487,17 @@ _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "pobj"})
 # Verbs whose object is an event that stops or does not happen: "ended the talks between X
 # and Y" is not a meeting of X and Y.
 _CANCELLING_VERBS = words("cancelling_verbs")
+
+
+def _two_sided(event: Event) -> bool:
+    """Whether an event is between two known parties (for "both sides" after it)."""
+    target = event.target
+    return (
+        target is not None
+        and event.source.code != target.code
+        and not event.source.code.startswith(UNKNOWN_COUNTRY)
+        and not target.code.startswith(UNKNOWN_COUNTRY)
+    )
 
 
 def _cancelled(verb: Token) -> bool:

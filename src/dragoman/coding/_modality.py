@@ -31,7 +31,7 @@ from dragoman.ontology.codes import (
     THREATEN,
 )
 
-__all__ = ["apply_modality", "conditional"]
+__all__ = ["apply_modality", "conditional", "own_possibility"]
 
 _ACTION_ROOTS_INTENT = frozenset(
     {
@@ -90,11 +90,19 @@ def apply_modality(match: Match) -> None:
 
     "will provide aid" is an intent (033), "could impose sanctions" a threat (1312), and a
     negated cooperative future, "will not release", "will not accept", a refusal (1243,
-    120): CAMEO codes announced refusals under 12, not as negated intents.
+    120): CAMEO codes announced refusals under 12, not as negated intents. What a speaker
+    says it could do is announced, not a conjecture ("China said it could impose
+    sanctions", :func:`own_possibility`): an intent or threat made.
     """
     if match.modality not in ("future", "hypothetical"):
         return
     root = match.code[:2]
+    if (
+        match.modality == "hypothetical"
+        and (root in _ACTION_ROOTS_INTENT or root in _ACTION_ROOTS_THREAT)
+        and own_possibility(match.clause.verb)
+    ):
+        match.modality = "future"
     if root in _ACTION_ROOTS_INTENT and _unless_condition(match.clause.verb):
         # "will withdraw its troops unless X holds elections": a demand backed by a cost
         threat = frame_code(Frame.THREAT, match.code) or THREATEN
@@ -120,6 +128,36 @@ def apply_modality(match: Match) -> None:
     refined = frame_code(frame, match.code)
     if refined is not None:
         match.refine("modality", refined, f"{match.modality} {match.code}")
+
+
+# Verbs by which a speaker announces what it may do: "hinted that it could retaliate".
+_ANNOUNCING_POSSIBILITY = words("announcing_possibility")
+# Subject pronouns of a reported clause that stand for its speaker ("said it could").
+_SELF_PRONOUNS = words("self_pronouns")
+_HYPOTHETICAL_AUX = words("hypothetical_aux")
+
+
+def own_possibility(verb: Token) -> bool:
+    """The verb is what its speaker says it may do itself: the reported clause of a verb of
+    saying or hinting, its subject a pronoun for the speaker, with "could", "may" or
+    "might" ("Beijing hinted that it could retaliate", "the ministry said it may suspend
+    the talks"). What a speaker says another could do ("analysts said China could impose
+    sanctions", "said the rebels might attack") stays a conjecture, and so does a report
+    that is itself conditional or negated ("did not say it could")."""
+    head = verb.head
+    if (
+        verb.dep_ != "ccomp"
+        or head.lemma_.lower() not in _ANNOUNCING_POSSIBILITY
+        or any(c.dep_ == "neg" for c in head.children)
+    ):
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ in _SELF_PRONOUNS for c in verb.children):
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
+        return False  # "would say it could": the report itself is no act
+    return any(
+        c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in _HYPOTHETICAL_AUX for c in verb.children
+    )
 
 
 _FORCE_ROOTS = frozenset({ROOT_ASSAULT, ROOT_FIGHT, ROOT_MASS_VIOLENCE})

@@ -20,6 +20,7 @@ from dragoman.coding._frames import Frame, family_of, frame_code, frame_of
 from dragoman.coding._match import Decision, Match
 from dragoman.coding._modality import apply_modality
 from dragoman.coding._nominal import COPULAS, LIGHT_VERBS
+from dragoman.coding._speech import own_talks, punished_subject, threat_in
 from dragoman.coding._subcodes import (
     accusation_in,
     allegation_subcode,
@@ -62,6 +63,7 @@ from dragoman.ontology.codes import (
     ROOT_STATEMENT,
     ROOT_THREATEN,
     STATEMENT,
+    THREATEN,
     VISIT,
     YIELD,
 )
@@ -281,6 +283,34 @@ def _claim_rule(match: Match, sentence: _Sentence) -> Refinement:
     return None
 
 
+def _threat_rule(match: Match, sentence: _Sentence) -> Refinement:
+    """A statement whose reported clause announces a fate for another, or the speaker's
+    own retaliation, is a threat (:func:`threat_in`): "said Israel would bear
+    responsibility for the consequences" 130 to Israel, "said it would retaliate against
+    India" 138 to India."""
+    if match.code != STATEMENT:
+        return None
+    for comp in match.clause.comps:
+        found = threat_in(comp)
+        if found is not None:
+            code, note = found
+            sentence.consumed.add(comp.i)
+            if code == THREATEN:  # the fate's subject is the one threatened
+                return Decision(code, note, addressee=True)
+            return Decision(code, note, content=comp)  # "retaliate against India"
+    return None
+
+
+def _threatened_rule(match: Match, sentence: _Sentence) -> Refinement:
+    """A threat whose reported clause announces a punishment is aimed at the one to be
+    punished: "warned that the attackers will not be spared" (decides no code)."""
+    if match.code[:2] != ROOT_THREATEN:
+        return None
+    if any(punished_subject(comp) is not None for comp in match.clause.comps):
+        return Decision(None, addressee=True)
+    return None
+
+
 def _denial_rule(match: Match, sentence: _Sentence) -> Refinement:
     """What is denied is not an event: "denied that its troops attacked X", "rejected
     claims that X shelled Y" (consumes only; decides no code)."""
@@ -322,6 +352,8 @@ GOVERNED_RULES: tuple[tuple[str, str, _Rule], ...] = (
     ("need-as-demand", UNDECIDED, _need_rule),
     ("claim-not-appeal", UNDECIDED, _claim_rule),
     ("accusation-content", UNDECIDED, _accusation_rule),
+    ("threat-content", UNDECIDED, _threat_rule),
+    ("threatened-subject", ALWAYS, _threatened_rule),
     ("denial-content", ALWAYS, _denial_rule),
     ("frame-noun", UNDECIDED, _frame_noun_rule),
     ("outlook", UNDECIDED, _outlook_rule),
@@ -384,6 +416,13 @@ def _complement_rules(match: Match, frame: Frame | None, sentence: _Sentence) ->
             demanded = frame_code(Frame.DEMAND, action) if action else None
             if _settles(obliged):  # "said the two sides must reach an agreement"
                 demanded = _SETTLING[Frame.DEMAND]
+            talks = own_talks(obliged, verbs)
+            if talks is not None:
+                # "said talks with China must continue": the speaker's own talks
+                note = f"own talks must go on ({obliged.text})"
+                match.refine("own-talks", talks, note)
+                consumed.add(comp.i)
+                continue
             note = f"obligation in complement ({obliged.text})"
             match.refine("obligation-complement", demanded or DEMAND, note)
             match.addressee = True

@@ -10,6 +10,7 @@ clause are the ordered tables of ``_targets``. Place and date come after (``_rec
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -25,6 +26,7 @@ from dragoman.coding._targets import (
     first_actors,
     grievance_targets,
     is_unattributed,
+    names_a_pair,
     noun_targets,
     other_actors,
     prep_objects,
@@ -41,7 +43,9 @@ from dragoman.ontology.codes import (
     ROOT_FORCE_POSTURE,
     ROOT_MASS_VIOLENCE,
     ROOT_PROTEST,
+    SEIZE_PROPERTY,
 )
+from dragoman.places import object_place
 from dragoman.records import Actor
 
 __all__ = ["FORCE_PREFIXES", "OWN_FORCES_PREFIXES", "Slots", "fill_slots"]
@@ -93,11 +97,21 @@ def _passive_modifier(verb: Token) -> bool:
 
 
 def fill_slots(
-    match: Match, sentence: Span, resolver: DocumentActors, verbs: VerbDictionary
+    match: Match,
+    sentence: Span,
+    resolver: DocumentActors,
+    verbs: VerbDictionary,
+    pair: Sequence[Actor] = (),
 ) -> Slots | None:
-    """Return the sources and targets of a match, or None when it has no actors to code."""
+    """Return the sources and targets of a match, or None when it has no actors to code.
+
+    ``pair`` is the two parties of the latest two-sided event before the sentence, for a
+    subject that names two parties ("both sides agreed", "the two countries signed").
+    """
     clause = match.clause
     sources, clause = _sources(match, clause, resolver)
+    if not sources and pair and any(names_a_pair(head) for head in clause.subjects):
+        sources = [replace(a, rule=f"antecedent:pair:{a.rule}") for a in pair]
     if not sources and clause.passive and match.code.startswith(FORCE_PREFIXES):
         sources = _event_doers(clause, resolver, verbs)
     unattributed = not sources and is_unattributed(match, resolver, verbs)
@@ -107,6 +121,37 @@ def fill_slots(
     if targets is None:
         return None
     return Slots(clause, sources, targets, unattributed)
+
+
+# Codes of acts whose object, when it names a place, is done to that place's country:
+# force and seizure ("shelled Kharkiv", "bombed Khan Younis", "seized Goma"); not arrests
+# and other coercion of people, whose names may be those of towns ("arrested Zamora").
+_PLACE_OBJECT_PREFIXES = (SEIZE_PROPERTY, ROOT_ASSAULT, ROOT_FIGHT, ROOT_MASS_VIOLENCE)
+
+
+# Verbs of force whose object is a person ("killed Zamora" names a man, not a town).
+_PERSON_HARM_VERBS = words("person_harm_verbs")
+
+
+def _object_places(clause: Clause, resolver: DocumentActors) -> list[Actor]:
+    """The country of a place named as the object: "attacked Kharkiv" is done to Ukraine."""
+    for obj in clause.objects:
+        mention = object_place(obj)
+        if mention is None or not mention.place.country:
+            continue
+        country = mention.place.country
+        return [
+            Actor(
+                code=country,
+                name=resolver.state_name(country),
+                text=mention.text,
+                start=mention.start,
+                end=mention.end,
+                entry=f"places:{mention.place.name}",
+                rule="object-place",
+            )
+        ]
+    return []
 
 
 def _event_doers(clause: Clause, resolver: DocumentActors, verbs: VerbDictionary) -> list[Actor]:
@@ -178,6 +223,13 @@ def _targets(
             and not (match.noun is not None and match.noun.dep_ == "pobj")
         )
         targets = targets_of(clause, entry.prep, constrained, resolver)
+    if (
+        not targets
+        and not match.nominal
+        and code.startswith(_PLACE_OBJECT_PREFIXES)
+        and clause.verb.lemma_.lower() not in _PERSON_HARM_VERBS
+    ):
+        targets = _object_places(clause, resolver)  # "Russian forces shelled Kharkiv"
     if match.noun is not None and not other_actors(targets, sources):
         # "mounted its invasion of Lebanon", "the arrest of X by Y": what the event is of
         targets = first_actors(prep_objects(match.noun, "of"), resolver) or targets

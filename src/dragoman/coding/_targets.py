@@ -37,6 +37,7 @@ __all__ = [
     "first_actors",
     "grievance_targets",
     "is_unattributed",
+    "names_a_pair",
     "noun_targets",
     "other_actors",
     "prep_objects",
@@ -707,3 +708,20 @@ _CONSTRAINED_OBJECT: tuple[_Strategy, ...] = (
     *_AFTER_OBJECT,
     _people_object_actors,
 )
+
+
+# Nouns that, as "both ...", "the two ..." or "the warring ...", name the two parties of
+# the latest two-sided event.
+_PAIR_NOUNS = words("pair_nouns")
+
+
+def names_a_pair(token: Token) -> bool:
+    """Whether a noun names two parties: "both sides", "the two countries", "the warring
+    parties"."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in _PAIR_NOUNS:
+        return False
+    return any(
+        (c.dep_ in ("det", "predet", "preconj", "nummod") and c.lower_ in ("both", "two"))
+        or (c.dep_ == "amod" and c.lower_ == "warring")
+        for c in token.children
+    )

@@ -78,6 +78,7 @@ REFUSE_EASE_DISSENT: Final = "1242"  # Refuse to ease popular dissent
 REJECT_SETTLEMENT: Final = "127"  # Reject plan, agreement to settle dispute
 THREATEN: Final = "130"  # Threaten
 THREATEN_SANCTIONS: Final = "132"  # Threaten with administrative sanctions
+THREATEN_FORCE: Final = "138"  # Threaten with military force
 DEMONSTRATE: Final = "141"  # Demonstrate or rally
 HUNGER_STRIKE: Final = "142"  # Conduct hunger strike
 STRIKE_OR_BOYCOTT: Final = "143"  # Conduct strike or boycott

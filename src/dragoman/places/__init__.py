@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from dragoman.places._find import LOCATIVE_PREPS, find_places, place_for_clause, rerank
+from dragoman.places._find import (
+    LOCATIVE_PREPS,
+    find_places,
+    object_place,
+    place_for_clause,
+    rerank,
+)
 from dragoman.places._gazetteer import Gazetteer, NameSource
 from dragoman.places._loader import build_gazetteer, load_gazetteer
 from dragoman.places._place import Feature, MentionKind, Place, PlaceMention
@@ -27,6 +33,7 @@ __all__ = [
     "find_places",
     "load_gazetteer",
     "lookup",
+    "object_place",
     "place_for_clause",
     "rerank",
 ]

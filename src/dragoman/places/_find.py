@@ -35,7 +35,7 @@ from dragoman.places._gazetteer import Gazetteer, NameSource, country_codes
 from dragoman.places._loader import load_gazetteer
 from dragoman.places._place import Feature, MentionKind, Place, PlaceMention
 
-__all__ = ["find_places", "place_for_clause"]
+__all__ = ["find_places", "object_place", "place_for_clause"]
 
 #: Prepositions whose object is read as a location.
 LOCATIVE_PREPS = frozenset(
@@ -169,6 +169,21 @@ def find_places(
                 continue  # "over the Black Sea", but not "a dispute over Crimea"
             mentions.append(mention)
     return mentions
+
+
+def object_place(
+    token: Token, prefer_countries: Iterable[str] = (), gazetteer: Gazetteer | None = None
+) -> PlaceMention | None:
+    """Return the place a verb's object names, or None: "attacked Kharkiv", "bombed Khan
+    Younis", "seized Goma" (a proper name the gazetteer knows; real names only, not
+    geonames' alternates, since an object is as often an organization as a place)."""
+    if token.pos_ != "PROPN":
+        return None
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    mention = _mention(token, "", False, gaz)
+    if mention is None:
+        return None
+    return rerank(mention, prefer_countries)
 
 
 def place_for_clause(
