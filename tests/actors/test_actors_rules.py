@@ -55,6 +55,11 @@ def test_a_states_side_in_talks_is_its_government(coder: Coder) -> None:
 
 def test_a_side_of_no_one_names_no_actor(coder: Coder) -> None:
     assert _actors(coder, "the other side") == []
+    # a side of a place is the place's state, not its government
+    (event,) = coder.code(
+        "Turkish troops shelled the Syrian side of the border.", date="2024-05-01"
+    )
+    assert event.target is not None and event.target.code == "SYR"
     assert _actors(coder, "the southern side") == []
     # the parties of the latest event, not a state's government (antecedent:pair)
     assert _actors(coder, "both sides") == []

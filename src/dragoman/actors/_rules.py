@@ -216,9 +216,14 @@ def common_noun(r: DocumentActors, s: Slot) -> Actor | None:
     if top.pos_ != "NOUN":
         return None
     named = s.named
-    if top.lemma_.lower() in _SIDE_NOUNS and named is not None and top.tag_ == "NN":
+    if (
+        top.lemma_.lower() in _SIDE_NOUNS
+        and named is not None
+        and top.tag_ == "NN"
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in top.children)
+    ):
         # "the Chinese side proposed": a state's side in talks is its government (an
-        # organization's is the organization)
+        # organization's is the organization); "the Syrian side of the border" is a place
         government = r.dictionary.agents.get(("government",))
         role = (government, top.i) if government is not None else None
         return r.named_actor(s.segment, named, role, rule="side")
