@@ -189,3 +189,22 @@ def test_a_possessive_pronoun_in_a_coordinated_clause_is_the_other_party(coder: 
         '"Peru is irresponsible, and we will not accept its threats," she said.'
     )
     assert ("CHLGOV", "120", "PER", "pronoun:Peru") in _events(coder, text)
+
+
+def test_a_pronoun_keeps_the_phrases_coordinated_with_it(coder: Coder) -> None:
+    """ "She and Chile's foreign minister urged": the pronoun's antecedent and the conjunct
+    both act; the conjunct was dropped when a pronoun headed the phrase."""
+    events = coder.code(
+        "Jane Roe, UNICEF's executive director, addressed the U.N. Security Council on "
+        "Monday. She and Chile's foreign minister both urged the council to act.",
+        date="2024-05-01",
+    )
+    sources = {e.source.code for e in events if e.cameo.code.startswith("02")}
+    assert sources == {"IGOUNOKID", "CHLGOV"}
+    # a pronoun that names no one still leaves its conjunct ("he": two presidents before)
+    events = coder.code(
+        "Chile's president met Peru's president. He and the Bolivian president urged the UN "
+        "to act.",
+        date="2024-05-01",
+    )
+    assert {e.source.code for e in events if e.cameo.code.startswith("02")} == {"BOLGOV"}

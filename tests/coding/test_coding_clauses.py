@@ -340,3 +340,15 @@ def test_an_ordinary_argument_does_not_negate() -> None:
         ["DET", "NOUN", "VERB", "PRON", "PUNCT"],
     )
     assert not clause_for(doc[2], doc[:]).negated
+
+
+def test_a_finite_verb_hung_on_a_root_noun_takes_it_as_subject(coder: Coder) -> None:
+    # en_core_web_sm parses "The UN chief called on ..." as a noun phrase (chief ROOT,
+    # called acl); the noun is the one who calls
+    events = coder.code("The UN chief called on Israel and Hamas to agree to a ceasefire.")
+    assert [(e.source.code, e.cameo.code, e.target.code if e.target else None) for e in events] == [
+        ("IGOUNOSEC", "020", "ISR"),
+        ("IGOUNOSEC", "020", "PSEREBHMS"),
+    ]
+    # a participle naming a noun is no clause of its own
+    assert coder.code("A man called John arrived.") == []

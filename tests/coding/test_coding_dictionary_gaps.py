@@ -168,6 +168,16 @@ GAPS: list[tuple[str, list[Row]]] = [
         [("ZMBJUD", "081", "ZMB")],
     ),
     ("Pakistan rejected the resolution calling for an inquiry.", [("PAK", "129", None)]),
+    # what the subject faced, drew or received "from X" X did to it
+    ("Israel drew condemnation from Egypt.", [("EGY", "111", "ISR")]),
+    ("Kenya received an invitation from China.", [("CHN", "036", "KEN")]),
+    ("Ukraine received military aid from Germany.", [("DEU", "072", "UKR")]),
+    ("Ukraine received military aid.", []),
+    # receiving a visitor is hosting
+    (
+        "Putin received Erdogan in Moscow.",
+        [("RUSGOV", "043", "TURGOV"), ("TURGOV", "042", "RUSGOV")],
+    ),
 ]
 
 

@@ -206,6 +206,12 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
         "Chile and Peru agreed on a new trade pact between the two countries.",
         [("CHL", "0311", "PER", False), ("PER", "0311", "CHL", False)],
     ),
+    # ... and so do co-subjects whose only named target is the country they meet in
+    (
+        "Farmers and officials met at a hotel in central Peru.",
+        [("PERAGR", "040", "PERGOV", False), ("PERGOV", "040", "PERAGR", False)],
+    ),
+    ("Officials met at a hotel in central Peru.", [("PERGOV", "040", None, False)]),
     # a preposition the parse left without its object takes the object that follows it
     (
         "Chilean senators called on Interior Minister Pablo Soto to resign.",

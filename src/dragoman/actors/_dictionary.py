@@ -331,7 +331,9 @@ class ActorDictionary:
         if not nouns:
             raise raw.error("an entry without 'name' is an agent and needs 'nouns'")
         for noun in nouns:
-            key = tuple(noun.lower().split())
+            # the tokenizer splits a word at its hyphens ("anti-corruption agency" is four
+            # tokens): so is the key
+            key = tuple(noun.lower().replace("-", " - ").split())
             self.agents[key] = AgentEntry(code, noun, f"{_stem(label)}:{code}")
 
 

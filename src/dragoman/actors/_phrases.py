@@ -232,6 +232,12 @@ class PhraseReader:
                 key = (*words[i : i + length - 1], last.lemma_.lower())
                 entry = self._agents.get(key)
             if entry is not None:
+                if i == 0 and segment[0].i > 0:
+                    # the parse cut a compound role noun off its first word ("think" of
+                    # "think tank" read as a verb): the longer noun wins
+                    longer = self._agents.get((self.doc[segment[0].i - 1].lower_, *key))
+                    if longer is not None:
+                        return longer, length
                 return entry, length
         return None
 
@@ -274,7 +280,7 @@ def is_bare_modifier(segment: list[Token], found: Found) -> bool:
             t.pos_ in ("ADJ", "PROPN", "DET") or t.dep_ in ("amod", "compound") for t in segment
         )
         and found.top is not None
-        and found.top.dep_ in ("amod", "compound", "conj")
+        and found.top.dep_ in ("amod", "compound", "conj", "nmod")
         and (found.state is not None or found.org is not None)
         and all(m.phrase.form == "adjective" for m in (found.state, found.org) if m is not None)
     )

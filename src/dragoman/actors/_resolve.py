@@ -161,12 +161,16 @@ class DocumentActors:
 
     def _resolve(self, head: Token) -> list[Actor]:
         if head.pos_ == "PRON":
-            return pronoun(self, head)
-        if head.lemma_.lower() in _PARTITIVES or (
-            head.lemma_.lower() in _LEADER_HEADS and head.tag_ in ("NNS", "NNPS")
-        ):
+            # "she and the minister urged": the pronoun, then each coordinated phrase
+            referred = list(pronoun(self, head))
+            for conj in head.conjuncts:
+                if conj.i > head.i:
+                    referred += [a for a in self.resolve(conj) if a not in referred]
+            return referred
+        if head.lemma_.lower() in _PARTITIVES or head.lemma_.lower() in _LEADER_HEADS:
             # "thousands of Iraqi Kurds", "members of the opposition", "a group of rebels":
-            # the actor is what the quantity or part is of
+            # the actor is what the quantity or part is of; "the head of Doctors Without
+            # Borders", "leaders of the rebel factions": what they lead
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for pobj in child.children:
@@ -651,7 +655,7 @@ def _rule_part(agent: tuple[AgentEntry, int] | None) -> str:
 _PARTITIVES = words("partitives")
 
 
-# "leaders of the opposition coalition", "heads of the rebel factions": plural leaders of a
+# "leaders of the opposition coalition", "the head of the UN refugee agency": leaders of a
 # group are that group acting
 _LEADER_HEADS = words("leader_heads")
 

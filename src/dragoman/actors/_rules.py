@@ -216,6 +216,17 @@ def common_noun(r: DocumentActors, s: Slot) -> Actor | None:
     if top.pos_ != "NOUN":
         return None
     named = s.named
+    if (
+        top.lemma_.lower() in _SIDE_NOUNS
+        and named is not None
+        and top.tag_ == "NN"
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in top.children)
+    ):
+        # "the Chinese side proposed": a state's side in talks is its government (an
+        # organization's is the organization); "the Syrian side of the border" is a place
+        government = r.dictionary.agents.get(("government",))
+        role = (government, top.i) if government is not None else None
+        return r.named_actor(s.segment, named, role, rule="side")
     if named is not None and top.lemma_.lower() in _GROUP_NOUNS:
         return r.named_actor(s.segment, named, None, rule="modifier")
     org = s.found.org
@@ -226,6 +237,10 @@ def common_noun(r: DocumentActors, s: Slot) -> Actor | None:
     ):
         return r.named_actor(s.segment, org, None, rule="members")
     return r.description(s.segment, top, None)
+
+
+# Nouns for a party to talks or a dispute: "the Chinese side" is China's government.
+_SIDE_NOUNS = words("side_nouns")
 
 
 #: The order in which a conjunct's actor is decided; the first that returns one wins.
@@ -381,17 +396,27 @@ def role_of_location(r: DocumentActors, s: Slot) -> Actor | None:
 # aid groups" (NGO), "international media" (NGOMED).
 _NGO_SECTORS = frozenset({"NGO", "HRI", "ENV", "MED", "HLH", "REL"})
 
+# Role nouns of advocacy and aid organizations: with no country in their phrase they are
+# non-governmental organizations ("environmental groups", "rights groups", "aid agencies").
+_NGO_NOUNS = words("ngo_nouns")
+
 # Modifiers that make a role noun international, not of the story's country.
 _INTERNATIONAL_WORDS = frozenset({"international", "global", "transnational"})
 
 
 def role_international(r: DocumentActors, s: Slot) -> Actor | None:
     """An international civil-society role is a non-governmental organization of no
-    country (rule ``agent+international``): "international rights groups" NGOHRI."""
+    country (rule ``agent+international``): "international rights groups" NGOHRI; so is
+    an advocacy organization the phrase gives no country (rule ``agent+ngo``, lexicon
+    ``ngo_nouns``): "environmental groups accused the company" NGOENV."""
     agent = _role(s)
-    if agent.code not in _NGO_SECTORS or not any(
-        t.lower_ in _INTERNATIONAL_WORDS and t.i < s.top.i for t in s.segment
-    ):
+    if agent.code not in _NGO_SECTORS:
+        return None
+    if any(t.lower_ in _INTERNATIONAL_WORDS and t.i < s.top.i for t in s.segment):
+        rule = "agent+international"
+    elif agent.noun.lower() in _NGO_NOUNS:
+        rule = "agent+ngo"
+    else:
         return None
     code = "NGO" if agent.code == "NGO" else f"NGO{agent.code}"
     return r.make_actor(
@@ -399,7 +424,7 @@ def role_international(r: DocumentActors, s: Slot) -> Actor | None:
         code,
         SECTOR_NAMES.get(agent.code, agent.code),
         agent.entry,
-        "agent+international",
+        rule,
     )
 
 

@@ -489,6 +489,15 @@ def _inherited_subjects(verb: Token, sentence: Span) -> list[Token]:
             return []
         if dep == "relcl":
             return [head]
+        if (
+            dep == "acl"
+            and current.tag_ in ("VBD", "VBZ")
+            and head.dep_ == "ROOT"
+            and head.pos_ in ("NOUN", "PROPN")
+        ):
+            # a finite verb the small model hung on a root noun, leaving the sentence no
+            # verb of its own: "The UN chief called on Israel ..." (chief ROOT, called acl)
+            return [head]
         if dep == "acl" and current.tag_ == "VBG":
             return _document_authors(head)
         if dep == "acl" and current.tag_ == "VB" and head.lemma_.lower() in _OWN_ACTION_NOUNS:

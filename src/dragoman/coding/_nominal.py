@@ -192,6 +192,30 @@ def of_thing(noun: Token) -> bool:
 _AMONG = frozenset({"among", "amongst"})
 
 
+# Verbs whose subject receives what their object noun names from a "from" phrase: "faced
+# criticism from X", "drew condemnation from X", "received an invitation from X".
+_RECEIVING_VERBS = words("receiving_verbs")
+
+
+def _received_from(noun: Token) -> tuple[list[Token], list[Token]] | None:
+    """The givers (the "from" phrase, on the noun or its verb) and the receivers (the
+    verb's subject) of an event noun that is the object of a receiving verb."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _RECEIVING_VERBS:
+        return None
+    givers = [
+        pobj
+        for prep in (*noun.children, *verb.children)
+        if prep.dep_ == "prep" and prep.lower_ == "from"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    receivers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not givers or not receivers:
+        return None
+    return givers, receivers
+
+
 def nominal_clause(noun: Token) -> Clause | None:
     """Read a nominal event: who (possessor, by-phrase, state adjective) and preps."""
     subjects: list[Token] = []
@@ -213,6 +237,12 @@ def nominal_clause(noun: Token) -> Clause | None:
                 preps.setdefault(prep, []).extend(pobjs)
         elif dep in ("amod", "compound", "nmod") and child.pos_ in ("ADJ", "PROPN"):
             modifiers.append(child)
+    received = _received_from(noun) if not subjects else None
+    if received is not None:
+        # "the government faced criticism from rights groups": they criticize it
+        subjects, receivers = received
+        preps.pop("from", None)
+        preps.setdefault("against", []).extend(receivers)
     # a possessor or a by-phrase names the doer; the modifiers then say what kind of event
     # it is ("its Security Council veto", "Iran's UN-brokered talks")
     if not subjects:

@@ -341,6 +341,9 @@ def _pairs(
             and not (code[:2] in _RECIPROCAL_ROOTS and t.code == s.code[:3])
             and not (code.startswith(OWN_FORCES_PREFIXES) and t.code[:3] == s.code[:3])
         ]  # a government does not meet its own country, nor withdraw from its own forces
+        if not pairs and len({s.code for s in sources}) > 1 and code[:2] in _RECIPROCAL_ROOTS:
+            # "elders and officials met in <their own capital>": with each other
+            return [(s, t) for s in sources for t in sources if s.code != t.code]
         if not pairs:  # "Egypt evacuated its embassy": the event stands, with no target
             # (a protest or repression in the source's own country targets that country)
             pairs = [(s, home_country(s, resolver) if domestic else None) for s in sources]
