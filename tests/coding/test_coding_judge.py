@@ -25,6 +25,8 @@ ANALYST_PRONOUN = Actor("USA", "United States", "she", 0, 3, rule="pronoun:Jane 
 SINOLOGIST = Actor("ITA", "Italy", "he", 0, 2, rule="pronoun:Italian sinologist")
 TARGET = Actor("RUS", "Russia", "Russia", 31, 37, rule="name")
 KEEP_ALL = JudgeOptions(min_confidence=0.0)
+# the defaults, but keeping bare statements: for the rules tried before bare-statement
+KEEP_STATEMENTS = JudgeOptions(bare_statements=True)
 FLAT = ConfidenceModel(0.0, {}, 0.0, {})
 
 
@@ -36,6 +38,7 @@ def test_policy_rules_are_named_in_order() -> None:
         "untargeted",
         "quoted-statement",
         "private-person",
+        "bare-statement",
     ]
 
 
@@ -57,7 +60,7 @@ def test_a_dyadic_act_without_target_beside_another_party_is_left_out() -> None:
     ],
 )
 def test_untargeted_keeps_what_has_no_other_party(event: Event, parties: set[str]) -> None:
-    assert len(judge_events([event], KEEP_ALL, FLAT, parties=parties)) == 1
+    assert len(judge_events([event], KEEP_STATEMENTS, FLAT, parties=parties)) == 1
 
 
 @pytest.mark.parametrize(
@@ -160,13 +163,23 @@ def test_an_untargeted_act_in_a_story_naming_another_party_is_left_out(coder: Co
 def test_a_pronoun_statement_inside_a_quotation_is_left_out() -> None:
     we = Actor("KAZGOV", "Kazakhstan government", "we", 0, 2, rule="quote-speaker:he")
     statement = replace(make_event(we, code="010"), quote=0)
-    assert judge_events([statement], KEEP_ALL, FLAT) == []
-    assert len(judge_events([statement], JudgeOptions(quoted_statements=True), FLAT)) == 1
+    assert judge_events([statement], KEEP_STATEMENTS, FLAT) == []
+    assert (
+        len(
+            judge_events(
+                [statement], JudgeOptions(quoted_statements=True, bare_statements=True), FLAT
+            )
+        )
+        == 1
+    )
     # kept: outside a quotation, addressed to someone, or named
-    assert len(judge_events([make_event(we, code="010")], KEEP_ALL, FLAT)) == 1
+    assert len(judge_events([make_event(we, code="010")], KEEP_STATEMENTS, FLAT)) == 1
     told = replace(make_event(we, target=TARGET, code="010"), quote=0)
     assert len(judge_events([told], KEEP_ALL, FLAT)) == 1
-    assert len(judge_events([replace(make_event(STATE, code="010"), quote=0)], KEEP_ALL, FLAT)) == 1
+    assert (
+        len(judge_events([replace(make_event(STATE, code="010"), quote=0)], KEEP_STATEMENTS, FLAT))
+        == 1
+    )
 
 
 @pytest.mark.parametrize(
@@ -194,3 +207,18 @@ def test_a_person_of_no_role_is_left_out(source: Actor) -> None:
 )
 def test_roles_states_peoples_and_known_people_stay(source: Actor) -> None:
     assert len(judge_events([make_event(source, target=TARGET)], KEEP_ALL, FLAT)) == 1
+
+
+def test_a_bare_statement_is_left_out_unless_asked_for(coder: Coder, default_coder: Coder) -> None:
+    text = "The Kenyan foreign ministry said on Monday that the talks were useful."
+    assert default_coder.code(text, date="2025-03-10") == []
+    kept = coder.code(text, date="2025-03-10")
+    assert [(e.source.code, e.cameo.code, e.target) for e in kept] == [("KENGOV", "010", None)]
+    statement = kept[0]
+    assert len(judge_events([statement], JudgeOptions(bare_statements=True), FLAT)) == 1
+    assert judge_events([statement], JudgeOptions(), FLAT) == []
+
+
+def test_a_statement_with_an_addressee_stays(default_coder: Coder) -> None:
+    text = "The Kenyan foreign minister told the Ugandan ambassador that the talks were useful."
+    assert [e.cameo.code for e in default_coder.code(text, date="2025-03-10")] == ["010"]

@@ -92,6 +92,7 @@ def code_command(
     min_confidence: float | None,
     precise: bool,
     all_events: bool,
+    statements: bool,
     strict: bool,
     list_quotes: bool,
     no_dates: bool,
@@ -127,7 +128,7 @@ def code_command(
         dates=not no_dates,
         places=not no_places,
         quotes=not no_quotes,
-        judge=judge_from(min_confidence, all_events, precise),
+        judge=judge_from(min_confidence, all_events, precise, statements),
         ner=ner,
     )
     settle()  # the loaded dictionaries stay to the end: out of the collector's way

@@ -108,6 +108,7 @@ def eval_command(
     min_confidence: float | None,
     precise: bool,
     all_events: bool,
+    statements: bool,
     no_petrarch_dictionaries: bool,
     output: IO[str],
 ) -> None:
@@ -165,7 +166,7 @@ def eval_command(
             notes.extend(environment.notes)
         verbs.extend(verb_files)
         actors.extend(actor_files)
-        judge = judge_from(min_confidence, all_events, precise)
+        judge = judge_from(min_confidence, all_events, precise, statements)
         threshold = judge.min_confidence
         if gold_set.format == "docs":  # code every event; the report applies the threshold
             judge = replace(judge, min_confidence=0.0)

@@ -179,6 +179,7 @@ def ingest_command(
     min_confidence: float | None,
     precise: bool,
     all_events: bool,
+    statements: bool,
     keep_text: bool,
     chunk_size: int,
     commit_every: int,
@@ -230,7 +231,7 @@ def ingest_command(
             verbs=verb_files,
             actors=actor_files,
             # without these options the workers' default: this process needs no coding modules
-            judge=judge_from(min_confidence, all_events, precise)
+            judge=judge_from(min_confidence, all_events, precise, statements)
             if min_confidence is not None or all_events or precise
             else None,
             ner=ner,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -38,8 +39,14 @@ def dictionary_options(function: F) -> F:
 
 
 def judge_options(function: F) -> F:
-    """Add ``--min-confidence X``, ``--precise`` and ``--all-events``: which coded events
-    are kept."""
+    """Add ``--min-confidence X``, ``--precise``, ``--all-events`` and ``--statements``:
+    which coded events are kept."""
+    function = click.option(
+        "--statements",
+        is_flag=True,
+        help="Also keep bare statements addressed to no one ('the ministry said', 010), "
+        "which are left out by default (GDELT-style output).",
+    )(function)
     function = click.option(
         "--precise",
         is_flag=True,
@@ -52,8 +59,8 @@ def judge_options(function: F) -> F:
         help="Keep every event the rules code, each with its confidence: also those "
         "below the threshold, sources of no country (---GOV), hypothetical and "
         "obligation clauses, what analysts or experts say, acts aimed at someone "
-        "but coded without a target, statements inside a quotation ('as I said'), and "
-        "what people of no known role do.",
+        "but coded without a target, statements inside a quotation ('as I said'), "
+        "what people of no known role do, and bare statements.",
     )(function)
     function = click.option(
         "--min-confidence",
@@ -66,32 +73,27 @@ def judge_options(function: F) -> F:
     return function
 
 
-def judge_from(min_confidence: float | None, all_events: bool, precise: bool) -> JudgeOptions:
-    """The :class:`JudgeOptions` that ``--min-confidence``, ``--precise`` and
-    ``--all-events`` ask for.
+def judge_from(
+    min_confidence: float | None, all_events: bool, precise: bool, statements: bool = False
+) -> JudgeOptions:
+    """The :class:`JudgeOptions` that ``--min-confidence``, ``--precise``,
+    ``--all-events`` and ``--statements`` ask for.
 
     Raises:
         InputError: ``--precise`` and ``--min-confidence`` are both given.
     """
     from dragoman.coding import JudgeOptions
 
+    if precise and min_confidence is not None:
+        raise InputError("give --precise or --min-confidence, not both")
+    options = JudgeOptions.everything() if all_events else JudgeOptions()
     if precise:
-        if min_confidence is not None:
-            raise InputError("give --precise or --min-confidence, not both")
-        return JudgeOptions(
-            min_confidence=None, unplaced=all_events, unasserted=all_events, commentators=all_events
-        )
-    if all_events:
-        everything = JudgeOptions.everything()
-        if min_confidence is None:
-            return everything
-        return JudgeOptions(
-            min_confidence=min_confidence,
-            unplaced=True,
-            unasserted=True,
-            commentators=True,
-        )
-    return JudgeOptions(min_confidence=min_confidence or 0.0)
+        options = replace(options, min_confidence=None)
+    elif min_confidence is not None:
+        options = replace(options, min_confidence=min_confidence)
+    if statements:
+        options = replace(options, bare_statements=True)
+    return options
 
 
 def ner_option(function: F) -> F:

@@ -50,6 +50,7 @@ from dragoman.ontology.codes import (
     ROOT_STATEMENT,
     ROOT_THREATEN,
     ROOT_YIELD,
+    STATEMENT,
 )
 from dragoman.records import Actor, Event
 
@@ -87,6 +88,8 @@ class JudgeOptions:
             "she" with no one addressed ("as I said", "we have always said").
         private_people: Keep what people do whom the text and the dictionaries give a
             country but no role ("Ali, a Sudanese man, said").
+        bare_statements: Keep bare statements (010) addressed to no one: an attribution
+            whose content codes no event ("the ministry said in a statement", GDELT-style).
     """
 
     min_confidence: float | None = 0.0
@@ -96,6 +99,7 @@ class JudgeOptions:
     untargeted: bool = False
     quoted_statements: bool = False
     private_people: bool = False
+    bare_statements: bool = False
 
     @classmethod
     def everything(cls) -> JudgeOptions:
@@ -108,6 +112,7 @@ class JudgeOptions:
             untargeted=True,
             quoted_statements=True,
             private_people=True,
+            bare_statements=True,
         )
 
 
@@ -198,6 +203,18 @@ def _private_person(event: Event, options: JudgeOptions, parties: Parties) -> st
     return None
 
 
+def _bare_statement(event: Event, options: JudgeOptions, parties: Parties) -> str | None:
+    """A bare statement (010) addressed to no one: an attribution ("officials said", "the
+    ministry said in a statement") whose content codes no event of its own. It is no event
+    in exhaustive CAMEO coding (at most an acceptable one) and stays available as a
+    quotation (``--quotes``). On the VOA document gold, leaving them out kept tune at the
+    same precision and recall with 53 fewer events (241 -> 188) and took check from
+    precision 0.724 / recall 0.431 to 0.729 / 0.427."""
+    if options.bare_statements or event.cameo.code != STATEMENT or event.target is not None:
+        return None
+    return "bare-statement"
+
+
 #: The actor codes the document names, from the actor dictionary (see document_parties).
 Parties = AbstractSet[str]
 
@@ -210,6 +227,7 @@ POLICY_RULES: tuple[tuple[str, PolicyRule], ...] = (
     ("untargeted", _untargeted),
     ("quoted-statement", _quoted_statement),
     ("private-person", _private_person),
+    ("bare-statement", _bare_statement),
 )
 
 
