@@ -51,6 +51,11 @@ def test_an_agentless_act_of_no_known_country_or_of_force_is_left_out(
     ]
 
 
+def test_an_agentless_arrest_of_no_one_named_is_no_event(coder: Coder) -> None:
+    # "he" names no one the text knows: an arrest in a place with no one arrested
+    assert _coded(coder, "He was arrested in July in his car in Brooklyn.") == []
+
+
 def test_co_subjects_reducing_relations_do_it_to_each_other(coder: Coder) -> None:
     assert [row[:3] for row in _coded(coder, "Turkey and Egypt withdrew their ambassadors.")] == [
         ("TUR", "161", "EGY"),

@@ -255,6 +255,12 @@ def clause_events(
     if slots.unattributed:
         # "two soldiers were killed in Kirkuk", "a car bomb killed two soldiers in
         # Kirkuk": force used by no one named is used in, and by, the place's country
+        if (
+            not targets
+            and code.startswith(_LEGAL_CODES)
+            and any(o.pos_ == "PRON" for o in clause.objects)
+        ):
+            return []  # "he was arrested in Brooklyn", "he" no one the text names
         if location is not None and location.country:
             sources = [location_actor(location, context, rule="location:unattributed")]
         else:
