@@ -49,6 +49,30 @@ def test_active_clause_has_subject_object_and_preps() -> None:
     assert not clause.passive and not clause.negated
 
 
+def test_a_time_after_a_preposition_is_no_prep_of_the_verb() -> None:
+    # Chile called on Monday .  ("on Monday" says when: no "call on")
+    doc = build(
+        ["Chile", "called", "on", "Monday", "."],
+        [1, 1, 1, 2, 1],
+        ["nsubj", "ROOT", "prep", "pobj", "punct"],
+        ["PROPN", "VERB", "ADP", "PROPN", "PUNCT"],
+        ["Chile", "call", "on", "Monday", "."],
+    )
+    assert "on" not in clause_for(doc[1], doc[:]).preps
+
+
+def test_a_name_parsed_as_ending_in_a_weekday_stays_the_prep_object() -> None:
+    # Chile met with President Roe Tuesday .  (the parse heads the name by "Tuesday")
+    doc = build(
+        ["Chile", "met", "with", "President", "Roe", "Tuesday", "."],
+        [1, 1, 1, 5, 5, 2, 1],
+        ["nsubj", "ROOT", "prep", "compound", "compound", "pobj", "punct"],
+        ["PROPN", "VERB", "ADP", "PROPN", "PROPN", "PROPN", "PUNCT"],
+        ["Chile", "meet", "with", "President", "Roe", "Tuesday", "."],
+    )
+    assert [t.text for t in clause_for(doc[1], doc[:]).preps["with"]] == ["Tuesday"]
+
+
 def test_passive_by_phrase_is_the_subject() -> None:
     # NATO was criticized by Russia .
     doc = build(

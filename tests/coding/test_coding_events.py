@@ -628,3 +628,58 @@ def test_a_visit_in_an_adjunct_is_the_subjects_visit(coder: Coder) -> None:
 def test_a_visit_talked_about_is_no_visit(coder: Coder) -> None:
     text = "The Kenyan president spoke on Monday about a visit to Washington."
     assert not [r for r in coded(coder, text) if r[1].startswith("04")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean foreign minister spoke to reporters after talks with the Peruvian "
+        "foreign minister.",
+        "The Chilean foreign minister said at a meeting with the Peruvian foreign minister "
+        "that trade would grow.",
+        "The Chilean foreign minister told reporters at a joint news conference with the "
+        "Peruvian foreign minister that trade would grow.",
+        "The Chilean foreign minister spoke during a press conference in Lima on Monday with "
+        "the Peruvian foreign minister.",
+        "The Chilean foreign minister took part in a video conference with the Peruvian "
+        "foreign minister.",
+    ],
+)
+def test_talks_in_an_adjunct_are_the_subjects_talks(coder: Coder, text: str) -> None:
+    rows = {(r[0], r[1], r[2]) for r in coded(coder, text)}
+    assert {("CHLGOV", "040", "PERGOV"), ("PERGOV", "040", "CHLGOV")} <= rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean foreign minister told a news conference in Lima that trade would grow.",
+        "The Chilean foreign minister held a press conference on Monday.",
+        "The Chilean foreign minister said at a news conference that Peru would benefit.",
+        "The Chilean foreign minister spoke after a news conference by the Peruvian "
+        "foreign minister.",
+        "The Chilean foreign minister spoke at a news conference with reporters in Lima.",
+        "The Chilean foreign minister held a video conference on Monday.",
+    ],
+)
+def test_a_news_conference_without_a_partner_is_no_meeting(coder: Coder, text: str) -> None:
+    assert not [r for r in coded(coder, text) if r[1].startswith("04")]
+
+
+def test_a_time_after_on_is_no_call_on(coder: Coder) -> None:
+    # "on Monday" says when: the president called someone, he called on no one
+    text = "The Chilean president called the Peruvian foreign minister on Monday to talk."
+    assert not [r for r in coded(coder, text) if r[1].startswith("02")]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Chile called on Peru on Monday to reopen the border.", "PER"),
+        ("The Chilean minister met with Peruvian President Jane Roe on Tuesday.", "PERGOV"),
+    ],
+)
+def test_a_preposition_with_a_time_beside_its_object_still_counts(
+    coder: Coder, text: str, target: str
+) -> None:
+    assert [r for r in coded(coder, text) if r[2] == target]

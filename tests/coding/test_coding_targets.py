@@ -102,3 +102,26 @@ def test_a_participle_modifier_is_done_to_the_noun_it_modifies(coder: Coder) -> 
         ("SOMUAF", "SOMMIL"),  # the militias placed by the soldiers they support
         ("USAMIL", "SOMMIL"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean president hosted a meeting with Peruvian business leaders, calling on "
+        "them to invest more.",
+        "The Chilean president met Peruvian business leaders, urging them to invest more.",
+    ],
+)
+def test_a_pronoun_in_a_participle_adjunct_is_the_main_clauses_party(
+    coder: Coder, text: str
+) -> None:
+    appeals = [e for e in coder.code(text, date="2025-06-01") if e.root_code == "02"]
+    assert appeals
+    assert {e.target.code[:3] for e in appeals if e.target} == {"PER"}
+
+
+def test_a_pronoun_in_an_adjunct_of_a_clause_with_no_party_stays_open(coder: Coder) -> None:
+    # nobody the main clause deals with: "them" gets no target from it
+    text = "The Chilean president spoke after the talks, urging them to invest more."
+    appeals = [e for e in coder.code(text, date="2025-06-01") if e.root_code == "02"]
+    assert appeals and all(e.target is None for e in appeals)

@@ -38,6 +38,8 @@ _COPULAS = words("copulas")
 # Prepositions whose gerund is a verb's complement: "committed to opening", "insisted on
 # holding".
 _GERUND_COMP_PREPS = words("gerund_comp_preps")
+# Nouns of a time: "on Monday" is an adjunct of time, not the verb's "on" ("call on X").
+_TIME_NOUNS = words("time_nouns")
 # Verbs whose passive without a by-phrase states what its subject does ("were engaged in
 # fighting", "is involved in the talks", "is opposed to the plan"), not what was done to it;
 # the second set only before "to" ("is committed to reform", not "crimes were committed").
@@ -341,12 +343,23 @@ def _condition(table: TokenTable, comp: int, verb: Token) -> bool:
     )
 
 
+def _time_phrase(head: Token) -> bool:
+    """Whether a phrase names only a time ("Monday", "last Friday", "March 5"), not a name
+    the parse ends with one ("met with President Bashar Assad Tuesday")."""
+    return head.lemma_.lower() in _TIME_NOUNS and all(
+        c.lemma_.lower() in _TIME_NOUNS or c.pos_ in ("NUM", "DET", "ADJ", "PUNCT")
+        for c in head.children
+    )
+
+
 def _read_prep(clause: _Draft, child: Token, table: TokenTable) -> None:
     """Read a preposition attached to the predicate into the clause."""
     doc = child.doc
     deps = table.dep
     verb = clause.verb
     pobjs = [doc[p] for p in table.children(child.i) if deps[p] == _POBJ]
+    if pobjs and all(_time_phrase(p) for p in pobjs):
+        return  # "called the minister on Monday": when, not "call on"
     if pobjs:
         clause.preps.setdefault(child.lower_, []).extend(pobjs)
     elif child.lower_ in _GERUND_COMP_PREPS and (gerunds := _gerunds(child)):

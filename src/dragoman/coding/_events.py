@@ -43,11 +43,11 @@ from dragoman.coding._match import Candidates, Match
 from dragoman.coding._modality import apply_modality, conditional
 from dragoman.coding._nominal import (
     COPULAS,
-    adjunct_nominal_clause,
     bare_light_verb,
     light_verb,
-    nominal_clause,
+    noun_clause,
     of_thing,
+    partnerless,
     state_out_of_place,
 )
 from dragoman.coding._parties import document_parties, with_clause_party_targets
@@ -323,7 +323,7 @@ class EventExtractor:
             if i in consumed:
                 continue  # the doer of a verb's event: "air strikes killed 20"
             entry = self._verbs.match_noun(token.lemma_.lower(), words_before(token))
-            if entry is None or of_thing(token) or state_out_of_place(token):
+            if entry is None or of_thing(token) or state_out_of_place(token) or partnerless(token):
                 continue
             if token.dep_ == "compound" and token.head.lemma_.lower() in _GENERIC_EVENT_HEADS:
                 token = token.head  # "a mediation effort", "a bombing campaign"
@@ -376,7 +376,7 @@ class EventExtractor:
                 continue  # "talked about cooperation": a topic, not an event
             if token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _CANCELLING_VERBS:
                 continue  # "ended the talks", "the talks were suspended": not held
-            nominal = nominal_clause(token) or adjunct_nominal_clause(token, entry.code)
+            nominal = noun_clause(token, entry.code)
             if nominal is None:
                 continue
             if not nominal.subjects and entry.code[:2] not in _BETWEEN_ROOTS:

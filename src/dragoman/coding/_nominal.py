@@ -23,7 +23,9 @@ __all__ = [
     "light_verb",
     "nominal_clause",
     "nominal_source",
+    "noun_clause",
     "of_thing",
+    "partnerless",
     "state_out_of_place",
 ]
 
@@ -50,6 +52,29 @@ _CULPABLE = words("culpable")
 
 # Verbs of coming together whose for-phrase names what is done there.
 _MOTION_VERBS = words("motion_verbs")
+
+
+# Event nouns that name a consultation only with a partner: "a joint news conference with X".
+_PARTNER_NOUNS = words("partner_nouns")
+_PRESS_PARTNERS = words("press_partners")
+
+
+def partnerless(noun: Token) -> bool:
+    """Whether an event noun that needs a partner ("news conference") has none: no
+    with-phrase on the noun, nor on the verb it is the object of ("held a news conference
+    with X"), other than one naming the press ("with reporters")."""
+    if noun.lemma_.lower() not in _PARTNER_NOUNS:
+        return False
+    holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+    return not any(
+        child.dep_ == "prep"
+        and child.lower_ == "with"
+        and any(
+            c.dep_ == "pobj" and c.lemma_.lower() not in _PRESS_PARTNERS for c in child.children
+        )
+        for holder in holders
+        for child in holder.children
+    )
 
 
 def bare_light_verb(match: Match, noun: Token) -> bool:
@@ -236,6 +261,24 @@ _ADJUNCT_EVENT_PREPS = words("adjunct_event_preps")
 _CONVERSATIONS = frozenset({CONSULT, DISCUSS_BY_TELEPHONE, NEGOTIATE})
 
 
+# Further prepositions of an adjunct whose talks are the subject's own ("told him in a phone
+# call", "spoke after talks with X", "said at a meeting with X").
+_CONVERSATION_PREPS = frozenset({"in", "after", "at"})
+
+
+def noun_clause(noun: Token, code: str) -> Clause | None:
+    """The clause of a nominal event: its own (:func:`nominal_clause`), or that of an
+    adjunct (:func:`adjunct_nominal_clause`) when the noun's own names no parties, only
+    plain adjectives ("said at a joint news conference with X": "joint" is no doer)."""
+    own = nominal_clause(noun)
+    if own is not None and (
+        "between" in own.preps
+        or not all(s.dep_ == "amod" and s.text.islower() for s in own.subjects)
+    ):
+        return own
+    return adjunct_nominal_clause(noun, code) or own
+
+
 def adjunct_nominal_clause(noun: Token, code: str) -> Clause | None:
     """Read an event noun in an adjunct of time ("during a visit to Beijing", "on a trip
     to Kyiv"): its doer is the subject of the verb the adjunct belongs to, when the noun
@@ -246,7 +289,9 @@ def adjunct_nominal_clause(noun: Token, code: str) -> Clause | None:
     if noun.dep_ != "pobj" or prep.dep_ != "prep":
         return None
     consulting = code in _CONVERSATIONS
-    if prep.lower_ not in _ADJUNCT_EVENT_PREPS and not (consulting and prep.lower_ == "in"):
+    if prep.lower_ not in _ADJUNCT_EVENT_PREPS and not (
+        consulting and prep.lower_ in _CONVERSATION_PREPS
+    ):
         return None
     verb = prep.head
     if verb.pos_ not in ("VERB", "AUX"):

@@ -169,6 +169,7 @@ def targets_of(
             or noun_targets(heads, resolver)
             or _addressees(heads, resolver)
         )
+        actors = actors or _main_clause_referents(heads, clause.verb, resolver)
         for head in heads if not actors else ():
             # "agreed to US mediation", "called for an end to attacks by rebels"
             actors = resolver.resolve_possessor(head) or resolver.resolve_attached(head)
@@ -202,6 +203,36 @@ def _known_object_actors(clause: Clause, resolver: DocumentActors) -> list[Actor
         clause.objects,
         lambda head: [a for a in resolver.resolve(head) if not a.code.startswith(UNKNOWN_COUNTRY)],
     )
+
+
+# Object pronouns that, in a participle adjunct, may stand for the main clause's object.
+_ADJUNCT_PRONOUNS = words("adjunct_pronouns")
+
+
+def _main_clause_referents(
+    heads: list[Token], verb: Token, resolver: DocumentActors
+) -> list[Actor]:
+    """In a participle adjunct, an object pronoun the resolver leaves open stands for whom
+    the clause it hangs on deals with ("met business leaders, urging them to invest";
+    "convened a meeting with governors, calling on them to act"): that clause's direct
+    object, or the with-party of its verb or of its object (rule ``adjunct-party:...``)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return []
+    if not any(h.lower_ in _ADJUNCT_PRONOUNS for h in heads):
+        return []
+    parties: list[Token] = []
+    for child in verb.head.children:
+        if child.dep_ in ("dobj", "dative"):
+            parties.append(child)
+            parties.extend(prep_objects(child, "with"))
+        elif child.dep_ == "prep" and child.lower_ == "with":
+            parties.extend(c for c in child.children if c.dep_ == "pobj")
+    actors = _first_found(parties, resolver.resolve)
+    return [replace(a, rule=f"adjunct-party:{a.rule}") for a in actors]
+
+
+def _adjunct_pronoun_objects(clause: Clause, resolver: DocumentActors) -> list[Actor]:
+    return _main_clause_referents(clause.objects, clause.verb, resolver)
 
 
 def _dative_actors(clause: Clause, resolver: DocumentActors) -> list[Actor]:
@@ -679,6 +710,7 @@ _AFTER_OBJECT: tuple[_Strategy, ...] = (
 # the object counts only as an actor of a known country ("expelled Indian diplomats").
 _FREE_OBJECT: tuple[_Strategy, ...] = (
     _object_actors,
+    _adjunct_pronoun_objects,
     _dative_actors,
     _prep_actors,
     _conjunct_object_targets,
