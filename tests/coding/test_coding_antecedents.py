@@ -141,6 +141,11 @@ def test_a_clause_of_its_own_hides_no_audience(coder: Coder) -> None:
         ),
         # a co-subject is no target
         ("China and India pledged to cooperate on climate.", [("CHN", "IND"), ("IND", "CHN")]),
+        # the subject of a clause of time does its own act: the call is not aimed at it
+        (
+            "The Ukrainian government called for more air defense after Russia struck Kyiv.",
+            [("UKRGOV", None), ("RUS", "UKRGOV")],
+        ),
     ],
 )
 def test_the_clause_party_is_the_target(

@@ -117,6 +117,9 @@ def _clause_parties(
         bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)
     ]
     subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    # a clause of time with its own subject is another event's: in "called for air defense
+    # after Russia launched drones at Kyiv" Russia is not whom the call is aimed at
+    subject |= {t.i for c in verb.children if _other_time_clause(c) for t in c.subtree}
     country = event.source.code[:3]
     found: dict[str, tuple[Actor, Token]] = {}
     for mention in mentions:
@@ -129,6 +132,20 @@ def _clause_parties(
     if len(found) > 1 and len({_coordination(head).i for _, head in found.values()}) > 1:
         return []  # several parties, not of one coordinated phrase: whom is not known
     return [replace(actor, rule=f"clause-party:{actor.rule}") for actor, _ in found.values()]
+
+
+# Marks of an adverbial clause that says when, not what: its own subject does its own act.
+_TIME_MARKS = frozenset({"after", "before", "since", "until", "when", "while", "once"})
+
+
+def _other_time_clause(child: Token) -> bool:
+    """Whether a verb's child is a clause of time with a subject of its own ("after Russia
+    launched drones")."""
+    return (
+        child.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in child.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+    )
 
 
 def _coordination(token: Token) -> Token:
