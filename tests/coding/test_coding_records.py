@@ -68,6 +68,13 @@ def test_co_subjects_reducing_relations_do_it_to_each_other(coder: Coder) -> Non
     ]
 
 
+def test_co_subjects_meeting_in_a_city_meet_each_other_not_the_city(coder: Coder) -> None:
+    assert [row[:3] for row in _coded(coder, "Erdogan and Aliyev held talks in Ankara.")] == [
+        ("TURGOV", "046", "AZEGOV"),
+        ("AZEGOV", "046", "TURGOV"),
+    ]
+
+
 def test_co_subjects_of_a_meeting_meet_each_other(coder: Coder) -> None:
     assert _coded(coder, "Germany and France met.") == [
         ("DEU", "040", "FRA", "name"),

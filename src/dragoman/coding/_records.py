@@ -335,9 +335,11 @@ def _pairs(
         not match.nominal
         and len({s.code for s in sources}) > 1
         and code[:2] in _RECIPROCAL_ROOTS
-        and not other_actors(targets, sources)
+        and not other_actors([t for t in targets if t.rule != "place-of-object"], sources)
     ):
-        targets = []  # "X and Y agreed on a pact between the two": with each other
+        # "X and Y agreed on a pact between the two", "X and Y held talks in Moscow" (the
+        # venue is no party): with each other
+        targets = []
     if targets:
         pairs: list[tuple[Actor, Actor | None]] = [
             (domestic_source(s, t, resolver), domestic_target(t, s, resolver, code))
