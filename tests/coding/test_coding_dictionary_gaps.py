@@ -178,6 +178,11 @@ GAPS: list[tuple[str, list[Row]]] = [
         "Putin received Erdogan in Moscow.",
         [("RUSGOV", "043", "TURGOV"), ("TURGOV", "042", "RUSGOV")],
     ),
+    # "entered into negotiations with X" is negotiating with X
+    (
+        "Serbia entered into negotiations with Kosovo.",
+        [("SRB", "046", "XKX"), ("XKX", "046", "SRB")],
+    ),
 ]
 
 

@@ -119,6 +119,8 @@ def light_verb(noun: Token) -> Token | None:
         return verb if verb.lemma_.lower() in _ON_STATE_VERBS else None
     if prep == "as":  # "held civilians as human shields": what they were used as
         return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in _AS_VERBS else None
+    if prep == "into":  # "entered into negotiations with X"
+        return verb if verb.pos_ == "VERB" and verb.lemma_.lower() == "enter" else None
     if head.lower_ != "in":
         return None
     if verb.pos_ == "NOUN" and verb.lower_ == "part" and verb.dep_ == "dobj":
