@@ -23,6 +23,7 @@ docs/architecture.md draws the whole pipeline and says where each kind of rule g
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from spacy.parts_of_speech import ADJ as _ADJ
@@ -30,7 +31,7 @@ from spacy.parts_of_speech import NOUN as _NOUN
 from spacy.parts_of_speech import PROPN as _PROPN
 from spacy.parts_of_speech import VERB as _VERB
 from spacy.strings import StringStore
-from spacy.symbols import appos, dobj, nsubj, nsubjpass, pobj
+from spacy.symbols import appos, dobj, nsubj, nsubjpass, oprd, pobj
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors import UNKNOWN_COUNTRY, ActorDictionary, DocumentActors, MentionFinder
@@ -79,6 +80,7 @@ from dragoman.records import Actor, Event, Quote
 __all__ = ["EventExtractor"]
 
 _NAME_DEP_IDS = frozenset({nsubj, nsubjpass, dobj, appos, pobj})
+_OPRD_ID = oprd
 
 
 class EventExtractor:
@@ -161,6 +163,8 @@ class EventExtractor:
             elif pos == _NOUN:
                 if lemmas[i] in noun_hashes:
                     nouns.append(i)
+                if deps[i] == _OPRD_ID and lowers[i] in adjective_hashes:
+                    adjectives.append(i)  # a label: "called X a terrorist"
             elif pos == _PROPN:
                 if deps[i] in _NAME_DEP_IDS:
                     names.append(i)
@@ -255,7 +259,11 @@ class EventExtractor:
                 objects=clause.object_lemmas,
                 comps=clause.comp_lemmas,
             )
-            if entry is not None and not conditional(token):
+            if (
+                entry is not None
+                and not conditional(token)
+                and not _labels(token, self._verbs.by_adjective)
+            ):
                 matches.append(Match(clause, entry, entry.code, modality(token)))
         matches.extend(wish_matches(matches, sentence))
         consumed, actions = apply_frames(matches, self._verbs)
@@ -532,6 +540,14 @@ _UNDER_ROOTS = frozenset(
 
 # Verbs that put a label on their object: "called X unacceptable", "described X as deplorable".
 _LABELLING = words("labelling_verbs")
+
+
+def _labels(verb: Token, labels: Mapping[str, object]) -> bool:
+    """Whether a labelling verb puts a listed label on its object ("called his counterpart
+    a terrorist"): the label says what the act is, not the verb's own pattern (no call)."""
+    return verb.lemma_.lower() in _LABELLING and any(
+        c.dep_ == "oprd" and c.lower_ in labels for c in verb.children
+    )
 
 
 def _labelling_verb(adjective: Token) -> Token | None:
