@@ -35,33 +35,84 @@ from typing import Any
 # Actors: (code, words in the text). Countries with their governments, militaries and
 # other sectors, and organizations, as the dictionaries would code them.
 COUNTRIES = {
-    "USA": "the United States", "RUS": "Russia", "CHN": "China", "UKR": "Ukraine",
-    "KAZ": "Kazakhstan", "IRN": "Iran", "ISR": "Israel", "TUR": "Turkey", "DEU": "Germany",
-    "FRA": "France", "GBR": "Britain", "IND": "India", "PAK": "Pakistan", "SYR": "Syria",
-    "IRQ": "Iraq", "AFG": "Afghanistan", "PRK": "North Korea", "KOR": "South Korea",
-    "JPN": "Japan", "SAU": "Saudi Arabia", "EGY": "Egypt", "FIN": "Finland", "POL": "Poland",
-    "BLR": "Belarus", "UZB": "Uzbekistan", "KGZ": "Kyrgyzstan", "AZE": "Azerbaijan",
-    "ARM": "Armenia", "GEO": "Georgia", "VEN": "Venezuela", "BRA": "Brazil", "NGA": "Nigeria",
-    "ETH": "Ethiopia", "SDN": "Sudan", "MEX": "Mexico",
+    "USA": "the United States",
+    "RUS": "Russia",
+    "CHN": "China",
+    "UKR": "Ukraine",
+    "KAZ": "Kazakhstan",
+    "IRN": "Iran",
+    "ISR": "Israel",
+    "TUR": "Turkey",
+    "DEU": "Germany",
+    "FRA": "France",
+    "GBR": "Britain",
+    "IND": "India",
+    "PAK": "Pakistan",
+    "SYR": "Syria",
+    "IRQ": "Iraq",
+    "AFG": "Afghanistan",
+    "PRK": "North Korea",
+    "KOR": "South Korea",
+    "JPN": "Japan",
+    "SAU": "Saudi Arabia",
+    "EGY": "Egypt",
+    "FIN": "Finland",
+    "POL": "Poland",
+    "BLR": "Belarus",
+    "UZB": "Uzbekistan",
+    "KGZ": "Kyrgyzstan",
+    "AZE": "Azerbaijan",
+    "ARM": "Armenia",
+    "GEO": "Georgia",
+    "VEN": "Venezuela",
+    "BRA": "Brazil",
+    "NGA": "Nigeria",
+    "ETH": "Ethiopia",
+    "SDN": "Sudan",
+    "MEX": "Mexico",
 }
-SECTORS = {"GOV": "government", "MIL": "military", "OPP": "opposition", "BUS": "businesses",
-           "MED": "media", "CVL": "civilians"}
-ORGANIZATIONS = {"IGOUNO": "the United Nations", "IGOEUROSC": "the OSCE",
-                 "IGOWSTNAT": "NATO", "IGOEU": "the European Union",
-                 "NGOHRIAMN": "Amnesty International"}
+SECTORS = {
+    "GOV": "government",
+    "MIL": "military",
+    "OPP": "opposition",
+    "BUS": "businesses",
+    "MED": "media",
+    "CVL": "civilians",
+}
+ORGANIZATIONS = {
+    "IGOUNO": "the United Nations",
+    "IGOEUROSC": "the OSCE",
+    "IGOWSTNAT": "NATO",
+    "IGOEU": "the European Union",
+    "NGOHRIAMN": "Amnesty International",
+}
 
 # CAMEO codes and the verbs that report them, with weights from the shape of real event
 # data: most events are statements, consultations and appeals; force is rare.
 ACTIONS = [
-    ("010", "made a statement about", 12), ("020", "appealed to", 5),
-    ("036", "expressed intent to meet", 5), ("040", "consulted", 10), ("042", "visited", 7),
-    ("043", "hosted", 6), ("046", "negotiated with", 5), ("051", "praised", 6),
-    ("057", "signed an agreement with", 3), ("061", "cooperated economically with", 3),
-    ("071", "sent aid to", 2), ("111", "criticized", 7), ("112", "accused", 6),
-    ("120", "rejected", 3), ("130", "threatened", 3), ("138", "threatened to attack", 1),
-    ("141", "demonstrated against", 2), ("163", "imposed an embargo on", 1),
-    ("172", "imposed sanctions on", 2), ("173", "arrested", 1), ("190", "attacked", 2),
-    ("193", "fought", 1), ("195", "bombed", 1),
+    ("010", "made a statement about", 12),
+    ("020", "appealed to", 5),
+    ("036", "expressed intent to meet", 5),
+    ("040", "consulted", 10),
+    ("042", "visited", 7),
+    ("043", "hosted", 6),
+    ("046", "negotiated with", 5),
+    ("051", "praised", 6),
+    ("057", "signed an agreement with", 3),
+    ("061", "cooperated economically with", 3),
+    ("071", "sent aid to", 2),
+    ("111", "criticized", 7),
+    ("112", "accused", 6),
+    ("120", "rejected", 3),
+    ("130", "threatened", 3),
+    ("138", "threatened to attack", 1),
+    ("141", "demonstrated against", 2),
+    ("163", "imposed an embargo on", 1),
+    ("172", "imposed sanctions on", 2),
+    ("173", "arrested", 1),
+    ("190", "attacked", 2),
+    ("193", "fought", 1),
+    ("195", "bombed", 1),
 ]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
@@ -122,32 +173,61 @@ def build_store(path: Path, events: int, seed: int = 7) -> None:
                 text = f"{title}\n\n" + " ".join(parts[2:])
                 built = []
                 for base, sentence, (src, tgt, code, verb, index) in sentences:
-                    src_actor = Actor(src[0], src[1], src[1], base, base + len(src[1]),
-                                      entry=f"synthetic:{src[0]}", rule="name")
+                    src_actor = Actor(
+                        src[0],
+                        src[1],
+                        src[1],
+                        base,
+                        base + len(src[1]),
+                        entry=f"synthetic:{src[0]}",
+                        rule="name",
+                    )
                     v0 = base + len(src[1]) + 1
                     t0 = v0 + len(verb) + 1
-                    tgt_actor = Actor(tgt[0], tgt[1], tgt[1], t0, t0 + len(tgt[1]),
-                                      entry=f"synthetic:{tgt[0]}", rule="name")
+                    tgt_actor = Actor(
+                        tgt[0],
+                        tgt[1],
+                        tgt[1],
+                        t0,
+                        t0 + len(tgt[1]),
+                        entry=f"synthetic:{tgt[0]}",
+                        rule="name",
+                    )
                     cameo_info, mapping = info[code]
-                    built.append(Event(
-                        doc_id=doc_id, sentence_index=index,
-                        event_id=make_event_id(doc_id, v0, src_actor, tgt_actor, code),
-                        date=date.isoformat(), source=src_actor, target=tgt_actor,
-                        cameo=CameoRef(code, cameo_info.name), root_code=code[:2],
-                        quad_class=int(cameo_info.quad_class),
-                        goldstein=cameo_info.goldstein,
-                        plover=PloverRef(mapping.type, mapping.mode) if mapping
-                        else PloverRef(None, None),
-                        negated=rng.random() < 0.02,
-                        evidence=Evidence(TextSpan(sentence, base, base + len(sentence)),
-                                          TextSpan(verb, v0, v0 + len(verb)),
-                                          f"{verb} -> {code} (synthetic)"),
-                    ))
+                    built.append(
+                        Event(
+                            doc_id=doc_id,
+                            sentence_index=index,
+                            event_id=make_event_id(doc_id, v0, src_actor, tgt_actor, code),
+                            date=date.isoformat(),
+                            source=src_actor,
+                            target=tgt_actor,
+                            cameo=CameoRef(code, cameo_info.name),
+                            root_code=code[:2],
+                            quad_class=int(cameo_info.quad_class),
+                            goldstein=cameo_info.goldstein,
+                            plover=PloverRef(mapping.type, mapping.mode)
+                            if mapping
+                            else PloverRef(None, None),
+                            negated=rng.random() < 0.02,
+                            evidence=Evidence(
+                                TextSpan(sentence, base, base + len(sentence)),
+                                TextSpan(verb, v0, v0 + len(verb)),
+                                f"{verb} -> {code} (synthetic)",
+                            ),
+                        )
+                    )
                 written += len(built)
-                document = Document(id=doc_id, text=text, date=date.isoformat(), title=title,
-                                    url=f"https://news.example.org/{doc_id}")
-                batch.extend(document_rows(document, built, file="synthetic.jsonl",
-                                           line=doc_number))
+                document = Document(
+                    id=doc_id,
+                    text=text,
+                    date=date.isoformat(),
+                    title=title,
+                    url=f"https://news.example.org/{doc_id}",
+                )
+                batch.extend(
+                    document_rows(document, built, file="synthetic.jsonl", line=doc_number)
+                )
             store.write(batch)
             print(f"\r  {written:,} events in {doc_number:,} documents", end="", flush=True)
     print(f"\n  built in {time.perf_counter() - started:.1f} s")
@@ -169,13 +249,17 @@ def queries(rng: random.Random) -> list[dict[str, Any]]:
         elif kind == 2:
             q = {"code": rng.choice(["01", "04", "11", "17", "19", "112", "042"])}
         elif kind == 3:
-            q = {"plover": rng.choice(["ACCUSE", "CONSULT", "SUPPORT", "ASSAULT", "SANCTION"]),
-                 "since": f"{year}-01-01", "until": f"{year}-06-30"}
+            q = {
+                "plover": rng.choice(["ACCUSE", "CONSULT", "SUPPORT", "ASSAULT", "SANCTION"]),
+                "since": f"{year}-01-01",
+                "until": f"{year}-06-30",
+            }
         elif kind == 4:
             q = {"quad": rng.randrange(1, 5), "actor": rng.choice(countries) + "GOV"}
         elif kind == 5:
-            q = {"text": rng.choice(["sanctions", "praised", "Kazakhstan", "on Friday",
-                                     "military"])}
+            q = {
+                "text": rng.choice(["sanctions", "praised", "Kazakhstan", "on Friday", "military"])
+            }
         elif kind == 6:
             q = {"actor": rng.choice(countries), "since": f"{year}-{rng.randrange(1, 13):02d}"}
         elif kind == 7:
@@ -196,8 +280,19 @@ def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
     """Start ``dragoman serve`` in a second process on loopback and wait until it answers."""
     import httpx2
 
-    command = [sys.executable, "-c", "from dragoman.cli import main; main()", "serve",
-               "--db", str(db), "--host", "127.0.0.1", "--port", str(port), "--quiet"]
+    command = [
+        sys.executable,
+        "-c",
+        "from dragoman.cli import main; main()",
+        "serve",
+        "--db",
+        str(db),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--quiet",
+    ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -213,8 +308,9 @@ def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
     raise SystemExit("the server did not answer within 60 s")
 
 
-async def drive(base: str, mixes: list[dict[str, Any]], clients: int, duration: float,
-                max_requests: int) -> tuple[list[float], int, list[str], float]:
+async def drive(
+    base: str, mixes: list[dict[str, Any]], clients: int, duration: float, max_requests: int
+) -> tuple[list[float], int, list[str], float]:
     """Run ``clients`` loops for ``duration`` seconds (or ``max_requests`` in all)."""
     import httpx2
 
@@ -280,7 +376,8 @@ def main(argv: list[str] | None = None) -> int:
             mixes = queries(random.Random(11))
             asyncio.run(drive(base, mixes, args.clients, 2.0, 2_000))  # warm-up, not counted
             latencies, errors, samples, wall = asyncio.run(
-                drive(base, mixes, args.clients, args.duration, args.max_requests))
+                drive(base, mixes, args.clients, args.duration, args.max_requests)
+            )
         finally:
             server.terminate()
             server.wait(timeout=20)
@@ -294,12 +391,16 @@ def main(argv: list[str] | None = None) -> int:
     def pct(p: float) -> float:
         return ms[min(len(ms) - 1, int(p / 100 * len(ms)))] if ms else float("nan")
 
-    print(f"GET /api/events with filters: {args.clients} clients, {wall:.1f} s, "
-          f"{done:,} requests, CPUs {os.cpu_count()}")
+    print(
+        f"GET /api/events with filters: {args.clients} clients, {wall:.1f} s, "
+        f"{done:,} requests, CPUs {os.cpu_count()}"
+    )
     print(f"  requests/s   {done / wall:,.1f}")
-    print(f"  latency ms   p50 {pct(50):.1f}   p95 {pct(95):.1f}   p99 {pct(99):.1f}   "
-          f"max {ms[-1] if ms else float('nan'):.1f}   mean "
-          f"{statistics.fmean(ms) if ms else float('nan'):.1f}")
+    print(
+        f"  latency ms   p50 {pct(50):.1f}   p95 {pct(95):.1f}   p99 {pct(99):.1f}   "
+        f"max {ms[-1] if ms else float('nan'):.1f}   mean "
+        f"{statistics.fmean(ms) if ms else float('nan'):.1f}"
+    )
     print(f"  errors       {errors}")
     for sample in samples:
         print(f"    {sample}")

@@ -40,8 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", type=Path, help="JSON-lines corpus (id, text, ...)")
     parser.add_argument("--repeat", type=int, default=3, help="coding-stage repetitions")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N stories")
-    parser.add_argument("--parse-repeat", type=int, default=2,
-                        help="spaCy parse repetitions (the best is kept)")
+    parser.add_argument(
+        "--parse-repeat", type=int, default=2, help="spaCy parse repetitions (the best is kept)"
+    )
     parser.add_argument("--model", default=None, help="spaCy pipeline to load")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument(
@@ -73,15 +74,22 @@ def main(argv: list[str] | None = None) -> int:
     sentences = sum(1 for doc in parsed for _ in doc.sents)
     tokens = sum(len(doc) for doc in parsed)
 
-    core = Coder(nlp=nlp, actor_dictionary=coder.actors, verb_dictionary=coder.verbs,
-                 dates=False, places=False, quotes=False)
+    core = Coder(
+        nlp=nlp,
+        actor_dictionary=coder.actors,
+        verb_dictionary=coder.verbs,
+        dates=False,
+        places=False,
+        quotes=False,
+    )
 
     def one_pass(c: Coder) -> tuple[float, float, int]:
         wall, cpu = time.perf_counter(), time.process_time()
         found = 0
         for document, doc in zip(docs, parsed, strict=True):
-            found += len(c.code_doc(doc, doc_id=document.id, date=document.date,
-                                    text=document.text))
+            found += len(
+                c.code_doc(doc, doc_id=document.id, date=document.date, text=document.text)
+            )
         return time.perf_counter() - wall, time.process_time() - cpu, found
 
     one_pass(coder)  # warm-up: first-use caches (gazetteer lookups, string hashes)
@@ -142,31 +150,46 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(figures, indent=2))
         return 0
     print(f"corpus: {args.corpus} ({len(docs)} stories, {sentences} sentences, {tokens} tokens)")
-    print(f"spaCy parse alone : {figures['parse_sentences_per_s']:>10,.1f} sentences/s "
-          f"({figures['parse_tokens_per_s']:,.0f} tokens/s)")
-    print(f"coding stage alone: {figures['coding_sentences_per_s']:>10,.1f} sentences/s "
-          f"(median {ms_per_sentence:.4f} ms/sentence; best of {figures['repeat']} runs "
-          f"{best_ms:.4f} ms, CPU {best_cpu_ms:.4f} ms; budget {BUDGET_MS} ms: "
-          f"{'OK' if figures['within_budget'] else 'OVER'} on the best run, "
-          f"{'OK' if figures['within_budget_median'] else 'OVER'} on the median)")
-    print(f"  without dates, places and quotations: median {core_ms:.4f} ms/sentence, "
-          f"best {core_best_ms:.4f} ms")
-    print(f"ratio: coding stage costs {figures['coding_over_parse_time']:.1%} of parse time "
-          f"({figures['coding_speedup_over_parse']}x faster than parsing); {events} events")
-    print(f"scaled to the reference machine (spaCy {REFERENCE_PARSE_TOKENS_PER_S:,.0f} tokens/s): "
-          f"best run {figures['best_coding_ms_scaled_to_reference']:.4f} ms/sentence; the budget "
-          f"is {figures['budget_over_parse_time_at_reference']:.1%} of parse time there, the best "
-          f"run costs {figures['best_coding_over_best_parse_time']:.1%}")
+    print(
+        f"spaCy parse alone : {figures['parse_sentences_per_s']:>10,.1f} sentences/s "
+        f"({figures['parse_tokens_per_s']:,.0f} tokens/s)"
+    )
+    print(
+        f"coding stage alone: {figures['coding_sentences_per_s']:>10,.1f} sentences/s "
+        f"(median {ms_per_sentence:.4f} ms/sentence; best of {figures['repeat']} runs "
+        f"{best_ms:.4f} ms, CPU {best_cpu_ms:.4f} ms; budget {BUDGET_MS} ms: "
+        f"{'OK' if figures['within_budget'] else 'OVER'} on the best run, "
+        f"{'OK' if figures['within_budget_median'] else 'OVER'} on the median)"
+    )
+    print(
+        f"  without dates, places and quotations: median {core_ms:.4f} ms/sentence, "
+        f"best {core_best_ms:.4f} ms"
+    )
+    print(
+        f"ratio: coding stage costs {figures['coding_over_parse_time']:.1%} of parse time "
+        f"({figures['coding_speedup_over_parse']}x faster than parsing); {events} events"
+    )
+    print(
+        f"scaled to the reference machine (spaCy {REFERENCE_PARSE_TOKENS_PER_S:,.0f} tokens/s): "
+        f"best run {figures['best_coding_ms_scaled_to_reference']:.4f} ms/sentence; the budget "
+        f"is {figures['budget_over_parse_time_at_reference']:.1%} of parse time there, the best "
+        f"run costs {figures['best_coding_over_best_parse_time']:.1%}"
+    )
     if actor_share is not None and people_cost is not None:
-        print(f"actor lookup (dictionary matching + slot resolution): {actor_share:.1%} of the "
-              "coding stage")
-        print(f"people and groups dictionaries (dated roles, 20,000+ names) add {people_cost:+.1%} "
-              "to the coding stage over states, organizations and agents alone")
+        print(
+            f"actor lookup (dictionary matching + slot resolution): {actor_share:.1%} of the "
+            "coding stage"
+        )
+        print(
+            f"people and groups dictionaries (dated roles, 20,000+ names) add {people_cost:+.1%} "
+            "to the coding stage over states, organizations and agents alone"
+        )
     return 0
 
 
-def _people_and_groups_cost(coder: Coder, docs: list[Document], parsed: list[Any],
-                            repeat: int) -> float:
+def _people_and_groups_cost(
+    coder: Coder, docs: list[Document], parsed: list[Any], repeat: int
+) -> float:
     """Relative cost of the people and groups dictionaries: coding with all shipped actor
     files against coding with states, organizations and agents only, same run."""
     from dragoman.actors import ActorDictionary
@@ -192,8 +215,9 @@ def _people_and_groups_cost(coder: Coder, docs: list[Document], parsed: list[Any
     return min(full_runs) / min(small_runs) - 1
 
 
-def _actor_lookup_time(coder: Coder, docs: list[Document], parsed: list[Any]
-                       ) -> tuple[float, float]:
+def _actor_lookup_time(
+    coder: Coder, docs: list[Document], parsed: list[Any]
+) -> tuple[float, float]:
     """Time spent in actor lookup during one coding pass, and the pass's total time."""
     from dragoman.actors import DocumentActors, MentionFinder
 
@@ -210,6 +234,7 @@ def _actor_lookup_time(coder: Coder, docs: list[Document], parsed: list[Any]
                 depth[0] -= 1
                 if depth[0] == 0:
                     spent[0] += time.perf_counter() - start
+
         return wrapper
 
     originals = (MentionFinder.find, DocumentActors.resolve)

@@ -252,12 +252,8 @@ def main(argv: list[str] | None = None) -> int:
     one = figures.get("workers_1")
     two = figures.get("workers_2")
     if one:
-        whole_ratios = [
-            p / r[1]["wall_seconds"] for p, r in zip(parse_whole, rounds, strict=True)
-        ]
-        steady_ratios = [
-            p / _steady(r[1]) for p, r in zip(parse_steady, rounds, strict=True)
-        ]
+        whole_ratios = [p / r[1]["wall_seconds"] for p, r in zip(parse_whole, rounds, strict=True)]
+        steady_ratios = [p / _steady(r[1]) for p, r in zip(parse_steady, rounds, strict=True)]
         figures["one_worker_over_parse_whole_process"] = _spread(whole_ratios)
         figures["one_worker_over_parse_whole_process_cpu"] = _spread(
             [p / r[1]["cpu_seconds"] for p, r in zip(parse_whole_cpu, rounds, strict=True)]

@@ -35,12 +35,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", type=Path, help="JSON-lines corpus (id, text, ...)")
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--write", type=Path, metavar="FILE", help="write the snapshot to FILE")
-    mode.add_argument("--check", type=Path, metavar="FILE",
-                      help="compare with the snapshot in FILE; exit 1 on any difference")
+    mode.add_argument(
+        "--check",
+        type=Path,
+        metavar="FILE",
+        help="compare with the snapshot in FILE; exit 1 on any difference",
+    )
     parser.add_argument("--model", default=None, help="spaCy pipeline to load")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N documents")
-    parser.add_argument("--max-lines", type=int, default=200,
-                        help="print at most this many differences (all are counted)")
+    parser.add_argument(
+        "--max-lines",
+        type=int,
+        default=200,
+        help="print at most this many differences (all are counted)",
+    )
     args = parser.parse_args(argv)
 
     docs = [d for d in read_documents([args.corpus]) if isinstance(d, Document)]
@@ -105,8 +113,9 @@ def _compare(before: dict[str, dict[str, Any]], after: list[dict[str, Any]]) -> 
         if old is None:
             yield f"{doc_id}: document not in the snapshot"
             continue
-        yield from _compare_items(doc_id, "event", _by_sentence(old["events"]),
-                                  _by_sentence(row["events"]))
+        yield from _compare_items(
+            doc_id, "event", _by_sentence(old["events"]), _by_sentence(row["events"])
+        )
         yield from _compare_items(doc_id, "quote", {"-": old["quotes"]}, {"-": row["quotes"]})
     for doc_id in before.keys() - seen:
         yield f"{doc_id}: document in the snapshot, not in the corpus"
@@ -119,8 +128,12 @@ def _by_sentence(events: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]
     return grouped
 
 
-def _compare_items(doc_id: str, kind: str, before: dict[str, list[dict[str, Any]]],
-                   after: dict[str, list[dict[str, Any]]]) -> Iterator[str]:
+def _compare_items(
+    doc_id: str,
+    kind: str,
+    before: dict[str, list[dict[str, Any]]],
+    after: dict[str, list[dict[str, Any]]],
+) -> Iterator[str]:
     for sentence in sorted(before.keys() | after.keys(), key=_sentence_key):
         old, new = before.get(sentence, []), after.get(sentence, [])
         where = f"{doc_id} sentence {sentence}" if sentence != "-" else doc_id
@@ -141,8 +154,9 @@ def _sentence_key(sentence: str) -> tuple[int, str]:
 def _field_differences(old: Any, new: Any, prefix: str = "") -> Iterator[tuple[str, Any, Any]]:
     if isinstance(old, dict) and isinstance(new, dict):
         for key in sorted(old.keys() | new.keys()):
-            yield from _field_differences(old.get(key), new.get(key),
-                                          f"{prefix}.{key}" if prefix else key)
+            yield from _field_differences(
+                old.get(key), new.get(key), f"{prefix}.{key}" if prefix else key
+            )
     elif old != new:
         yield prefix or "value", old, new
 
