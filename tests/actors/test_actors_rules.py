@@ -69,6 +69,9 @@ def test_an_advocacy_group_of_no_country_is_an_ngo(coder: Coder) -> None:
     assert _actors(coder, "environmental groups") == [("NGOENV", "agent+ngo")]
     assert _actors(coder, "rights groups") == [("NGOHRI", "agent+ngo")]
     assert _actors(coder, "aid agencies") == [("NGO", "agent+ngo")]
+    assert _actors(coder, "environment groups") == [("NGOENV", "agent+ngo")]
+    assert _actors(coder, "climate groups") == [("NGOENV", "agent+ngo")]
+    assert _actors(coder, "climate campaigners") == [("---ENV", "agent-only")]
     (event,) = coder.code("Rights groups accused Chile of torture.", date="2024-05-01")
     assert event.source.code == "NGOHRI" and event.target is not None
     assert event.target.code == "CHL"
