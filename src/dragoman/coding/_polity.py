@@ -29,6 +29,7 @@ __all__ = [
     "domestic_target",
     "home_country",
     "location_actor",
+    "place_actor",
     "placed",
     "polity",
     "same_name_city_country",
@@ -160,13 +161,29 @@ def location_actor(location: Location, context: DocumentContext, rule: str = "lo
     """The country of an event's place, as its target (or the source of force used by no
     one named)."""
     country = location.country or ""
+    return place_actor(
+        country,
+        context.state_name(country),
+        location.name,
+        location.start,
+        location.end,
+        location.text,
+        rule,
+    )
+
+
+def place_actor(
+    country: str, name: str, place: str, start: int, end: int, text: str, rule: str
+) -> Actor:
+    """The country of a place the text names, as an actor whose words are the place's:
+    an event's location, or the place a verb's object names ("shelled Kharkiv")."""
     return Actor(
         code=country,
-        name=context.state_name(country),
-        text=location.text,
-        start=location.start,
-        end=location.end,
-        entry=f"places:{location.name}",
+        name=name,
+        text=text,
+        start=start,
+        end=end,
+        entry=f"places:{place}",
         rule=rule,
     )
 

@@ -19,6 +19,7 @@ from dragoman.actors import UNKNOWN_COUNTRY, DocumentActors
 from dragoman.coding._clauses import Clause, clause_for, words_before
 from dragoman.coding._match import Match
 from dragoman.coding._nominal import nominal_clause, nominal_source
+from dragoman.coding._polity import place_actor
 from dragoman.coding._targets import (
     claimants,
     complement_subjects,
@@ -140,15 +141,16 @@ def _object_places(clause: Clause, resolver: DocumentActors) -> list[Actor]:
         if mention is None or not mention.place.country:
             continue
         country = mention.place.country
+        name = resolver.state_name(country)
         return [
-            Actor(
-                code=country,
-                name=resolver.state_name(country),
-                text=mention.text,
-                start=mention.start,
-                end=mention.end,
-                entry=f"places:{mention.place.name}",
-                rule="object-place",
+            place_actor(
+                country,
+                name,
+                mention.place.name,
+                mention.start,
+                mention.end,
+                mention.text,
+                "object-place",
             )
         ]
     return []
