@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -269,3 +270,25 @@ def test_one_failing_document_costs_only_itself(
     )
     strict = CliRunner().invoke(cli, ["code", str(path), "--format", "jsonl", "--strict"])
     assert strict.exit_code == 1 and "coding failed" in strict.stderr
+
+
+def test_the_judge_options_the_flags_ask_for() -> None:
+    from dragoman import JudgeOptions
+    from dragoman.cli._options import judge_from
+    from dragoman.errors import InputError
+
+    assert judge_from(None, False, False) == JudgeOptions()
+    assert not JudgeOptions().bare_statements  # bare statements are left out by default
+    assert judge_from(None, False, False, statements=True).bare_statements
+    # --all-events with a threshold still keeps every kind the policy rules leave out
+    both = judge_from(0.5, True, False)
+    assert both == replace(JudgeOptions.everything(), min_confidence=0.5)
+    assert judge_from(None, False, True).min_confidence is None
+    with pytest.raises(InputError, match="not both"):
+        judge_from(0.5, False, True)
+
+
+def test_code_help_names_the_statements_flag() -> None:
+    result = CliRunner().invoke(cli, ["code", "--help"])
+    assert result.exit_code == 0
+    assert "--statements" in result.output
