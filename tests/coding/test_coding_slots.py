@@ -53,6 +53,20 @@ def test_victims_of_an_attack_noun_are_hit_by_its_doer(coder: Coder) -> None:
 
 def test_an_attack_noun_without_a_doer_names_no_one(coder: Coder) -> None:
     assert coder.code("Two soldiers were killed in an ambush.", date="2025-03-10") == []
+    assert coder.code("The attack killed three soldiers.", date="2025-03-10") == []
+
+
+def test_an_attack_noun_as_subject_acts_by_its_doer_on_the_place_it_names(coder: Coder) -> None:
+    events = coder.code("A Belarusian rocket attack on Lviv killed four people.", date="2025-03-10")
+    assert [
+        (e.source.code, e.source.rule, e.target.code if e.target else None) for e in events
+    ] == [("BLR", "event-doer:adjective", "UKR")]
+    assert events[0].target is not None and events[0].target.rule == "object-place"
+    # without a place attacked, the victims are whom it was done to, where it happened
+    events = coder.code("Iran's attack killed two guards in Erbil.", date="2025-03-10")
+    assert [(e.source.code, e.target.code if e.target else None) for e in events] == [
+        ("IRN", "IRQ")
+    ]
 
 
 def test_a_place_attacked_is_its_country(coder: Coder) -> None:

@@ -113,7 +113,7 @@ def fill_slots(
     sources, clause = _sources(match, clause, resolver)
     if not sources and pair and any(names_a_pair(head) for head in clause.subjects):
         sources = [replace(a, rule=f"antecedent:pair:{a.rule}") for a in pair]
-    if not sources and clause.passive and match.code.startswith(FORCE_PREFIXES):
+    if not sources and match.code.startswith(FORCE_PREFIXES) and not match.nominal:
         sources = _event_doers(clause, resolver, verbs)
     unattributed = not sources and is_unattributed(match, resolver, verbs)
     if not sources and not unattributed:
@@ -134,9 +134,9 @@ _PLACE_OBJECT_PREFIXES = (SEIZE_PROPERTY, ROOT_ASSAULT, ROOT_FIGHT, ROOT_MASS_VI
 _PERSON_HARM_VERBS = words("person_harm_verbs")
 
 
-def _object_places(clause: Clause, resolver: DocumentActors) -> list[Actor]:
+def _object_places(heads: Sequence[Token], resolver: DocumentActors) -> list[Actor]:
     """The country of a place named as the object: "attacked Kharkiv" is done to Ukraine."""
-    for obj in clause.objects:
+    for obj in heads:
         mention = object_place(obj)
         if mention is None or not mention.place.country:
             continue
@@ -231,13 +231,19 @@ def _targets(
         and code.startswith(_PLACE_OBJECT_PREFIXES)
         and clause.verb.lemma_.lower() not in _PERSON_HARM_VERBS
     ):
-        targets = _object_places(clause, resolver)  # "Russian forces shelled Kharkiv"
+        targets = _object_places(clause.objects, resolver)  # "Russian forces shelled Kharkiv"
     if match.noun is not None and not other_actors(targets, sources):
         # "mounted its invasion of Lebanon", "the arrest of X by Y": what the event is of
         targets = first_actors(prep_objects(match.noun, "of"), resolver) or targets
     if match.noun is not None and all(t.code.startswith(UNKNOWN_COUNTRY) for t in targets):
         # "air strikes on Gaza killed 20 people": the event noun names whom it hit
         targets = noun_targets([match.noun], resolver) or targets
+        if all(t.code.startswith(UNKNOWN_COUNTRY) for t in targets) and code.startswith(
+            _PLACE_OBJECT_PREFIXES
+        ):
+            # "a Russian missile attack on Odesa killed three people": the place attacked
+            attacked = [h for p in _NOMINAL_TARGET_PREPS for h in prep_objects(match.noun, p)]
+            targets = _object_places(attacked, resolver) or targets
     if not targets and match.content is not None:
         # "stressed the need to lift sanctions on Iraq", "the need for talks with X"
         content = match.content
