@@ -107,3 +107,14 @@ def test_describe_reads_the_ontology() -> None:
 def test_describe_rejects_an_unknown_code() -> None:
     with pytest.raises(OntologyError, match="9999"):
         describe("9999")
+
+
+def test_a_clash_of_persons_is_one_of_words(coder: Coder) -> None:
+    assert [
+        (s, c, t) for s, c, t, _ in _coded(coder, "Macron clashed with Meloni over migration.")
+    ] == [("FRAGOV", "110", "ITAGOV")]
+    # forces, police and crowds clash by force
+    assert [
+        (s, c, t)
+        for s, c, t, _ in _coded(coder, "Serbian troops clashed with Kosovo police in Zvecan.")
+    ] == [("SRBMIL", "190", "XKXCOP")]

@@ -82,3 +82,19 @@ def test_a_person_killed_or_arrested_is_no_place(coder: Coder) -> None:
     assert [e.target for e in killed] == [None]
     arrested = coder.code("Guatemalan police arrested Zamora.", date="2025-03-10")
     assert all(e.target is None or e.target.rule != "object-place" for e in arrested)
+
+
+def test_fighting_between_two_parties_is_done_by_each_to_the_other(coder: Coder) -> None:
+    expected = [("ISR", "190", "LBNREB"), ("LBNREB", "190", "ISR")]
+    # a gerund with no subject of its own
+    assert _codes(coder, "Fighting between Israel and Hezbollah continued.") == expected
+    # the parties hung on the verb of the event noun's happening
+    assert _codes(coder, "Clashes erupted between Israel and Hezbollah.") == expected
+
+
+def test_an_event_noun_that_may_yet_happen_between_parties_is_no_event(coder: Coder) -> None:
+    assert _codes(coder, "A summit will take place between Serbia and Kosovo.") == []
+    assert _codes(coder, "A summit took place between Serbia and Kosovo.") == [
+        ("SRB", "040", "XKX"),
+        ("XKX", "040", "SRB"),
+    ]

@@ -58,14 +58,13 @@ from dragoman.coding._reciprocal import with_reciprocals
 from dragoman.coding._records import charges, clause_events
 from dragoman.coding._refine import apply_frames, apply_purposes, wish_matches
 from dragoman.coding._reports import reported_accusations
-from dragoman.coding._slots import fill_slots
+from dragoman.coding._slots import BETWEEN_ROOTS, fill_slots
 from dragoman.coding._targets import demand_content
 from dragoman.coding._verbs import VerbDictionary, VerbEntry
 from dragoman.lexicon import words
 from dragoman.ontology.codes import (
     ROOT_ASSAULT,
     ROOT_COERCE,
-    ROOT_CONSULT,
     ROOT_FIGHT,
     ROOT_INVESTIGATE,
     ROOT_REDUCE_RELATIONS,
@@ -387,7 +386,7 @@ class EventExtractor:
             nominal = noun_clause(token, entry.code)
             if nominal is None:
                 continue
-            if not nominal.subjects and entry.code[:2] not in _BETWEEN_ROOTS:
+            if not nominal.subjects and entry.code[:2] not in BETWEEN_ROOTS:
                 continue  # "between X and Y" makes both parties only of talks and fights
             pattern = VerbEntry(
                 verb=entry.words[-1],
@@ -481,9 +480,6 @@ class EventExtractor:
 
 
 _TOPIC_PREPS = words("topic_preps")
-
-
-_BETWEEN_ROOTS = frozenset({ROOT_CONSULT, ROOT_FIGHT})
 
 
 _SPEECH_VERBS = frozenset(DEFAULT_CUE_VERBS)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dragoman.actors import DocumentActors
-from dragoman.coding._clauses import Clause
+from dragoman.coding._clauses import Clause, modality
 from dragoman.coding._match import Match
 from dragoman.lexicon import words
 from dragoman.ontology.codes import CONSULT, DISCUSS_BY_TELEPHONE, NEGOTIATE
@@ -239,6 +239,24 @@ def nominal_clause(noun: Token) -> Clause | None:
                 preps.setdefault(prep, []).extend(pobjs)
         elif dep in ("amod", "compound", "nmod") and child.pos_ in ("ADJ", "PROPN"):
             modifiers.append(child)
+    if (
+        "between" not in preps
+        and noun.dep_ == "nsubj"
+        and noun.head.pos_ == "VERB"
+        and modality(noun.head) == "asserted"
+    ):
+        # "clashes erupted between X and Y", "talks resumed between X and Y": the parties
+        # hang on the verb of the event's happening (not "a summit will take place between
+        # X and Y", which is no event yet)
+        parties = [
+            pobj
+            for child in noun.head.children
+            if child.dep_ == "prep" and (child.lower_ == "between" or child.lower_ in _AMONG)
+            for pobj in child.children
+            if pobj.dep_ == "pobj"
+        ]
+        if parties:
+            preps["between"] = parties
     received = _received_from(noun) if not subjects else None
     if received is not None:
         # "the government faced criticism from rights groups": they criticize it

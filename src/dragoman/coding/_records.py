@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Span
 
 from dragoman.actors import UNKNOWN_COUNTRY, DocumentActors
-from dragoman.coding._clauses import is_negated
+from dragoman.coding._clauses import Clause, is_negated
 from dragoman.coding._context import DocumentContext
 from dragoman.coding._match import Match
 from dragoman.coding._polity import (
@@ -35,9 +35,11 @@ from dragoman.ontology import cameo, plover_for
 from dragoman.ontology.codes import (
     ACCEDE_POLITICAL_REFORM,
     ARREST,
+    DISAPPROVE,
     EASE_DISSENT,
     EASE_SANCTIONS,
     EXPEL,
+    FIGHT,
     FIND_GUILTY,
     IMPOSE_SANCTIONS,
     INTENT_EASE_DISSENT,
@@ -221,6 +223,25 @@ def retargeted(event: Event, target: Actor) -> Event:
     )
 
 
+# Verbs and nouns of a clash, which between persons (not forces) is one of words.
+_CLASH_WORDS = words("clash_words")
+
+
+def _verbal_clash(match: Match, clause: Clause, actors: list[Actor]) -> bool:
+    """Whether a clash ("clashed with", "the clash between") is one of named persons only:
+    leaders or officials in the dictionaries, not forces, police or crowds."""
+    word = (match.noun if match.noun is not None else clause.verb).lemma_.lower()
+    return word in _CLASH_WORDS and len(actors) > 1 and all(_person(a) for a in actors)
+
+
+def _person(actor: Actor) -> bool:
+    """Whether an actor is a person: a dictionary person, or one coded by a title beside a
+    name (not a government named by its leader: "Putin's government")."""
+    if actor.entry is not None and actor.entry.startswith("people:"):
+        return True
+    return "person" in actor.rule and "person+agent" not in actor.rule
+
+
 def clause_events(
     match: Match,
     slots: Slots,
@@ -274,6 +295,10 @@ def clause_events(
             # "imposed a curfew in Cizre", "reimposed blockades in the West Bank": a
             # material event done in a place is done to that country
             targets = [location_actor(location, context)]
+    if code == FIGHT and _verbal_clash(match, clause, [*sources, *targets]):
+        # "the president clashed with his counterpart": persons clash in words
+        match.refine("verbal-clash", DISAPPROVE, f"clash of persons ({clause.verb.text})")
+        code = match.code
     pairs = _pairs(match, sources, targets, location, resolver, context)
     cameo_ref, root, quad, goldstein, plover = describe(code)
     if entry.plover is not None and code == entry.code and entry.plover != plover.type:

@@ -40,6 +40,7 @@ from dragoman.ontology.codes import (
     PEACEKEEPING,
     RECEIVE_PEACEKEEPERS,
     ROOT_ASSAULT,
+    ROOT_CONSULT,
     ROOT_FIGHT,
     ROOT_FORCE_POSTURE,
     ROOT_MASS_VIOLENCE,
@@ -49,7 +50,7 @@ from dragoman.ontology.codes import (
 from dragoman.places import object_place
 from dragoman.records import Actor
 
-__all__ = ["FORCE_PREFIXES", "OWN_FORCES_PREFIXES", "Slots", "fill_slots"]
+__all__ = ["BETWEEN_ROOTS", "FORCE_PREFIXES", "OWN_FORCES_PREFIXES", "Slots", "fill_slots"]
 
 
 # Codes of moving one's own forces: deploying, sending and withdrawing troops.
@@ -58,6 +59,10 @@ OWN_FORCES_PREFIXES = (ROOT_FORCE_POSTURE, PEACEKEEPING, DE_ESCALATE, RECEIVE_PE
 
 # Roots of force whose participial consequence ("shelled X, killing 20") hit the same side.
 FORCE_PREFIXES = (ROOT_ASSAULT, ROOT_FIGHT, ROOT_MASS_VIOLENCE)
+
+
+# Roots of events whose "between X and Y" names both parties: talks and fighting.
+BETWEEN_ROOTS = frozenset({ROOT_CONSULT, ROOT_FIGHT})
 
 
 # Prepositions that give a nominal event's target: "attack on X", "talks with X".
@@ -183,8 +188,14 @@ def _sources(match: Match, clause: Clause, resolver: DocumentActors) -> tuple[li
         sources.extend(
             resolver.resolve(head) if not match.nominal else nominal_source(head, resolver)
         )
-    if not sources and match.nominal and "between" in clause.preps:
-        sources = first_actors(clause.preps["between"], resolver)  # reciprocal talks
+    if (
+        not sources
+        and "between" in clause.preps
+        and (match.nominal or (not clause.subjects and code[:2] in BETWEEN_ROOTS))
+    ):
+        # reciprocal talks or fighting: "talks between X and Y", "fighting between X and Y
+        # continued" (a gerund with no subject of its own)
+        sources = first_actors(clause.preps["between"], resolver)
     if not sources and clause.passive and code.startswith(OWN_FORCES_PREFIXES):
         # "Chinese warships were deployed near Taiwan", "Russian troops were withdrawn":
         # forces moved are moved by their own side
