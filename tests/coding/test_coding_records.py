@@ -118,3 +118,24 @@ def test_a_clash_of_persons_is_one_of_words(coder: Coder) -> None:
         (s, c, t)
         for s, c, t, _ in _coded(coder, "Serbian troops clashed with Kosovo police in Zvecan.")
     ] == [("SRBMIL", "190", "XKXCOP")]
+
+
+def test_drills_of_one_side_are_a_show_of_force_at_the_place_s_country(coder: Coder) -> None:
+    coded = _coded(coder, "China held naval drills around Taiwan on Monday.")
+    assert [(s, c, t) for s, c, t, _ in coded] == [("CHN", "150", "TWN")]
+    # announced, they stay future, and are no intent to cooperate with the place
+    events = coder.code("China will hold drills near Taiwan next week.", date="2025-03-10")
+    assert [(e.cameo.code, e.modality) for e in events] == [("150", "future")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia held joint exercises with Belarus.",
+        "Russia held exercises with Belarus in the Baltic Sea.",
+        "Russian and Belarusian troops staged drills near Brest.",
+    ],
+)
+def test_drills_with_a_partner_are_military_cooperation(coder: Coder, text: str) -> None:
+    codes = {c for _, c, _, _ in _coded(coder, text)}
+    assert codes == {"062"}

@@ -35,13 +35,16 @@ from dragoman.ontology import cameo, plover_for
 from dragoman.ontology.codes import (
     ACCEDE_POLITICAL_REFORM,
     ARREST,
+    COOPERATE_MILITARILY,
     DISAPPROVE,
     EASE_DISSENT,
     EASE_SANCTIONS,
     EXPEL,
     FIGHT,
     FIND_GUILTY,
+    FORCE_POSTURE,
     IMPOSE_SANCTIONS,
+    INTENT_COOPERATE_MILITARILY,
     INTENT_EASE_DISSENT,
     INTENT_EASE_SANCTIONS,
     INTENT_POLITICAL_REFORM,
@@ -234,6 +237,29 @@ def _verbal_clash(match: Match, clause: Clause, actors: list[Actor]) -> bool:
     return word in _CLASH_WORDS and len(actors) > 1 and all(_person(a) for a in actors)
 
 
+# Nouns of military exercises, and the modifiers that make them joint.
+_DRILL_NOUNS = words("drill_nouns")
+_DRILL_CODES = frozenset({COOPERATE_MILITARILY, INTENT_COOPERATE_MILITARILY})
+_JOINT_MODIFIERS = words("joint_modifiers")
+
+
+def _unilateral_drill(match: Match, clause: Clause, sources: list[Actor]) -> bool:
+    """Whether military exercises are held by one side alone: not "joint", with no
+    with-partner (on the verb or the noun), and by the forces of one country only."""
+    nouns = [match.noun] if match.noun is not None else clause.objects
+    drills = [n for n in nouns if n is not None and n.lemma_.lower() in _DRILL_NOUNS]
+    if not drills or len({s.code[:3] for s in sources}) != 1:
+        return False
+    holders = [clause.verb, *drills]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("amod", "compound") and child.lemma_.lower() in _JOINT_MODIFIERS:
+                return False  # "joint drills", "combined exercises"
+            if child.dep_ == "prep" and child.lower_ == "with":
+                return False  # "held exercises with Belarus"
+    return True
+
+
 def _person(actor: Actor) -> bool:
     """Whether an actor is a person: a dictionary person, or one coded by a title beside a
     name (not a government named by its leader: "Putin's government")."""
@@ -299,6 +325,15 @@ def clause_events(
         # "the president clashed with his counterpart": persons clash in words
         match.refine("verbal-clash", DISAPPROVE, f"clash of persons ({clause.verb.text})")
         code = match.code
+    if code in _DRILL_CODES and _unilateral_drill(match, clause, sources):
+        # "Russia held naval drills near Alaska": a show of force, aimed at the place's
+        # country, not military cooperation (the codebook's 062 drills are joint); "will
+        # hold drills near X" is no intent to cooperate with X (the modality stays future)
+        match.refine("unilateral-drill", FORCE_POSTURE, f"drill with no partner ({code})")
+        code = match.code
+        targets = [t for t in targets if t.code[:3] not in {s.code[:3] for s in sources}]
+        if not targets and location is not None and location.country:
+            targets = [location_actor(location, context)]
     pairs = _pairs(match, sources, targets, location, resolver, context)
     cameo_ref, root, quad, goldstein, plover = describe(code)
     if entry.plover is not None and code == entry.code and entry.plover != plover.type:

@@ -41,6 +41,7 @@ APPEAL_SUPPORT: Final = "022"  # Appeal for diplomatic cooperation (such as poli
 APPEAL_POLITICAL_REFORM: Final = "024"  # Appeal for political reform
 APPEAL_SETTLE_DISPUTE: Final = "027"  # Appeal to others to settle dispute
 INTENT: Final = "030"  # Express intent to cooperate
+INTENT_COOPERATE_MILITARILY: Final = "0312"  # Express intent to cooperate militarily
 INTENT_POLITICAL_REFORM: Final = "034"  # Express intent to institute political reform
 INTENT_EASE_SANCTIONS: Final = "0351"  # Express intent to ease administrative sanctions
 INTENT_EASE_DISSENT: Final = "0352"  # Express intent to ease popular dissent
