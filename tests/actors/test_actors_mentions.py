@@ -43,6 +43,15 @@ def test_names_people_states_and_not_parts_of_longer_names(coder: Coder) -> None
     assert names.count("Mexico") == 1  # the "Mexico" of "New Mexico" is another place
 
 
+def test_a_state_adjective_spelled_like_a_continent_s_needs_no_continent_part(
+    coder: Coder,
+) -> None:
+    finder = MentionFinder(coder.nlp, coder.actors)
+    doc = coder.nlp("Latin American and South American leaders met American envoys.")
+    codes = [(doc[m.start : m.end].text, m.phrase.entry.code) for m in finder.find(doc)]
+    assert codes == [("American", "USA")]  # only the envoys'
+
+
 @pytest.mark.parametrize(
     "ranges",
     [

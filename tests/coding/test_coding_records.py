@@ -139,3 +139,16 @@ def test_drills_of_one_side_are_a_show_of_force_at_the_place_s_country(coder: Co
 def test_drills_with_a_partner_are_military_cooperation(coder: Coder, text: str) -> None:
     codes = {c for _, c, _, _ in _coded(coder, text)}
     assert codes == {"062"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spain criticized North African governments over migration.",
+        "Peru criticized other governments over migration.",
+    ],
+)
+def test_agents_of_another_or_no_state_do_not_take_the_other_party_s_country(
+    coder: Coder, text: str
+) -> None:
+    assert [t for _, _, t, _ in _coded(coder, text)] == ["---GOV"]

@@ -12,6 +12,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from dragoman.actors._dictionary import ActorDictionary, Phrase
+from dragoman.lexicon import words
 from dragoman.pipeline import TokenTable
 
 __all__ = ["Mention", "MentionFinder"]
@@ -23,6 +24,12 @@ _COMPOUND_ID = get_string_id("compound")
 _ARGUMENT_DEP_IDS = frozenset(
     get_string_id(d) for d in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative")
 )
+
+
+# Words that, before a state's adjective or demonym spelled like a continent's ("American"),
+# make it the continent's or a region's: "Latin American", "South Americans".
+_CONTINENT_PARTS = words("continent_parts")
+_CONTINENT_WORDS = words("continent_words")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +126,12 @@ class MentionFinder:
                 doc, table, start, end
             ):
                 continue
+            if (
+                start > 0
+                and doc[start - 1].text in _CONTINENT_PARTS
+                and doc[start].text in (_CONTINENT_WORDS)
+            ):
+                continue  # "Latin American countries", "North Americans": no state's
             mentions.append(Mention(start, end, phrase))
         return _in_context(mentions)
 

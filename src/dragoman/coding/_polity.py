@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from dragoman.actors import UNKNOWN_COUNTRY, DocumentActors
 from dragoman.coding._context import DocumentContext
+from dragoman.lexicon import words
 from dragoman.ontology.codes import (
     ROOT_ASSAULT,
     ROOT_COERCE,
@@ -64,8 +65,8 @@ def domestic_target(target: Actor, source: Actor, resolver: DocumentActors, code
     Not a pronoun for someone named earlier whom a state or its officials address by words
     or cooperation (``code`` outside roots 14-20): in "U.S. representatives criticized him"
     he is as likely foreign as American; the story's country is decided later."""
-    if not target.code.startswith(UNKNOWN_COUNTRY):
-        return target
+    if not target.code.startswith(UNKNOWN_COUNTRY) or _elsewhere(target):
+        return target  # "criticized North African governments", "other governments"
     if (
         code[:2] not in _MATERIAL_CONFLICT
         and source.code[3:6] in _STATE_SIDE
@@ -88,16 +89,24 @@ def domestic_target(target: Actor, source: Actor, resolver: DocumentActors, code
 _HOME_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "OPP", "PTY", "REB", "INS"})
 
 
-_FOREIGN_WORD = re.compile(r"\bforeign\b", re.IGNORECASE)
+# Words that make an agent of unknown country someone else's than the other party's: "a
+# foreign ministry", "other governments", "North African governments", "Western allies".
+_ELSEWHERE_WORDS = words("elsewhere_words")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _elsewhere(actor: Actor) -> bool:
+    """Whether an actor's text (or the antecedent its rule names) says it is of another or
+    of no one state: "foreign", "other", a region's adjective."""
+    text = f"{actor.text} {actor.rule}".lower()
+    return any(word in _ELSEWHERE_WORDS for word in _WORD.findall(text))
 
 
 def domestic_source(source: Actor, target: Actor, resolver: DocumentActors) -> Actor:
     """A source of unknown country acting on a state's own institution or internal party
     is of that state: "a judge opened an inquiry into Chilean ministers" (CHLJUD),
     "President X conceded to the rebels of UNITA" (AGOGOV). Rule ``+target-country``."""
-    if not source.code.startswith(UNKNOWN_COUNTRY) or _FOREIGN_WORD.search(
-        f"{source.text} {source.rule}"  # the rule names a pronoun's antecedent
-    ):
+    if not source.code.startswith(UNKNOWN_COUNTRY) or _elsewhere(source):
         return source  # a foreign minister's or ministry's dealings are with other states
     country = _state_prefix(target, resolver)
     if country is None or target.code[3:6] not in _HOME_SECTORS:
