@@ -77,6 +77,19 @@ def test_a_place_attacked_is_its_country(coder: Coder) -> None:
     assert events[0].target is not None and events[0].target.rule == "object-place"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebel fighters seized the city of Aleppo.",
+        "Rebel fighters took control of Aleppo.",
+        "Government forces shelled the outskirts of Aleppo.",
+    ],
+)
+def test_a_place_named_in_the_object_s_of_phrase_is_its_country(coder: Coder, text: str) -> None:
+    events = coder.code(text, date="2025-03-10")
+    assert [(e.target.code, e.target.rule) for e in events if e.target] == [("SYR", "object-place")]
+
+
 def test_a_person_killed_or_arrested_is_no_place(coder: Coder) -> None:
     killed = coder.code("Gunmen killed Zamora on Tuesday.", date="2025-03-10")
     assert [e.target for e in killed] == [None]

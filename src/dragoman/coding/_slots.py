@@ -139,9 +139,22 @@ _PLACE_OBJECT_PREFIXES = (SEIZE_PROPERTY, ROOT_ASSAULT, ROOT_FIGHT, ROOT_MASS_VI
 _PERSON_HARM_VERBS = words("person_harm_verbs")
 
 
+# Nouns whose of-phrase names the place a verb is done to: "seized the city of Aleppo",
+# "took control of Bukavu".
+_OF_PLACE_HEADS = words("of_place_heads")
+
+
 def _object_places(heads: Sequence[Token], resolver: DocumentActors) -> list[Actor]:
-    """The country of a place named as the object: "attacked Kharkiv" is done to Ukraine."""
-    for obj in heads:
+    """The country of a place named as the object: "attacked Kharkiv" is done to Ukraine,
+    "seized the city of Aleppo" to Syria."""
+    named = [
+        place
+        for head in heads
+        for place in (
+            prep_objects(head, "of") if head.lemma_.lower() in _OF_PLACE_HEADS else [head]
+        )
+    ]
+    for obj in named:
         mention = object_place(obj)
         if mention is None or not mention.place.country:
             continue
