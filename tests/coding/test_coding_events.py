@@ -145,6 +145,12 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
         [("SYRMIL", "190", "SYRREB", False)],
     ),
     ("Norway took part in naval exercises with Sweden.", [("NOR", "062", "SWE", False)]),
+    # the answer named in a with-phrase is what was done, not the verb of answering; an
+    # instrument of a transitive verb is not
+    ("Japan retaliated with tariffs on Canadian steel.", [("JPN", "163", "CAN", False)]),
+    ("Ecuador hit back with sanctions on Peru.", [("ECU", "163", "PER", False)]),
+    ("Israel responded with air strikes on Gaza.", [("ISR", "195", "PSE", False)]),
+    ("Chad hit the rebels with artillery.", [("TCD", "190", "TCDREB", False)]),
     # a gerund of means is done by the subject of the verb it modifies
     ("Israel retaliated by shelling Lebanese villages.", [("ISR", "194", "LBN", False)]),
     # an event noun through a generic head ("mediation effort"); a cancelled event is none

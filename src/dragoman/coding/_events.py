@@ -43,6 +43,7 @@ from dragoman.coding._kinds import with_actor_kinds
 from dragoman.coding._match import Candidates, Match
 from dragoman.coding._modality import apply_modality, conditional
 from dragoman.coding._nominal import (
+    ANSWER_VERBS,
     COPULAS,
     bare_light_verb,
     light_verb,
@@ -344,9 +345,18 @@ class EventExtractor:
                 # more than the verb's bare pattern (a statement, an order)
                 matches.remove(verb_match)
                 del matched[head.i]
+            light = light_verb(token)
+            if (
+                light is not None
+                and light.i in matched
+                and token.head.lower_ == "with"
+                and light.lemma_.lower() in ANSWER_VERBS
+                and not any(c.dep_ == "dobj" for c in light.children)
+            ):
+                # "hit back with tariffs": the answer's noun says what was done, not "hit"
+                matches.remove(matched.pop(light.i))
             if head.i in consumed or (head.i in matched and token.dep_ in _OBJECT_DEPS):
                 continue  # the verb's own pattern decides about its object
-            light = light_verb(token)
             if (
                 light is not None
                 and token.head.lower_ == "under"

@@ -17,6 +17,7 @@ from dragoman.ontology.codes import CONSULT, DISCUSS_BY_TELEPHONE, NEGOTIATE
 from dragoman.records import Actor
 
 __all__ = [
+    "ANSWER_VERBS",
     "COPULAS",
     "LIGHT_VERBS",
     "bare_light_verb",
@@ -119,6 +120,11 @@ def light_verb(noun: Token) -> Token | None:
         return verb if verb.lemma_.lower() in _ON_STATE_VERBS else None
     if prep == "as":  # "held civilians as human shields": what they were used as
         return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in _AS_VERBS else None
+    if prep == "with":  # "retaliated with tariffs", "hit back with sanctions on X"
+        answering = verb.pos_ == "VERB" and verb.lemma_.lower() in ANSWER_VERBS
+        if answering and not any(c.dep_ == "dobj" for c in verb.children):
+            return verb  # not "hit the rebels with air strikes": an instrument
+        return None
     if prep == "into":  # "entered into negotiations with X"
         return verb if verb.pos_ == "VERB" and verb.lemma_.lower() == "enter" else None
     if head.lower_ != "in":
@@ -133,6 +139,11 @@ def light_verb(noun: Token) -> Token | None:
     if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children):
         return verb
     return None
+
+
+# Verbs of answering an act whose with-phrase names the answer: "retaliated with tariffs",
+# "hit back with sanctions", "responded with air strikes".
+ANSWER_VERBS = words("answer_verbs")
 
 
 # Verbs whose on-phrase is a state their subject is in ("remained on alert", "went on
