@@ -152,3 +152,17 @@ def test_agents_of_another_or_no_state_do_not_take_the_other_party_s_country(
     coder: Coder, text: str
 ) -> None:
     assert [t for _, _, t, _ in _coded(coder, text)] == ["---GOV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Masked gunmen stormed a police station in Kidal.", "180"),
+        ("Malian soldiers stormed the rebel camp near Kidal.", "190"),
+        ("Angry farmers stormed the town hall in Kidal.", "145"),
+    ],
+)
+def test_storming_is_an_attack_by_armed_men_and_a_riot_by_crowds(
+    coder: Coder, text: str, code: str
+) -> None:
+    assert {c for _, c, _, _ in _coded(coder, text)} == {code}

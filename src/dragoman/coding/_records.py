@@ -35,6 +35,7 @@ from dragoman.ontology import cameo, plover_for
 from dragoman.ontology.codes import (
     ACCEDE_POLITICAL_REFORM,
     ARREST,
+    ASSAULT,
     COOPERATE_MILITARILY,
     DISAPPROVE,
     EASE_DISSENT,
@@ -51,6 +52,7 @@ from dragoman.ontology.codes import (
     REFUSE_EASE_DISSENT,
     REFUSE_EASE_SANCTIONS,
     REJECT_POLITICAL_REFORM,
+    RIOT,
     ROOT_AID,
     ROOT_ASSAULT,
     ROOT_COERCE,
@@ -237,6 +239,13 @@ def _verbal_clash(match: Match, clause: Clause, actors: list[Actor]) -> bool:
     return word in _CLASH_WORDS and len(actors) > 1 and all(_person(a) for a in actors)
 
 
+# Verbs of rushing a place, which crowds do as a riot and armed men as an attack.
+_STORM_VERBS = words("storm_verbs")
+_IRREGULAR_FORCES = frozenset({"REB", "UAF", "CRM", "RAD"})
+_STATE_FORCES = frozenset({"MIL", "COP"})
+_CROWDS = frozenset({"OPP", "CVL", "AGR", "LAB", "EDU", "REL", "REF"})
+
+
 # Nouns of military exercises, and the modifiers that make them joint.
 _DRILL_NOUNS = words("drill_nouns")
 _DRILL_CODES = frozenset({COOPERATE_MILITARILY, INTENT_COOPERATE_MILITARILY})
@@ -324,6 +333,17 @@ def clause_events(
     if code == FIGHT and _verbal_clash(match, clause, [*sources, *targets]):
         # "the president clashed with his counterpart": persons clash in words
         match.refine("verbal-clash", DISAPPROVE, f"clash of persons ({clause.verb.text})")
+        code = match.code
+    if code in (RIOT, FIGHT) and clause.verb.lemma_.lower() in _STORM_VERBS and sources:
+        # "gunmen stormed a hotel", "troops stormed the compound": armed men storming a
+        # place assault it; crowds storming a building ("stormed the town hall") riot
+        sectors = {s.code[3:6] for s in sources}
+        if sectors <= _IRREGULAR_FORCES:
+            match.refine("storm-by-doer", ASSAULT, f"storming by armed men ({code})")
+        elif sectors <= _STATE_FORCES:
+            match.refine("storm-by-doer", FIGHT, f"storming by state forces ({code})")
+        elif sectors <= _CROWDS:
+            match.refine("storm-by-doer", RIOT, f"storming by a crowd ({code})")
         code = match.code
     if code in _DRILL_CODES and _unilateral_drill(match, clause, sources):
         # "Russia held naval drills near Alaska": a show of force, aimed at the place's
