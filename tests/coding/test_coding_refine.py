@@ -109,3 +109,10 @@ def test_not_supporting_is_opposing(coder: Coder) -> None:
 )
 def test_a_suggestion_of_a_fact_is_a_statement(coder: Coder, text: str, code: str) -> None:
     assert [e.cameo.code for e in coder.code(text, date="2025-03-10")][:1] == [code]
+
+
+def test_taking_to_a_platform_is_speaking_not_marching(coder: Coder) -> None:
+    events = coder.code("Chilean students took to social media.", date="2024-05-01")
+    assert [(e.cameo.code, e.target) for e in events] == [("010", None)]
+    marched = coder.code("Chilean students took to the streets.", date="2024-05-01")
+    assert [e.cameo.code for e in marched] == ["141"]

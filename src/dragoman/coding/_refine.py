@@ -44,6 +44,7 @@ from dragoman.ontology.codes import (
     DEMAND,
     DEMAND_POLITICAL_REFORM,
     DEMAND_SETTLE_DISPUTE,
+    DEMONSTRATE,
     DENY_RESPONSIBILITY,
     DISAPPROVE,
     HALT_NEGOTIATIONS,
@@ -189,6 +190,25 @@ def _opposition_rule(match: Match, sentence: _Sentence) -> Refinement:
     return Decision(DISAPPROVE, "negated endorsement -> opposition", negated=False)
 
 
+# Where one "takes to" speak rather than march: "took to social media", "took to the airwaves".
+_PLATFORM_NOUNS = words("platform_nouns")
+
+
+def _platform_rule(match: Match, sentence: _Sentence) -> Refinement:
+    """ "Took to social media" is speaking there (a statement), not taking to the streets."""
+    if match.code != DEMONSTRATE or match.entry.prep != "to":
+        return None
+    places = match.clause.preps.get("to", [])
+    if not any(p.lemma_.lower() in _PLATFORM_NOUNS for p in places):
+        return None
+    preps = {prep: heads for prep, heads in match.clause.preps.items() if prep != "to"}
+    return Decision(  # the platform is where it is said, not whom it is said to
+        STATEMENT,
+        f"took to a platform ({places[0].text})",
+        clause=replace(match.clause, preps=preps),
+    )
+
+
 #: What a match's own words make of its action, first step; each only while undecided, so
 #: the first that decides wins; an arrival of what is sent, then a failed settlement,
 #: override them.
@@ -199,6 +219,7 @@ ACTION_RULES: tuple[tuple[str, str, _Rule], ...] = (
     ("arrival", ALWAYS, _arrival_rule),
     ("failed-settlement", ALWAYS, _failed_settlement_rule),
     ("opposition", UNDECIDED, _opposition_rule),
+    ("platform", UNDECIDED, _platform_rule),
 )
 
 
