@@ -272,6 +272,27 @@ def test_an_infinitive_that_names_a_needed_or_judged_action_is_hypothetical(
     assert modality(token) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        # a present passive that says what happens as a rule
+        ("Asylum seekers are usually deported within a week.", "deported", "hypothetical"),
+        ("If a permit expires, the worker is deported.", "deported", "hypothetical"),
+        # what happened, what is said now, and a perfect, are events
+        ("The worker was deported after the permit expired.", "deported", "asserted"),
+        ("The worker has been deported.", "deported", "asserted"),
+        ("Chile routinely denies the charges.", "denies", "asserted"),
+        ("Chile warns Peru of consequences if talks fail.", "warns", "asserted"),
+    ],
+)
+def test_a_present_passive_of_what_happens_as_a_rule_is_no_event(
+    coder: Coder, text: str, verb: str, expected: str
+) -> None:
+    doc = coder.nlp(text)
+    (token,) = [t for t in doc if t.text == verb]
+    assert modality(token) == expected
+
+
 def _criticized() -> Doc:
     return build(
         ["Russia", "criticized", "NATO", "."],

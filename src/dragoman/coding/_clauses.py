@@ -398,6 +398,33 @@ _AUX, _NSUBJ, _TO, _IT, _BE = (get_string_id(w) for w in ("aux", "nsubj", "to", 
 _CLAUSAL_COMPLEMENTS = _ids({"xcomp", "ccomp"})
 
 
+# Adverbs that make a present-tense clause say what happens as a rule, not what happened.
+_HABITUAL_ADVERBS = words("habitual_adverbs")
+_RULE_MARKS = frozenset({"if", "whenever", "once"})
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})  # "is", "are" (auxpass)
+
+
+def _generic_present(verb: Token) -> bool:
+    """Whether a present-tense passive states what happens as a rule: with a habitual
+    adverb ("the person is usually deported"), or as the consequence of a condition ("if
+    the visa is revoked, the student is deported"). Not a perfect ("has been deported"),
+    nor a future or modal; not an active verb: "the Taliban routinely deny it" is a stance
+    stated again, "Ankara warns Washington of consequences if ..." a conditional threat."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_.lower() == "have" or a.tag_ == "MD" for a in auxiliaries):
+        return False
+    if not any(a.dep_ == "auxpass" and a.tag_ in _PRESENT_TAGS for a in auxiliaries):
+        return False  # not "the Taliban routinely deny it", "warns X if Y": said now
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in _HABITUAL_ADVERBS:
+            return True
+        if child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in _RULE_MARKS for m in child.children
+        ):
+            return True
+    return False
+
+
 def _unrealized_infinitive(verb: Token) -> bool:
     # read from the token table: called for every predicate, it builds no Token
     table = TokenTable.of(verb.doc)
@@ -443,6 +470,8 @@ def modality(verb: Token) -> str:
                 return "hypothetical"
             if word in _OBLIGATION_AUX:
                 return "obligation"
+    if _generic_present(verb):
+        return "hypothetical"
     if table.dep[verb.i] not in _INHERITING_MODALITY:
         return "asserted"
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in _PLANNING_NOUNS:

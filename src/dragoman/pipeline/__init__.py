@@ -9,13 +9,20 @@ from dragoman.pipeline._model import (
     load_model,
     pipeline_id,
 )
-from dragoman.pipeline._paragraphs import PARAGRAPHS, ParagraphBreaks, add_paragraph_breaks
+from dragoman.pipeline._paragraphs import (
+    MAX_HEADING_WORDS,
+    PARAGRAPHS,
+    ParagraphBreaks,
+    add_paragraph_breaks,
+    glued_headings,
+)
 from dragoman.pipeline._pieces import PIECE_CHARS, parse_in_pieces, split_pieces
 from dragoman.pipeline._table import TokenTable
 from dragoman.pipeline._tags import VERBAL_POS, VERBAL_POS_IDS
 
 __all__ = [
     "DEFAULT_MODELS",
+    "MAX_HEADING_WORDS",
     "PARAGRAPHS",
     "PIECE_CHARS",
     "UNUSED",
@@ -24,6 +31,7 @@ __all__ = [
     "ParagraphBreaks",
     "TokenTable",
     "add_paragraph_breaks",
+    "glued_headings",
     "has_entities",
     "load_model",
     "parse_in_pieces",

@@ -17,7 +17,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["PARAGRAPHS", "ParagraphBreaks", "add_paragraph_breaks"]
+__all__ = [
+    "MAX_HEADING_WORDS",
+    "PARAGRAPHS",
+    "ParagraphBreaks",
+    "add_paragraph_breaks",
+    "glued_headings",
+]
 
 #: Factory and component name.
 PARAGRAPHS = "dragoman_paragraphs"
@@ -41,7 +47,94 @@ class ParagraphBreaks:
             if token.i < last and token.text.count("\n") >= 2:
                 doc[token.i + 1].is_sent_start = True
             token.norm_ = " "
+        for start in glued_headings(doc):
+            doc[start].is_sent_start = True
         return doc
+
+
+# Sentence ends, and the closing quotes that may follow them.
+_ENDS = frozenset({".", "?", "!"})
+_CLOSERS = frozenset({'"', "\u201d", "\u2019", "'", ")"})
+# Capitalized words that open a sentence and do not stand inside one (unless a name
+# follows, as in "The Hague"): after a short heading glued to the sentence, they start it.
+_OPENERS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "But",
+        "Despite",
+        "However",
+        "After",
+        "Before",
+        "When",
+        "While",
+        "Since",
+        "As",
+        "For",
+        "This",
+        "These",
+        "Those",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "Many",
+        "Some",
+        "Meanwhile",
+        "Although",
+        "Though",
+        "If",
+        "According",
+        "Under",
+        "During",
+        "Earlier",
+        "Later",
+        "Amid",
+        "Following",
+        "Among",
+        "Both",
+        "Their",
+        "His",
+        "Her",
+        "Its",
+        "Such",
+    ]
+)
+#: The longest heading (in words) told apart from the sentence glued after it.
+MAX_HEADING_WORDS = 6
+
+
+def glued_headings(doc: Doc) -> list[int]:
+    """Token indices where a sentence starts after a heading glued to it in flattened text.
+
+    Text copied from a web page loses the line breaks around subheadings: "... reserves.
+    US support crucial Aurangzeb, speaking Sunday, ..." or "... qualifications. Chinese
+    demand The changes in ...". After a sentence end, a run of two to six plain words
+    followed by a capitalized sentence opener ("The", "Despite", "However") that is not part
+    of a name (the next word is not capitalized: not "The Hague") is such a heading; the
+    opener starts the sentence.
+    """
+    starts: list[int] = []
+    n = len(doc)
+    for token in doc:
+        if token.text not in _ENDS:
+            continue
+        first = token.i + 1
+        while first < n and doc[first].text in _CLOSERS:
+            first += 1
+        for k in range(first + 1, min(first + MAX_HEADING_WORDS + 1, n - 1)):
+            word = doc[k - 1]
+            if not word.is_alpha and not (word.is_space and word.text == " "):
+                break  # punctuation or a number: a sentence, not a heading
+            if doc[k].text in _OPENERS and not doc[k + 1].text[:1].isupper() and k - first >= 2:
+                starts.append(k)
+                break
+    return starts
 
 
 @Language.factory(PARAGRAPHS)
