@@ -283,9 +283,13 @@ def test_an_infinitive_that_names_a_needed_or_judged_action_is_hypothetical(
         ("The worker has been deported.", "deported", "asserted"),
         ("Chile routinely denies the charges.", "denies", "asserted"),
         ("Chile warns Peru of consequences if talks fail.", "warns", "asserted"),
+        # an open question is no event; a why-clause presupposes its event
+        ("It is unclear whether Peru attacked Chile.", "attacked", "hypothetical"),
+        ("Reporters asked if Peru would expel the envoy.", "expel", "hypothetical"),
+        ("Chile explained why it expelled the envoy.", "expelled", "asserted"),
     ],
 )
-def test_a_present_passive_of_what_happens_as_a_rule_is_no_event(
+def test_rules_and_open_questions_are_no_events(
     coder: Coder, text: str, verb: str, expected: str
 ) -> None:
     doc = coder.nlp(text)

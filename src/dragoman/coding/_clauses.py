@@ -404,6 +404,19 @@ _RULE_MARKS = frozenset({"if", "whenever", "once"})
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})  # "is", "are" (auxpass)
 
 
+def _open_question(verb: Token) -> bool:
+    """Whether a predicate is an open question, not something that happened: "it is
+    unclear whether Peru attacked Chile", "asked if Chile would retaliate" (a "why" or
+    "how" clause presupposes its event and is not one)."""
+    for child in verb.children:
+        if child.dep_ != "mark":
+            continue
+        word = child.lower_
+        if word == "whether" or (word == "if" and verb.dep_ in ("ccomp", "xcomp", "csubj")):
+            return True
+    return False
+
+
 def _generic_present(verb: Token) -> bool:
     """Whether a present-tense passive states what happens as a rule: with a habitual
     adverb ("the person is usually deported"), or as the consequence of a condition ("if
@@ -456,7 +469,7 @@ def modality(verb: Token) -> str:
     """
     doc = verb.doc
     table = TokenTable.of(doc)
-    if _unrealized_infinitive(verb):
+    if _unrealized_infinitive(verb) or _open_question(verb):
         return "hypothetical"
     for c in table.children(verb.i):
         if table.dep[c] in _AUX_IDS:
