@@ -47,6 +47,7 @@ from dragoman.ontology.codes import (
     DEMONSTRATE,
     DENY_RESPONSIBILITY,
     DISAPPROVE,
+    DISCUSS_BY_TELEPHONE,
     HALT_NEGOTIATIONS,
     INTENT_POLITICAL_REFORM,
     INTENT_SETTLE_DISPUTE,
@@ -209,6 +210,35 @@ def _platform_rule(match: Match, sentence: _Sentence) -> Refinement:
     )
 
 
+# What talking is done over: "spoke by phone", "talked over a video link".
+_PHONE_NOUNS = words("phone_nouns")
+_TALKING_VERBS = words("talking_verbs")
+_MEDIUM_PREPS = ("by", "over", "via", "on")
+_PRESS = words("press_partners")
+
+
+def _phone_rule(match: Match, sentence: _Sentence) -> Refinement:
+    """"Spoke by phone", "talked with X over a video link": a telephone or video call (041),
+    held with the verb's with-party or among its co-subjects."""
+    clause = match.clause
+    if clause.verb.lemma_.lower() not in _TALKING_VERBS:
+        return None
+    media = [
+        pobj
+        for prep in _MEDIUM_PREPS
+        for pobj in clause.preps.get(prep, [])
+        if pobj.lemma_.lower() in _PHONE_NOUNS
+    ]
+    if not media or any(
+        head.lemma_.lower() in _PRESS for p in ("to", "with") for head in clause.preps.get(p, [])
+    ):
+        return None  # "spoke to reporters by phone": an interview, not a call between parties
+    preps = {p: heads for p, heads in clause.preps.items() if p not in _MEDIUM_PREPS}
+    return Decision(
+        DISCUSS_BY_TELEPHONE, f"talk by {media[0].text}", clause=replace(clause, preps=preps)
+    )
+
+
 #: What a match's own words make of its action, first step; each only while undecided, so
 #: the first that decides wins; an arrival of what is sent, then a failed settlement,
 #: override them.
@@ -220,6 +250,7 @@ ACTION_RULES: tuple[tuple[str, str, _Rule], ...] = (
     ("failed-settlement", ALWAYS, _failed_settlement_rule),
     ("opposition", UNDECIDED, _opposition_rule),
     ("platform", UNDECIDED, _platform_rule),
+    ("phone", UNDECIDED, _phone_rule),
 )
 
 
