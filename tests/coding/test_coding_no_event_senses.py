@@ -41,6 +41,7 @@ SENSES: list[tuple[str, list[Row]]] = [
         [("INDGOV", "043", "FRAGOV"), ("FRAGOV", "042", "INDGOV")],
     ),
     ("The Indian president received an award in Paris.", []),
+    ("Moldova received fighter jets and drones from Romania.", []),  # no visit
     # amass: troops are a military posture (154), followers are not
     ("Russia amassed troops near the Ukrainian border.", [("RUS", "154", "UKR")]),
     ("The Chinese blogger amassed millions of followers.", []),
