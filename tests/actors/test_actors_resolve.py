@@ -212,3 +212,13 @@ def test_possessor_of_a_misparsed_modifier(coder: Coder) -> None:
     resolver = DocumentActors(doc, mentions, coder.actors)
     owners = resolver.resolve_possessor(doc[6])
     assert [(a.code, a.rule) for a in owners] == [("IGOUNOUGA", "modifier-of-modifier")]
+
+
+def test_a_delegation_or_negotiator_of_a_state_is_its_government(coder: Coder) -> None:
+    events = coder.code(
+        "A delegation from Peru met Chilean negotiators in Lima.", date="2025-03-10"
+    )
+    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {
+        ("PERGOV", "CHLGOV"),
+        ("CHLGOV", "PERGOV"),
+    }
