@@ -101,6 +101,7 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     # object-sensitive patterns
     ("The EU imposed sanctions on Belarus.", [("IGOEUREEC", "163", "BLR", False)]),
     ("The EU lifted sanctions on Belarus.", [("IGOEUREEC", "085", "BLR", False)]),
+    ("Chile paused its tariffs on Peru for a month.", [("CHL", "085", "PER", False)]),
     # reported speech codes what was reported; a state reporting another state's attack
     # accuses it (coding/_reports.py)
     (
