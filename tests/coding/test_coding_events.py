@@ -102,6 +102,10 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
     ("The EU imposed sanctions on Belarus.", [("IGOEUREEC", "163", "BLR", False)]),
     ("The EU lifted sanctions on Belarus.", [("IGOEUREEC", "085", "BLR", False)]),
     ("Chile paused its tariffs on Peru for a month.", [("CHL", "085", "PER", False)]),
+    # tear gas fired at someone is repression, whatever the preposition; weapons systems
+    # sent are military aid
+    ("Chilean police fired tear gas at students.", [("CHLCOP", "175", "CHLEDU", False)]),
+    ("Poland sent air defense systems to Ukraine.", [("POL", "072", "UKR", False)]),
     # blocking aid stops it (162, by its kind); blocking a road is obstruction (144)
     ("Azerbaijan blocked food aid from entering Armenia.", [("AZE", "1623", "ARM", False)]),
     # reported speech codes what was reported; a state reporting another state's attack
