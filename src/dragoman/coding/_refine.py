@@ -218,7 +218,7 @@ _PRESS = words("press_partners")
 
 
 def _phone_rule(match: Match, sentence: _Sentence) -> Refinement:
-    """"Spoke by phone", "talked with X over a video link": a telephone or video call (041),
+    """ "Spoke by phone", "talked with X over a video link": a telephone or video call (041),
     held with the verb's with-party or among its co-subjects."""
     clause = match.clause
     if clause.verb.lemma_.lower() not in _TALKING_VERBS:
