@@ -286,6 +286,32 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
         "Kenyan students staged protests to demand the release of the activist.",
         [("KENEDU", "141", "KEN", False)],
     ),
+    # ... but an appeal made on a visit or at a meeting is an event of its own
+    (
+        "The Italian foreign minister visited Cairo to urge Egypt to release the students.",
+        [
+            ("ITAGOV", "042", "EGYGOV", False),
+            ("EGYGOV", "043", "ITAGOV", False),
+            ("ITAGOV", "0253", "EGY", False),
+        ],
+    ),
+    (
+        "The Japanese envoy traveled to Seoul to lobby South Korea.",
+        [
+            ("JPNGOV", "042", "KORGOV", False),
+            ("KORGOV", "043", "JPNGOV", False),
+            ("JPNGOV", "020", "KOR", False),
+        ],
+    ),
+    # other purposes of a meeting or a visit are not
+    (
+        "The Kenyan and Ethiopian ministers met in Addis Ababa to discuss the border.",
+        [("KENGOV", "040", "ETHGOV", False), ("ETHGOV", "040", "KENGOV", False)],
+    ),
+    (
+        "The Italian foreign minister visited Cairo to praise Egypt.",
+        [("ITAGOV", "042", "EGYGOV", False), ("EGYGOV", "043", "ITAGOV", False)],
+    ),
     # what is denied is not an event
     (
         "Russia denied that its troops had attacked Ukrainian positions.",
