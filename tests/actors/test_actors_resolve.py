@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dragoman import Coder
+from dragoman import Coder, JudgeOptions
 
 Row = tuple[str, str, str | None]
 
@@ -173,6 +173,28 @@ def test_roles_follow_the_event_date(coder: Coder, tmp_path: Path) -> None:
     (event,) = local.code("Ruiz criticized Peru.", date="2025-06-01")
     assert event.source.name == "Ana Ruiz (President)"
     assert event.source.entry.endswith("people:Ana Ruiz")
+
+
+def test_a_dictionary_persons_surname_after_the_full_name(coder: Coder, tmp_path: Path) -> None:
+    """A person the dictionary knows by full name only is meant by a later lone surname."""
+    people = tmp_path / "people.yaml"
+    people.write_text(
+        "- name: Marta Quispe\n"
+        "  country: PER\n"
+        "  roles:\n"
+        '    - {code: "IGOUNOKID", start: 2020-01-01, title: Head of UNICEF}\n',
+        encoding="utf-8",
+    )
+    local = Coder(nlp=coder.nlp, judge=JudgeOptions.everything(), actors=[people])
+    text = "Marta Quispe visited Lima on Monday. On Tuesday, Quispe criticized Chile."
+    events = local.code(text, date="2024-05-01")
+    assert [(e.source.code, e.source.rule, e.cameo.code) for e in events][-1] == (
+        "IGOUNOKID",
+        "earlier-mention",
+        "111",
+    )
+    # not before the full name is read
+    assert local.code("Quispe criticized Chile.", date="2024-05-01") == []
 
 
 @pytest.mark.parametrize(
