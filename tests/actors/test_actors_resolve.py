@@ -99,6 +99,12 @@ CASES: list[tuple[str, list[Row]]] = [
     # an organization's seat; members named by their organization
     ("A newspaper based in Beirut criticized Syria.", [("LBNMED", "111", "SYR")]),
     ("NATO allies criticized Russia.", [("IGOWSTNAT", "111", "RUS")]),
+    # a floating quantifier after coordinated subjects is no part of the last one
+    ("Kenya and Uganda both criticized Sudan.", [("KEN", "111", "SDN"), ("UGA", "111", "SDN")]),
+    (
+        "Peru, Chile and Bolivia all criticized Brazil.",
+        [("PER", "111", "BRA"), ("CHL", "111", "BRA"), ("BOL", "111", "BRA")],
+    ),
     # "they" takes the nearest plural subject
     ("Polish officials arrived. They criticized Russia.", [("POLGOV", "111", "RUS")]),
     # a possessive pronoun's antecedent owns the agent, for a doer only
