@@ -105,6 +105,10 @@ CASES: list[tuple[str, list[Row]]] = [
         "Peru, Chile and Bolivia all criticized Brazil.",
         [("PER", "111", "BRA"), ("CHL", "111", "BRA"), ("BOL", "111", "BRA")],
     ),
+    (
+        "Peru and Chile, both from South America, criticized Brazil.",
+        [("PER", "111", "BRA"), ("CHL", "111", "BRA")],
+    ),
     # "they" takes the nearest plural subject
     ("Polish officials arrived. They criticized Russia.", [("POLGOV", "111", "RUS")]),
     # a possessive pronoun's antecedent owns the agent, for a doer only
