@@ -207,6 +207,8 @@ def test_a_definite_noun_answers_whose_thing_its_earlier_mention_names(coder: Co
         "Egypt's plan for the dam was presented on Monday. Ethiopia criticized a plan.",
         # the owner is the source itself
         "Ethiopia's plan for the dam was presented on Monday. Ethiopia criticized the plan.",
+        # a name as a modifier may be a venue, not an owner
+        "The Nairobi agreement on the dam was signed on Monday. Ethiopia rejected the agreement.",
     ],
 )
 def test_no_owner_is_read_from_other_mentions(coder: Coder, text: str) -> None:

@@ -187,6 +187,10 @@ def _targets(event: Event, verb: Token, earlier: list[Event], doc: Doc) -> list[
     return []
 
 
+# Defying norms or law (128): "violated the agreement" is no answer to its makers.
+_DEFY = "128"
+
+
 # Prepositions by which a noun's phrase names whose it is: "a resolution in the U.S.
 # Congress", "a proposal by Egypt", "the decision of the court", "a report from the UN".
 _OWNER_PREPS = frozenset({"by", "from", "in", "of"})
@@ -196,10 +200,11 @@ def _mention_targets(event: Event, verb: Token, resolver: DocumentActors) -> lis
     """Whose thing a rejection or criticism of a definite noun answers, from the latest
     earlier mention of that noun that names its owner: "Pakistan rejected the resolution"
     after "a resolution in the U.S. Congress" is aimed at Congress, "criticized the plan"
-    after "Egypt's plan" at Egypt. The owner is a possessor, a named modifier or a
-    by/from/in/of phrase of the earlier mention; never the event's own source."""
-    if not event.cameo.code.startswith(_ANSWER_ROOTS):
-        return []
+    after "Egypt's plan" at Egypt. The owner is a possessor, a state adjective or a
+    by/from/in/of phrase of the earlier mention (a name as a modifier may be a venue: "the
+    Doha agreement"); never the event's own source."""
+    if not event.cameo.code.startswith(_ANSWER_ROOTS) or event.cameo.code == _DEFY:
+        return []  # defying a law or violating a pact answers no one's thing
     doc = verb.doc
     first = verb.sent.start
     for _ in range(WINDOW):  # the start of the sentence WINDOW sentences back
@@ -213,7 +218,11 @@ def _mention_targets(event: Event, verb: Token, resolver: DocumentActors) -> lis
         for earlier in reversed(doc[first : verb.sent.start]):
             if earlier.pos_ != "NOUN" or earlier.lemma_.lower() != lemma:
                 continue
-            owners = resolver.resolve_possessor(earlier) or [
+            owned = any(
+                c.dep_ == "poss" or (c.dep_ == "amod" and c.tag_ == "JJ" and resolver.is_named(c.i))
+                for c in earlier.children
+            )  # "Egypt's plan", "the American proposal"; not "the Doha agreement" (a venue)
+            owners = (resolver.resolve_possessor(earlier) if owned else []) or [
                 actor
                 for prep in earlier.children
                 if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPS
