@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dragoman import Coder
+from dragoman import Coder, JudgeOptions
 
 Row = tuple[str, str, str | None]
 
@@ -99,6 +99,16 @@ CASES: list[tuple[str, list[Row]]] = [
     # an organization's seat; members named by their organization
     ("A newspaper based in Beirut criticized Syria.", [("LBNMED", "111", "SYR")]),
     ("NATO allies criticized Russia.", [("IGOWSTNAT", "111", "RUS")]),
+    # a floating quantifier after coordinated subjects is no part of the last one
+    ("Kenya and Uganda both criticized Sudan.", [("KEN", "111", "SDN"), ("UGA", "111", "SDN")]),
+    (
+        "Peru, Chile and Bolivia all criticized Brazil.",
+        [("PER", "111", "BRA"), ("CHL", "111", "BRA"), ("BOL", "111", "BRA")],
+    ),
+    (
+        "Peru and Chile, both from South America, criticized Brazil.",
+        [("PER", "111", "BRA"), ("CHL", "111", "BRA")],
+    ),
     # "they" takes the nearest plural subject
     ("Polish officials arrived. They criticized Russia.", [("POLGOV", "111", "RUS")]),
     # a possessive pronoun's antecedent owns the agent, for a doer only
@@ -173,6 +183,28 @@ def test_roles_follow_the_event_date(coder: Coder, tmp_path: Path) -> None:
     (event,) = local.code("Ruiz criticized Peru.", date="2025-06-01")
     assert event.source.name == "Ana Ruiz (President)"
     assert event.source.entry.endswith("people:Ana Ruiz")
+
+
+def test_a_dictionary_persons_surname_after_the_full_name(coder: Coder, tmp_path: Path) -> None:
+    """A person the dictionary knows by full name only is meant by a later lone surname."""
+    people = tmp_path / "people.yaml"
+    people.write_text(
+        "- name: Marta Quispe\n"
+        "  country: PER\n"
+        "  roles:\n"
+        '    - {code: "IGOUNOKID", start: 2020-01-01, title: Head of UNICEF}\n',
+        encoding="utf-8",
+    )
+    local = Coder(nlp=coder.nlp, judge=JudgeOptions.everything(), actors=[people])
+    text = "Marta Quispe visited Lima on Monday. On Tuesday, Quispe criticized Chile."
+    events = local.code(text, date="2024-05-01")
+    assert [(e.source.code, e.source.rule, e.cameo.code) for e in events][-1] == (
+        "IGOUNOKID",
+        "earlier-mention",
+        "111",
+    )
+    # not before the full name is read
+    assert local.code("Quispe criticized Chile.", date="2024-05-01") == []
 
 
 @pytest.mark.parametrize(

@@ -182,3 +182,35 @@ def test_both_sides_as_subject_are_the_two_parties_of_the_latest_two_sided_event
 
 def test_both_sides_with_no_two_sided_event_before_name_no_one(coder: Coder) -> None:
     assert coder.code("Both sides agreed to a truce.", date="2025-03-10") == []
+
+
+def test_a_definite_noun_answers_whose_thing_its_earlier_mention_names(coder: Coder) -> None:
+    text = (
+        "A resolution in the European Parliament called for an inquiry into the vote. "
+        "The Georgian government rejected the resolution on Wednesday."
+    )
+    rows = [r for r in _rows(coder, text) if r[0] == "GEOGOV"]
+    assert [(r[1][:2], r[2]) for r in rows] == [("12", "IGOEUREECPAR")]
+    assert rows[0][3].startswith("antecedent:mention:")
+    text = "Egypt's plan for the Nile dam was presented on Monday. Ethiopia criticized the plan."
+    rows = [r for r in _rows(coder, text) if r[0] == "ETH"]
+    assert [(r[1], r[2]) for r in rows] == [("111", "EGY")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the latest mention names no owner: it is what the noun refers to
+        "Egypt's plan for the dam was presented on Monday. A second plan was drafted later. "
+        "Ethiopia criticized the plan.",
+        # an indefinite noun points back at nothing
+        "Egypt's plan for the dam was presented on Monday. Ethiopia criticized a plan.",
+        # the owner is the source itself
+        "Ethiopia's plan for the dam was presented on Monday. Ethiopia criticized the plan.",
+        # a name as a modifier may be a venue, not an owner
+        "The Nairobi agreement on the dam was signed on Monday. Ethiopia rejected the agreement.",
+    ],
+)
+def test_no_owner_is_read_from_other_mentions(coder: Coder, text: str) -> None:
+    rows = [r for r in _rows(coder, text) if r[0] == "ETH"]
+    assert rows and all(r[2] is None for r in rows)

@@ -290,6 +290,51 @@ STRUCTURES: list[tuple[str, list[Row]]] = [
         "Kenyan students staged protests to demand the release of the activist.",
         [("KENEDU", "141", "KEN", False)],
     ),
+    # ... but an appeal made on a visit or at a meeting is an event of its own
+    (
+        "The Italian foreign minister visited Cairo to urge Egypt to release the students.",
+        [
+            ("ITAGOV", "042", "EGYGOV", False),
+            ("EGYGOV", "043", "ITAGOV", False),
+            ("ITAGOV", "0253", "EGY", False),
+        ],
+    ),
+    (
+        "The Japanese envoy traveled to Seoul to lobby South Korea.",
+        [
+            ("JPNGOV", "042", "KORGOV", False),
+            ("KORGOV", "043", "JPNGOV", False),
+            ("JPNGOV", "020", "KOR", False),
+        ],
+    ),
+    # an absolute "with" clause is its own subject's act, and names no partner of the verb
+    (
+        "The Chilean and Peruvian leaders exchanged angry barbs, with the Chilean president "
+        "at one point suggesting Peru's leaders were corrupt.",
+        [("CHLGOV", "111", "PERGOV", False), ("PERGOV", "111", "CHLGOV", False)],
+    ),
+    (
+        "The Security Council met on Monday, with Russia blocking the resolution.",
+        [("IGOUNOUSC", "040", None, False), ("RUS", "129", None, False)],
+    ),
+    # a participle after a with-phrase that is the verb's own is its subject's
+    (
+        "The Kenyan president met with the Somali president, urging him to hold elections.",
+        [
+            ("KENGOV", "040", "SOMGOV", False),
+            ("SOMGOV", "040", "KENGOV", False),
+            ("KENGOV", "020", "SOMGOV", False),
+        ],
+    ),
+    # other purposes of a meeting or a visit are not
+    (
+        "The Kenyan and Ethiopian ministers met in Addis Ababa to discuss the border.",
+        [("KENGOV", "040", "ETHGOV", False), ("ETHGOV", "040", "KENGOV", False)],
+    ),
+    (
+        "The Italian foreign minister visited Cairo to praise Egypt.",
+        [("ITAGOV", "042", "EGYGOV", False), ("EGYGOV", "043", "ITAGOV", False)],
+    ),
     # what is denied is not an event
     (
         "Russia denied that its troops had attacked Ukrainian positions.",

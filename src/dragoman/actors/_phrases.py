@@ -86,7 +86,14 @@ _NP_PREP_IDS = frozenset(get_string_id(word) for word in _NP_PREPS)
 _HYPHEN_PARTICIPLE_IDS = frozenset(get_string_id(word) for word in _HYPHEN_PARTICIPLES)
 
 
-_NPADVMOD, _PREP, _CONJ = (get_string_id(dep) for dep in ("npadvmod", "prep", "conj"))
+_NPADVMOD, _PREP, _CONJ, _APPOS = (
+    get_string_id(dep) for dep in ("npadvmod", "prep", "conj", "appos")
+)
+
+
+# Floating quantifiers the parse hangs on a coordinated subject as an apposition ("Russia
+# and China both condemned"): no part of any conjunct.
+_FLOATING_QUANTIFIER_IDS = frozenset(get_string_id(word) for word in ("both", "all", "each"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +158,8 @@ class PhraseReader:
                     # OSCE of bias"
                     continue
                 if dep == _CONJ and table.pos[child] in VERBAL_POS_IDS:
+                    continue
+                if dep == _APPOS and lowers[child] in _FLOATING_QUANTIFIER_IDS:
                     continue
                 out.append(child)
                 stack.append(child)

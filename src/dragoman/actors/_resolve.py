@@ -411,6 +411,15 @@ class DocumentActors:
             start, end = found.name
             self.memory.names[self.doc[start:end].text] = actor
             self.memory.names[self.doc[end - 1].text] = actor
+        elif (
+            actor is not None
+            and found.person is not None
+            and found.person.end - found.person.start > 1
+            and not actor.code.startswith(UNKNOWN_COUNTRY)
+        ):
+            # a dictionary person named in full: a later lone surname is that person
+            # ("Russell said" after "Catherine Russell, UNICEF's executive director")
+            self.memory.names.setdefault(self.doc[found.person.end - 1].text, actor)
         return actor
 
     def _ethnic(self, segment: list[Token], state: Mention, actor: Actor) -> Actor:

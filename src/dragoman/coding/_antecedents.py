@@ -23,6 +23,9 @@ and, where the sentence names none but points back at an earlier event by a defi
   latest attacker the story named.
 - ``antecedent:combatants`` — a call or demand for "an end to the fighting" is addressed to
   both sides of the latest fight.
+- ``antecedent:mention`` — a rejection or criticism of a definite noun ("rejected the
+  resolution") answers whose thing the latest earlier mention of that noun names ("a
+  resolution in the U.S. Congress", "Egypt's plan").
 - ``antecedent:pair`` — "both sides", "the two countries", "the warring parties" in the
   clause stand for the two parties of the latest two-sided event.
 
@@ -132,6 +135,7 @@ def with_antecedent_targets(
                 or _audience(event, verb, resolver)
                 or _targets(event, verb, earlier, doc)
                 or _pair_targets(event, verb, earlier)
+                or _mention_targets(event, verb, resolver)
             )
         if not found:
             out.append(event)
@@ -180,6 +184,60 @@ def _targets(event: Event, verb: Token, earlier: list[Event], doc: Doc) -> list[
             )
             if act is not None:
                 return [_antecedent(act.source, "act")]
+    return []
+
+
+# Defying norms or law (128): "violated the agreement" is no answer to its makers.
+_DEFY = "128"
+
+
+# Prepositions by which a noun's phrase names whose it is: "a resolution in the U.S.
+# Congress", "a proposal by Egypt", "the decision of the court", "a report from the UN".
+_OWNER_PREPS = frozenset({"by", "from", "in", "of"})
+
+
+def _mention_targets(event: Event, verb: Token, resolver: DocumentActors) -> list[Actor]:
+    """Whose thing a rejection or criticism of a definite noun answers, from the latest
+    earlier mention of that noun that names its owner: "Pakistan rejected the resolution"
+    after "a resolution in the U.S. Congress" is aimed at Congress, "criticized the plan"
+    after "Egypt's plan" at Egypt. The owner is a possessor, a state adjective or a
+    by/from/in/of phrase of the earlier mention (a name as a modifier may be a venue: "the
+    Doha agreement"); never the event's own source."""
+    if not event.cameo.code.startswith(_ANSWER_ROOTS) or event.cameo.code == _DEFY:
+        return []  # defying a law or violating a pact answers no one's thing
+    doc = verb.doc
+    first = verb.sent.start
+    for _ in range(WINDOW):  # the start of the sentence WINDOW sentences back
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    for noun in _objects(verb):
+        if not _definite(noun):
+            continue
+        lemma = noun.lemma_.lower()
+        for earlier in reversed(doc[first : verb.sent.start]):
+            if earlier.pos_ != "NOUN" or earlier.lemma_.lower() != lemma:
+                continue
+            owned = any(
+                c.dep_ == "poss" or (c.dep_ == "amod" and c.tag_ == "JJ" and resolver.is_named(c.i))
+                for c in earlier.children
+            )  # "Egypt's plan", "the American proposal"; not "the Doha agreement" (a venue)
+            owners = (resolver.resolve_possessor(earlier) if owned else []) or [
+                actor
+                for prep in earlier.children
+                if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPS
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+                for actor in resolver.resolve(pobj)
+            ]
+            found = [
+                _antecedent(a, "mention")
+                for a in owners
+                if a.code != event.source.code and not a.code.startswith(UNKNOWN_COUNTRY)
+            ]
+            if found:
+                return found
+            break  # the latest mention names no owner: the noun refers to that one
     return []
 
 

@@ -17,7 +17,15 @@ from spacy.tokens import Doc, Span, Token
 from dragoman.lexicon import words
 from dragoman.pipeline import VERBAL_POS_IDS, TokenTable
 
-__all__ = ["Clause", "clause_for", "is_negated", "is_purpose", "modality", "words_before"]
+__all__ = [
+    "Clause",
+    "absolute_with_participle",
+    "clause_for",
+    "is_negated",
+    "is_purpose",
+    "modality",
+    "words_before",
+]
 
 _SUBJ = frozenset({"nsubj", "csubj", "expl"})
 _PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
@@ -360,6 +368,8 @@ def _read_prep(clause: _Draft, child: Token, table: TokenTable) -> None:
     pobjs = [doc[p] for p in table.children(child.i) if deps[p] == _POBJ]
     if pobjs and all(_time_phrase(p) for p in pobjs):
         return  # "called the minister on Monday": when, not "call on"
+    if absolute_with_participle(child) is not None:
+        return  # ", with X saying ...": X is the participle's subject, not a partner
     if pobjs:
         clause.preps.setdefault(child.lower_, []).extend(pobjs)
     elif child.lower_ in _GERUND_COMP_PREPS and (gerunds := _gerunds(child)):
@@ -529,6 +539,8 @@ def _inherited_subjects(verb: Token, sentence: Span) -> list[Token]:
         head = current.head
         if head.i == current.i or not (sentence.start <= head.i < sentence.end):
             return []
+        if (absolute := absolute_with_subject(current)) is not None:
+            return [absolute]  # ", with Erdogan at one point suggesting ...": Erdogan's
         if dep == "relcl":
             return [head]
         if (
@@ -749,6 +761,53 @@ def is_negated(clause: Clause) -> bool:
             return True  # "failed to reach an agreement"
         return any(c.dep_ == "neg" or c.lower_ in _NEGATORS for c in head.children)
     return False
+
+
+def absolute_with_participle(prep: Token) -> Token | None:
+    """The participle of an absolute "with" phrase a verb's "with" heads, or None.
+
+    In "exchanged barbs, with Erdogan at one point suggesting Macron needed treatment" the
+    with-phrase is a clause of its own (Erdogan suggests), which the small model parses
+    as "with Erdogan" on the verb and "suggesting" as the verb's participle: a comma
+    before "with", its object before a subjectless -ing participle of the same verb.
+    (When the parse hangs the participle on "with" with its own subject, the clause reads
+    itself.) "Met with X, saying" is no such phrase: the participle must follow "with".
+    """
+    verb = prep.head
+    if prep.lower_ != "with" or prep.dep_ != "prep" or prep.i == 0:
+        return None
+    if prep.doc[prep.i - 1].text != ",":
+        return None
+    pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+    if len(pobjs) != 1:
+        return None
+    end = max(t.i for t in pobjs[0].subtree)
+    for token in prep.doc[end + 1 : prep.sent.end]:
+        if token.text == "," or (token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG"):
+            return None
+        if token.tag_ != "VBG":
+            continue  # "at one point": an adjunct between the subject and the participle
+        head = token.head
+        if (
+            token.dep_ in ("advcl", "acl")
+            and (head.i == verb.i or (end < head.i < token.i and verb.is_ancestor(head)))
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in token.children)
+        ):
+            return token
+        return None
+    return None
+
+
+def absolute_with_subject(participle: Token) -> Token | None:
+    """The subject of a participle that ends an absolute "with" phrase (see
+    :func:`absolute_with_participle`), or None."""
+    if participle.tag_ != "VBG" or participle.dep_ not in ("advcl", "acl"):
+        return None
+    for verb in (participle.head, participle.head.head):
+        for prep in verb.children:
+            if prep.i < participle.i and absolute_with_participle(prep) is participle:
+                return next(c for c in prep.children if c.dep_ == "pobj")
+    return None
 
 
 def words_before(token: Token) -> list[str]:

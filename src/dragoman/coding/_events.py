@@ -64,6 +64,7 @@ from dragoman.coding._targets import demand_content
 from dragoman.coding._verbs import VerbDictionary, VerbEntry
 from dragoman.lexicon import words
 from dragoman.ontology.codes import (
+    ROOT_APPEAL,
     ROOT_ASSAULT,
     ROOT_COERCE,
     ROOT_FIGHT,
@@ -294,8 +295,12 @@ class EventExtractor:
             verb = match.clause.verb
             if verb.i in consumed:
                 continue
-            if match in purposes and any(v.i == verb.head.i for v in coded_verbs):
-                continue
+            if (
+                match in purposes
+                and match.code[:2] != ROOT_APPEAL
+                and any(v.i == verb.head.i for v in coded_verbs)
+            ):
+                continue  # an appeal is made at the visit: "visited X to urge Y" is both
             slots = fill_slots(match, sentence, resolver, self._verbs, pair)
             if slots is None:
                 continue

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from dragoman.actors import UNKNOWN_COUNTRY, DocumentActors
 from dragoman.coding._antecedents import verb_of
+from dragoman.coding._clauses import absolute_with_participle
 from dragoman.coding._records import retargeted
 from dragoman.ontology.codes import (
     ROOT_AID,
@@ -120,6 +121,9 @@ def _clause_parties(
     # a clause of time with its own subject is another event's: in "called for air defense
     # after Russia launched drones at Kyiv" Russia is not whom the call is aimed at
     subject |= {t.i for c in verb.children if _other_time_clause(c) for t in c.subtree}
+    # ... and so is an absolute "with" clause: in "met on Monday, with Russia blocking the
+    # resolution" Russia is not whom the meeting was with
+    subject |= {t.i for c in verb.children if _absolute_with(c) for t in c.subtree}
     country = event.source.code[:3]
     found: dict[str, tuple[Actor, Token]] = {}
     for mention in mentions:
@@ -136,6 +140,18 @@ def _clause_parties(
 
 # Marks of an adverbial clause that says when, not what: its own subject does its own act.
 _TIME_MARKS = frozenset({"after", "before", "since", "until", "when", "while", "once"})
+
+
+def _absolute_with(child: Token) -> bool:
+    """Whether a verb's child is an absolute "with" clause: "with Russia blocking the
+    resolution" (a participle with its own subject under "with"), or its misparse with the
+    participle hung on the verb (:func:`absolute_with_participle`)."""
+    if child.dep_ != "prep" or child.lower_ != "with":
+        return False
+    return absolute_with_participle(child) is not None or any(
+        c.dep_ == "pcomp" and c.tag_ == "VBG" and any(s.dep_ == "nsubj" for s in c.children)
+        for c in child.children
+    )
 
 
 def _other_time_clause(child: Token) -> bool:

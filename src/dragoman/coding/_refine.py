@@ -442,7 +442,9 @@ def _complement_rules(match: Match, frame: Frame | None, sentence: _Sentence) ->
     )
     for comp in [*match.clause.comps, *_message_contents(match)]:
         inner = by_verb.get(comp.i)
-        if comp.dep_ in ("xcomp", "pcomp") or root in _GOVERNING_ROOTS:
+        if (comp.dep_ in ("xcomp", "pcomp") or root in _GOVERNING_ROOTS) and not _appeal_made_there(
+            match, inner
+        ):
             consumed.add(comp.i)
         action = actions.get(comp.i) if inner is not None else _light_action(comp, verbs)
         undecided = match.refined_by is None
@@ -479,6 +481,21 @@ def _complement_rules(match: Match, frame: Frame | None, sentence: _Sentence) ->
             match.refine("obligation-complement", demanded or DEMAND, note)
             match.addressee = True
             consumed.add(comp.i)
+
+
+# Verbs of going to or meeting someone whose to-complement is an appeal made there.
+_VISITING_HEADS = words("visiting_heads")
+
+
+def _appeal_made_there(match: Match, inner: Match | None) -> bool:
+    """Whether a complement is an appeal made on a visit or at a meeting, an event of its
+    own: "visited Brussels to urge the EU to drop the tariffs", "met the minister to press
+    for a deal" (the small model reads such purposes as complements of the visit)."""
+    return (
+        inner is not None
+        and inner.code[:2] == ROOT_APPEAL
+        and match.clause.verb.lemma_.lower() in _VISITING_HEADS
+    )
 
 
 # Roots whose complement's subject is the target when the clause names none: the one
