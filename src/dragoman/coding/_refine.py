@@ -196,7 +196,7 @@ _PLATFORM_NOUNS = words("platform_nouns")
 
 
 def _platform_rule(match: Match, sentence: _Sentence) -> Refinement:
-    """ "Took to social media" is speaking there (a statement), not taking to the streets."""
+    """A statement, not a protest: "took to social media" is speaking there."""
     if match.code != DEMONSTRATE or match.entry.prep != "to":
         return None
     places = match.clause.preps.get("to", [])
@@ -218,8 +218,8 @@ _PRESS = words("press_partners")
 
 
 def _phone_rule(match: Match, sentence: _Sentence) -> Refinement:
-    """ "Spoke by phone", "talked with X over a video link": a telephone or video call (041),
-    held with the verb's with-party or among its co-subjects."""
+    """A telephone or video call (041): "spoke by phone", "talked with X over a video
+    link", held with the verb's with-party or among its co-subjects."""
     clause = match.clause
     if clause.verb.lemma_.lower() not in _TALKING_VERBS:
         return None
