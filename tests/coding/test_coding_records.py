@@ -166,3 +166,15 @@ def test_storming_is_an_attack_by_armed_men_and_a_riot_by_crowds(
     coder: Coder, text: str, code: str
 ) -> None:
     assert {c for _, c, _, _ in _coded(coder, text)} == {code}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Bolivia withdrew from the World Health Organization.", "160"),
+        ("Bolivia announced its withdrawal from the World Health Organization.", "160"),
+        ("Chile withdrew its troops from the border.", "087"),
+    ],
+)
+def test_leaving_an_organization_reduces_relations(coder: Coder, text: str, code: str) -> None:
+    assert {c for _, c, _, _ in _coded(coder, text)} == {code}

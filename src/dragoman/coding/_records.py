@@ -29,7 +29,7 @@ from dragoman.coding._polity import (
 )
 from dragoman.coding._slots import FORCE_PREFIXES, OWN_FORCES_PREFIXES, Slots
 from dragoman.coding._subcodes import charge_subcode
-from dragoman.coding._targets import other_actors, when_clauses
+from dragoman.coding._targets import other_actors, prep_objects, when_clauses
 from dragoman.lexicon import words
 from dragoman.ontology import cameo, plover_for
 from dragoman.ontology.codes import (
@@ -37,6 +37,7 @@ from dragoman.ontology.codes import (
     ARREST,
     ASSAULT,
     COOPERATE_MILITARILY,
+    DE_ESCALATE,
     DISAPPROVE,
     EASE_DISSENT,
     EASE_SANCTIONS,
@@ -49,6 +50,7 @@ from dragoman.ontology.codes import (
     INTENT_EASE_DISSENT,
     INTENT_EASE_SANCTIONS,
     INTENT_POLITICAL_REFORM,
+    REDUCE_RELATIONS,
     REFUSE_EASE_DISSENT,
     REFUSE_EASE_SANCTIONS,
     REJECT_POLITICAL_REFORM,
@@ -269,6 +271,23 @@ def _unilateral_drill(match: Match, clause: Clause, sources: list[Actor]) -> boo
     return True
 
 
+# Nouns of leaving, which as an object name the withdrawal itself ("announced its exit").
+_LEAVING_NOUNS = words("leaving_nouns")
+
+
+def _leaves_organization(match: Match, clause: Clause, targets: list[Actor]) -> bool:
+    """Whether a withdrawal is from an organization, with nothing withdrawn named: no
+    object of the verb ("withdrew its troops from"), no of-phrase of the noun ("the
+    withdrawal of troops from"), and every target an intergovernmental organization."""
+    if not targets or not all(t.code.startswith("IGO") for t in targets):
+        return False
+    nouns = [match.noun] if match.noun is not None else []
+    nouns += [o for o in clause.objects if o.lemma_.lower() in _LEAVING_NOUNS]
+    if any(prep_objects(noun, "of") for noun in nouns if noun is not None):
+        return False  # "the withdrawal of troops from"
+    return all(o.lemma_.lower() in _LEAVING_NOUNS for o in clause.objects)
+
+
 def _person(actor: Actor) -> bool:
     """Whether an actor is a person: a dictionary person, or one coded by a title beside a
     name (not a government named by its leader: "Putin's government")."""
@@ -344,6 +363,11 @@ def clause_events(
             match.refine("storm-by-doer", FIGHT, f"storming by state forces ({code})")
         elif sectors <= _CROWDS:
             match.refine("storm-by-doer", RIOT, f"storming by a crowd ({code})")
+        code = match.code
+    if code == DE_ESCALATE and _leaves_organization(match, clause, targets):
+        # "withdrew from ECOWAS", "announced their withdrawal from the WHO": leaving an
+        # organization reduces relations with it; no forces are pulled back
+        match.refine("leave-organization", REDUCE_RELATIONS, f"withdrawal from ({code})")
         code = match.code
     if code in _DRILL_CODES and _unilateral_drill(match, clause, sources):
         # "Russia held naval drills near Alaska": a show of force, aimed at the place's

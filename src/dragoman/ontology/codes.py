@@ -86,6 +86,7 @@ STRIKE_OR_BOYCOTT: Final = "143"  # Conduct strike or boycott
 OBSTRUCT_PASSAGE: Final = "144"  # Obstruct passage, block
 RIOT: Final = "145"  # Protest violently, riot
 FORCE_POSTURE: Final = "150"  # Demonstrate military or police power
+REDUCE_RELATIONS: Final = "160"  # Reduce relations, not specified below
 HALT_NEGOTIATIONS: Final = "164"  # Halt negotiations
 SEIZE_PROPERTY: Final = "171"  # Seize or damage property
 IMPOSE_SANCTIONS: Final = "172"  # Impose administrative sanctions
