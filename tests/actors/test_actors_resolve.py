@@ -254,3 +254,8 @@ def test_a_delegation_or_negotiator_of_a_state_is_its_government(coder: Coder) -
         ("PERGOV", "CHLGOV"),
         ("CHLGOV", "PERGOV"),
     }
+
+
+def test_a_listed_name_read_as_an_apposition_is_a_member_of_the_list(coder: Coder) -> None:
+    events = coder.code("Mali, Burkina Faso and Niger criticized France.", date="2025-03-10")
+    assert [e.source.code for e in events] == ["MLI", "BFA", "NER"]

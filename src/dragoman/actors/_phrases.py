@@ -259,13 +259,30 @@ def split_conjuncts(tokens: list[Token], head: Token) -> list[list[Token]]:
         if token.dep_ == "cc" or (
             token.text in {",", ";"}
             and index + 1 < len(tokens)
-            and _starts_conjunct(tokens[index + 1], inside, head)
+            and (
+                _starts_conjunct(tokens[index + 1], inside, head)
+                or _listed_name(tokens, index + 1)
+            )
         ):
             if segments[-1]:
                 segments.append([])
             continue
         segments[-1].append(token)
     return [s for s in segments if s]
+
+
+def _listed_name(tokens: list[Token], start: int) -> bool:
+    """Whether a name after a comma is a member of a list the parse read as an apposition:
+    "Mali, Burkina Faso and Niger" (a proper noun phrase whose head is an apposition, with
+    a conjunction later in the phrase); not "Ana Ruiz, the leader of the gang, and ..."."""
+    token = tokens[start]
+    top = token.head if token.dep_ == "compound" else token
+    return (
+        top.dep_ == "appos"
+        and top.pos_ == "PROPN"
+        and token.pos_ == "PROPN"
+        and any(t.dep_ == "cc" for t in tokens[start:])
+    )
 
 
 def _starts_conjunct(token: Token, inside: set[int], head: Token) -> bool:
