@@ -260,8 +260,7 @@ def split_conjuncts(tokens: list[Token], head: Token) -> list[list[Token]]:
             token.text in {",", ";"}
             and index + 1 < len(tokens)
             and (
-                _starts_conjunct(tokens[index + 1], inside, head)
-                or _listed_name(tokens, index + 1)
+                _starts_conjunct(tokens[index + 1], inside, head) or _listed_name(tokens, index + 1)
             )
         ):
             if segments[-1]:
