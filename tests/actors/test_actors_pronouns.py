@@ -208,3 +208,35 @@ def test_a_pronoun_keeps_the_phrases_coordinated_with_it(coder: Coder) -> None:
         date="2024-05-01",
     )
     assert {e.source.code for e in events if e.cameo.code.startswith("02")} == {"BOLGOV"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the spokesperson" repeats the noun of its antecedent, not the last official named
+        (
+            "A French Foreign Ministry spokesperson criticized Mali. Malian President Amadou "
+            "Keita visited Bamako. The spokesperson also criticized Niger.",
+            ("FRAGOV", "description:French Foreign Ministry spokesperson"),
+        ),
+        # without such a mention, the last person of the role's sector
+        (
+            "Malian President Amadou Keita visited Bamako. The president also criticized Niger.",
+            ("MLIGOV", "description:Malian President Amadou Keita"),
+        ),
+    ],
+)
+def test_a_description_takes_the_mention_with_its_noun(
+    coder: Coder, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in _sources(coder, text)
+
+
+def test_a_description_skips_a_same_noun_mention_of_no_country(coder: Coder) -> None:
+    # the earlier "spokesperson" has no country: the last official of the sector is meant
+    text = (
+        "A spokesperson declined to comment. Malian President Amadou Keita visited Bamako. "
+        "The spokesperson criticized Niger."
+    )
+    sources = _sources(coder, text)
+    assert ("MLIGOV", "description:Malian President Amadou Keita") in sources

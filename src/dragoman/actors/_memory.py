@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from dragoman.actors._mentions import Mention
 from dragoman.actors._referents import Referent, bearer, referent
+from dragoman.actors._rules import UNKNOWN_COUNTRY
 from dragoman.lexicon import words
 from dragoman.pipeline import TokenTable
 from dragoman.records import Actor
@@ -186,6 +187,26 @@ class DocumentMemory:
         item = best.item
         return item if isinstance(item, Actor) else self._mention_actor(item)
 
+    def same_noun(self, before: int, noun: str) -> Actor | None:
+        """The most recent actor of known country, named before a character offset by a
+        phrase whose words include ``noun`` (lowercase): "the spokesperson" repeats "a U.S.
+        State Department spokesperson". Only actors the resolver decided are read (not the
+        dictionary's bare names, which hold no role noun)."""
+        best: Actor | None = None
+        best_start = -1
+        for named in self._history:
+            item = named.item
+            if (
+                best_start < named.start < before
+                and isinstance(item, Actor)
+                and item.code
+                and not item.code.startswith(UNKNOWN_COUNTRY)
+                and not item.rule.startswith(("pronoun", "quote-speaker"))
+                and noun in _words(item.text)
+            ):
+                best, best_start = item, named.start
+        return best
+
     def _other(self, named: _Named, gender: str) -> bool:
         """Whether the text gives a remembered person the other gender than ``gender``."""
         known = named.referent.gender or self._genders.get(named.referent.key, "")
@@ -265,6 +286,11 @@ def _unknown_people(doc: Doc, table: TokenTable, by_token: dict[int, Mention]) -
         if speaks or described:
             out.append(token)
     return out
+
+
+def _words(text: str) -> list[str]:
+    """The lowercase words of a phrase, without punctuation around them."""
+    return [w.strip(".,;:'’\"()").lower() for w in text.split()]
 
 
 def kind(actor: Actor) -> str:

@@ -213,13 +213,16 @@ def description(
         )
     else:
         sector = agent.code
+        # "the spokesperson" repeats the noun of "a State Department spokesperson": that
+        # mention, before the last person of the sector ("President X" named since)
+        antecedent = memory.same_noun(top.idx, top.lower_)
 
         def same_sector(code: str) -> bool:
             return code.endswith(sector) and not code.startswith(UNKNOWN_COUNTRY)
 
         # "the president" is a person: prefer the last person of that sector, then
         # any group ("the government" after "Astana")
-        if top.tag_ == "NN":
+        if antecedent is None and top.tag_ == "NN":
             antecedent = memory.antecedent(top.idx, ("person",), same_sector)
         if antecedent is None:
             antecedent = memory.antecedent(top.idx, ("person", "group"), same_sector)
