@@ -130,6 +130,15 @@ CASES: list[tuple[str, list[Row]]] = [
     ("Soldiers commanded by Ethiopia attacked Somali militants.", [("ETHMIL", "190", "SOMREB")]),
     # a leader who names no state leaves the group's country unknown
     ("The rebels, led by a former colonel, attacked an army base.", [("---REB", "190", None)]),
+    # the head's own name, not a later name in its apposition, is the person's
+    (
+        "Police in Chile arrested Ana Ruiz, the leader of the Diablo gang.",
+        [("CHLCOP", "173", "CHLCRM")],
+    ),
+    # a capital after a person's name places a firm, not the person's nationality
+    ("Ana Ruiz, owner of Lima-based Andes Consulting, criticized Chile.", []),
+    # a capital before the role noun is still the state's ("Lima's envoy")
+    ("Lima's envoy Ana Ruiz criticized Chile.", [("PERGOV", "111", "CHL")]),
     # a person the text places in another state stays that state's for a later "he"
     (
         "King Hassan of Morocco met Israeli leaders. He criticized Iraq.",

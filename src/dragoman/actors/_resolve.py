@@ -529,6 +529,10 @@ class DocumentActors:
         full = self.doc[start:end].text
         last = self.doc[end - 1].text
         named = found.org or found.state
+        if named is not None and named.phrase.form == "capital" and named.start >= end:
+            # "Jane Roe, owner of Beijing-based Acme": a city after the name places a
+            # firm or a school, not the person's nationality
+            named = None
         if named is not None:
             if agent is None and self.doc[end - 1].tag_ == "NNPS":
                 # "Syrian Kurds", "Afghan Pashtuns": a people of the state, not a person
