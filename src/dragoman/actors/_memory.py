@@ -91,6 +91,9 @@ class DocumentMemory:
         self._genders: dict[str, str] = {}
         self._named_mentions = named_mentions
         self._seeded = False
+        # surname -> heads of the full names ending in it ("Joseph" of "Arnel Joseph"),
+        # built on first use
+        self._full_names: dict[str, list[int]] | None = None
 
     def add(self, actor: Actor) -> None:
         """Remember an actor the resolver decided, as named at its last character (so that
@@ -186,6 +189,27 @@ class DocumentMemory:
             self._genders.setdefault(best.referent.key, gender)
         item = best.item
         return item if isinstance(item, Actor) else self._mention_actor(item)
+
+    def introduction(self, surname: Token) -> Token | None:
+        """The head of the latest full name before a lone surname that ends in it: "Arnel
+        Joseph" (with its apposition "the leader of a gang") for a later "Joseph". Only a
+        name the dictionary does not know, of a first name and the surname."""
+        if self._full_names is None:
+            self._full_names = {}
+            doc = self._doc
+            for i in TokenTable.positions(self._table.pos, _PROPN_ID):
+                token = doc[i]
+                if i in self._by_token or token.dep_ == "compound":
+                    continue
+                if any(
+                    c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == i - 1 for c in token.lefts
+                ):
+                    self._full_names.setdefault(token.text, []).append(i)
+        best: Token | None = None
+        for i in self._full_names.get(surname.text, ()):
+            if i < surname.i:
+                best = self._doc[i]
+        return best
 
     def same_noun(self, before: int, noun: str) -> Actor | None:
         """The most recent actor of known country, named before a character offset by a

@@ -543,6 +543,8 @@ class DocumentActors:
             or self.memory.names.get(last)
             or self.memory.family_name(full, start)
         )
+        if remembered is None and end - start == 1 and agent is None:
+            remembered = self._introduced(self.doc[start])
         if remembered is not None:
             return self.make_actor(
                 segment, remembered.code, remembered.name, remembered.entry, "earlier-mention"
@@ -558,6 +560,25 @@ class DocumentActors:
                 "person+title",
             )
         return None
+
+    def _introduced(self, surname: Token) -> Actor | None:
+        """The person a lone surname names, introduced earlier in the document by a full
+        name with a role the dictionary does not know ("Arnel Joseph, the leader of a gang",
+        "prosecutor Jane Roe"): that phrase's actor, even of no known country; None when
+        the earlier phrase names no actor, or only a government title of no country
+        ("President Jane Roe": which state's the text may say elsewhere, and the story's
+        country would place every later mention)."""
+        introduced = self.memory.introduction(surname)
+        if introduced is None:
+            return None
+        actors = self.resolve(introduced)
+        if (
+            len(actors) != 1
+            or not actors[0].rule.startswith("person")
+            or actors[0].code == UNKNOWN_COUNTRY + "GOV"
+        ):
+            return None
+        return actors[0]
 
     def _officer_elsewhere(self, segment: list[Token]) -> bool:
         """Whether a titled person's title is held at an organization rather than in a
