@@ -240,3 +240,26 @@ def test_a_description_skips_a_same_noun_mention_of_no_country(coder: Coder) -> 
     )
     sources = _sources(coder, text)
     assert ("MLIGOV", "description:Malian President Amadou Keita") in sources
+
+
+def test_a_known_persons_surname_is_no_stranger(coder: Coder) -> None:
+    # "Russell said" is the Catherine Russell named before: her "she", not the last
+    # person named in between nor no one
+    text = (
+        "Catherine Russell, UNICEF's executive director, spoke. Chilean President Ana Ruiz "
+        "arrived. Russell said there were cases. She criticized Sudan."
+    )
+    assert ("IGOUNOKID", "111", "SDN") in [
+        (e.source.code, e.cameo.code, e.target.code if e.target else "-")
+        for e in coder.code(text, date="2025-03-10")
+    ]
+
+
+def test_a_surname_before_the_known_person_is_still_a_stranger(coder: Coder) -> None:
+    # the dictionary's Catherine Russell is named only after: this Russell is unknown,
+    # and so is whom "she" refers to
+    text = (
+        "Chilean President Ana Ruiz arrived. Russell said there were cases. She criticized "
+        "Sudan. Catherine Russell, UNICEF's executive director, spoke later."
+    )
+    assert "111" not in [e.cameo.code for e in coder.code(text, date="2025-03-10")]

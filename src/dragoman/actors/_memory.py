@@ -249,6 +249,8 @@ class DocumentMemory:
         """
         self._seeded = True
         history = self._history
+        # dictionary people by surname, in text order: "Russell" after "Catherine Russell"
+        people: dict[str, list[_Named]] = {}
         for mention in self._named_mentions:
             entry = mention.phrase.entry
             start = self._doc[mention.start].idx
@@ -259,7 +261,10 @@ class DocumentMemory:
                     # a title just before the name says the gender too ("Mrs. X")
                     first = max(mention.start - 1, 0)
                     about = referent(list(self._doc[first : mention.end]), known_person=True)
-                    self._remember(_Named(start, "person", code, mention, about))
+                    named = _Named(start, "person", code, mention, about)
+                    self._remember(named)
+                    if " " in entry.name:
+                        people.setdefault(entry.name.rsplit(" ", 1)[1], []).append(named)
             elif entry.kind == "org":
                 history.append(_Named(start, "org", entry.code, mention, _ONE_THING))
             elif mention.phrase.form == "capital":
@@ -270,6 +275,12 @@ class DocumentMemory:
             # a person the dictionary does not know: "he" after "Ken Gause, an analyst,
             # said" is Gause, not the last known person before him (no actor, so no event)
             name = [c for c in head.lefts if c.dep_ in ("compound", "amod")] + [head]
+            earlier = [n for n in people.get(head.text, ()) if n.start < head.idx]
+            if len(name) == 1 and earlier:
+                # the surname of a dictionary person named before is that person again,
+                # no stranger: "She" after "Russell said" is Catherine Russell
+                self._remember(earlier[-1]._replace(start=head.idx))
+                continue
             about = referent(name, known_person=True)
             self._remember(_Named(head.idx, "person", "", _UNKNOWN_PERSON, about))
 
