@@ -284,6 +284,12 @@ def test_a_listed_name_read_as_an_apposition_is_a_member_of_the_list(coder: Code
             "Federal prosecutor Ana Ruiz was praised on Friday. Ruiz accused Chile of fraud.",
             [("---JUD", "earlier-mention", "1121")],
         ),
+        # the latest introduction that names someone: not a bare mention in between
+        (
+            "Ana Ruiz, the leader of the Diablo gang, was killed on Friday. Who was Ana "
+            "Ruiz? Ruiz had attacked police in Chile in 2019.",
+            [("CHLCRM", "earlier-mention+location:Chile", "190")],
+        ),
         # a government title of no country does not carry to the surname: which state's
         ("President Ana Ruiz was praised on Friday. Ruiz criticized Chile.", []),
         # nor a full name introduced with no role

@@ -190,10 +190,10 @@ class DocumentMemory:
         item = best.item
         return item if isinstance(item, Actor) else self._mention_actor(item)
 
-    def introduction(self, surname: Token) -> Token | None:
-        """The head of the latest full name before a lone surname that ends in it: "Arnel
-        Joseph" (with its apposition "the leader of a gang") for a later "Joseph". Only a
-        name the dictionary does not know, of a first name and the surname."""
+    def introductions(self, surname: Token) -> list[Token]:
+        """The heads of the full names before a lone surname that end in it, latest first:
+        "Arnel Joseph" (with its apposition "the leader of a gang") for a later "Joseph".
+        Only names the dictionary does not know, of a first name and the surname."""
         if self._full_names is None:
             self._full_names = {}
             doc = self._doc
@@ -205,11 +205,8 @@ class DocumentMemory:
                     c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == i - 1 for c in token.lefts
                 ):
                     self._full_names.setdefault(token.text, []).append(i)
-        best: Token | None = None
-        for i in self._full_names.get(surname.text, ()):
-            if i < surname.i:
-                best = self._doc[i]
-        return best
+        heads = self._full_names.get(surname.text, ())
+        return [self._doc[i] for i in reversed(heads) if i < surname.i]
 
     def same_noun(self, before: int, noun: str) -> Actor | None:
         """The most recent actor of known country, named before a character offset by a

@@ -564,21 +564,16 @@ class DocumentActors:
     def _introduced(self, surname: Token) -> Actor | None:
         """The person a lone surname names, introduced earlier in the document by a full
         name with a role the dictionary does not know ("Arnel Joseph, the leader of a gang",
-        "prosecutor Jane Roe"): that phrase's actor, even of no known country; None when
-        the earlier phrase names no actor, or only a government title of no country
-        ("President Jane Roe": which state's the text may say elsewhere, and the story's
-        country would place every later mention)."""
-        introduced = self.memory.introduction(surname)
-        if introduced is None:
-            return None
-        actors = self.resolve(introduced)
-        if (
-            len(actors) != 1
-            or not actors[0].rule.startswith("person")
-            or actors[0].code == UNKNOWN_COUNTRY + "GOV"
-        ):
-            return None
-        return actors[0]
+        "prosecutor Jane Roe"): the actor of the latest such phrase that names one, even of
+        no known country; None when none does, or when it is only a government title of
+        no country ("President Jane Roe": which state's the text may say elsewhere, and the
+        story's country would place every later mention)."""
+        for introduced in self.memory.introductions(surname):
+            # the latest full name that names someone ("Who is Arnel Joseph?" names no one)
+            actors = self.resolve(introduced)
+            if len(actors) == 1 and actors[0].rule.startswith("person"):
+                return None if actors[0].code == UNKNOWN_COUNTRY + "GOV" else actors[0]
+        return None
 
     def _officer_elsewhere(self, segment: list[Token]) -> bool:
         """Whether a titled person's title is held at an organization rather than in a
