@@ -139,6 +139,8 @@ CASES: list[tuple[str, list[Row]]] = [
     ("Ana Ruiz, owner of Lima-based Andes Consulting, criticized Chile.", []),
     # a capital before the role noun is still the state's ("Lima's envoy")
     ("Lima's envoy Ana Ruiz criticized Chile.", [("PERGOV", "111", "CHL")]),
+    # an organization's arm is the organization acting
+    ("NATO's political arm criticized Russia.", [("IGOWSTNAT", "111", "RUS")]),
     # a person the text places in another state stays that state's for a later "he"
     (
         "King Hassan of Morocco met Israeli leaders. He criticized Iraq.",
