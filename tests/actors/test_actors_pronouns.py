@@ -263,3 +263,31 @@ def test_a_surname_before_the_known_person_is_still_a_stranger(coder: Coder) -> 
         "Sudan. Catherine Russell, UNICEF's executive director, spoke later."
     )
     assert "111" not in [e.cameo.code for e in coder.code(text, date="2025-03-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subject pronoun opening a sentence takes the subject of the sentence before
+        (
+            "China criticized Japan on Monday. It also accused Vietnam of meddling.",
+            ("CHN", "112", "VNM"),
+        ),
+        (
+            "Chilean President Ana Ruiz met Bolivian President Rosa Mamani. She criticized Peru.",
+            ("CHLGOV", "111", "PER"),
+        ),
+        # not a subject of the other gender: "he" is the man named last
+        (
+            "Chilean President Ana Ruiz met Peruvian President Juan Perez. He criticized Bolivia.",
+            ("PERGOV", "111", "BOL"),
+        ),
+    ],
+)
+def test_a_subject_pronoun_takes_the_topic(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in [
+        (e.source.code, e.cameo.code, e.target.code if e.target else "-")
+        for e in coder.code(text, date="2025-03-10")
+    ]

@@ -228,6 +228,11 @@ class DocumentMemory:
                 best, best_start = item, named.start
         return best
 
+    def other_gender(self, actor: Actor, gender: str) -> bool:
+        """Whether the text gives a remembered actor the other gender than ``gender``
+        (False when it is not remembered or its gender is unknown)."""
+        return any(named.item == actor and self._other(named, gender) for named in self._history)
+
     def _other(self, named: _Named, gender: str) -> bool:
         """Whether the text gives a remembered person the other gender than ``gender``."""
         known = named.referent.gender or self._genders.get(named.referent.key, "")
