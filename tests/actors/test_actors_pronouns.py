@@ -208,3 +208,86 @@ def test_a_pronoun_keeps_the_phrases_coordinated_with_it(coder: Coder) -> None:
         date="2024-05-01",
     )
     assert {e.source.code for e in events if e.cameo.code.startswith("02")} == {"BOLGOV"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the spokesperson" repeats the noun of its antecedent, not the last official named
+        (
+            "A French Foreign Ministry spokesperson criticized Mali. Malian President Amadou "
+            "Keita visited Bamako. The spokesperson also criticized Niger.",
+            ("FRAGOV", "description:French Foreign Ministry spokesperson"),
+        ),
+        # without such a mention, the last person of the role's sector
+        (
+            "Malian President Amadou Keita visited Bamako. The president also criticized Niger.",
+            ("MLIGOV", "description:Malian President Amadou Keita"),
+        ),
+    ],
+)
+def test_a_description_takes_the_mention_with_its_noun(
+    coder: Coder, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in _sources(coder, text)
+
+
+def test_a_description_skips_a_same_noun_mention_of_no_country(coder: Coder) -> None:
+    # the earlier "spokesperson" has no country: the last official of the sector is meant
+    text = (
+        "A spokesperson declined to comment. Malian President Amadou Keita visited Bamako. "
+        "The spokesperson criticized Niger."
+    )
+    sources = _sources(coder, text)
+    assert ("MLIGOV", "description:Malian President Amadou Keita") in sources
+
+
+def test_a_known_persons_surname_is_no_stranger(coder: Coder) -> None:
+    # "Russell said" is the Catherine Russell named before: her "she", not the last
+    # person named in between nor no one
+    text = (
+        "Catherine Russell, UNICEF's executive director, spoke. Chilean President Ana Ruiz "
+        "arrived. Russell said there were cases. She criticized Sudan."
+    )
+    assert ("IGOUNOKID", "111", "SDN") in [
+        (e.source.code, e.cameo.code, e.target.code if e.target else "-")
+        for e in coder.code(text, date="2025-03-10")
+    ]
+
+
+def test_a_surname_before_the_known_person_is_still_a_stranger(coder: Coder) -> None:
+    # the dictionary's Catherine Russell is named only after: this Russell is unknown,
+    # and so is whom "she" refers to
+    text = (
+        "Chilean President Ana Ruiz arrived. Russell said there were cases. She criticized "
+        "Sudan. Catherine Russell, UNICEF's executive director, spoke later."
+    )
+    assert "111" not in [e.cameo.code for e in coder.code(text, date="2025-03-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subject pronoun opening a sentence takes the subject of the sentence before
+        (
+            "China criticized Japan on Monday. It also accused Vietnam of meddling.",
+            ("CHN", "112", "VNM"),
+        ),
+        (
+            "Chilean President Ana Ruiz met Bolivian President Rosa Mamani. She criticized Peru.",
+            ("CHLGOV", "111", "PER"),
+        ),
+        # not a subject of the other gender: "he" is the man named last
+        (
+            "Chilean President Ana Ruiz met Peruvian President Juan Perez. He criticized Bolivia.",
+            ("PERGOV", "111", "BOL"),
+        ),
+    ],
+)
+def test_a_subject_pronoun_takes_the_topic(
+    coder: Coder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in [
+        (e.source.code, e.cameo.code, e.target.code if e.target else "-")
+        for e in coder.code(text, date="2025-03-10")
+    ]

@@ -130,6 +130,17 @@ CASES: list[tuple[str, list[Row]]] = [
     ("Soldiers commanded by Ethiopia attacked Somali militants.", [("ETHMIL", "190", "SOMREB")]),
     # a leader who names no state leaves the group's country unknown
     ("The rebels, led by a former colonel, attacked an army base.", [("---REB", "190", None)]),
+    # the head's own name, not a later name in its apposition, is the person's
+    (
+        "Police in Chile arrested Ana Ruiz, the leader of the Diablo gang.",
+        [("CHLCOP", "173", "CHLCRM")],
+    ),
+    # a capital after a person's name places a firm, not the person's nationality
+    ("Ana Ruiz, owner of Lima-based Andes Consulting, criticized Chile.", []),
+    # a capital before the role noun is still the state's ("Lima's envoy")
+    ("Lima's envoy Ana Ruiz criticized Chile.", [("PERGOV", "111", "CHL")]),
+    # an organization's arm is the organization acting
+    ("NATO's political arm criticized Russia.", [("IGOWSTNAT", "111", "RUS")]),
     # a person the text places in another state stays that state's for a later "he"
     (
         "King Hassan of Morocco met Israeli leaders. He criticized Iraq.",
@@ -259,3 +270,38 @@ def test_a_delegation_or_negotiator_of_a_state_is_its_government(coder: Coder) -
 def test_a_listed_name_read_as_an_apposition_is_a_member_of_the_list(coder: Coder) -> None:
     events = coder.code("Mali, Burkina Faso and Niger criticized France.", date="2025-03-10")
     assert [e.source.code for e in events] == ["MLI", "BFA", "NER"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lone surname is the person its full name introduced with a role, even where
+        # that first phrase was in no event ("was killed" has no doer)
+        (
+            "Ana Ruiz, the leader of the Diablo gang, was killed on Friday. Ruiz had "
+            "attacked police in Chile in 2019.",
+            [("CHLCRM", "earlier-mention+location:Chile", "190")],
+        ),
+        (
+            "Federal prosecutor Ana Ruiz was praised on Friday. Ruiz accused Chile of fraud.",
+            [("---JUD", "earlier-mention", "1121")],
+        ),
+        # the latest introduction that names someone: not a bare mention in between
+        (
+            "Ana Ruiz, the leader of the Diablo gang, was killed on Friday. Who was Ana "
+            "Ruiz? Ruiz had attacked police in Chile in 2019.",
+            [("CHLCRM", "earlier-mention+location:Chile", "190")],
+        ),
+        # a government title of no country does not carry to the surname: which state's
+        ("President Ana Ruiz was praised on Friday. Ruiz criticized Chile.", []),
+        # nor a full name introduced with no role
+        ("Ana Ruiz was praised on Friday. Ruiz criticized Chile.", []),
+    ],
+)
+def test_a_surname_takes_its_introduction(
+    coder: Coder, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    rows = [
+        (e.source.code, e.source.rule, e.cameo.code) for e in coder.code(text, date="2025-06-01")
+    ]
+    assert rows == expected

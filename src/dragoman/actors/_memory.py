@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from dragoman.actors._mentions import Mention
 from dragoman.actors._referents import Referent, bearer, referent
+from dragoman.actors._rules import UNKNOWN_COUNTRY
 from dragoman.lexicon import words
 from dragoman.pipeline import TokenTable
 from dragoman.records import Actor
@@ -90,6 +91,9 @@ class DocumentMemory:
         self._genders: dict[str, str] = {}
         self._named_mentions = named_mentions
         self._seeded = False
+        # surname -> heads of the full names ending in it ("Joseph" of "Arnel Joseph"),
+        # built on first use
+        self._full_names: dict[str, list[int]] | None = None
 
     def add(self, actor: Actor) -> None:
         """Remember an actor the resolver decided, as named at its last character (so that
@@ -186,6 +190,49 @@ class DocumentMemory:
         item = best.item
         return item if isinstance(item, Actor) else self._mention_actor(item)
 
+    def introductions(self, surname: Token) -> list[Token]:
+        """The heads of the full names before a lone surname that end in it, latest first:
+        "Arnel Joseph" (with its apposition "the leader of a gang") for a later "Joseph".
+        Only names the dictionary does not know, of a first name and the surname."""
+        if self._full_names is None:
+            self._full_names = {}
+            doc = self._doc
+            for i in TokenTable.positions(self._table.pos, _PROPN_ID):
+                token = doc[i]
+                if i in self._by_token or token.dep_ == "compound":
+                    continue
+                if any(
+                    c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == i - 1 for c in token.lefts
+                ):
+                    self._full_names.setdefault(token.text, []).append(i)
+        heads = self._full_names.get(surname.text, ())
+        return [self._doc[i] for i in reversed(heads) if i < surname.i]
+
+    def same_noun(self, before: int, noun: str) -> Actor | None:
+        """The most recent actor of known country, named before a character offset by a
+        phrase whose words include ``noun`` (lowercase): "the spokesperson" repeats "a U.S.
+        State Department spokesperson". Only actors the resolver decided are read (not the
+        dictionary's bare names, which hold no role noun)."""
+        best: Actor | None = None
+        best_start = -1
+        for named in self._history:
+            item = named.item
+            if (
+                best_start < named.start < before
+                and isinstance(item, Actor)
+                and item.code
+                and not item.code.startswith(UNKNOWN_COUNTRY)
+                and not item.rule.startswith(("pronoun", "quote-speaker"))
+                and noun in _words(item.text)
+            ):
+                best, best_start = item, named.start
+        return best
+
+    def other_gender(self, actor: Actor, gender: str) -> bool:
+        """Whether the text gives a remembered actor the other gender than ``gender``
+        (False when it is not remembered or its gender is unknown)."""
+        return any(named.item == actor and self._other(named, gender) for named in self._history)
+
     def _other(self, named: _Named, gender: str) -> bool:
         """Whether the text gives a remembered person the other gender than ``gender``."""
         known = named.referent.gender or self._genders.get(named.referent.key, "")
@@ -204,6 +251,8 @@ class DocumentMemory:
         """
         self._seeded = True
         history = self._history
+        # dictionary people by surname, in text order: "Russell" after "Catherine Russell"
+        people: dict[str, list[_Named]] = {}
         for mention in self._named_mentions:
             entry = mention.phrase.entry
             start = self._doc[mention.start].idx
@@ -214,7 +263,10 @@ class DocumentMemory:
                     # a title just before the name says the gender too ("Mrs. X")
                     first = max(mention.start - 1, 0)
                     about = referent(list(self._doc[first : mention.end]), known_person=True)
-                    self._remember(_Named(start, "person", code, mention, about))
+                    named = _Named(start, "person", code, mention, about)
+                    self._remember(named)
+                    if " " in entry.name:
+                        people.setdefault(entry.name.rsplit(" ", 1)[1], []).append(named)
             elif entry.kind == "org":
                 history.append(_Named(start, "org", entry.code, mention, _ONE_THING))
             elif mention.phrase.form == "capital":
@@ -225,6 +277,12 @@ class DocumentMemory:
             # a person the dictionary does not know: "he" after "Ken Gause, an analyst,
             # said" is Gause, not the last known person before him (no actor, so no event)
             name = [c for c in head.lefts if c.dep_ in ("compound", "amod")] + [head]
+            earlier = [n for n in people.get(head.text, ()) if n.start < head.idx]
+            if len(name) == 1 and earlier:
+                # the surname of a dictionary person named before is that person again,
+                # no stranger: "She" after "Russell said" is Catherine Russell
+                self._remember(earlier[-1]._replace(start=head.idx))
+                continue
             about = referent(name, known_person=True)
             self._remember(_Named(head.idx, "person", "", _UNKNOWN_PERSON, about))
 
@@ -265,6 +323,11 @@ def _unknown_people(doc: Doc, table: TokenTable, by_token: dict[int, Mention]) -
         if speaks or described:
             out.append(token)
     return out
+
+
+def _words(text: str) -> list[str]:
+    """The lowercase words of a phrase, without punctuation around them."""
+    return [w.strip(".,;:'’\"()").lower() for w in text.split()]
 
 
 def kind(actor: Actor) -> str:

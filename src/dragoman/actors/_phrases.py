@@ -204,7 +204,10 @@ class PhraseReader:
                     name_end = token.i + 1
                 else:
                     name_start, name_end = token.i, token.i + 1
-                best_name = (name_start, name_end)
+                if best_name is None or not best_name[0] <= top < best_name[1]:
+                    # the head's own name wins over a later one in its apposition ("Ana
+                    # Ruiz, the leader of the Dieu gang")
+                    best_name = (name_start, name_end)
             elif token.text == "-" and name_end == token.i:
                 name_end = token.i + 1  # Kassym-Jomart
             i += 1

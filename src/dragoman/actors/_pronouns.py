@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from dragoman.actors._dictionary import AgentEntry
+from dragoman.actors._memory import kind
 from dragoman.actors._phrases import trim
 from dragoman.actors._referents import gender_of_pronoun
 from dragoman.actors._rules import UNKNOWN_COUNTRY
@@ -93,7 +94,34 @@ def pronoun(resolver: DocumentActors, head: Token) -> list[Actor]:
     )
     if antecedent is None:
         return []
+    topic = _topic(resolver, head, antecedent, kinds)
+    if topic is not None and not (
+        word in _PERSON_PRONOUNS and resolver.memory.other_gender(topic, gender_of_pronoun(word))
+    ):
+        antecedent = topic
     return [refer(antecedent, head.text, head.idx, f"pronoun:{antecedent.text}")]
+
+
+def _topic(
+    resolver: DocumentActors, head: Token, latest: Actor, kinds: tuple[str, ...]
+) -> Actor | None:
+    """The subject of the sentence before, for the subject pronoun of a main clause: "China
+    criticized Japan. It also accused ..." is China, that sentence's topic, not Japan, named
+    last. None when the latest fitting actor is not in that sentence (a nearer one is in
+    the pronoun's own), or its subject is no single actor of the pronoun's kind."""
+    sentence = head.sent
+    if head.dep_ not in _SUBJECT_DEPS or head.head != sentence.root or sentence.start == 0:
+        return None
+    before = head.doc[sentence.start - 1].sent
+    if not before.start_char <= latest.start < before.end_char:
+        return None
+    subjects = [t for t in before.root.children if t.dep_ in _SUBJECT_DEPS]
+    if len(subjects) != 1 or subjects[0].pos_ == "PRON" or subjects[0].idx >= latest.start:
+        return None
+    actors = resolver.resolve(subjects[0])
+    if len(actors) != 1 or kind(actors[0]) not in kinds:
+        return None
+    return actors[0]
 
 
 def _plural_antecedent(resolver: DocumentActors, head: Token) -> list[Actor]:
@@ -213,13 +241,16 @@ def description(
         )
     else:
         sector = agent.code
+        # "the spokesperson" repeats the noun of "a State Department spokesperson": that
+        # mention, before the last person of the sector ("President X" named since)
+        antecedent = memory.same_noun(top.idx, top.lower_)
 
         def same_sector(code: str) -> bool:
             return code.endswith(sector) and not code.startswith(UNKNOWN_COUNTRY)
 
         # "the president" is a person: prefer the last person of that sector, then
         # any group ("the government" after "Astana")
-        if top.tag_ == "NN":
+        if antecedent is None and top.tag_ == "NN":
             antecedent = memory.antecedent(top.idx, ("person",), same_sector)
         if antecedent is None:
             antecedent = memory.antecedent(top.idx, ("person", "group"), same_sector)

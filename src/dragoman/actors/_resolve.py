@@ -529,6 +529,10 @@ class DocumentActors:
         full = self.doc[start:end].text
         last = self.doc[end - 1].text
         named = found.org or found.state
+        if named is not None and named.phrase.form == "capital" and named.start >= end:
+            # "Jane Roe, owner of Beijing-based Acme": a city after the name places a
+            # firm or a school, not the person's nationality
+            named = None
         if named is not None:
             if agent is None and self.doc[end - 1].tag_ == "NNPS":
                 # "Syrian Kurds", "Afghan Pashtuns": a people of the state, not a person
@@ -539,6 +543,8 @@ class DocumentActors:
             or self.memory.names.get(last)
             or self.memory.family_name(full, start)
         )
+        if remembered is None and end - start == 1 and agent is None:
+            remembered = self._introduced(self.doc[start])
         if remembered is not None:
             return self.make_actor(
                 segment, remembered.code, remembered.name, remembered.entry, "earlier-mention"
@@ -553,6 +559,20 @@ class DocumentActors:
                 agent[0].entry,
                 "person+title",
             )
+        return None
+
+    def _introduced(self, surname: Token) -> Actor | None:
+        """The person a lone surname names, introduced earlier in the document by a full
+        name with a role the dictionary does not know ("Arnel Joseph, the leader of a gang",
+        "prosecutor Jane Roe"): the actor of the latest such phrase that names one, even of
+        no known country; None when none does, or when it is only a government title of
+        no country ("President Jane Roe": which state's the text may say elsewhere, and the
+        story's country would place every later mention)."""
+        for introduced in self.memory.introductions(surname):
+            # the latest full name that names someone ("Who is Arnel Joseph?" names no one)
+            actors = self.resolve(introduced)
+            if len(actors) == 1 and actors[0].rule.startswith("person"):
+                return None if actors[0].code == UNKNOWN_COUNTRY + "GOV" else actors[0]
         return None
 
     def _officer_elsewhere(self, segment: list[Token]) -> bool:
