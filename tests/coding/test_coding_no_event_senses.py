@@ -42,6 +42,8 @@ SENSES: list[tuple[str, list[Row]]] = [
     ),
     ("The Indian president received an award in Paris.", []),
     ("Moldova received fighter jets and drones from Romania.", []),  # no visit
+    # head: heading for a place is travel, heading an office "for" a place is leading it
+    ("The Chilean envoy heads the UN office for Haiti.", []),
     # amass: troops are a military posture (154), followers are not
     ("Russia amassed troops near the Ukrainian border.", [("RUS", "154", "UKR")]),
     ("The Chinese blogger amassed millions of followers.", []),
