@@ -305,3 +305,12 @@ def test_a_surname_takes_its_introduction(
         (e.source.code, e.source.rule, e.cameo.code) for e in coder.code(text, date="2025-06-01")
     ]
     assert rows == expected
+
+
+def test_a_special_representative_is_an_official(coder: Coder) -> None:
+    events = coder.code(
+        "The UN special representative urged Chile to free the men.", date="2025-03-10"
+    )
+    assert [
+        (e.source.code, e.cameo.code[:2], e.target.code if e.target else None) for e in events
+    ] == [("IGOUNO", "02", "CHL")]
