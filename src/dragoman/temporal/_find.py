@@ -155,7 +155,7 @@ def _candidates(
     use_dateparser: bool,
 ) -> list[_Candidate]:
     candidates = _scan(doc, text, window)
-    if use_entities and doc.has_annotation("ENT_IOB"):
+    if use_entities and TokenTable.of(doc).entities:
         candidates = _add_entities(doc, candidates, story, use_dateparser, window)
     elif use_entities:
         candidates = _add_modifier_dates(doc, candidates, window)
@@ -268,7 +268,7 @@ def _in_name(token: Token, span: Span) -> bool:
     """Whether a capitalized month or weekday name is part of a proper name ("Theresa May",
     "the Sunday Times"): from the entity labels when the Doc has them, else from the parse
     (a proper-noun compound around it that names no time itself)."""
-    if token.doc.has_annotation("ENT_IOB"):
+    if TokenTable.of(token.doc).entities:
         return token.ent_type_ in _NAME_ENTS
     for child in token.lefts:
         if child.dep_ == "compound" and child.pos_ == "PROPN" and not _date_word(child):
@@ -366,7 +366,7 @@ def _date_entity_ranges(doc: Doc) -> list[tuple[int, int, int, int]]:
         result: list[tuple[int, int, int, int]] = cached
         return result
     ranges: list[tuple[int, int]] = []
-    if doc.has_annotation("ENT_IOB"):
+    if TokenTable.of(doc).entities:
         tags = doc.to_array([ENT_IOB, ENT_TYPE])
         start = end = -1
         for i in numpy.flatnonzero(tags[:, 1] == _DATE_ID).tolist():
