@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Token
 
 from dragoman.actors import UNKNOWN_COUNTRY, DocumentActors
 from dragoman.coding._records import retargeted
-from dragoman.coding._targets import names_a_pair
+from dragoman.coding._targets import pair_in
 from dragoman.lexicon import words
 from dragoman.ontology.codes import (
     DENY_RESPONSIBILITY,
@@ -244,7 +244,7 @@ def _mention_targets(event: Event, verb: Token, resolver: DocumentActors) -> lis
 def _pair_targets(event: Event, verb: Token, earlier: list[Event]) -> list[Actor]:
     """Both parties of the latest two-sided event, for "both sides", "the two countries",
     "the warring parties" in the clause: "the UN says both sides committed abuses"."""
-    if not any(names_a_pair(t) for t in verb.subtree if t.i != verb.i):
+    if not pair_in(verb):
         return []
     pair = _latest(
         earlier,
