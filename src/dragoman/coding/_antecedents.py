@@ -36,6 +36,7 @@ antecedent is never the event's own source.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
@@ -57,6 +58,7 @@ from dragoman.ontology.codes import (
     ROOT_REJECT,
     ROOT_THREATEN,
 )
+from dragoman.pipeline import TokenTable
 from dragoman.records import Actor, Event
 
 __all__ = ["WINDOW", "verb_of", "with_antecedent_targets"]
@@ -385,7 +387,11 @@ def _made(event: Event, *, lemma: str, doc: Doc) -> bool:
 
 def verb_of(event: Event, doc: Doc) -> Token | None:
     """The token the event's verb evidence starts at (no Token is built for other words)."""
-    span = doc.char_span(
-        event.evidence.verb.start, event.evidence.verb.end, alignment_mode="expand"
-    )
+    start, end = event.evidence.verb.start, event.evidence.verb.end
+    table = TokenTable.of(doc)
+    idx = table.idx
+    at = bisect_left(idx, start)
+    if at < len(idx) and idx[at] == start and start < end <= idx[-1] + table.length[-1]:
+        return doc[at]  # the evidence starts a word and ends inside the text: that word
+    span = doc.char_span(start, end, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
