@@ -12,7 +12,10 @@ the one least disturbed by other processes; the budget verdict is given for both
 best run's CPU time. Parsing runs ``--parse-repeat`` times (best kept). Because this kind of
 machine is shared and its speed varies, the best run is also scaled to the reference parse
 speed of 7,200 tokens/s the budget was set against (coding time x measured parse speed /
-reference parse speed). Not part of the test suite.
+reference parse speed). ``--profile FILE`` also runs one coding pass under cProfile, saves
+the statistics to FILE (for ``python -m pstats FILE``) and prints the functions that take
+the largest shares of that pass, by own time and by cumulative time. Not part of the test
+suite.
 """
 
 from __future__ import annotations
@@ -50,6 +53,17 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also time actor lookup (dictionary matching and slot resolution) inside the "
         "coding stage, with timers around MentionFinder.find and DocumentActors.resolve",
+    )
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="also profile one coding pass with cProfile: save the statistics to FILE and "
+        "print the largest shares of the pass",
+    )
+    parser.add_argument(
+        "--profile-top", type=int, default=25, help="how many functions --profile prints"
     )
     args = parser.parse_args(argv)
 
@@ -146,6 +160,10 @@ def main(argv: list[str] | None = None) -> int:
     if actor_share is not None and people_cost is not None:
         figures["actor_lookup_share_of_coding"] = round(actor_share, 4)
         figures["people_and_groups_added_to_coding"] = round(people_cost, 4)
+    shares: list[tuple[str, float, float]] = []
+    if args.profile is not None:
+        shares = _profile(coder, docs, parsed, args.profile, args.profile_top)
+        figures["profile"] = {name: [own, cumulative] for name, own, cumulative in shares}
     if args.json:
         print(json.dumps(figures, indent=2))
         return 0
@@ -184,7 +202,40 @@ def main(argv: list[str] | None = None) -> int:
             f"people and groups dictionaries (dated roles, 20,000+ names) add {people_cost:+.1%} "
             "to the coding stage over states, organizations and agents alone"
         )
+    if shares:
+        print(f"profile of one coding pass (saved to {args.profile}), largest shares:")
+        print(f"  {'own':>6} {'cumul.':>6}  function")
+        for name, own, cumulative in shares:
+            print(f"  {own:6.1%} {cumulative:6.1%}  {name}")
     return 0
+
+
+def _profile(
+    coder: Coder, docs: list[Document], parsed: list[Any], path: Path, top: int
+) -> list[tuple[str, float, float]]:
+    """Profile one coding pass; return the ``top`` functions by own time, each with its own
+    and cumulative time as shares of the pass (cProfile's times include its overhead, so
+    only shares are given)."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for document, doc in zip(docs, parsed, strict=True):
+        coder.code_doc(doc, doc_id=document.id, date=document.date, text=document.text)
+    profiler.disable()
+    profiler.dump_stats(str(path))
+    rows = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    # the pass: the largest cumulative time (code_doc's loop), not the sum of own times
+    total = max((cumulative for _c, _p, _own, cumulative, _callers in rows.values()), default=0)
+    if not total:
+        return []
+    ranked = sorted(rows.items(), key=lambda item: item[1][2], reverse=True)[:top]
+    out = []
+    for (filename, line, function), (_c, _p, own, cumulative, _callers) in ranked:
+        where = filename.split("/src/")[-1] if "/src/" in filename else Path(filename).name
+        out.append((f"{where}:{line}({function})", own / total, cumulative / total))
+    return out
 
 
 def _people_and_groups_cost(

@@ -76,6 +76,7 @@ def test_an_unexpected_failure_is_a_coding_error(
         raise RecursionError("maximum recursion depth exceeded")
 
     monkeypatch.setattr(coder._extractor, "analyze", explode)
+    monkeypatch.setattr(coder._extractor, "extract", explode)  # events only: code, code_doc
     with pytest.raises(CodingError, match=r"document 'x'.*RecursionError") as info:
         coder.code("Germany praised Poland.", doc_id="x")
     assert isinstance(info.value.__cause__, RecursionError)

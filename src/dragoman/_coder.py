@@ -160,7 +160,14 @@ class Coder:
 
     def code_document(self, document: Document) -> list[Event]:
         """Code one :class:`Document` (raises as :meth:`code`)."""
-        return self.analyze_document(document).events
+        document = checked_document(document)
+        with _boundary(f"document {document.id!r}"):
+            return self._extractor.extract(
+                self._parse_long(document.text),
+                doc_id=document.id,
+                date=normalize_date(document.date),
+                text=document.text,
+            )
 
     def analyze(
         self, text: str, *, date: str | dt.date | None = None, doc_id: str = "doc"
@@ -269,7 +276,7 @@ class Coder:
         _require_str("doc_id", doc_id)
         story = normalize_date(date)
         with _boundary(f"document {doc_id!r}"):
-            return self._extractor.analyze(doc, doc_id=doc_id, date=story, text=text)[0]
+            return self._extractor.extract(doc, doc_id=doc_id, date=story, text=text)
 
     def lookup_actor(self, text: str, *, date: str | dt.date | None = None) -> ActorLookup:
         """Explain how a name or noun phrase resolves on a date (``dragoman actors lookup``).

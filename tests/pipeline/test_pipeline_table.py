@@ -51,3 +51,12 @@ def test_positions_finds_every_index_of_a_value() -> None:
     assert TokenTable.positions([3, 1, 3, 3, 0], 3) == [0, 2, 3]
     assert TokenTable.positions([1, 2], 7) == []
     assert TokenTable.positions([], 7) == []
+
+
+def test_entities_says_what_has_annotation_says(nlp: Language, nlp_ner: Language) -> None:
+    text = "Chile recalled its ambassador from Peru on Friday."
+    plain, labelled = nlp(text), nlp_ner(text)
+    assert not plain.has_annotation("ENT_IOB") and labelled.has_annotation("ENT_IOB")
+    assert TokenTable(plain).entities is False
+    assert TokenTable(labelled).entities is True
+    assert TokenTable(nlp("")).entities is nlp("").has_annotation("ENT_IOB")

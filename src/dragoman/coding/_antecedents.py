@@ -36,6 +36,7 @@ antecedent is never the event's own source.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
@@ -44,7 +45,7 @@ from spacy.tokens import Doc, Token
 
 from dragoman.actors import UNKNOWN_COUNTRY, DocumentActors
 from dragoman.coding._records import retargeted
-from dragoman.coding._targets import names_a_pair
+from dragoman.coding._targets import pair_in
 from dragoman.lexicon import words
 from dragoman.ontology.codes import (
     DENY_RESPONSIBILITY,
@@ -57,6 +58,7 @@ from dragoman.ontology.codes import (
     ROOT_REJECT,
     ROOT_THREATEN,
 )
+from dragoman.pipeline import TokenTable
 from dragoman.records import Actor, Event
 
 __all__ = ["WINDOW", "verb_of", "with_antecedent_targets"]
@@ -244,7 +246,7 @@ def _mention_targets(event: Event, verb: Token, resolver: DocumentActors) -> lis
 def _pair_targets(event: Event, verb: Token, earlier: list[Event]) -> list[Actor]:
     """Both parties of the latest two-sided event, for "both sides", "the two countries",
     "the warring parties" in the clause: "the UN says both sides committed abuses"."""
-    if not any(names_a_pair(t) for t in verb.subtree if t.i != verb.i):
+    if not pair_in(verb):
         return []
     pair = _latest(
         earlier,
@@ -385,7 +387,11 @@ def _made(event: Event, *, lemma: str, doc: Doc) -> bool:
 
 def verb_of(event: Event, doc: Doc) -> Token | None:
     """The token the event's verb evidence starts at (no Token is built for other words)."""
-    span = doc.char_span(
-        event.evidence.verb.start, event.evidence.verb.end, alignment_mode="expand"
-    )
+    start, end = event.evidence.verb.start, event.evidence.verb.end
+    table = TokenTable.of(doc)
+    idx = table.idx
+    at = bisect_left(idx, start)
+    if at < len(idx) and idx[at] == start and start < end <= idx[-1] + table.length[-1]:
+        return doc[at]  # the evidence starts a word and ends inside the text: that word
+    span = doc.char_span(start, end, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None

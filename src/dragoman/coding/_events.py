@@ -114,9 +114,15 @@ class EventExtractor:
         self._options = options if options is not None else ContextOptions()
         self._judge = judge if judge is not None else JudgeOptions()
 
-    def extract(self, doc: Doc, *, doc_id: str, date: str | None) -> list[Event]:
-        """Return the events of one parsed document (see :meth:`analyze`)."""
-        return self.analyze(doc, doc_id=doc_id, date=date)[0]
+    def extract(
+        self, doc: Doc, *, doc_id: str, date: str | None, text: str | None = None
+    ) -> list[Event]:
+        """Return the events of one parsed document (see :meth:`analyze`).
+
+        Quotations are still found (they decide who "I" and "we" are, and what is quoted),
+        but their records are not built: no speaker is resolved only to be dropped.
+        """
+        return self._code(doc, doc_id=doc_id, date=date, text=text)[0]
 
     def analyze(
         self, doc: Doc, *, doc_id: str, date: str | None, text: str | None = None
@@ -132,6 +138,13 @@ class EventExtractor:
         Returns:
             Events in text order, and quotations in text order.
         """
+        events, context = self._code(doc, doc_id=doc_id, date=date, text=text)
+        return events, context.quotes(doc_id)
+
+    def _code(
+        self, doc: Doc, *, doc_id: str, date: str | None, text: str | None
+    ) -> tuple[list[Event], DocumentContext]:
+        """The events of one parsed document, and its context (for its quotations)."""
         text = document_text(doc, text)  # checked once: every layer below slices it
         # Find candidate predicates and names from arrays: creating a Token object per
         # word costs more than the rest of the coding stage.
@@ -214,7 +227,7 @@ class EventExtractor:
         parties = (
             document_parties(resolver) if any(e.target is None for e in events) else frozenset()
         )
-        return judge_events(events, self._judge, parties=parties), context.quotes(doc_id)
+        return judge_events(events, self._judge, parties=parties), context
 
     def _adjective_hashes(self, strings: StringStore) -> frozenset[int]:
         if self._adjective_hash_set is None:

@@ -49,6 +49,7 @@ from dragoman.ontology.codes import (
     STRIKE_OR_BOYCOTT,
     SUICIDE_BOMBING,
 )
+from dragoman.pipeline import TokenTable
 
 __all__ = [
     "accusation_in",
@@ -721,22 +722,41 @@ def harm_purposes(comp: Token) -> list[Token]:
 def _allegations_in(phrase: Token) -> set[str]:
     """Kinds of wrongdoing named in a phrase (a bounded walk, leaving out relative and
     adverbial clauses); "war crimes" and "crimes against humanity" are war crimes."""
+    # read from the token table (children in text order, as Token.children gives them); a
+    # Token is built only for "crime"
+    doc = phrase.doc
+    table = TokenTable.of(doc)
+    strings = doc.vocab.strings
+    dep, lemmas = table.dep, table.lemma
     found: set[str] = set()
-    stack = [phrase]
+    stack = [phrase.i]
     n = 0
     while stack and n < _SCAN_LIMIT:
-        token = stack.pop()
+        i = stack.pop()
         n += 1
-        stack.extend(c for c in token.children if c.dep_ not in _ASIDE_DEPS)
-        lemma = token.lemma_.lower()
+        for c in table.children(i):
+            aside = _ASIDE.get(dep[c])
+            if aside is None:
+                aside = _ASIDE[dep[c]] = strings[dep[c]] in _ASIDE_DEPS
+            if not aside:
+                stack.append(c)
+        lemma = _LOWER_LEMMAS.get(lemmas[i])
+        if lemma is None:
+            lemma = _LOWER_LEMMAS[lemmas[i]] = strings[lemmas[i]].lower()
         kind = _ALLEGED.get(lemma)
-        if lemma == "crime" and (
-            "war" in words_before(token) or any(c.lower_ == "against" for c in token.children)
-        ):
-            kind = _WAR_CRIME
+        if lemma == "crime":
+            token = doc[i]
+            if "war" in words_before(token) or any(c.lower_ == "against" for c in token.children):
+                kind = _WAR_CRIME
         if kind is not None:
             found.add(kind)
     return found
+
+
+# dependency label id -> whether it is one of _ASIDE_DEPS; lemma id -> its lower-case form
+# (ids are hashes of the strings, the same in every vocabulary)
+_ASIDE: dict[int, bool] = {}
+_LOWER_LEMMAS: dict[int, str] = {}
 
 
 # An appeal for support (022) for a named third party rallies support on its behalf (053,

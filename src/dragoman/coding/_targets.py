@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from spacy.parts_of_speech import NOUN as _NOUN_ID
 from spacy.tokens import Span, Token
 
 from dragoman.actors import UNKNOWN_COUNTRY, DocumentActors
@@ -27,6 +28,7 @@ from dragoman.ontology.codes import (
     SEIZE_PROPERTY,
     VIOLENT_REPRESSION,
 )
+from dragoman.pipeline import TokenTable
 from dragoman.records import Actor
 
 __all__ = [
@@ -40,6 +42,7 @@ __all__ = [
     "names_a_pair",
     "noun_targets",
     "other_actors",
+    "pair_in",
     "prep_objects",
     "targets_of",
     "when_clauses",
@@ -745,12 +748,36 @@ _CONSTRAINED_OBJECT: tuple[_Strategy, ...] = (
 # Nouns that, as "both ...", "the two ..." or "the warring ...", name the two parties of
 # the latest two-sided event.
 _PAIR_NOUNS = words("pair_nouns")
+# lemma id -> whether its lower-case form is one of _PAIR_NOUNS (ids are hashes of the
+# strings, the same in every vocabulary)
+_PAIR_LEMMAS: dict[int, bool] = {}
+
+
+def pair_in(token: Token) -> bool:
+    """Whether a word below ``token`` (not itself) names two parties (:func:`names_a_pair`).
+
+    Its words are first read from the token table, so a subtree with no noun of
+    :data:`_PAIR_NOUNS` (nearly all) builds no Token.
+    """
+    doc = token.doc
+    table = TokenTable.of(doc)
+    pos, lemma = table.pos, table.lemma
+    strings = doc.vocab.strings
+    for i in range(token.left_edge.i, token.right_edge.i + 1):  # the subtree and no more
+        if pos[i] != _NOUN_ID or i == token.i:
+            continue
+        known = _PAIR_LEMMAS.get(lemma[i])
+        if known is None:
+            known = _PAIR_LEMMAS[lemma[i]] = strings[lemma[i]].lower() in _PAIR_NOUNS
+        if known:
+            return any(names_a_pair(t) for t in token.subtree if t.i != token.i)
+    return False
 
 
 def names_a_pair(token: Token) -> bool:
     """Whether a noun names two parties: "both sides", "the two countries", "the warring
     parties"."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in _PAIR_NOUNS:
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in _PAIR_NOUNS:  # as in pair_in
         return False
     return any(
         (c.dep_ in ("det", "predet", "preconj", "nummod") and c.lower_ in ("both", "two"))

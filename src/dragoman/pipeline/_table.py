@@ -10,7 +10,7 @@ from __future__ import annotations
 import weakref
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, POS
+from spacy.attrs import DEP, ENT_IOB, HEAD, IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.tokens import Doc
 
 __all__ = ["TokenTable"]
@@ -27,9 +27,21 @@ class TokenTable:
         head: Index of each token's syntactic head (absolute, not relative).
         idx: Character offset of each token.
         length: Length of each token's text, in characters.
+        entities: Whether the Doc has entity labels, as ``Doc.has_annotation("ENT_IOB")``
+            says (which reads every token of a Doc without them on each call).
     """
 
-    __slots__ = ("_children", "dep", "head", "idx", "lemma", "length", "lower", "pos")
+    __slots__ = (
+        "_children",
+        "dep",
+        "entities",
+        "head",
+        "idx",
+        "lemma",
+        "length",
+        "lower",
+        "pos",
+    )
 
     def __init__(self, doc: Doc) -> None:
         """Read the attributes of a parsed Doc.
@@ -37,7 +49,7 @@ class TokenTable:
         Args:
             doc: The Doc (tags, lemmas and dependencies are read as they are).
         """
-        array = doc.to_array([POS, LEMMA, DEP, LOWER, HEAD, IDX, LENGTH])
+        array = doc.to_array([POS, LEMMA, DEP, LOWER, HEAD, IDX, LENGTH, ENT_IOB])
         self.pos: list[int] = array[:, 0].tolist()
         self.lemma: list[int] = array[:, 1].tolist()
         self.dep: list[int] = array[:, 2].tolist()
@@ -47,6 +59,8 @@ class TokenTable:
         self.head: list[int] = heads.tolist()
         self.idx: list[int] = array[:, 5].tolist()
         self.length: list[int] = array[:, 6].tolist()
+        # an empty Doc counts as labelled, as spaCy has it
+        self.entities: bool = not len(doc) or bool(array[:, 7].any())
         self._children: list[list[int]] | None = None
 
     @classmethod

@@ -322,7 +322,7 @@ def _min_source(token: Token, prep: str) -> NameSource:
     place: with entity labels, those labelled one; without, a proper noun after a
     preposition that takes places, not organizations ("in Rangoon", but "at Google",
     "from Hamas")."""
-    if token.doc.has_annotation("ENT_IOB"):
+    if TokenTable.of(token.doc).entities:
         place = token.ent_type_ in _PLACE_LABELS
     else:
         place = prep in _PLACE_ONLY_PREPS and token.pos_ == "PROPN"

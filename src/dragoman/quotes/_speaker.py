@@ -122,6 +122,6 @@ def speaker_phrase(head: Token) -> tuple[int, int]:
 
 def _is_time(token: Token) -> bool:
     """Whether a token names a time (from entity labels when the Doc has them)."""
-    if token.doc.has_annotation("ENT_IOB"):
+    if TokenTable.of(token.doc).entities:
         return token.ent_type_ in ("DATE", "TIME")
     return token.lower_ in _TIME_WORDS

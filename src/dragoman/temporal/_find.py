@@ -155,7 +155,7 @@ def _candidates(
     use_dateparser: bool,
 ) -> list[_Candidate]:
     candidates = _scan(doc, text, window)
-    if use_entities and doc.has_annotation("ENT_IOB"):
+    if use_entities and TokenTable.of(doc).entities:
         candidates = _add_entities(doc, candidates, story, use_dateparser, window)
     elif use_entities:
         candidates = _add_modifier_dates(doc, candidates, window)
@@ -176,16 +176,27 @@ def _add_modifier_dates(
     """Add the bare years and month names the grammar leaves out when they modify a noun
     ("the 2016 referendum", "a November report"), for Docs without entity labels."""
     taken = {t for c in candidates for t in range(c.span.start, c.span.end)}
+    table = TokenTable.of(doc)
     if window is None:
         tokens = range(len(doc))
     else:
-        idx = TokenTable.of(doc).idx
-        tokens = range(bisect_left(idx, window[0]), bisect_left(idx, window[1]))
+        tokens = range(bisect_left(table.idx, window[0]), bisect_left(table.idx, window[1]))
+    strings = doc.vocab.strings
+    lowers = table.lower
     extra: list[_Candidate] = []
     for i in tokens:
-        token = doc[i]
-        if i in taken:
+        # most words are neither a year nor a month name: tell from the lower-case form's
+        # id, without building a Token
+        lower = lowers[i]
+        maybe = _YEAR_OR_MONTH.get(lower)
+        if maybe is None:
+            word = strings[lower]
+            maybe = _YEAR_OR_MONTH[lower] = (
+                _YEAR_WORD.fullmatch(word) is not None or word in _LOWER_MONTH_NAMES
+            )
+        if not maybe or i in taken:
             continue
+        token = doc[i]
         if token.is_digit and _YEAR_WORD.fullmatch(token.text):
             rule = _BARE_YEAR_RULE
         elif token.text in _MONTH_NAMES:
@@ -268,7 +279,7 @@ def _in_name(token: Token, span: Span) -> bool:
     """Whether a capitalized month or weekday name is part of a proper name ("Theresa May",
     "the Sunday Times"): from the entity labels when the Doc has them, else from the parse
     (a proper-noun compound around it that names no time itself)."""
-    if token.doc.has_annotation("ENT_IOB"):
+    if TokenTable.of(token.doc).entities:
         return token.ent_type_ in _NAME_ENTS
     for child in token.lefts:
         if child.dep_ == "compound" and child.pos_ == "PROPN" and not _date_word(child):
@@ -366,7 +377,7 @@ def _date_entity_ranges(doc: Doc) -> list[tuple[int, int, int, int]]:
         result: list[tuple[int, int, int, int]] = cached
         return result
     ranges: list[tuple[int, int]] = []
-    if doc.has_annotation("ENT_IOB"):
+    if TokenTable.of(doc).entities:
         tags = doc.to_array([ENT_IOB, ENT_TYPE])
         start = end = -1
         for i in numpy.flatnonzero(tags[:, 1] == _DATE_ID).tolist():
@@ -393,6 +404,10 @@ _MONTH_NAMES = frozenset(
     {"January", "February", "March", "April", "June", "July", "August", "September",
      "October", "November", "December"}
 )  # fmt: skip
+_LOWER_MONTH_NAMES = frozenset(name.lower() for name in _MONTH_NAMES)
+# lower-case word id -> whether the word may be a bare year or a month name (ids are hashes
+# of the strings, the same in every vocabulary)
+_YEAR_OR_MONTH: dict[int, bool] = {}
 _BEGIN = 3  # ENT_IOB: 3 begins an entity, 1 is inside, 2 outside
 
 
