@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from dragoman.coding._clauses import clause_for, is_negated, is_purpose, modality, words_before
 from dragoman.coding._frames import Frame, family_of, frame_code, frame_of
 from dragoman.coding._match import Decision, Match
+from dragoman.coding._media import phone_sense, platform_sense
 from dragoman.coding._modality import apply_modality
 from dragoman.coding._nominal import COPULAS, LIGHT_VERBS
 from dragoman.coding._speech import own_talks, punished_subject, threat_in
@@ -44,10 +45,8 @@ from dragoman.ontology.codes import (
     DEMAND,
     DEMAND_POLITICAL_REFORM,
     DEMAND_SETTLE_DISPUTE,
-    DEMONSTRATE,
     DENY_RESPONSIBILITY,
     DISAPPROVE,
-    DISCUSS_BY_TELEPHONE,
     HALT_NEGOTIATIONS,
     INTENT_POLITICAL_REFORM,
     INTENT_SETTLE_DISPUTE,
@@ -191,52 +190,12 @@ def _opposition_rule(match: Match, sentence: _Sentence) -> Refinement:
     return Decision(DISAPPROVE, "negated endorsement -> opposition", negated=False)
 
 
-# Where one "takes to" speak rather than march: "took to social media", "took to the airwaves".
-_PLATFORM_NOUNS = words("platform_nouns")
-
-
 def _platform_rule(match: Match, sentence: _Sentence) -> Refinement:
-    """A statement, not a protest: "took to social media" is speaking there."""
-    if match.code != DEMONSTRATE or match.entry.prep != "to":
-        return None
-    places = match.clause.preps.get("to", [])
-    if not any(p.lemma_.lower() in _PLATFORM_NOUNS for p in places):
-        return None
-    preps = {prep: heads for prep, heads in match.clause.preps.items() if prep != "to"}
-    return Decision(  # the platform is where it is said, not whom it is said to
-        STATEMENT,
-        f"took to a platform ({places[0].text})",
-        clause=replace(match.clause, preps=preps),
-    )
-
-
-# What talking is done over: "spoke by phone", "talked over a video link".
-_PHONE_NOUNS = words("phone_nouns")
-_TALKING_VERBS = words("talking_verbs")
-_MEDIUM_PREPS = ("by", "over", "via", "on")
-_PRESS = words("press_partners")
+    return platform_sense(match)
 
 
 def _phone_rule(match: Match, sentence: _Sentence) -> Refinement:
-    """A telephone or video call (041): "spoke by phone", "talked with X over a video
-    link", held with the verb's with-party or among its co-subjects."""
-    clause = match.clause
-    if clause.verb.lemma_.lower() not in _TALKING_VERBS:
-        return None
-    media = [
-        pobj
-        for prep in _MEDIUM_PREPS
-        for pobj in clause.preps.get(prep, [])
-        if pobj.lemma_.lower() in _PHONE_NOUNS
-    ]
-    if not media or any(
-        head.lemma_.lower() in _PRESS for p in ("to", "with") for head in clause.preps.get(p, [])
-    ):
-        return None  # "spoke to reporters by phone": an interview, not a call between parties
-    preps = {p: heads for p, heads in clause.preps.items() if p not in _MEDIUM_PREPS}
-    return Decision(
-        DISCUSS_BY_TELEPHONE, f"talk by {media[0].text}", clause=replace(clause, preps=preps)
-    )
+    return phone_sense(match)
 
 
 #: What a match's own words make of its action, first step; each only while undecided, so
