@@ -314,3 +314,11 @@ def test_a_special_representative_is_an_official(coder: Coder) -> None:
     assert [
         (e.source.code, e.cameo.code[:2], e.target.code if e.target else None) for e in events
     ] == [("IGOUNO", "02", "CHL")]
+
+
+def test_a_region_before_a_government_noun_is_no_leader_s_surname(coder: Coder) -> None:
+    # "Sahel" is a region in the gazetteer, and the surname of a former Moroccan minister
+    events = coder.code("The Sahel juntas criticized France.", date="2025-03-10")
+    assert all(not e.source.code.startswith("MAR") for e in events)
+    events = coder.code("The Reagan administration criticized Libya.", date="1986-03-10")
+    assert [(e.source.code, e.source.rule) for e in events] == [("USAGOV", "surname+agent")]

@@ -26,6 +26,7 @@ from dragoman.actors._dictionary import SECTOR_NAMES, AgentEntry
 from dragoman.actors._mentions import Mention
 from dragoman.actors._phrases import Found
 from dragoman.lexicon import words
+from dragoman.places import Feature, load_gazetteer
 from dragoman.records import Actor
 
 if TYPE_CHECKING:
@@ -309,6 +310,8 @@ def role_of_surname(r: DocumentActors, s: Slot) -> Actor | None:
     name = r.doc[end - 1]
     if end - start != 1 or name.head.i != s.top.i or name.dep_ != "compound":
         return None
+    if _region_name(name.text):
+        return None  # "the Sahel juntas": a region's, not a leader's (a minister Sahel)
     dictionary = r.dictionary
     titled = dictionary.phrases.get(f"{name.text} {s.top.text.title()}")
     if titled is not None and titled.entry.kind == "person":
@@ -320,6 +323,13 @@ def role_of_surname(r: DocumentActors, s: Slot) -> Actor | None:
     if country is None or country not in r.state_codes:
         return None
     return _state_role(r, s, country, f"surname:{name.text}+{agent.entry}", "surname+agent")
+
+
+def _region_name(word: str) -> bool:
+    """Whether a capitalized word names a region of no one state in the gazetteer ("Sahel",
+    "Balkans"), so a government it modifies is no leader's."""
+    place = load_gazetteer().lookup(word)
+    return place is not None and place.feature == Feature.REGION and place.country is None
 
 
 def role_of_leader(r: DocumentActors, s: Slot) -> Actor | None:
