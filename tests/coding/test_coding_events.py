@@ -718,6 +718,9 @@ def test_talks_in_an_adjunct_are_the_subjects_talks(coder: Coder, text: str) -> 
         "foreign minister.",
         "The Chilean foreign minister spoke at a news conference with reporters in Lima.",
         "The Chilean foreign minister held a video conference on Monday.",
+        # any talk with the press alone
+        "In a conversation with journalists, the Chilean foreign minister praised Peru.",
+        "The Chilean foreign minister's talks with reporters lasted an hour.",
     ],
 )
 def test_a_news_conference_without_a_partner_is_no_meeting(coder: Coder, text: str) -> None:

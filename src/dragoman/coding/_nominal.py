@@ -64,9 +64,19 @@ def partnerless(noun: Token) -> bool:
     """Whether an event noun that needs a partner ("news conference") has none: no
     with-phrase on the noun, nor on the verb it is the object of ("held a news conference
     with X"), other than one naming the press ("with reporters")."""
-    if noun.lemma_.lower() not in _PARTNER_NOUNS:
-        return False
     holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+    if noun.lemma_.lower() not in _PARTNER_NOUNS:
+        # any talk whose only with-party is the press ("in a conversation with journalists",
+        # "talks with reporters") is no consultation either
+        partners = [
+            c
+            for holder in holders
+            for child in holder.children
+            if child.dep_ == "prep" and child.lower_ == "with"
+            for c in child.children
+            if c.dep_ == "pobj"
+        ]
+        return bool(partners) and all(p.lemma_.lower() in _PRESS_PARTNERS for p in partners)
     return not any(
         child.dep_ == "prep"
         and child.lower_ == "with"
