@@ -111,3 +111,16 @@ def test_an_event_noun_that_may_yet_happen_between_parties_is_no_event(coder: Co
         ("SRB", "040", "XKX"),
         ("XKX", "040", "SRB"),
     ]
+
+
+def test_a_participle_with_a_direct_object_hung_on_a_root_noun_is_its_verb(
+    coder: Coder,
+) -> None:
+    # the small model reads "killed" as a participle modifying "airstrikes"; its object
+    # shows it finite, so the noun is its subject
+    events = coder.code(
+        "Israeli airstrikes killed at least 40 people across Gaza.", date="2025-03-10"
+    )
+    assert [(e.source.code, e.cameo.code[:2]) for e in events] == [("ISR", "19")]
+    # a true participle (no object) stays a modifier: no event
+    assert coder.code("The people killed in the strike were civilians.", date="2025-03-10") == []

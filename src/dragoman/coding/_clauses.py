@@ -545,12 +545,17 @@ def _inherited_subjects(verb: Token, sentence: Span) -> list[Token]:
             return [head]
         if (
             dep == "acl"
-            and current.tag_ in ("VBD", "VBZ")
+            and (
+                current.tag_ in ("VBD", "VBZ")
+                or (current.tag_ == "VBN" and any(c.dep_ == "dobj" for c in current.children))
+            )
             and head.dep_ == "ROOT"
             and head.pos_ in ("NOUN", "PROPN")
         ):
             # a finite verb the small model hung on a root noun, leaving the sentence no
-            # verb of its own: "The UN chief called on Israel ..." (chief ROOT, called acl)
+            # verb of its own: "The UN chief called on Israel ..." (chief ROOT, called acl);
+            # tagged as a participle, it shows itself finite by its direct object ("Israeli
+            # airstrikes killed 40 people": no passive participle takes one)
             return [head]
         if dep == "acl" and current.tag_ == "VBG":
             return _document_authors(head)
