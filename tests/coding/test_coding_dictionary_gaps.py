@@ -184,11 +184,11 @@ GAPS: list[tuple[str, list[Row]]] = [
         [("SRB", "046", "XKX"), ("XKX", "046", "SRB")],
     ),
     # a label put on someone is criticism of them, not the labelling verb's own sense
-    ("Erdogan called his Israeli counterpart a terrorist.", [("TURGOV", "111", "ISR")]),
+    ("Erdogan called his Israeli counterpart a terrorist.", [("TURGOV", "111", "ISRGOV")]),
     ("Maduro branded the Colombian president a traitor.", [("VENGOV", "111", "COLGOV")]),
     (
         "Erdogan called his Israeli counterpart on Monday.",
-        [("TURGOV", "041", "ISR"), ("ISR", "041", "TURGOV")],
+        [("TURGOV", "041", "ISRGOV"), ("ISRGOV", "041", "TURGOV")],
     ),
 ]
 

@@ -178,3 +178,11 @@ def test_storming_is_an_attack_by_armed_men_and_a_riot_by_crowds(
 )
 def test_leaving_an_organization_reduces_relations(coder: Coder, text: str, code: str) -> None:
     assert {c for _, c, _, _ in _coded(coder, text)} == {code}
+
+
+def test_a_counterpart_is_an_official_of_another_state(coder: Coder) -> None:
+    coded = _coded(coder, "The Kenyan foreign minister met his Somali counterpart.")
+    assert {(s, t) for s, _, t, _ in coded} == {("KENGOV", "SOMGOV"), ("SOMGOV", "KENGOV")}
+    # one of no named country does not take the counterpart's country
+    coded = _coded(coder, "The army chief met his Somali counterpart.")
+    assert ("---MIL", "040", "SOMGOV") in {(s, c, t) for s, c, t, _ in coded}

@@ -93,6 +93,7 @@ _HOME_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "OPP", "PTY", "REB", "INS
 # foreign ministry", "other governments", "North African governments", "Western allies".
 _ELSEWHERE_WORDS = words("elsewhere_words")
 _WORD = re.compile(r"[A-Za-z]+")
+_COUNTERPART = re.compile(r"\bcounterparts?\b", re.IGNORECASE)
 
 
 def _elsewhere(actor: Actor) -> bool:
@@ -108,6 +109,8 @@ def domestic_source(source: Actor, target: Actor, resolver: DocumentActors) -> A
     "President X conceded to the rebels of UNITA" (AGOGOV). Rule ``+target-country``."""
     if not source.code.startswith(UNKNOWN_COUNTRY) or _elsewhere(source):
         return source  # a foreign minister's or ministry's dealings are with other states
+    if _COUNTERPART.search(target.text):
+        return source  # "the army chief met his Pakistani counterpart": not a Pakistani
     country = _state_prefix(target, resolver)
     if country is None or target.code[3:6] not in _HOME_SECTORS:
         return source
