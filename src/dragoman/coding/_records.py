@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Span
 
 from dragoman.actors import UNKNOWN_COUNTRY, DocumentActors
-from dragoman.coding._clauses import Clause, is_negated
+from dragoman.coding._clauses import is_negated
 from dragoman.coding._context import DocumentContext
 from dragoman.coding._match import Match
 from dragoman.coding._polity import (
@@ -27,34 +27,26 @@ from dragoman.coding._polity import (
     placed,
     polity,
 )
+from dragoman.coding._recode import recode_by_parties
 from dragoman.coding._slots import FORCE_PREFIXES, OWN_FORCES_PREFIXES, Slots
 from dragoman.coding._subcodes import charge_subcode
-from dragoman.coding._targets import other_actors, prep_objects, when_clauses
+from dragoman.coding._targets import other_actors, when_clauses
 from dragoman.lexicon import words
 from dragoman.ontology import cameo, plover_for
 from dragoman.ontology.codes import (
     ACCEDE_POLITICAL_REFORM,
     ARREST,
-    ASSAULT,
-    COOPERATE_MILITARILY,
-    DE_ESCALATE,
-    DISAPPROVE,
     EASE_DISSENT,
     EASE_SANCTIONS,
     EXPEL,
-    FIGHT,
     FIND_GUILTY,
-    FORCE_POSTURE,
     IMPOSE_SANCTIONS,
-    INTENT_COOPERATE_MILITARILY,
     INTENT_EASE_DISSENT,
     INTENT_EASE_SANCTIONS,
     INTENT_POLITICAL_REFORM,
-    REDUCE_RELATIONS,
     REFUSE_EASE_DISSENT,
     REFUSE_EASE_SANCTIONS,
     REJECT_POLITICAL_REFORM,
-    RIOT,
     ROOT_AID,
     ROOT_ASSAULT,
     ROOT_COERCE,
@@ -230,72 +222,6 @@ def retargeted(event: Event, target: Actor) -> Event:
     )
 
 
-# Verbs and nouns of a clash, which between persons (not forces) is one of words.
-_CLASH_WORDS = words("clash_words")
-
-
-def _verbal_clash(match: Match, clause: Clause, actors: list[Actor]) -> bool:
-    """Whether a clash ("clashed with", "the clash between") is one of named persons only:
-    leaders or officials in the dictionaries, not forces, police or crowds."""
-    word = (match.noun if match.noun is not None else clause.verb).lemma_.lower()
-    return word in _CLASH_WORDS and len(actors) > 1 and all(_person(a) for a in actors)
-
-
-# Verbs of rushing a place, which crowds do as a riot and armed men as an attack.
-_STORM_VERBS = words("storm_verbs")
-_IRREGULAR_FORCES = frozenset({"REB", "UAF", "CRM", "RAD"})
-_STATE_FORCES = frozenset({"MIL", "COP"})
-_CROWDS = frozenset({"OPP", "CVL", "AGR", "LAB", "EDU", "REL", "REF"})
-
-
-# Nouns of military exercises, and the modifiers that make them joint.
-_DRILL_NOUNS = words("drill_nouns")
-_DRILL_CODES = frozenset({COOPERATE_MILITARILY, INTENT_COOPERATE_MILITARILY})
-_JOINT_MODIFIERS = words("joint_modifiers")
-
-
-def _unilateral_drill(match: Match, clause: Clause, sources: list[Actor]) -> bool:
-    """Whether military exercises are held by one side alone: not "joint", with no
-    with-partner (on the verb or the noun), and by the forces of one country only."""
-    nouns = [match.noun] if match.noun is not None else clause.objects
-    drills = [n for n in nouns if n is not None and n.lemma_.lower() in _DRILL_NOUNS]
-    if not drills or len({s.code[:3] for s in sources}) != 1:
-        return False
-    holders = [clause.verb, *drills]
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_ in ("amod", "compound") and child.lemma_.lower() in _JOINT_MODIFIERS:
-                return False  # "joint drills", "combined exercises"
-            if child.dep_ == "prep" and child.lower_ == "with":
-                return False  # "held exercises with Belarus"
-    return True
-
-
-# Nouns of leaving, which as an object name the withdrawal itself ("announced its exit").
-_LEAVING_NOUNS = words("leaving_nouns")
-
-
-def _leaves_organization(match: Match, clause: Clause, targets: list[Actor]) -> bool:
-    """Whether a withdrawal is from an organization, with nothing withdrawn named: no
-    object of the verb ("withdrew its troops from"), no of-phrase of the noun ("the
-    withdrawal of troops from"), and every target an intergovernmental organization."""
-    if not targets or not all(t.code.startswith("IGO") for t in targets):
-        return False
-    nouns = [match.noun] if match.noun is not None else []
-    nouns += [o for o in clause.objects if o.lemma_.lower() in _LEAVING_NOUNS]
-    if any(prep_objects(noun, "of") for noun in nouns if noun is not None):
-        return False  # "the withdrawal of troops from"
-    return all(o.lemma_.lower() in _LEAVING_NOUNS for o in clause.objects)
-
-
-def _person(actor: Actor) -> bool:
-    """Whether an actor is a person: a dictionary person, or one coded by a title beside a
-    name (not a government named by its leader: "Putin's government")."""
-    if actor.entry is not None and actor.entry.startswith("people:"):
-        return True
-    return "person" in actor.rule and "person+agent" not in actor.rule
-
-
 def clause_events(
     match: Match,
     slots: Slots,
@@ -349,35 +275,10 @@ def clause_events(
             # "imposed a curfew in Cizre", "reimposed blockades in the West Bank": a
             # material event done in a place is done to that country
             targets = [location_actor(location, context)]
-    if code == FIGHT and _verbal_clash(match, clause, [*sources, *targets]):
-        # "the president clashed with his counterpart": persons clash in words
-        match.refine("verbal-clash", DISAPPROVE, f"clash of persons ({clause.verb.text})")
-        code = match.code
-    if code in (RIOT, FIGHT) and clause.verb.lemma_.lower() in _STORM_VERBS and sources:
-        # "gunmen stormed a hotel", "troops stormed the compound": armed men storming a
-        # place assault it; crowds storming a building ("stormed the town hall") riot
-        sectors = {s.code[3:6] for s in sources}
-        if sectors <= _IRREGULAR_FORCES:
-            match.refine("storm-by-doer", ASSAULT, f"storming by armed men ({code})")
-        elif sectors <= _STATE_FORCES:
-            match.refine("storm-by-doer", FIGHT, f"storming by state forces ({code})")
-        elif sectors <= _CROWDS:
-            match.refine("storm-by-doer", RIOT, f"storming by a crowd ({code})")
-        code = match.code
-    if code == DE_ESCALATE and _leaves_organization(match, clause, targets):
-        # "withdrew from ECOWAS", "announced their withdrawal from the WHO": leaving an
-        # organization reduces relations with it; no forces are pulled back
-        match.refine("leave-organization", REDUCE_RELATIONS, f"withdrawal from ({code})")
-        code = match.code
-    if code in _DRILL_CODES and _unilateral_drill(match, clause, sources):
-        # "Russia held naval drills near Alaska": a show of force, aimed at the place's
-        # country, not military cooperation (the codebook's 062 drills are joint); "will
-        # hold drills near X" is no intent to cooperate with X (the modality stays future)
-        match.refine("unilateral-drill", FORCE_POSTURE, f"drill with no partner ({code})")
-        code = match.code
-        targets = [t for t in targets if t.code[:3] not in {s.code[:3] for s in sources}]
-        if not targets and location is not None and location.country:
-            targets = [location_actor(location, context)]
+    # a code decided by who the parties are: a clash of persons, storming by armed men,
+    # leaving an organization, drills held alone
+    targets = recode_by_parties(match, clause, sources, targets, location, context)
+    code = match.code
     pairs = _pairs(match, sources, targets, location, resolver, context)
     cameo_ref, root, quad, goldstein, plover = describe(code)
     if entry.plover is not None and code == entry.code and entry.plover != plover.type:
