@@ -411,18 +411,22 @@ _CLAUSAL_COMPLEMENTS = _ids({"xcomp", "ccomp"})
 # Adverbs that make a present-tense clause say what happens as a rule, not what happened.
 _HABITUAL_ADVERBS = words("habitual_adverbs")
 _RULE_MARKS = frozenset({"if", "whenever", "once"})
+_WHETHER, _IF = get_string_id("whether"), get_string_id("if")
+_QUESTION_CLAUSES = _ids({"ccomp", "xcomp", "csubj"})
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})  # "is", "are" (auxpass)
 
 
 def _open_question(verb: Token) -> bool:
     """Whether a predicate is an open question, not something that happened: "it is
     unclear whether Peru attacked Chile", "asked if Chile would retaliate" (a "why" or
-    "how" clause presupposes its event and is not one)."""
-    for child in verb.children:
-        if child.dep_ != "mark":
+    "how" clause presupposes its event and is not one). Read from the token table: called
+    for every predicate, it builds no Token."""
+    table = TokenTable.of(verb.doc)
+    dep, lower = table.dep, table.lower
+    for c in table.children(verb.i):
+        if dep[c] != _MARK:
             continue
-        word = child.lower_
-        if word == "whether" or (word == "if" and verb.dep_ in ("ccomp", "xcomp", "csubj")):
+        if lower[c] == _WHETHER or (lower[c] == _IF and dep[verb.i] in _QUESTION_CLAUSES):
             return True
     return False
 
@@ -433,11 +437,14 @@ def _generic_present(verb: Token) -> bool:
     the visa is revoked, the student is deported"). Not a perfect ("has been deported"),
     nor a future or modal; not an active verb: "the Taliban routinely deny it" is a stance
     stated again, "Ankara warns Washington of consequences if ..." a conditional threat."""
+    table = TokenTable.of(verb.doc)
+    if not any(table.dep[c] == _AUXPASS for c in table.children(verb.i)):
+        return False  # most predicates: decided from the table, no Token built
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lemma_.lower() == "have" or a.tag_ == "MD" for a in auxiliaries):
         return False
     if not any(a.dep_ == "auxpass" and a.tag_ in _PRESENT_TAGS for a in auxiliaries):
-        return False  # not "the Taliban routinely deny it", "warns X if Y": said now
+        return False
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ in _HABITUAL_ADVERBS:
             return True
